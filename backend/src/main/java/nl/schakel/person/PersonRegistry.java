@@ -1,0 +1,88 @@
+package nl.schakel.person;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.schakel.crypto.BlindIndex;
+import nl.schakel.crypto.FieldBinding;
+import nl.schakel.crypto.FieldCipher;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The person feature's public face: registers persons of concern with their BSN sealed and
+ * blind-indexed, and finds a person again by BSN without ever storing the number itself.
+ */
+@Service
+public class PersonRegistry {
+
+	private final Persons persons;
+
+	private final FieldCipher cipher;
+
+	private final BlindIndex blindIndex;
+
+	PersonRegistry(Persons persons, FieldCipher cipher, BlindIndex blindIndex) {
+		this.persons = persons;
+		this.cipher = cipher;
+		this.blindIndex = blindIndex;
+	}
+
+	/**
+	 * Registers the person, or returns the one already registered under the same BSN: one
+	 * person, one record, however many referrals.
+	 */
+	@Transactional
+	public PersonId register(NewPerson newPerson) {
+		if (newPerson.bsn() != null) {
+			Optional<Person> known = this.persons.findByBsnIndex(indexOf(newPerson.bsn()));
+			if (known.isPresent()) {
+				return known.get().id();
+			}
+		}
+		Person person = new Person(newPerson.name().strip(), newPerson.dateOfBirth(), blankToNull(newPerson.address()));
+		if (newPerson.bsn() != null) {
+			byte[] sealed = this.cipher.seal(newPerson.bsn().digits(), bsnBinding(person.id()));
+			person.recordBsn(sealed, indexOf(newPerson.bsn()));
+		}
+		return this.persons.save(person).id();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PersonId> findByBsn(Bsn bsn) {
+		return this.persons.findByBsnIndex(indexOf(bsn)).map(Person::id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PersonSummary> summary(PersonId id) {
+		return this.persons.findById(id.value())
+			.map(PersonRegistry::summarise);
+	}
+
+	@Transactional(readOnly = true)
+	public List<PersonSummary> summaries(Set<PersonId> ids) {
+		return this.persons.findAllByIdIn(ids.stream().map(PersonId::value).toList())
+			.stream()
+			.map(PersonRegistry::summarise)
+			.toList();
+	}
+
+	private static PersonSummary summarise(Person person) {
+		return new PersonSummary(person.id(), person.name(), person.dateOfBirth(), person.hasBsn());
+	}
+
+	private String indexOf(Bsn bsn) {
+		return this.blindIndex.of(bsn.digits());
+	}
+
+	static FieldBinding bsnBinding(PersonId id) {
+		return new FieldBinding(Person.TABLE, Person.BSN_COLUMN, id.value());
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Persons of concern: the minimum a case needs (name, date of birth, BSN, optional address).
+ * The BSN is kept only as ciphertext bound to its row plus a keyed blind index.
+ */
+package nl.schakel.person;

@@ -1,0 +1,5 @@
+/**
+ * Technical: who is acting. One principal model ({@link nl.schakel.security.Actor}) whether
+ * the user logged in with a demo account or through Keycloak; depends on no feature.
+ */
+package nl.schakel.security;

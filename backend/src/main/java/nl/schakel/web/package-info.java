@@ -1,0 +1,5 @@
+/**
+ * Technical: web plumbing shared by every feature — the per-request context (request id,
+ * purpose), problem details for the API, locale handling. Depends on no feature.
+ */
+package nl.schakel.web;

@@ -1,0 +1,131 @@
+package nl.schakel.casefile;
+
+import nl.schakel.support.IntegrationTest;
+import nl.schakel.support.TestBsns;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class CasePagesIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void demoCoordinatorLogsInWithTheLoginForm() throws Exception {
+		this.mvc.perform(formLogin("/login").user("coordinator").password("demo")).andExpect(authenticated());
+		this.mvc.perform(formLogin("/login").user("coordinator").password("wrong")).andExpect(unauthenticated());
+	}
+
+	@Test
+	void anonymousVisitorIsSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/cases")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	@WithUserDetails("coordinator")
+	void coordinatorRegistersAReferralAndSeesTheCasePage() throws Exception {
+		String bsn = TestBsns.next();
+		String location = this.mvc
+			.perform(post("/cases").with(csrf())
+				.param("person.name", "Anna Pagina")
+				.param("person.dateOfBirth", "1985-02-03")
+				.param("person.bsn", bsn)
+				.param("caseType", "CONFUSED_BEHAVIOUR"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrlPattern("/cases/*"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		this.mvc.perform(get(location))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Anna Pagina")))
+			.andExpect(content().string(containsString("Onbegrepen gedrag")))
+			.andExpect(content().string(containsString("Start triage")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(bsn))));
+		this.mvc.perform(get("/cases")).andExpect(content().string(containsString("Anna Pagina")));
+	}
+
+	@Test
+	@WithUserDetails("coordinator")
+	void formWithBadInputShowsMessagesAtTheFieldsAndWritesNothing() throws Exception {
+		long before = this.jdbc.queryForObject("select count(*) from case_file", Long.class);
+		this.mvc
+			.perform(post("/cases").with(csrf())
+				.param("person.name", "")
+				.param("person.dateOfBirth", "1985-02-03")
+				.param("person.bsn", "111222334")
+				.param("caseType", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Vul de naam in.")))
+			.andExpect(content().string(containsString("voldoet niet aan de elfproef")))
+			.andExpect(content().string(containsString("Kies de soort casus.")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		assertThat(this.jdbc.queryForObject("select count(*) from case_file", Long.class)).isEqualTo(before);
+	}
+
+	@Test
+	@WithUserDetails("coordinator")
+	void formWithoutCsrfTokenIsRefused() throws Exception {
+		this.mvc
+			.perform(post("/cases").param("person.name", "X").param("person.dateOfBirth", "1985-02-03")
+				.param("caseType", "OTHER"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	@WithUserDetails("coordinator")
+	void statusMovesOnlyAlongAllowedSteps() throws Exception {
+		String location = this.mvc
+			.perform(post("/cases").with(csrf())
+				.param("person.name", "Bram Status")
+				.param("person.dateOfBirth", "1970-12-31")
+				.param("caseType", "OTHER"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(post(location + "/status").with(csrf()).param("status", "MONITORING"))
+			.andExpect(redirectedUrl(location))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("problem", "case.status.notAllowed"));
+		this.mvc.perform(post(location + "/status").with(csrf()).param("status", "TRIAGE"))
+			.andExpect(redirectedUrl(location));
+		this.mvc.perform(get(location)).andExpect(content().string(containsString("Triage")));
+	}
+
+	@Test
+	@WithUserDetails("coordinator")
+	void englishIsOneClickAway() throws Exception {
+		this.mvc.perform(get("/cases/new").param("lang", "en"))
+			.andExpect(content().string(containsString("New referral")))
+			.andExpect(content().string(containsString("lang=\"en\"")));
+	}
+
+	@Test
+	@WithUserDetails("ggz")
+	void careProfessionalCannotOpenTheCoordinatorsPages() throws Exception {
+		this.mvc.perform(get("/cases")).andExpect(status().isForbidden());
+	}
+
+}

@@ -1,0 +1,85 @@
+package nl.schakel.database;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import nl.schakel.SchakelApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded default as a user runs it: the local profile with nothing configured starts an
+ * embedded PostgreSQL under a data directory, and what was registered survives a restart.
+ */
+class EmbeddedDefaultIT {
+
+	@TempDir
+	Path data;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void caseRegisteredBeforeARestartIsStillThereAfterIt() throws Exception {
+		String reference;
+		try (ConfigurableApplicationContext app = start()) {
+			assertThat(get(app, "/actuator/health").body()).contains("UP");
+			HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(url(app, "/api/v1/cases"))
+				.header("Authorization", basic("coordinator", "demo"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"person": {"name": "Rita Herstart", "dateOfBirth": "1980-01-01"}, "caseType": "OTHER"}"""))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(created.statusCode()).isEqualTo(201);
+			reference = created.body().replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+		}
+		try (ConfigurableApplicationContext app = start()) {
+			HttpResponse<String> list = get(app, "/api/v1/cases");
+			assertThat(list.statusCode()).isEqualTo(200);
+			assertThat(list.body()).contains(reference).contains("Rita Herstart");
+		}
+	}
+
+	@Test
+	void prodProfileRefusesToStartWithTheEmbeddedDatabaseAndDemoAccounts() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(SchakelApplication.class).profiles("prod")
+			.properties("server.port=0", "spring.datasource.url=jdbc:postgresql://localhost:1/none",
+					"SCHAKEL_DB_URL=jdbc:postgresql://localhost:1/none", "SCHAKEL_DB_USER=x", "SCHAKEL_DB_PASSWORD=x",
+					"SCHAKEL_DB_OWNER_USER=x", "SCHAKEL_DB_OWNER_PASSWORD=x", "spring.flyway.enabled=false",
+					"spring.jpa.hibernate.ddl-auto=none")
+			.run("--schakel.demo.enabled=true"))
+			.hasStackTraceContaining("refuses to start with demo accounts");
+	}
+
+	private ConfigurableApplicationContext start() {
+		// as command-line arguments, so they win over application-local.yaml as they would for a user
+		return new SpringApplicationBuilder(SchakelApplication.class).profiles("local")
+			.run("--server.port=0", "--schakel.database.embedded.directory=" + this.data.resolve("postgres"),
+					"--schakel.crypto.keyset-directory=" + this.data.resolve("keys"));
+	}
+
+	private HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(url(app, path)).header("Authorization", basic("coordinator", "demo"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI url(ConfigurableApplicationContext app, String path) {
+		String port = app.getEnvironment().getProperty("local.server.port");
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
