@@ -5,6 +5,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import nl.schakel.crypto.FieldBinding;
+import nl.schakel.crypto.FieldCipher;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Controller;
@@ -45,6 +48,22 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.areAssignableTo(Repository.class)
 		.because("controllers go through their feature's service, which owns transactions and rules");
+
+	@ArchTest
+	static final ArchRule onlyTheDisclosureGateDecryptsContent = noClasses().that()
+		.resideOutsideOfPackages("nl.schakel.disclosure..", "nl.schakel.crypto..")
+		.should()
+		.callMethod(FieldCipher.class, "open", byte[].class, FieldBinding.class)
+		.orShould()
+		.callMethod(FieldCipher.class, "reseal", byte[].class, FieldBinding.class)
+		.because("content is unsealed only by the gate, after its disclosure is recorded");
+
+	@ArchTest
+	static final ArchRule disclosuresAreWrittenOnlyByTheGate = noClasses().that()
+		.resideOutsideOfPackage("nl.schakel.disclosure..")
+		.should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("nl.schakel.disclosure.Disclosures");
 
 	@ArchTest
 	static final ArchRule noFieldInjection = noFields().should()

@@ -3,11 +3,6 @@ package nl.schakel.casefile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.Organisations;
@@ -15,7 +10,6 @@ import nl.schakel.person.Bsn;
 import nl.schakel.person.NewPerson;
 import nl.schakel.person.PersonId;
 import nl.schakel.person.PersonRegistry;
-import nl.schakel.person.PersonSummary;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
 
@@ -26,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers referrals as cases, lists them and moves them along their statuses. The
- * coordinator steers cases; other roles reach case content through the disclosure gate.
+ * coordinator steers cases; the person's data and the case's contents are read through the
+ * disclosure gate, never here.
  */
 @Service
-@PreAuthorize("hasRole('COORDINATOR')")
 public class CaseFileService {
 
 	static final int MAX_PAGE_SIZE = 100;
@@ -51,7 +45,8 @@ public class CaseFileService {
 
 	/** Registers the person (or finds them by BSN) and opens a case for them in REFERRED. */
 	@Transactional
-	public CaseId register(RegisterCaseRequest request) {
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public CaseFacts register(RegisterCaseRequest request) {
 		Actor coordinator = CurrentActor.require();
 		Organisation safetyHouse = this.organisations.findByCode(coordinator.organisation())
 			.orElseThrow(() -> new IllegalStateException("The coordinator's organisation is not registered"));
@@ -62,44 +57,42 @@ public class CaseFileService {
 			.register(new NewPerson(details.getName(), details.getDateOfBirth(), bsn, details.getAddress()));
 		CaseFile caseFile = new CaseFile(this.caseFiles.nextReferenceNumber(), person.value(), request.getCaseType(),
 				coordinator.username(), safetyHouse.id().value(), LocalDate.now(this.clock));
-		return this.caseFiles.save(caseFile).id();
+		return facts(this.caseFiles.save(caseFile));
 	}
 
+	/** Cases newest first, metadata only: no person data is read for a list. */
 	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('COORDINATOR')")
 	public CasePage page(Long before, int size) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
 		List<CaseFile> found = this.caseFiles.findByReferenceNumberLessThanOrderByReferenceNumberDesc(
 				(before != null) ? before : Long.MAX_VALUE, Limit.of(limit + 1));
 		List<CaseFile> page = found.subList(0, Math.min(limit, found.size()));
-		Map<UUID, PersonSummary> people = this.persons
-			.summaries(page.stream().map((c) -> new PersonId(c.personId())).collect(Collectors.toSet()))
-			.stream()
-			.collect(Collectors.toMap((p) -> p.id().value(), Function.identity()));
-		List<CaseView> views = page.stream().map((c) -> view(c, people.get(c.personId()))).toList();
 		Long next = (found.size() > limit) ? page.get(page.size() - 1).referenceNumber() : null;
-		return new CasePage(views, next);
-	}
-
-	@Transactional(readOnly = true)
-	public CaseView view(CaseId id) {
-		CaseFile caseFile = this.caseFiles.findById(id.value()).orElseThrow(CaseNotFound::new);
-		PersonSummary person = this.persons.summary(new PersonId(caseFile.personId())).orElseThrow(CaseNotFound::new);
-		return view(caseFile, person);
+		return new CasePage(page.stream().map(CaseFileService::facts).toList(), next);
 	}
 
 	@Transactional
-	public CaseView move(CaseId id, CaseStatus target) {
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public CaseFacts move(CaseId id, CaseStatus target) {
 		CaseFile caseFile = this.caseFiles.findById(id.value()).orElseThrow(CaseNotFound::new);
 		caseFile.moveTo(target, LocalDate.now(this.clock));
-		return view(this.caseFiles.save(caseFile),
-				this.persons.summary(new PersonId(caseFile.personId())).orElseThrow(CaseNotFound::new));
+		return facts(this.caseFiles.save(caseFile));
 	}
 
-	private static CaseView view(CaseFile caseFile, PersonSummary person) {
-		return new CaseView(caseFile.id(), caseFile.reference(), person, caseFile.caseType(), caseFile.status(),
-				List.copyOf(caseFile.status().next()), caseFile.coordinatorUsername(), caseFile.openedOn(),
-				caseFile.closedOn());
+	/**
+	 * The facts of a case, for the features that decide what to disclose of it. Not content:
+	 * who the person is stays behind the gate.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CaseFacts> facts(CaseId id) {
+		return this.caseFiles.findById(id.value()).map(CaseFileService::facts);
 	}
 
+	private static CaseFacts facts(CaseFile caseFile) {
+		return new CaseFacts(caseFile.id(), caseFile.reference(), caseFile.personId(), caseFile.caseType(),
+				caseFile.status(), List.copyOf(caseFile.status().next()), caseFile.coordinatorUsername(),
+				caseFile.organisationId(), caseFile.openedOn(), caseFile.closedOn());
+	}
 
 }

@@ -58,6 +58,12 @@ class ApiExceptionHandler {
 		return Problems.invalidInput(errors);
 	}
 
+	@ExceptionHandler(InvalidInput.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ProblemDetail invalid(InvalidInput ex) {
+		return Problems.invalidInput(ex.problems());
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {

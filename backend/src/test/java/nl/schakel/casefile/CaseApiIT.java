@@ -39,48 +39,56 @@ class CaseApiIT {
 	@Test
 	void coordinatorRegistersACaseAndReadsItBack() throws Exception {
 		MvcResult created = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(TestBsns.next())))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", containsString("/api/v1/cases/")))
 			.andExpect(jsonPath("$.reference", matchesPattern("ZVH-\\d{4}-\\d{6}")))
 			.andExpect(jsonPath("$.status").value("REFERRED"))
-			.andExpect(jsonPath("$.person.name").value("Kees Voorbeeld"))
-			.andExpect(jsonPath("$.person.bsnRegistered").value(true))
 			.andExpect(jsonPath("$.nextStatuses[0]").value("TRIAGE"))
+			.andExpect(jsonPath("$.person").doesNotExist())
 			.andReturn();
 		String location = created.getResponse().getHeader("Location");
 
-		this.mvc.perform(get(location).with(httpBasic("coordinator", "demo")))
+		this.mvc.perform(get(location).with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.caseType").value("RADICALISATION"))
-			.andExpect(jsonPath("$.coordinator").value("coordinator"));
+			.andExpect(jsonPath("$.coordinator").value("coordinator"))
+			.andExpect(jsonPath("$.purpose").value("TRIAGE"))
+			.andExpect(jsonPath("$.person.name").value("Kees Voorbeeld"))
+			.andExpect(jsonPath("$.person.bsnRegistered").value(true));
 		String id = location.substring(location.lastIndexOf('/') + 1);
-		this.mvc.perform(get("/api/v1/cases").with(httpBasic("coordinator", "demo")))
+		this.mvc.perform(get("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[*].id", hasItem(id)));
 	}
 
 	@Test
-	void responseNeverContainsTheBsn() throws Exception {
+	void responsesNeverContainTheBsn() throws Exception {
 		String bsn = TestBsns.next();
-		String body = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+		MvcResult created = this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(bsn)))
 			.andExpect(status().isCreated())
+			.andReturn();
+		String read = this.mvc
+			.perform(get(created.getResponse().getHeader("Location")).with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE"))
+			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(body).doesNotContain(bsn);
+		assertThat(created.getResponse().getContentAsString()).doesNotContain(bsn);
+		assertThat(read).contains("Kees Voorbeeld").doesNotContain(bsn);
 	}
 
 	@Test
 	void missingNameIsRejectedNamingTheFieldAndNothingIsWritten() throws Exception {
 		long before = rows();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"person": {"dateOfBirth": "1990-04-01"}, "caseType": "OTHER"}"""))
@@ -95,7 +103,7 @@ class CaseApiIT {
 	void invalidBsnIsRejectedNamingTheField() throws Exception {
 		long before = rows();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid("111222334")))
 			.andExpect(status().isBadRequest())
@@ -108,7 +116,7 @@ class CaseApiIT {
 	void unknownCaseTypeIsRejectedNamingTheField() throws Exception {
 		long before = rows();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(TestBsns.next()).replace("RADICALISATION", "BURGLARY")))
 			.andExpect(status().isBadRequest())
@@ -120,17 +128,17 @@ class CaseApiIT {
 	void transitionThatIsNotAllowedIsRejectedNamingTheStatusField() throws Exception {
 		String location = register();
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"PLAN\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/status-transition-not-allowed"))
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
-		this.mvc.perform(get(location).with(httpBasic("coordinator", "demo")))
+		this.mvc.perform(get(location).with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(jsonPath("$.status").value("REFERRED"));
 
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk())
@@ -142,13 +150,13 @@ class CaseApiIT {
 		register();
 		register();
 		register();
-		MvcResult first = this.mvc.perform(get("/api/v1/cases?size=2").with(httpBasic("coordinator", "demo")))
+		MvcResult first = this.mvc.perform(get("/api/v1/cases?size=2").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items.length()").value(2))
 			.andReturn();
 		String body = first.getResponse().getContentAsString();
 		long next = Long.parseLong(body.replaceAll(".*\"next\":(\\d+).*", "$1"));
-		this.mvc.perform(get("/api/v1/cases?size=2&before=" + next).with(httpBasic("coordinator", "demo")))
+		this.mvc.perform(get("/api/v1/cases?size=2&before=" + next).with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].reference").value(org.hamcrest.Matchers.not(
 					org.hamcrest.Matchers.in(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(body,
@@ -157,7 +165,7 @@ class CaseApiIT {
 
 	@Test
 	void careProfessionalCannotUseTheCoordinatorsCaseList() throws Exception {
-		this.mvc.perform(get("/api/v1/cases").with(httpBasic("ggz", "demo")))
+		this.mvc.perform(get("/api/v1/cases").with(httpBasic("ggz", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/forbidden"));
 	}
@@ -171,14 +179,14 @@ class CaseApiIT {
 
 	@Test
 	void unknownCaseIs404() throws Exception {
-		this.mvc.perform(get("/api/v1/cases/" + java.util.UUID.randomUUID()).with(httpBasic("coordinator", "demo")))
+		this.mvc.perform(get("/api/v1/cases/" + java.util.UUID.randomUUID()).with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/case-not-found"));
 	}
 
 	private String register() throws Exception {
 		return this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(TestBsns.next())))
 			.andExpect(status().isCreated())

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -58,13 +59,22 @@ class CasePagesIT {
 			.getResponse()
 			.getRedirectedUrl();
 
-		this.mvc.perform(get(location))
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get(location).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Met welk doel opent u deze casus?")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Anna Pagina"))));
+		this.mvc.perform(post(location + "/purpose").session(session).with(csrf()).param("purpose", "TRIAGE"))
+			.andExpect(redirectedUrl(location));
+		this.mvc.perform(get(location).session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Anna Pagina")))
+			.andExpect(content().string(containsString("Doel van deze inzage")))
 			.andExpect(content().string(containsString("Onbegrepen gedrag")))
 			.andExpect(content().string(containsString("Start triage")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(bsn))));
-		this.mvc.perform(get("/cases")).andExpect(content().string(containsString("Anna Pagina")));
+		// the list shows no names: those are read only under a purpose
+		this.mvc.perform(get("/cases")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("Anna Pagina"))));
 	}
 
 	@Test
@@ -111,7 +121,9 @@ class CasePagesIT {
 				.attribute("problem", "case.status.notAllowed"));
 		this.mvc.perform(post(location + "/status").with(csrf()).param("status", "TRIAGE"))
 			.andExpect(redirectedUrl(location));
-		this.mvc.perform(get(location)).andExpect(content().string(containsString("Triage")));
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post(location + "/purpose").session(session).with(csrf()).param("purpose", "TRIAGE"));
+		this.mvc.perform(get(location).session(session)).andExpect(content().string(containsString("Naar casusoverleg")));
 	}
 
 	@Test

@@ -32,21 +32,25 @@ class EmbeddedDefaultIT {
 	@Test
 	void caseRegisteredBeforeARestartIsStillThereAfterIt() throws Exception {
 		String reference;
+		String location;
 		try (ConfigurableApplicationContext app = start()) {
 			assertThat(get(app, "/actuator/health").body()).contains("UP");
 			HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(url(app, "/api/v1/cases"))
 				.header("Authorization", basic("coordinator", "demo"))
 				.header("Content-Type", "application/json")
+				.header("X-Purpose", "TRIAGE")
 				.POST(HttpRequest.BodyPublishers.ofString("""
 						{"person": {"name": "Rita Herstart", "dateOfBirth": "1980-01-01"}, "caseType": "OTHER"}"""))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).isEqualTo(201);
 			reference = created.body().replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+			location = created.headers().firstValue("Location").orElseThrow();
 		}
 		try (ConfigurableApplicationContext app = start()) {
 			HttpResponse<String> list = get(app, "/api/v1/cases");
 			assertThat(list.statusCode()).isEqualTo(200);
-			assertThat(list.body()).contains(reference).contains("Rita Herstart");
+			assertThat(list.body()).contains(reference);
+			assertThat(get(app, location).body()).contains("Rita Herstart");
 		}
 	}
 
@@ -70,6 +74,7 @@ class EmbeddedDefaultIT {
 
 	private HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(url(app, path)).header("Authorization", basic("coordinator", "demo"))
+			.header("X-Purpose", "TRIAGE")
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

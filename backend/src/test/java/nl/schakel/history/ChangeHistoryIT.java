@@ -29,7 +29,7 @@ class ChangeHistoryIT {
 	@Test
 	void everyCaseChangeIsARevisionNamingActorOrganisationAndRequest() throws Exception {
 		String location = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.header("X-Request-Id", "history-test-0001")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
@@ -41,7 +41,7 @@ class ChangeHistoryIT {
 			.getHeader("Location");
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk());
@@ -62,7 +62,7 @@ class ChangeHistoryIT {
 	void bsnIsInNoTableInPlaintextAuditTablesIncluded() throws Exception {
 		String bsn = TestBsns.next();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"person": {"name": "Saar Geheim", "dateOfBirth": "1999-09-09", "bsn": "%s"},

@@ -1,0 +1,14 @@
+package nl.schakel.casefile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case's own facts, without anything about the person beyond their id: safe to use for
+ * lists and for deciding what to disclose, never itself content.
+ */
+public record CaseFacts(CaseId id, String reference, UUID personId, CaseType caseType, CaseStatus status,
+		List<CaseStatus> nextStatuses, String coordinator, UUID organisationId, LocalDate openedOn,
+		LocalDate closedOn) {
+}

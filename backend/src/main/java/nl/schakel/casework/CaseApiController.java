@@ -1,0 +1,210 @@
+package nl.schakel.casework;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import nl.schakel.casefile.CaseFacts;
+import nl.schakel.casefile.CaseFileService;
+import nl.schakel.casefile.CaseId;
+import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.casefile.CasePage;
+import nl.schakel.casefile.CaseStatus;
+import nl.schakel.casefile.CaseType;
+import nl.schakel.casefile.RegisterCaseRequest;
+import nl.schakel.casefile.StatusTransitionNotAllowed;
+import nl.schakel.consent.ConsentNotFound;
+import nl.schakel.consent.ConsentScope;
+import nl.schakel.consent.ConsentView;
+import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.NotAParticipant;
+import nl.schakel.disclosure.Channel;
+import nl.schakel.participation.Admission;
+import nl.schakel.participation.ParticipantNotFound;
+import nl.schakel.participation.ParticipantView;
+import nl.schakel.policy.DataCategory;
+import nl.schakel.policy.Decision;
+import nl.schakel.policy.Purpose;
+import nl.schakel.web.FieldProblem;
+import nl.schakel.web.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cases over REST: {@code /api/v1/cases}. Every call names its purpose in {@code X-Purpose};
+ * reads go through the disclosure gate and are recorded with channel API.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseApiController {
+
+	private final CaseWorkspace workspace;
+
+	private final CaseFileService cases;
+
+	CaseApiController(CaseWorkspace workspace, CaseFileService cases) {
+		this.workspace = workspace;
+		this.cases = cases;
+	}
+
+	@PostMapping
+	ResponseEntity<CaseSummary> register(@Valid @RequestBody RegisterCaseRequest request) {
+		CaseFacts facts = this.workspace.registerReferral(request);
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + facts.id().value())).body(CaseSummary.of(facts));
+	}
+
+	@GetMapping
+	CaseList list(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size) {
+		CasePage page = this.cases.page(before, size);
+		return new CaseList(page.cases().stream().map(CaseSummary::of).toList(), page.nextCursor());
+	}
+
+	@GetMapping("/{id}")
+	CaseResponse get(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		return CaseResponse.of(dossier(id, purpose));
+	}
+
+	@PostMapping("/{id}/status")
+	CaseSummary move(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
+		return CaseSummary.of(this.cases.move(new CaseId(id), change.status()));
+	}
+
+	@PostMapping("/{id}/contributions")
+	ResponseEntity<Created> contribute(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@Valid @RequestBody ContributionRequest request) {
+		UUID created = this.workspace.contribute(new CaseId(id), purpose, request);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
+	}
+
+	@GetMapping("/{id}/participants")
+	List<ParticipantView> participants(@PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		return dossier(id, purpose).participants();
+	}
+
+	@PostMapping("/{id}/participants")
+	ResponseEntity<ParticipantView> admit(@PathVariable UUID id, @RequestBody AdmissionRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.workspace.admit(new CaseId(id),
+				new Admission(request.organisation(), request.professionals(), request.purposes(), request.validUntil())));
+	}
+
+	@DeleteMapping("/{id}/participants/{participantId}")
+	ParticipantView remove(@PathVariable UUID id, @PathVariable UUID participantId) {
+		return this.workspace.remove(new CaseId(id), participantId);
+	}
+
+	@PostMapping("/{id}/consents")
+	ResponseEntity<ConsentView> recordConsent(@PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody ConsentRequest request) {
+		ConsentScope scope = new ConsentScope(request.organisations(), request.domains(), request.categories(),
+				request.purposes(), request.validFrom(), request.validUntil());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.workspace.recordConsent(new CaseId(id), purpose, scope, request.evidence()));
+	}
+
+	@PostMapping("/{id}/consents/{consentId}/withdrawal")
+	ConsentView withdraw(@PathVariable UUID id, @PathVariable UUID consentId,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody(required = false) Withdrawal withdrawal) {
+		return this.workspace.withdrawConsent(new CaseId(id), purpose, consentId,
+				(withdrawal != null) ? withdrawal.on() : null);
+	}
+
+	private CaseDossier dossier(UUID id, Purpose purpose) {
+		if (this.workspace.open(new CaseId(id), purpose, Channel.API) instanceof CaseOpening.Visible visible) {
+			return visible.dossier();
+		}
+		throw new CaseNotFound();
+	}
+
+	@ExceptionHandler({ CaseNotFound.class, ParticipantNotFound.class, ConsentNotFound.class, NotAParticipant.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ProblemDetail notFound() {
+		// a non-participant learns nothing, not even whether the case exists
+		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
+				"No such case, or you do not take part in it for this purpose");
+	}
+
+	@ExceptionHandler(StatusTransitionNotAllowed.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	ProblemDetail transition(StatusTransitionNotAllowed ex) {
+		ProblemDetail problem = Problems.invalidInput(List.of(new FieldProblem("status",
+				"A case in " + ex.from() + " can move to " + ex.from().next() + ", not to " + ex.to())));
+		problem.setType(URI.create(Problems.BASE + "status-transition-not-allowed"));
+		return problem;
+	}
+
+	record StatusChange(@NotNull(message = "{case.status.required}") CaseStatus status) {
+	}
+
+	record AdmissionRequest(String organisation, List<String> professionals, List<String> purposes,
+			LocalDate validUntil) {
+	}
+
+	record ConsentRequest(List<String> organisations, List<String> domains, List<String> categories,
+			List<String> purposes, LocalDate validFrom, LocalDate validUntil, String evidence) {
+	}
+
+	record Withdrawal(LocalDate on) {
+	}
+
+	record Created(UUID id) {
+	}
+
+	record CaseSummary(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
+			String coordinator, LocalDate openedOn, LocalDate closedOn) {
+
+		static CaseSummary of(CaseFacts facts) {
+			return new CaseSummary(facts.id().value(), facts.reference(), facts.caseType(), facts.status(),
+					facts.nextStatuses(), facts.coordinator(), facts.openedOn(), facts.closedOn());
+		}
+
+	}
+
+	record CaseList(List<CaseSummary> items, Long next) {
+	}
+
+	record PersonResponse(String name, LocalDate dateOfBirth, boolean bsnRegistered) {
+	}
+
+	record Item(UUID id, String holder, DataCategory category, Instant createdAt, Decision decision, String content,
+			String rule, String reason) {
+	}
+
+	record CaseResponse(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
+			String coordinator, LocalDate openedOn, LocalDate closedOn, String purpose, PersonResponse person,
+			List<Item> contributions) {
+
+		static CaseResponse of(CaseDossier dossier) {
+			CaseFacts facts = dossier.facts();
+			return new CaseResponse(facts.id().value(), facts.reference(), facts.caseType(), facts.status(),
+					facts.nextStatuses(), facts.coordinator(), facts.openedOn(), facts.closedOn(),
+					dossier.purpose().purpose().code(),
+					new PersonResponse(dossier.person().name(), dossier.person().dateOfBirth(),
+							dossier.person().bsnRegistered()),
+					dossier.timeline()
+						.stream()
+						.map((e) -> new Item(e.id(), e.holder(), e.category(), e.createdAt(), e.decision(), e.content(),
+								e.ruleId(), e.reason()))
+						.toList());
+		}
+
+	}
+
+}

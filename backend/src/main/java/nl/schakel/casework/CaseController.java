@@ -1,0 +1,214 @@
+package nl.schakel.casework;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import nl.schakel.casefile.CaseFacts;
+import nl.schakel.casefile.CaseFileService;
+import nl.schakel.casefile.CaseId;
+import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.casefile.CaseStatus;
+import nl.schakel.casefile.CaseType;
+import nl.schakel.casefile.RegisterCaseRequest;
+import nl.schakel.casefile.StatusTransitionNotAllowed;
+import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.NotAParticipant;
+import nl.schakel.disclosure.Channel;
+import nl.schakel.organisation.Domain;
+import nl.schakel.participation.Admission;
+import nl.schakel.participation.ParticipantNotFound;
+import nl.schakel.policy.DataCategory;
+import nl.schakel.policy.LegalBasis;
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.Purpose;
+import nl.schakel.web.FieldProblem;
+import nl.schakel.web.InvalidInput;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case pages: the coordinator's list and referral form, the purpose choice, and the case
+ * page with its timeline, participants and contribution form.
+ */
+@Controller
+@RequestMapping("/cases")
+class CaseController {
+
+	private final CaseWorkspace workspace;
+
+	private final CaseFileService cases;
+
+	private final CasePurposes purposes;
+
+	private final Policy policy;
+
+	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy) {
+		this.workspace = workspace;
+		this.cases = cases;
+		this.purposes = purposes;
+		this.policy = policy;
+	}
+
+	@ModelAttribute("caseTypes")
+	CaseType[] caseTypes() {
+		return CaseType.values();
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) Long before, Model model) {
+		model.addAttribute("page", this.cases.page(before, 50));
+		return "cases/list";
+	}
+
+	@GetMapping("/new")
+	String referralForm(Model model) {
+		model.addAttribute("referral", new RegisterCaseRequest());
+		return "cases/new";
+	}
+
+	@PostMapping
+	String register(@Valid @ModelAttribute("referral") RegisterCaseRequest referral, BindingResult errors,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return "cases/new";
+		}
+		CaseFacts facts = this.workspace.registerReferral(referral);
+		redirect.addFlashAttribute("notice", "case.registered");
+		return "redirect:/cases/" + facts.id().value();
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, HttpSession session, Model model) {
+		Optional<Purpose> purpose = this.purposes.of(session, id);
+		if (purpose.isEmpty()) {
+			// the same page for any id: choosing a purpose reveals nothing about the case
+			model.addAttribute("caseId", id);
+			model.addAttribute("purposes", this.policy.purposes());
+			return "cases/purpose";
+		}
+		if (!model.containsAttribute("contribution")) {
+			model.addAttribute("contribution", new ContributionRequest());
+		}
+		return page(id, purpose.get(), model);
+	}
+
+	@PostMapping("/{id}/purpose")
+	String choosePurpose(@PathVariable UUID id, @RequestParam(required = false) String purpose, HttpSession session,
+			RedirectAttributes redirect) {
+		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
+		if (chosen.isEmpty()) {
+			redirect.addFlashAttribute("problem", "purpose.required");
+			return "redirect:/cases/" + id + "?choose";
+		}
+		this.purposes.choose(session, id, chosen.get());
+		return "redirect:/cases/" + id;
+	}
+
+	@GetMapping(value = "/{id}", params = "choose")
+	String changePurpose(@PathVariable UUID id, Model model) {
+		model.addAttribute("caseId", id);
+		model.addAttribute("purposes", this.policy.purposes());
+		return "cases/purpose";
+	}
+
+	@PostMapping("/{id}/status")
+	String move(@PathVariable UUID id, @RequestParam CaseStatus status, RedirectAttributes redirect) {
+		try {
+			this.cases.move(new CaseId(id), status);
+			redirect.addFlashAttribute("notice", "case.status.changed");
+		}
+		catch (StatusTransitionNotAllowed ex) {
+			redirect.addFlashAttribute("problem", "case.status.notAllowed");
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/contributions")
+	String contribute(@PathVariable UUID id, @Valid @ModelAttribute("contribution") ContributionRequest contribution,
+			BindingResult errors, HttpSession session, Model model, RedirectAttributes redirect) {
+		Purpose purpose = this.purposes.of(session, id).orElse(null);
+		if (purpose == null) {
+			return "redirect:/cases/" + id;
+		}
+		if (!errors.hasErrors()) {
+			try {
+				this.workspace.contribute(new CaseId(id), purpose, contribution);
+				redirect.addFlashAttribute("notice", "contribution.added");
+				return "redirect:/cases/" + id;
+			}
+			catch (InvalidInput ex) {
+				for (FieldProblem problem : ex.problems()) {
+					errors.rejectValue(problem.field(), "invalid", problem.message());
+				}
+			}
+		}
+		return page(id, purpose, model);
+	}
+
+	@PostMapping("/{id}/participants")
+	String admit(@PathVariable UUID id, @RequestParam(required = false) String organisation,
+			@RequestParam(required = false) List<String> purposes, @RequestParam(required = false) LocalDate validUntil,
+			@RequestParam(required = false) String professionals, RedirectAttributes redirect) {
+		List<String> names = new ArrayList<>();
+		if (professionals != null) {
+			for (String name : professionals.split("[,\\s]+")) {
+				if (!name.isBlank()) {
+					names.add(name.strip());
+				}
+			}
+		}
+		try {
+			this.workspace.admit(new CaseId(id), new Admission(organisation, names, purposes, validUntil));
+			redirect.addFlashAttribute("notice", "participant.admitted");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "participant.invalid");
+			redirect.addFlashAttribute("admissionProblems", ex.problems());
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/participants/{participantId}/removal")
+	String remove(@PathVariable UUID id, @PathVariable UUID participantId, RedirectAttributes redirect) {
+		this.workspace.remove(new CaseId(id), participantId);
+		redirect.addFlashAttribute("notice", "participant.removed");
+		return "redirect:/cases/" + id;
+	}
+
+	private String page(UUID id, Purpose purpose, Model model) {
+		if (this.workspace.open(new CaseId(id), purpose, Channel.UI) instanceof CaseOpening.Visible visible) {
+			model.addAttribute("dossier", visible.dossier());
+			model.addAttribute("categories", DataCategory.values());
+			model.addAttribute("legalBases", LegalBasis.values());
+			model.addAttribute("domains", Domain.values());
+			model.addAttribute("organisations", this.workspace.organisations());
+			model.addAttribute("purposes", this.policy.purposes());
+			return "cases/show";
+		}
+		throw new CaseNotFound();
+	}
+
+	@ExceptionHandler({ CaseNotFound.class, NotAParticipant.class, ParticipantNotFound.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+}

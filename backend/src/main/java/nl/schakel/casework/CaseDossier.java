@@ -1,0 +1,19 @@
+package nl.schakel.casework;
+
+import java.util.List;
+
+import nl.schakel.casefile.CaseFacts;
+import nl.schakel.consent.ConsentView;
+import nl.schakel.participation.ParticipantView;
+import nl.schakel.person.PersonSummary;
+import nl.schakel.policy.PurposeDefinition;
+
+/**
+ * A case as one reader may see it under one purpose: its facts, the person, the
+ * participants, the consents to choose from, and the timeline of contributions — each
+ * either with content or as "exists" with the reason.
+ */
+public record CaseDossier(CaseFacts facts, PersonSummary person, PurposeDefinition purpose,
+		List<ParticipantView> participants, List<ConsentView> consents, List<TimelineEntry> timeline,
+		boolean steering) {
+}

@@ -1,0 +1,45 @@
+package nl.schakel.casework;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.Purpose;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The purpose a user chose when opening a case in the UI, kept per case in the session, so
+ * every page of that case works under it and shows it.
+ */
+@Component
+class CasePurposes {
+
+	private static final String ATTRIBUTE = CasePurposes.class.getName();
+
+	private final Policy policy;
+
+	CasePurposes(Policy policy) {
+		this.policy = policy;
+	}
+
+	Optional<Purpose> of(HttpSession session, UUID caseId) {
+		return Optional.ofNullable(chosen(session).get(caseId)).flatMap(this.policy::purpose);
+	}
+
+	void choose(HttpSession session, UUID caseId, Purpose purpose) {
+		Map<UUID, String> chosen = new HashMap<>(chosen(session));
+		chosen.put(caseId, purpose.code());
+		session.setAttribute(ATTRIBUTE, chosen);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<UUID, String> chosen(HttpSession session) {
+		Object value = session.getAttribute(ATTRIBUTE);
+		return (value instanceof Map<?, ?> map) ? (Map<UUID, String>) map : Map.of();
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Casework: the coordinator's and the professionals' daily work on a case, composed from the
+ * case file, participation, consent and contributions, with every read of content going
+ * through the disclosure gate under a named purpose.
+ */
+package nl.schakel.casework;

@@ -1,0 +1,8 @@
+package nl.schakel.disclosure;
+
+/** How content left the server. */
+public enum Channel {
+
+	UI, API, EXPORT
+
+}

@@ -1,0 +1,159 @@
+package nl.schakel.disclosure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.crypto.FieldCipher;
+import nl.schakel.organisation.Organisation;
+import nl.schakel.organisation.Organisations;
+import nl.schakel.participation.ParticipationRegistry;
+import nl.schakel.policy.AccessRequest;
+import nl.schakel.policy.AudienceRelation;
+import nl.schakel.policy.Decision;
+import nl.schakel.policy.EffectiveBasis;
+import nl.schakel.policy.LegalBasis;
+import nl.schakel.policy.Participation;
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.PolicyDecision;
+import nl.schakel.policy.Purpose;
+import nl.schakel.security.Actor;
+import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Role;
+import nl.schakel.web.RequestContext;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one gate through which case content is read. For every item it works out the reader's
+ * relation to it (participation, audience, effective legal basis), asks the policy, writes a
+ * disclosure row for each item — granted or denied — in one batch in the caller's
+ * transaction, and only then unseals what the policy permits. If the rows cannot be written,
+ * the exception leaves the gate and nothing is shown: it fails closed.
+ */
+@Service
+public class DisclosureGate {
+
+	private final Policy policy;
+
+	private final ParticipationRegistry participation;
+
+	private final ConsentRegistry consents;
+
+	private final Organisations organisations;
+
+	private final Disclosures log;
+
+	private final FieldCipher cipher;
+
+	private final Clock clock;
+
+	DisclosureGate(Policy policy, ParticipationRegistry participation, ConsentRegistry consents,
+			Organisations organisations, Disclosures log, FieldCipher cipher, Clock clock) {
+		this.policy = policy;
+		this.participation = participation;
+		this.consents = consents;
+		this.organisations = organisations;
+		this.log = log;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reads these items of one case for the current actor under a purpose, through one
+	 * channel. Every item gets a disclosure row, permitted or not.
+	 */
+	@Transactional
+	public Reading read(CaseSubject subject, Purpose purpose, Channel channel, List<DisclosableItem> items) {
+		Objects.requireNonNull(purpose, "purpose");
+		Actor actor = CurrentActor.require();
+		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
+		RequestContext.current().ifPresent((context) -> {
+			context.purpose(purpose.code());
+			context.policyVersion(this.policy.version().value());
+		});
+		Optional<Organisation> organisation = this.organisations.findByCode(actor.organisation());
+		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
+		Participation participation = (organisation.isPresent() && this.participation.isAdmitted(subject.caseId(),
+				actor.organisation(), actor.username(), purpose.code())) ? Participation.PARTICIPANT
+						: Participation.NOT_PARTICIPANT;
+		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(items.stream()
+			.filter((item) -> item.basis() == LegalBasis.CONSENT && item.consentId() != null)
+			.map(DisclosableItem::consentId)
+			.toList());
+
+		Instant now = Instant.now(this.clock);
+		List<Disclosure> rows = new ArrayList<>(items.size());
+		List<PolicyDecision> decisions = new ArrayList<>(items.size());
+		for (DisclosableItem item : items) {
+			AudienceRelation audience = item.holder().equals(actor.organisation()) ? AudienceRelation.AUTHOR_ORGANISATION
+					: item.audience().includes(actor.organisation(), domain) ? AudienceRelation.IN_AUDIENCE
+							: AudienceRelation.OUTSIDE_AUDIENCE;
+			boolean consentCovers = item.basis() == LegalBasis.CONSENT && item.consentId() != null && coverage
+				.covers(item.consentId(), actor.organisation(), domain, item.category().name(), purpose.code());
+			EffectiveBasis basis = EffectiveBasis.of(item.basis(), consentCovers);
+			Decided decided = decide(actor, purpose, item, basis, audience, participation);
+			decisions.add(decided.decision());
+			rows.add(new Disclosure(now, new Disclosure.Recipient(actor.username(), actor.organisation(),
+					(decided.role() != null) ? decided.role().code() : null), subject, item, purpose.code(),
+					basis.name(), decided.decision().ruleId(), decided.decision().version().value(),
+					decided.decision().effect(), channel, requestId, decided.decision().requiresReview()));
+		}
+		// the log first, in one batch; only then any content
+		this.log.saveAll(rows);
+		this.log.flush();
+
+		List<Outcome> outcomes = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			DisclosableItem item = items.get(i);
+			Disclosure row = rows.get(i);
+			Optional<String> content = (row.decision() == Decision.PERMIT && item.content() != null)
+					? Optional.of(item.content().unseal(row, this.cipher)) : Optional.empty();
+			outcomes.add(new Outcome(item, decisions.get(i), content));
+		}
+		return new Reading(participation, List.copyOf(outcomes));
+	}
+
+	/** The most permissive decision over the actor's roles: a person with two roles gets what either gives. */
+	private Decided decide(Actor actor, Purpose purpose, DisclosableItem item, EffectiveBasis basis,
+			AudienceRelation audience, Participation participation) {
+		Decided best = null;
+		for (Role role : actor.roles()) {
+			PolicyDecision decision = this.policy
+				.decide(new AccessRequest(role, purpose, item.category(), basis, audience, participation));
+			if (best == null || rank(decision.effect()) > rank(best.decision().effect())) {
+				best = new Decided(role, decision);
+			}
+		}
+		if (best == null) {
+			// no role at all: deny, and say so in the log
+			PolicyDecision none = new PolicyDecision(Decision.DENY, Policy.DEFAULT_DENY_RULE_ID, java.util.Set.of(),
+					this.policy.version(), "You have no role in Schakel.");
+			return new Decided(null, none);
+		}
+		return best;
+	}
+
+	private static int rank(Decision effect) {
+		return switch (effect) {
+			case DENY -> 0;
+			case EXISTENCE_ONLY -> 1;
+			case PERMIT -> 2;
+		};
+	}
+
+	/** The item id of the case header, so callers can find it in a {@link Reading}. */
+	public static UUID headerId(CaseSubject subject) {
+		return subject.caseId();
+	}
+
+	private record Decided(Role role, PolicyDecision decision) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package nl.schakel.disclosure;
+
+import java.util.Optional;
+
+import nl.schakel.policy.Decision;
+import nl.schakel.policy.PolicyDecision;
+
+/**
+ * What the reader gets for one item: the decision (with the rule that made it, to answer
+ * "why can't I see this?") and the content only when the decision permits it.
+ */
+public record Outcome(DisclosableItem item, PolicyDecision decision, Optional<String> content) {
+
+	public boolean permitted() {
+		return this.decision.effect() == Decision.PERMIT;
+	}
+
+	public boolean existenceOnly() {
+		return this.decision.effect() == Decision.EXISTENCE_ONLY;
+	}
+
+	public boolean denied() {
+		return this.decision.effect() == Decision.DENY;
+	}
+
+	@Override
+	public String toString() {
+		// content never goes into a log line
+		return "Outcome[" + this.item.kind() + " " + this.item.id() + " " + this.decision.effect() + " by "
+				+ this.decision.ruleId() + "]";
+	}
+
+}
