@@ -1,5 +1,7 @@
 package nl.schakel.casework;
 
+import nl.schakel.policy.PurposeBinding;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package nl.schakel.casework;
 
+import nl.schakel.policy.PurposeBinding;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;

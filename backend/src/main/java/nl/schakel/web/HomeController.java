@@ -22,6 +22,9 @@ class HomeController {
 		if (actor.has(Role.COORDINATOR)) {
 			return "redirect:/cases";
 		}
+		if (actor.has(Role.AUDITOR)) {
+			return "redirect:/audit";
+		}
 		return "home";
 	}
 

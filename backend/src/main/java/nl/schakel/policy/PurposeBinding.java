@@ -1,9 +1,7 @@
-package nl.schakel.casework;
+package nl.schakel.policy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.schakel.policy.Policy;
-import nl.schakel.policy.Purpose;
 import nl.schakel.web.InvalidInput;
 import nl.schakel.web.RequestContext;
 
@@ -13,18 +11,20 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Every API call on case data names its purpose in {@code X-Purpose}. Missing or unknown is a
  * 400 naming the header — never a default. The resolved purpose is handed to the controller
- * as a request attribute and recorded in the request context for the audit trail.
+ * as a request attribute ({@code @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose}) and
+ * recorded in the request context for the audit trail. Each feature registers it for its own
+ * API paths.
  */
 @Component
-class PurposeBinding implements HandlerInterceptor {
+public class PurposeBinding implements HandlerInterceptor {
 
-	static final String HEADER = "X-Purpose";
+	public static final String HEADER = "X-Purpose";
 
-	static final String ATTRIBUTE = "nl.schakel.casework.PurposeBinding.purpose";
+	public static final String ATTRIBUTE = "nl.schakel.policy.PurposeBinding.purpose";
 
 	private final Policy policy;
 
-	PurposeBinding(Policy policy) {
+	public PurposeBinding(Policy policy) {
 		this.policy = policy;
 	}
 
@@ -35,7 +35,8 @@ class PurposeBinding implements HandlerInterceptor {
 		return true;
 	}
 
-	Purpose resolve(String code) {
+	/** The purpose named by this code; a 400 naming the header when missing or unknown. */
+	public Purpose resolve(String code) {
 		if (code == null || code.isBlank()) {
 			throw InvalidInput.of(HEADER, "Name the purpose of this request in the X-Purpose header (one of "
 					+ knownPurposes() + ")");
