@@ -10,5 +10,10 @@ import java.util.UUID;
  */
 public record CaseFacts(CaseId id, String reference, UUID personId, CaseType caseType, CaseStatus status,
 		List<CaseStatus> nextStatuses, String coordinator, UUID organisationId, LocalDate openedOn,
-		LocalDate closedOn) {
+		LocalDate closedOn, TriageOutcome triageOutcome, String triageReason) {
+
+	public boolean open() {
+		return this.status != CaseStatus.CLOSED;
+	}
+
 }

@@ -44,6 +44,11 @@ class CaseFile {
 
 	private LocalDate closedOn;
 
+	@Enumerated(EnumType.STRING)
+	private TriageOutcome triageOutcome;
+
+	private String triageReason;
+
 	@Version
 	private long version;
 
@@ -73,6 +78,25 @@ class CaseFile {
 		}
 		this.status = target;
 		this.closedOn = (target == CaseStatus.CLOSED) ? today : null;
+	}
+
+	/** Records the triage decision and moves the case on: into consultation, or closed. */
+	void decideTriage(TriageOutcome outcome, String reason, LocalDate today) {
+		if (this.status != CaseStatus.TRIAGE) {
+			throw new StatusTransitionNotAllowed(this.status,
+					(outcome == TriageOutcome.ACCEPTED) ? CaseStatus.IN_CONSULTATION : CaseStatus.CLOSED);
+		}
+		moveTo((outcome == TriageOutcome.ACCEPTED) ? CaseStatus.IN_CONSULTATION : CaseStatus.CLOSED, today);
+		this.triageOutcome = outcome;
+		this.triageReason = reason;
+	}
+
+	TriageOutcome triageOutcome() {
+		return this.triageOutcome;
+	}
+
+	String triageReason() {
+		return this.triageReason;
 	}
 
 	CaseId id() {

@@ -2,8 +2,13 @@ package nl.schakel.casefile;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import nl.schakel.crypto.FieldCipher;
+import nl.schakel.disclosure.SealedContent;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.person.Bsn;
@@ -12,6 +17,11 @@ import nl.schakel.person.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
+import nl.schakel.web.FieldProblem;
+import nl.schakel.web.InvalidInput;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,14 +42,24 @@ public class CaseFileService {
 
 	private final PersonRegistry persons;
 
+	private final Referrals referrals;
+
 	private final Organisations organisations;
+
+	private final FieldCipher cipher;
+
+	private final MessageSource messages;
 
 	private final Clock clock;
 
-	CaseFileService(CaseFiles caseFiles, PersonRegistry persons, Organisations organisations, Clock clock) {
+	CaseFileService(CaseFiles caseFiles, PersonRegistry persons, Referrals referrals, Organisations organisations,
+			FieldCipher cipher, MessageSource messages, Clock clock) {
 		this.caseFiles = caseFiles;
 		this.persons = persons;
+		this.referrals = referrals;
 		this.organisations = organisations;
+		this.cipher = cipher;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -50,6 +70,10 @@ public class CaseFileService {
 		Actor coordinator = CurrentActor.require();
 		Organisation safetyHouse = this.organisations.findByCode(coordinator.organisation())
 			.orElseThrow(() -> new IllegalStateException("The coordinator's organisation is not registered"));
+		RegisterCaseRequest.ReferralForm referral = request.getReferral();
+		if (referral != null) {
+			validate(referral);
+		}
 		RegisterCaseRequest.PersonDetails details = request.getPerson();
 		Bsn bsn = (details.getBsn() == null || details.getBsn().isBlank()) ? null
 				: Bsn.parse(details.getBsn()).orElseThrow(() -> new IllegalArgumentException("invalid BSN"));
@@ -57,7 +81,90 @@ public class CaseFileService {
 			.register(new NewPerson(details.getName(), details.getDateOfBirth(), bsn, details.getAddress()));
 		CaseFile caseFile = new CaseFile(this.caseFiles.nextReferenceNumber(), person.value(), request.getCaseType(),
 				coordinator.username(), safetyHouse.id().value(), LocalDate.now(this.clock));
+		CaseFile saved = this.caseFiles.save(caseFile);
+		Referral record = (referral != null)
+				? new Referral(saved.id().value(), referral.getReferringOrganisation().strip(),
+						referral.getReferringProfessional().strip(), distinct(referral.getInvitedPartners()),
+						referral.getPersonInformed())
+				// the coordinator's own signal
+				: new Referral(saved.id().value(), coordinator.organisation(), coordinator.displayName(), List.of(), false);
+		ReferralDetails text = (referral != null) ? new ReferralDetails(referral.getReason().strip(),
+				referral.getGoal().strip(), blankToNull(referral.getNotInformedReason()))
+				: new ReferralDetails(null, null, null);
+		record.seal(this.cipher.seal(text.toJson(), Referral.binding(saved.id().value())));
+		this.referrals.save(record);
+		return facts(saved);
+	}
+
+	private void validate(RegisterCaseRequest.ReferralForm referral) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (this.organisations.findByCode(referral.getReferringOrganisation().strip()).isEmpty()) {
+			problems.add(problem("referral.referringOrganisation", "referral.organisation.unknown"));
+		}
+		for (String partner : distinct(referral.getInvitedPartners())) {
+			if (this.organisations.findByCode(partner).isEmpty()) {
+				problems.add(problem("referral.invitedPartners", "referral.organisation.unknown"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+	}
+
+	/** The triage decision: accept into consultation, or close with advice only or declined (with a reason). */
+	@Transactional
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public CaseFacts decideTriage(CaseId id, TriageOutcome outcome, String reason) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (outcome == null) {
+			problems.add(problem("outcome", "triage.outcome.required"));
+		}
+		if (outcome == TriageOutcome.DECLINED && blankToNull(reason) == null) {
+			problems.add(problem("reason", "triage.reason.required"));
+		}
+		if (reason != null && reason.length() > 2000) {
+			problems.add(problem("reason", "referral.text.size"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		CaseFile caseFile = this.caseFiles.findById(id.value()).orElseThrow(CaseNotFound::new);
+		caseFile.decideTriage(outcome, blankToNull(reason), LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));
+	}
+
+	/** The referral's facts and its sealed free text, for the case header read through the gate. */
+	@Transactional(readOnly = true)
+	public Optional<SealedReferral> referral(CaseId id) {
+		return this.referrals.findById(id.value())
+			.map((r) -> new SealedReferral(r.facts(),
+					SealedContent.of(r.detailsCiphertext(), Referral.binding(id.value()))));
+	}
+
+	/** The open cases of a person, for the known-to check: facts only. */
+	@Transactional(readOnly = true)
+	public List<CaseFacts> openCasesOf(UUID personId) {
+		return this.caseFiles.findByPersonIdAndStatusNot(personId, CaseStatus.CLOSED)
+			.stream()
+			.map(CaseFileService::facts)
+			.toList();
+	}
+
+	private FieldProblem problem(String field, String code) {
+		return new FieldProblem(field, this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
+	}
+
+	private static List<String> distinct(List<String> values) {
+		return (values == null) ? List.of()
+				: values.stream().filter((v) -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/** The referral as the case header carries it through the gate. */
+	public record SealedReferral(ReferralFacts facts, SealedContent details) {
 	}
 
 	/** Cases newest first, metadata only: no person data is read for a list. */
@@ -85,14 +192,15 @@ public class CaseFileService {
 	 * who the person is stays behind the gate.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<CaseFacts> facts(CaseId id) {
+	public Optional<CaseFacts> facts(CaseId id) {
 		return this.caseFiles.findById(id.value()).map(CaseFileService::facts);
 	}
 
 	private static CaseFacts facts(CaseFile caseFile) {
 		return new CaseFacts(caseFile.id(), caseFile.reference(), caseFile.personId(), caseFile.caseType(),
 				caseFile.status(), List.copyOf(caseFile.status().next()), caseFile.coordinatorUsername(),
-				caseFile.organisationId(), caseFile.openedOn(), caseFile.closedOn());
+				caseFile.organisationId(), caseFile.openedOn(), caseFile.closedOn(), caseFile.triageOutcome(),
+				caseFile.triageReason());
 	}
 
 }

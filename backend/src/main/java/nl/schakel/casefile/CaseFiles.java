@@ -14,6 +14,8 @@ interface CaseFiles extends Repository<CaseFile, UUID> {
 
 	CaseFile save(CaseFile caseFile);
 
+	List<CaseFile> findByPersonIdAndStatusNot(UUID personId, CaseStatus status);
+
 	@Query(value = "select nextval('case_reference_seq')", nativeQuery = true)
 	long nextReferenceNumber();
 

@@ -1,7 +1,19 @@
 package nl.schakel.casefile;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +37,10 @@ public class RegisterCaseRequest {
 	@NotNull(message = "{case.caseType.required}")
 	private CaseType caseType;
 
+	/** Who referred and why; the API may leave it out for a coordinator's own signal. */
+	@Valid
+	private ReferralForm referral;
+
 	public PersonDetails getPerson() {
 		return this.person;
 	}
@@ -39,6 +55,136 @@ public class RegisterCaseRequest {
 
 	public void setCaseType(CaseType caseType) {
 		this.caseType = caseType;
+	}
+
+	public ReferralForm getReferral() {
+		return this.referral;
+	}
+
+	public void setReferral(ReferralForm referral) {
+		this.referral = referral;
+	}
+
+	/** The referral: who refers, the reason and goal, whom to invite, whether the person knows. */
+	@InformedOrExplained
+	public static class ReferralForm {
+
+		@NotBlank(message = "{referral.referringOrganisation.required}")
+		private String referringOrganisation;
+
+		@NotBlank(message = "{referral.referringProfessional.required}")
+		@Size(max = 200, message = "{referral.referringProfessional.size}")
+		private String referringProfessional;
+
+		@NotBlank(message = "{referral.reason.required}")
+		@Size(max = 4000, message = "{referral.text.size}")
+		private String reason;
+
+		@NotBlank(message = "{referral.goal.required}")
+		@Size(max = 4000, message = "{referral.text.size}")
+		private String goal;
+
+		private List<String> invitedPartners = new ArrayList<>();
+
+		@NotNull(message = "{referral.personInformed.required}")
+		private Boolean personInformed;
+
+		@Size(max = 2000, message = "{referral.text.size}")
+		private String notInformedReason;
+
+		public String getReferringOrganisation() {
+			return this.referringOrganisation;
+		}
+
+		public void setReferringOrganisation(String referringOrganisation) {
+			this.referringOrganisation = referringOrganisation;
+		}
+
+		public String getReferringProfessional() {
+			return this.referringProfessional;
+		}
+
+		public void setReferringProfessional(String referringProfessional) {
+			this.referringProfessional = referringProfessional;
+		}
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
+		}
+
+		public String getGoal() {
+			return this.goal;
+		}
+
+		public void setGoal(String goal) {
+			this.goal = goal;
+		}
+
+		public List<String> getInvitedPartners() {
+			return this.invitedPartners;
+		}
+
+		public void setInvitedPartners(List<String> invitedPartners) {
+			this.invitedPartners = invitedPartners;
+		}
+
+		public Boolean getPersonInformed() {
+			return this.personInformed;
+		}
+
+		public void setPersonInformed(Boolean personInformed) {
+			this.personInformed = personInformed;
+		}
+
+		public String getNotInformedReason() {
+			return this.notInformedReason;
+		}
+
+		public void setNotInformedReason(String notInformedReason) {
+			this.notInformedReason = notInformedReason;
+		}
+
+		@Override
+		public String toString() {
+			return "ReferralForm[" + this.referringOrganisation + "]";
+		}
+
+	}
+
+	/** A person who was not informed of the referral needs a reason why not, at that field. */
+	@Documented
+	@Constraint(validatedBy = InformedOrExplained.Validator.class)
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	public @interface InformedOrExplained {
+
+		String message() default "{referral.notInformedReason.required}";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+		class Validator implements ConstraintValidator<InformedOrExplained, ReferralForm> {
+
+			@Override
+			public boolean isValid(ReferralForm referral, ConstraintValidatorContext context) {
+				if (!Boolean.FALSE.equals(referral.getPersonInformed()) || (referral.getNotInformedReason() != null
+						&& !referral.getNotInformedReason().isBlank())) {
+					return true;
+				}
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+					.addPropertyNode("notInformedReason")
+					.addConstraintViolation();
+				return false;
+			}
+
+		}
+
 	}
 
 	public static class PersonDetails {

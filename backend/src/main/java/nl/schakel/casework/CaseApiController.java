@@ -17,15 +17,19 @@ import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CasePage;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
+import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
+import nl.schakel.casefile.TriageOutcome;
 import nl.schakel.consent.ConsentNotFound;
 import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.participation.ParticipantView;
 import nl.schakel.policy.DataCategory;
@@ -128,6 +132,31 @@ class CaseApiController {
 				(withdrawal != null) ? withdrawal.on() : null);
 	}
 
+	@PostMapping("/{id}/triage")
+	CaseSummary triage(@PathVariable UUID id, @RequestBody TriageDecision decision) {
+		return CaseSummary.of(this.workspace.decideTriage(new CaseId(id), decision.outcome(), decision.reason()));
+	}
+
+	@PostMapping("/{id}/break-glass")
+	ResponseEntity<BreakGlassView> breakGlass(@PathVariable UUID id, @RequestBody BreakGlassRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.workspace.openBreakGlass(new CaseId(id), request.reason()));
+	}
+
+	@PostMapping("/{id}/contributions/{contributionId}/requests")
+	ResponseEntity<DisclosureRequestView> requestDisclosure(@PathVariable UUID id, @PathVariable UUID contributionId,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody DisclosureRequestBody body) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.workspace.requestDisclosure(new CaseId(id), contributionId, purpose, body.reason()));
+	}
+
+	@ExceptionHandler(BreakGlassNotAllowed.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	ProblemDetail breakGlassNotAllowed() {
+		return Problems.of(HttpStatus.FORBIDDEN, "break-glass-not-allowed", "Emergency access not allowed",
+				"The access policy does not let your role open emergency access");
+	}
+
 	private CaseDossier dossier(UUID id, Purpose purpose) {
 		if (this.workspace.open(new CaseId(id), purpose, Channel.API) instanceof CaseOpening.Visible visible) {
 			return visible.dossier();
@@ -166,15 +195,25 @@ class CaseApiController {
 	record Withdrawal(LocalDate on) {
 	}
 
+	record TriageDecision(TriageOutcome outcome, String reason) {
+	}
+
+	record BreakGlassRequest(String reason) {
+	}
+
+	record DisclosureRequestBody(String reason) {
+	}
+
 	record Created(UUID id) {
 	}
 
 	record CaseSummary(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
-			String coordinator, LocalDate openedOn, LocalDate closedOn) {
+			String coordinator, LocalDate openedOn, LocalDate closedOn, TriageOutcome triageOutcome) {
 
 		static CaseSummary of(CaseFacts facts) {
 			return new CaseSummary(facts.id().value(), facts.reference(), facts.caseType(), facts.status(),
-					facts.nextStatuses(), facts.coordinator(), facts.openedOn(), facts.closedOn());
+					facts.nextStatuses(), facts.coordinator(), facts.openedOn(), facts.closedOn(),
+					facts.triageOutcome());
 		}
 
 	}
@@ -185,13 +224,29 @@ class CaseApiController {
 	record PersonResponse(String name, LocalDate dateOfBirth, boolean bsnRegistered) {
 	}
 
+	record ReferralResponse(String referringOrganisation, String referringProfessional, List<String> invitedPartners,
+			boolean personInformed, String reason, String goal, String notInformedReason) {
+
+		static ReferralResponse of(CaseDossier dossier) {
+			if (dossier.referral() == null) {
+				return null;
+			}
+			ReferralDetails details = dossier.referralDetails();
+			return new ReferralResponse(dossier.referral().referringOrganisation(),
+					dossier.referral().referringProfessional(), dossier.referral().invitedPartners(),
+					dossier.referral().personInformed(), (details != null) ? details.reason() : null,
+					(details != null) ? details.goal() : null, (details != null) ? details.notInformedReason() : null);
+		}
+
+	}
+
 	record Item(UUID id, String holder, DataCategory category, Instant createdAt, Decision decision, String content,
 			String rule, String reason) {
 	}
 
 	record CaseResponse(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
 			String coordinator, LocalDate openedOn, LocalDate closedOn, String purpose, PersonResponse person,
-			List<Item> contributions) {
+			ReferralResponse referral, BreakGlassView breakGlass, List<Item> contributions) {
 
 		static CaseResponse of(CaseDossier dossier) {
 			CaseFacts facts = dossier.facts();
@@ -200,6 +255,7 @@ class CaseApiController {
 					dossier.purpose().purpose().code(),
 					new PersonResponse(dossier.person().name(), dossier.person().dateOfBirth(),
 							dossier.person().bsnRegistered()),
+					ReferralResponse.of(dossier), dossier.breakGlass(),
 					dossier.timeline()
 						.stream()
 						.map((e) -> new Item(e.id(), e.holder(), e.category(), e.createdAt(), e.decision(), e.content(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import nl.schakel.casefile.CaseFacts;
@@ -16,6 +17,8 @@ import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
+import nl.schakel.casefile.TriageOutcome;
+import nl.schakel.consent.ConsentScope;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
@@ -26,6 +29,7 @@ import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
+import nl.schakel.security.CurrentActor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -79,17 +83,36 @@ class CaseController {
 
 	@GetMapping("/new")
 	String referralForm(Model model) {
-		model.addAttribute("referral", new RegisterCaseRequest());
+		RegisterCaseRequest referral = new RegisterCaseRequest();
+		referral.setReferral(new RegisterCaseRequest.ReferralForm());
+		model.addAttribute("referral", referral);
+		model.addAttribute("organisations", this.workspace.organisations());
 		return "cases/new";
 	}
 
 	@PostMapping
 	String register(@Valid @ModelAttribute("referral") RegisterCaseRequest referral, BindingResult errors,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("organisations", this.workspace.organisations());
+		if (referral.getReferral() == null) {
+			// the form always asks who referred; only the API may leave it out
+			referral.setReferral(new RegisterCaseRequest.ReferralForm());
+			errors.rejectValue("referral.referringOrganisation", "required",
+					"Kies de aanmeldende organisatie.");
+		}
 		if (errors.hasErrors()) {
 			return "cases/new";
 		}
-		CaseFacts facts = this.workspace.registerReferral(referral);
+		CaseFacts facts;
+		try {
+			facts = this.workspace.registerReferral(referral);
+		}
+		catch (InvalidInput ex) {
+			for (FieldProblem problem : ex.problems()) {
+				errors.rejectValue(problem.field(), "invalid", problem.message());
+			}
+			return "cases/new";
+		}
 		redirect.addFlashAttribute("notice", "case.registered");
 		return "redirect:/cases/" + facts.id().value();
 	}
@@ -192,6 +215,103 @@ class CaseController {
 		return "redirect:/cases/" + id;
 	}
 
+	@PostMapping("/{id}/triage")
+	String triage(@PathVariable UUID id, @RequestParam(required = false) TriageOutcome outcome,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			this.workspace.decideTriage(new CaseId(id), outcome, reason);
+			redirect.addFlashAttribute("notice", "triage.decided");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "triage.invalid");
+			redirect.addFlashAttribute("triageProblems", ex.problems());
+		}
+		catch (StatusTransitionNotAllowed ex) {
+			redirect.addFlashAttribute("problem", "case.status.notAllowed");
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/break-glass")
+	String breakGlass(@PathVariable UUID id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String purpose, HttpSession session, RedirectAttributes redirect,
+			Model model, HttpServletResponse response) {
+		try {
+			this.workspace.openBreakGlass(new CaseId(id), reason);
+			Optional.ofNullable(purpose).flatMap(this.policy::purpose).ifPresent((p) -> this.purposes.choose(session, id, p));
+			redirect.addFlashAttribute("notice", "breakGlass.opened");
+			return "redirect:/cases/" + id;
+		}
+		catch (InvalidInput ex) {
+			model.addAttribute("breakGlassProblems", ex.problems());
+			return notVisible(id, model, response);
+		}
+		catch (BreakGlassNotAllowed ex) {
+			return notVisible(id, model, response);
+		}
+	}
+
+	@PostMapping("/{id}/contributions/{contributionId}/requests")
+	String requestDisclosure(@PathVariable UUID id, @PathVariable UUID contributionId,
+			@RequestParam(required = false) String reason, HttpSession session, RedirectAttributes redirect) {
+		Purpose purpose = this.purposes.of(session, id).orElse(null);
+		if (purpose == null) {
+			return "redirect:/cases/" + id;
+		}
+		try {
+			this.workspace.requestDisclosure(new CaseId(id), contributionId, purpose, reason);
+			redirect.addFlashAttribute("notice", "request.sent");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "request.reason.required");
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/consents")
+	String recordConsent(@PathVariable UUID id, @RequestParam(required = false) List<String> organisations,
+			@RequestParam(required = false) List<String> domains, @RequestParam(required = false) List<String> categories,
+			@RequestParam(required = false) List<String> consentPurposes,
+			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validUntil,
+			@RequestParam(required = false) String evidence, HttpSession session, RedirectAttributes redirect) {
+		Purpose purpose = this.purposes.of(session, id).orElse(null);
+		if (purpose == null) {
+			return "redirect:/cases/" + id;
+		}
+		try {
+			this.workspace.recordConsent(new CaseId(id), purpose,
+					new ConsentScope(organisations, domains, categories, consentPurposes, validFrom, validUntil),
+					evidence);
+			redirect.addFlashAttribute("notice", "consent.recorded");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "consent.invalid");
+			redirect.addFlashAttribute("consentProblems", ex.problems());
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/consents/{consentId}/withdrawal")
+	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
+			@RequestParam(required = false) LocalDate on, HttpSession session, RedirectAttributes redirect) {
+		Purpose purpose = this.purposes.of(session, id).orElse(null);
+		if (purpose != null) {
+			this.workspace.withdrawConsent(new CaseId(id), purpose, consentId, on);
+			redirect.addFlashAttribute("notice", "consent.withdrawn");
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	private String notVisible(UUID id, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		model.addAttribute("caseId", id);
+		model.addAttribute("mayBreakGlass", this.policy.breakGlass().roles().stream()
+			.anyMatch((role) -> CurrentActor.require().has(role)));
+		model.addAttribute("breakGlassHours", this.policy.breakGlass().duration().toMinutes() / 60.0);
+		model.addAttribute("purposes", this.policy.purposes());
+		return "cases/not-visible";
+	}
+
 	private String page(UUID id, Purpose purpose, Model model) {
 		if (this.workspace.open(new CaseId(id), purpose, Channel.UI) instanceof CaseOpening.Visible visible) {
 			model.addAttribute("dossier", visible.dossier());
@@ -200,9 +320,31 @@ class CaseController {
 			model.addAttribute("domains", Domain.values());
 			model.addAttribute("organisations", this.workspace.organisations());
 			model.addAttribute("purposes", this.policy.purposes());
+			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			return "cases/show";
 		}
-		throw new CaseNotFound();
+		throw new CaseNotVisible(id);
+	}
+
+	@ExceptionHandler(CaseNotVisible.class)
+	String notVisible(CaseNotVisible ex, Model model, HttpServletResponse response) {
+		return notVisible(ex.caseId(), model, response);
+	}
+
+	/** The reader may not know of this case (or it does not exist); the page says only that. */
+	static class CaseNotVisible extends RuntimeException {
+
+		private final UUID caseId;
+
+		CaseNotVisible(UUID caseId) {
+			super("Case not visible");
+			this.caseId = caseId;
+		}
+
+		UUID caseId() {
+			return this.caseId;
+		}
+
 	}
 
 	@ExceptionHandler({ CaseNotFound.class, NotAParticipant.class, ParticipantNotFound.class })

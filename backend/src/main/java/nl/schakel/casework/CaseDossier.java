@@ -3,7 +3,10 @@ package nl.schakel.casework;
 import java.util.List;
 
 import nl.schakel.casefile.CaseFacts;
+import nl.schakel.casefile.ReferralDetails;
+import nl.schakel.casefile.ReferralFacts;
 import nl.schakel.consent.ConsentView;
+import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantView;
 import nl.schakel.person.PersonSummary;
 import nl.schakel.policy.PurposeDefinition;
@@ -14,6 +17,12 @@ import nl.schakel.policy.PurposeDefinition;
  * either with content or as "exists" with the reason.
  */
 public record CaseDossier(CaseFacts facts, PersonSummary person, PurposeDefinition purpose,
-		List<ParticipantView> participants, List<ConsentView> consents, List<TimelineEntry> timeline,
-		boolean steering) {
+		ReferralFacts referral, ReferralDetails referralDetails, List<ParticipantView> participants,
+		List<ConsentView> consents, List<TimelineEntry> timeline, boolean steering, BreakGlassView breakGlass) {
+
+	/** Whether this view is under emergency access, which the page must say in a banner. */
+	public boolean underBreakGlass() {
+		return this.breakGlass != null;
+	}
+
 }

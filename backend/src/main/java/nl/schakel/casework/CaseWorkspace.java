@@ -15,12 +15,16 @@ import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.ContributionService;
+import nl.schakel.contribution.DisclosureRequestService;
+import nl.schakel.contribution.DisclosureRequestView;
+import nl.schakel.contribution.GrantDecision;
 import nl.schakel.disclosure.Audience;
 import nl.schakel.disclosure.CaseSubject;
 import nl.schakel.disclosure.Channel;
@@ -33,13 +37,16 @@ import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantView;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.person.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.person.PersonSummary;
+import nl.schakel.policy.BreakGlass;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
+import nl.schakel.policy.Participation;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeDefinition;
@@ -49,6 +56,8 @@ import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,11 +87,16 @@ public class CaseWorkspace {
 
 	private final Policy policy;
 
+	private final DisclosureRequestService requests;
+
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	CaseWorkspace(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
 			ConsentRegistry consents, ContributionService contributions, Organisations organisations,
-			DisclosureGate gate, Policy policy, Clock clock) {
+			DisclosureGate gate, Policy policy, DisclosureRequestService requests, MessageSource messages,
+			Clock clock) {
 		this.cases = cases;
 		this.persons = persons;
 		this.participation = participation;
@@ -91,6 +105,8 @@ public class CaseWorkspace {
 		this.organisations = organisations;
 		this.gate = gate;
 		this.policy = policy;
+		this.requests = requests;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -119,10 +135,12 @@ public class CaseWorkspace {
 		Organisation caseOrganisation = this.organisations.findById(facts.organisationId())
 			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
 		CaseSubject subject = new CaseSubject(facts.id().value(), facts.personId());
+		CaseFileService.SealedReferral referral = this.cases.referral(id).orElse(null);
 		List<DisclosableItem> items = new ArrayList<>();
 		items.add(new DisclosableItem(ItemKind.CASE, facts.id().value(), DataCategory.IDENTITY, LegalBasis.PUBLIC_TASK,
 				null, caseOrganisation.code(), Audience.everyParticipant(),
-				facts.openedOn().atStartOfDay(this.clock.getZone()).toInstant(), null));
+				facts.openedOn().atStartOfDay(this.clock.getZone()).toInstant(),
+				(referral != null) ? referral.details() : null));
 		items.addAll(this.contributions.items(facts.id().value()));
 		Reading reading = this.gate.read(subject, purpose, channel, items);
 		Outcome header = reading.of(facts.id().value()).orElseThrow();
@@ -147,9 +165,95 @@ public class CaseWorkspace {
 			.findFirst()
 			.orElseThrow();
 		List<ConsentView> consentViews = this.consents.of(facts.personId());
+		BreakGlassView breakGlass = (reading.participation() == Participation.BREAK_GLASS)
+				? this.participation.activeBreakGlass(facts.id().value(), CurrentActor.require().username()).orElse(null)
+				: null;
 		return new CaseOpening.Visible(new CaseDossier(facts, person, purposeDefinition,
+				(referral != null) ? referral.facts() : null,
+				header.content().map(ReferralDetails::fromJson).orElse(null),
 				this.participation.participants(facts.id().value()), consentViews, timeline,
-				steers(facts, caseOrganisation)));
+				steers(facts, caseOrganisation), breakGlass));
+	}
+
+	/**
+	 * Opens emergency access to a case for the current user, if the policy lets their role,
+	 * with a written reason, for the policy's duration. Every read under it is flagged.
+	 */
+	@Transactional
+	public BreakGlassView openBreakGlass(CaseId id, String reason) {
+		Actor actor = CurrentActor.require();
+		BreakGlass rules = this.policy.breakGlass();
+		if (rules.roles().stream().noneMatch(actor::has)) {
+			throw new BreakGlassNotAllowed();
+		}
+		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		if (reason == null || reason.strip().length() < 10) {
+			throw InvalidInput.of("reason", this.messages.getMessage("breakGlass.reason.required", null,
+					"breakGlass.reason.required", LocaleContextHolder.getLocale()));
+		}
+		if (reason.length() > 2000) {
+			throw InvalidInput.of("reason", "At most 2000 characters");
+		}
+		return this.participation.openBreakGlass(facts.id().value(), actor.username(), actor.organisation(), reason,
+				rules.duration());
+	}
+
+	/**
+	 * The known-to check: is this person known to the safety house? Answers with the
+	 * coordinator's contact for an open case, never with case content. The search itself and
+	 * every "known" answer are recorded.
+	 */
+	@Transactional
+	public KnownTo knownTo(PersonQuery query, Purpose purpose, Channel channel) {
+		Actor actor = CurrentActor.require();
+		if (actor.has(Role.AUDITOR) || actor.has(Role.ADMINISTRATOR)) {
+			throw new org.springframework.security.access.AccessDeniedException("No case data for this role");
+		}
+		List<PersonId> found = query.bsn().isPresent() ? this.persons.findByBsn(query.bsn().get()).stream().toList()
+				: this.persons.findByNameAndDateOfBirth(query.name(), query.dateOfBirth());
+		List<KnownTo.Contact> contacts = new ArrayList<>();
+		CaseSubject searched = null;
+		for (PersonId person : found) {
+			for (CaseFacts facts : this.cases.openCasesOf(person.value())) {
+				CaseSubject subject = new CaseSubject(facts.id().value(), person.value());
+				searched = subject;
+				this.gate.recordFact(ItemKind.KNOWN_TO, subject, purpose, channel, KnownTo.RULE);
+				Organisation safetyHouse = this.organisations.findById(facts.organisationId()).orElseThrow();
+				contacts.add(new KnownTo.Contact(safetyHouse.name(), facts.coordinator()));
+			}
+		}
+		this.gate.recordFact(ItemKind.PERSON_SEARCH, searched, purpose, channel, KnownTo.SEARCH_RULE);
+		return new KnownTo(!contacts.isEmpty(), contacts.stream().distinct().toList());
+	}
+
+	@Transactional
+	public CaseFacts decideTriage(CaseId id, nl.schakel.casefile.TriageOutcome outcome, String reason) {
+		requireSteering(id);
+		return this.cases.decideTriage(id, outcome, reason);
+	}
+
+	/** Asks the author of an existence-only item to disclose it. */
+	@Transactional
+	public DisclosureRequestView requestDisclosure(CaseId id, UUID contributionId, Purpose purpose, String reason) {
+		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		return this.requests.request(facts.id().value(), contributionId, purpose, reason);
+	}
+
+	/** Grants a disclosure request; only the item's author may. */
+	@Transactional
+	public DisclosureRequestView grantDisclosure(UUID requestId, GrantDecision decision) {
+		CaseFacts facts = this.cases.facts(new CaseId(this.requests.caseOf(requestId))).orElseThrow(CaseNotFound::new);
+		return this.requests.grant(requestId, facts.personId(), decision);
+	}
+
+	@Transactional
+	public DisclosureRequestView refuseDisclosure(UUID requestId, String reason) {
+		return this.requests.refuse(requestId, reason);
+	}
+
+	@Transactional(readOnly = true)
+	public DisclosureRequestService.Inbox inbox() {
+		return this.requests.inbox();
 	}
 
 	/** Adds a contribution; the author must take part in the case for the purpose. */

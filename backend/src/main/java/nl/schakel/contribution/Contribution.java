@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import nl.schakel.crypto.FieldBinding;
 import nl.schakel.disclosure.Audience;
 import nl.schakel.disclosure.DisclosableItem;
+import nl.schakel.disclosure.Grant;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.disclosure.SealedContent;
 import nl.schakel.policy.DataCategory;
@@ -147,11 +148,15 @@ class Contribution {
 	}
 
 	/** What the gate needs to decide on this item, with the content still sealed. */
-	DisclosableItem toItem() {
+	DisclosableItem toItem(List<Grant> grants) {
 		return new DisclosableItem(ItemKind.CONTRIBUTION, this.id, this.category, this.legalBasis, this.consentId,
 				this.authorOrganisation,
 				Audience.of(Set.of(this.audienceOrganisations), Set.of(this.audienceDomains)), this.createdAt,
-				SealedContent.of(this.contentCiphertext, contentBinding()));
+				SealedContent.of(this.contentCiphertext, contentBinding()), grants);
+	}
+
+	UUID caseId() {
+		return this.caseId;
 	}
 
 }

@@ -38,6 +38,8 @@ public class ContributionRequest {
 
 	private List<String> audienceDomains = new ArrayList<>();
 
+	private boolean secrecyBreachConfirmed;
+
 	public String getText() {
 		return this.text;
 	}
@@ -100,6 +102,14 @@ public class ContributionRequest {
 
 	public void setAudienceDomains(List<String> audienceDomains) {
 		this.audienceDomains = audienceDomains;
+	}
+
+	public boolean isSecrecyBreachConfirmed() {
+		return this.secrecyBreachConfirmed;
+	}
+
+	public void setSecrecyBreachConfirmed(boolean secrecyBreachConfirmed) {
+		this.secrecyBreachConfirmed = secrecyBreachConfirmed;
 	}
 
 	@Override

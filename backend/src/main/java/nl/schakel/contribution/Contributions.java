@@ -12,6 +12,10 @@ interface Contributions extends Repository<Contribution, UUID> {
 
 	Optional<Contribution> findById(UUID id);
 
+	List<Contribution> findByAuthor(String author);
+
+	List<Contribution> findAllByIdIn(java.util.Collection<UUID> ids);
+
 	Contribution save(Contribution contribution);
 
 }

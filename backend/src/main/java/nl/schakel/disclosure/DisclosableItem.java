@@ -1,6 +1,7 @@
 package nl.schakel.disclosure;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,9 +21,10 @@ import nl.schakel.policy.LegalBasis;
  * @param audience who it is meant for
  * @param createdAt when it was contributed
  * @param content the sealed content, or {@code null} when the item has none
+ * @param grants disclosures its author granted on request, each a further way to the reader
  */
 public record DisclosableItem(ItemKind kind, UUID id, DataCategory category, LegalBasis basis, UUID consentId,
-		String holder, Audience audience, Instant createdAt, SealedContent content) {
+		String holder, Audience audience, Instant createdAt, SealedContent content, List<Grant> grants) {
 
 	public DisclosableItem {
 		Objects.requireNonNull(kind, "kind");
@@ -31,6 +33,12 @@ public record DisclosableItem(ItemKind kind, UUID id, DataCategory category, Leg
 		Objects.requireNonNull(basis, "basis");
 		Objects.requireNonNull(holder, "holder");
 		Objects.requireNonNull(audience, "audience");
+		grants = (grants == null) ? List.of() : List.copyOf(grants);
+	}
+
+	public DisclosableItem(ItemKind kind, UUID id, DataCategory category, LegalBasis basis, UUID consentId,
+			String holder, Audience audience, Instant createdAt, SealedContent content) {
+		this(kind, id, category, basis, consentId, holder, audience, createdAt, content, List.of());
 	}
 
 }

@@ -95,6 +95,55 @@ public class Disclosure implements Persistable<UUID> {
 		this.flagged = flagged;
 	}
 
+	/**
+	 * A disclosure of log metadata rather than of a case item (an audit search, an export, a
+	 * subject-access report): permitted by the auditor's task, never carrying content.
+	 */
+	static Disclosure ofMetadata(Instant occurredAt, Recipient recipient, UUID caseId, UUID personId, ItemKind kind,
+			UUID itemId, String purpose, String legalBasis, String ruleId, String policyVersion, Channel channel,
+			String requestId) {
+		Disclosure row = new Disclosure();
+		row.id = UUID.randomUUID();
+		row.occurredAt = occurredAt;
+		row.actor = recipient.username();
+		row.actorOrganisation = recipient.organisation();
+		row.actorRole = recipient.role();
+		row.caseId = caseId;
+		row.personId = personId;
+		row.itemKind = kind;
+		row.itemId = itemId;
+		row.purpose = purpose;
+		row.legalBasis = legalBasis;
+		row.ruleId = ruleId;
+		row.policyVersion = policyVersion;
+		row.decision = Decision.PERMIT;
+		row.channel = channel;
+		row.requestId = requestId;
+		return row;
+	}
+
+	/** A fact disclosed under an application rule: a search, or "known to the safety house". */
+	static Disclosure fact(Instant occurredAt, Recipient recipient, CaseSubject subject, ItemKind kind,
+			String purpose, String ruleId, String policyVersion, Channel channel, String requestId) {
+		Disclosure disclosure = new Disclosure();
+		disclosure.id = UUID.randomUUID();
+		disclosure.occurredAt = occurredAt;
+		disclosure.actor = recipient.username();
+		disclosure.actorOrganisation = recipient.organisation();
+		disclosure.actorRole = recipient.role();
+		disclosure.caseId = (subject != null) ? subject.caseId() : null;
+		disclosure.personId = (subject != null) ? subject.personId() : null;
+		disclosure.itemKind = kind;
+		disclosure.itemId = (subject != null) ? subject.caseId() : null;
+		disclosure.purpose = purpose;
+		disclosure.ruleId = ruleId;
+		disclosure.policyVersion = policyVersion;
+		disclosure.decision = Decision.PERMIT;
+		disclosure.channel = channel;
+		disclosure.requestId = requestId;
+		return disclosure;
+	}
+
 	@PostPersist
 	void markRecorded() {
 		this.recorded = true;

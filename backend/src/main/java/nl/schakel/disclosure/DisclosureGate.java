@@ -80,13 +80,10 @@ public class DisclosureGate {
 		});
 		Optional<Organisation> organisation = this.organisations.findByCode(actor.organisation());
 		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
-		Participation participation = (organisation.isPresent() && this.participation.isAdmitted(subject.caseId(),
-				actor.organisation(), actor.username(), purpose.code())) ? Participation.PARTICIPANT
-						: Participation.NOT_PARTICIPANT;
-		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(items.stream()
-			.filter((item) -> item.basis() == LegalBasis.CONSENT && item.consentId() != null)
-			.map(DisclosableItem::consentId)
-			.toList());
+		Participation participation = organisation.isPresent() ? this.participation.participationOf(subject.caseId(),
+				actor.organisation(), actor.username(), purpose.code(), this.policy.breakGlass().roles().stream()
+					.anyMatch(actor::has)) : Participation.NOT_PARTICIPANT;
+		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(consentIds(items));
 
 		Instant now = Instant.now(this.clock);
 		List<Disclosure> rows = new ArrayList<>(items.size());
@@ -95,15 +92,25 @@ public class DisclosureGate {
 			AudienceRelation audience = item.holder().equals(actor.organisation()) ? AudienceRelation.AUTHOR_ORGANISATION
 					: item.audience().includes(actor.organisation(), domain) ? AudienceRelation.IN_AUDIENCE
 							: AudienceRelation.OUTSIDE_AUDIENCE;
-			boolean consentCovers = item.basis() == LegalBasis.CONSENT && item.consentId() != null && coverage
-				.covers(item.consentId(), actor.organisation(), domain, item.category().name(), purpose.code());
-			EffectiveBasis basis = EffectiveBasis.of(item.basis(), consentCovers);
-			Decided decided = decide(actor, purpose, item, basis, audience, participation);
+			Route best = route(actor, purpose, item, item.basis(), item.consentId(), audience, participation, domain,
+					coverage);
+			for (Grant grant : item.grants()) {
+				if (grant.covers(actor.organisation(), actor.username())) {
+					Route granted = route(actor, purpose, item, grant.basis(), grant.consentId(),
+							(audience == AudienceRelation.AUTHOR_ORGANISATION) ? audience : AudienceRelation.IN_AUDIENCE,
+							participation, domain, coverage);
+					if (rank(granted.decided().decision().effect()) > rank(best.decided().decision().effect())) {
+						best = granted;
+					}
+				}
+			}
+			Decided decided = best.decided();
 			decisions.add(decided.decision());
 			rows.add(new Disclosure(now, new Disclosure.Recipient(actor.username(), actor.organisation(),
 					(decided.role() != null) ? decided.role().code() : null), subject, item, purpose.code(),
-					basis.name(), decided.decision().ruleId(), decided.decision().version().value(),
-					decided.decision().effect(), channel, requestId, decided.decision().requiresReview()));
+					best.basis().name(), decided.decision().ruleId(), decided.decision().version().value(),
+					decided.decision().effect(), channel, requestId,
+					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS));
 		}
 		// the log first, in one batch; only then any content
 		this.log.saveAll(rows);
@@ -118,6 +125,30 @@ public class DisclosureGate {
 			outcomes.add(new Outcome(item, decisions.get(i), content));
 		}
 		return new Reading(participation, List.copyOf(outcomes));
+	}
+
+	private Route route(Actor actor, Purpose purpose, DisclosableItem item, LegalBasis declared, UUID consentId,
+			AudienceRelation audience, Participation participation, String domain,
+			ConsentRegistry.ConsentCoverage coverage) {
+		boolean consentCovers = declared == LegalBasis.CONSENT && consentId != null
+				&& coverage.covers(consentId, actor.organisation(), domain, item.category().name(), purpose.code());
+		EffectiveBasis basis = EffectiveBasis.of(declared, consentCovers);
+		return new Route(basis, decide(actor, purpose, item, basis, audience, participation));
+	}
+
+	private static List<UUID> consentIds(List<DisclosableItem> items) {
+		List<UUID> ids = new ArrayList<>();
+		for (DisclosableItem item : items) {
+			if (item.consentId() != null) {
+				ids.add(item.consentId());
+			}
+			for (Grant grant : item.grants()) {
+				if (grant.consentId() != null) {
+					ids.add(grant.consentId());
+				}
+			}
+		}
+		return ids;
 	}
 
 	/** The most permissive decision over the actor's roles: a person with two roles gets what either gives. */
@@ -148,12 +179,37 @@ public class DisclosureGate {
 		};
 	}
 
+	/**
+	 * Records a disclosure that is a fact rather than an item's content — a person search, or
+	 * the answer "known to the safety house" — under a fixed rule of the application, in the
+	 * caller's transaction.
+	 *
+	 * @param subject whose data it concerns, or {@code null} when nobody was found
+	 */
+	@Transactional
+	public void recordFact(ItemKind kind, CaseSubject subject, Purpose purpose, Channel channel, String ruleId) {
+		Actor actor = CurrentActor.require();
+		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
+		RequestContext.current().ifPresent((context) -> {
+			context.purpose(purpose.code());
+			context.policyVersion(this.policy.version().value());
+		});
+		Role role = actor.roles().stream().findFirst().orElse(null);
+		this.log.saveAll(List.of(Disclosure.fact(Instant.now(this.clock),
+				new Disclosure.Recipient(actor.username(), actor.organisation(), (role != null) ? role.code() : null),
+				subject, kind, purpose.code(), ruleId, this.policy.version().value(), channel, requestId)));
+		this.log.flush();
+	}
+
 	/** The item id of the case header, so callers can find it in a {@link Reading}. */
 	public static UUID headerId(CaseSubject subject) {
 		return subject.caseId();
 	}
 
 	private record Decided(Role role, PolicyDecision decision) {
+	}
+
+	private record Route(EffectiveBasis basis, Decided decided) {
 	}
 
 }

@@ -6,6 +6,20 @@ public enum ItemKind {
 	/** The case header: who the person is, and the case's facts. */
 	CASE,
 	/** One contribution (inbreng). */
-	CONTRIBUTION
+	CONTRIBUTION,
+	/** A person search (known-to check): recorded as an event, NEN 7513 counts a search. */
+	PERSON_SEARCH,
+	/** The fact that a person is known to the safety house, with the coordinator's contact. */
+	KNOWN_TO,
+	/** A search of the disclosure log by an auditor: metadata of the rows found. */
+	AUDIT_SEARCH,
+	/** An export (CSV) of a search of the disclosure log: metadata only. */
+	AUDIT_EXPORT,
+	/** A person looked up by an auditor by BSN or by name and date of birth. */
+	PERSON_LOOKUP,
+	/** A subject-access report (GDPR art. 15): metadata on one person and who received it. */
+	SUBJECT_ACCESS_REPORT,
+	/** The change history of a case or contribution (who changed what): metadata only. */
+	CHANGE_HISTORY
 
 }

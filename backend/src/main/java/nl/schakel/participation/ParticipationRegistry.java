@@ -1,10 +1,15 @@
 package nl.schakel.participation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import nl.schakel.policy.Participation;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +23,51 @@ public class ParticipationRegistry {
 
 	private final Participants participants;
 
+	private final BreakGlassAccesses breakGlass;
+
 	private final Clock clock;
 
-	ParticipationRegistry(Participants participants, Clock clock) {
+	ParticipationRegistry(Participants participants, BreakGlassAccesses breakGlass, Clock clock) {
 		this.participants = participants;
+		this.breakGlass = breakGlass;
 		this.clock = clock;
+	}
+
+	/**
+	 * How this professional takes part in the case for the purpose right now: admitted, in
+	 * emergency access (only when their role may use it), or not at all.
+	 */
+	@Transactional(readOnly = true)
+	public Participation participationOf(UUID caseId, String organisation, String username, String purpose,
+			boolean mayBreakGlass) {
+		if (isAdmitted(caseId, organisation, username, purpose)) {
+			return Participation.PARTICIPANT;
+		}
+		if (mayBreakGlass && activeBreakGlass(caseId, username).isPresent()) {
+			return Participation.BREAK_GLASS;
+		}
+		return Participation.NOT_PARTICIPANT;
+	}
+
+	/** Opens emergency access for this professional until now + duration. */
+	@Transactional
+	public BreakGlassView openBreakGlass(UUID caseId, String username, String organisation, String reason,
+			Duration duration) {
+		Instant now = Instant.now(this.clock);
+		return this.breakGlass
+			.save(new BreakGlassAccess(caseId, username, organisation, reason.strip(), now, now.plus(duration)))
+			.view();
+	}
+
+	/** The emergency access this professional has on the case now, if any. */
+	@Transactional(readOnly = true)
+	public Optional<BreakGlassView> activeBreakGlass(UUID caseId, String username) {
+		Instant now = Instant.now(this.clock);
+		return this.breakGlass.findByCaseIdAndActor(caseId, username)
+			.stream()
+			.filter((access) -> access.activeAt(now))
+			.map(BreakGlassAccess::view)
+			.max(Comparator.comparing(BreakGlassView::expiresAt));
 	}
 
 	@Transactional

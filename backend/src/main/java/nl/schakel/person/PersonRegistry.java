@@ -55,6 +55,12 @@ public class PersonRegistry {
 		return this.persons.findByBsnIndex(indexOf(bsn)).map(Person::id);
 	}
 
+	/** Exact match on name (ignoring case and surrounding spaces) and date of birth. */
+	@Transactional(readOnly = true)
+	public List<PersonId> findByNameAndDateOfBirth(String name, java.time.LocalDate dateOfBirth) {
+		return this.persons.findByNameAndDateOfBirth(name.strip(), dateOfBirth).stream().map(Person::id).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PersonSummary> summary(PersonId id) {
 		return this.persons.findById(id.value())

@@ -15,6 +15,9 @@ interface Persons extends Repository<Person, UUID> {
 
 	List<Person> findAllByIdIn(Collection<UUID> ids);
 
+	@org.springframework.data.jpa.repository.Query("select p from Person p where lower(p.name) = lower(:name) and p.dateOfBirth = :dateOfBirth")
+	List<Person> findByNameAndDateOfBirth(String name, java.time.LocalDate dateOfBirth);
+
 	Person save(Person person);
 
 }

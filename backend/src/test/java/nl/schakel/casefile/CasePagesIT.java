@@ -52,7 +52,8 @@ class CasePagesIT {
 				.param("person.name", "Anna Pagina")
 				.param("person.dateOfBirth", "1985-02-03")
 				.param("person.bsn", bsn)
-				.param("caseType", "CONFUSED_BEHAVIOUR"))
+				.param("caseType", "CONFUSED_BEHAVIOUR")
+				.params(referral()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/cases/*"))
 			.andReturn()
@@ -111,7 +112,8 @@ class CasePagesIT {
 			.perform(post("/cases").with(csrf())
 				.param("person.name", "Bram Status")
 				.param("person.dateOfBirth", "1970-12-31")
-				.param("caseType", "OTHER"))
+				.param("caseType", "OTHER")
+				.params(referral()))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
@@ -123,7 +125,17 @@ class CasePagesIT {
 			.andExpect(redirectedUrl(location));
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(post(location + "/purpose").session(session).with(csrf()).param("purpose", "TRIAGE"));
-		this.mvc.perform(get(location).session(session)).andExpect(content().string(containsString("Naar casusoverleg")));
+		this.mvc.perform(get(location).session(session)).andExpect(content().string(containsString("Triagebesluit")));
+	}
+
+	static org.springframework.util.MultiValueMap<String, String> referral() {
+		org.springframework.util.LinkedMultiValueMap<String, String> referral = new org.springframework.util.LinkedMultiValueMap<>();
+		referral.add("referral.referringOrganisation", "gemeente-midden");
+		referral.add("referral.referringProfessional", "wijkcoach A. Bos");
+		referral.add("referral.reason", "Zorgen over verward gedrag in de wijk");
+		referral.add("referral.goal", "Passende zorg en veiligheid");
+		referral.add("referral.personInformed", "true");
+		return referral;
 	}
 
 	@Test

@@ -188,6 +188,7 @@ class PolicyMatrixIT {
 				request.getConflictOfDuties().setNoOtherWay("geen ander middel beschikbaar");
 				request.getConflictOfDuties().setSeriousHarm("ernstig geweld tegen naasten");
 				request.getConflictOfDuties().setStrictlyNeeded("alleen het risico, voor de politie");
+				request.setSecrecyBreachConfirmed(true);
 			}
 			default -> {
 			}

@@ -166,7 +166,8 @@ class PrivacyStoriesIT {
 				{"text": "Dreigt naaste iets aan te doen", "category": "HEALTH", "legalBasis": "CONFLICT_OF_DUTIES",
 				 "audienceOrganisations": ["politie-midden"],
 				 "conflictOfDuties": {"interest": "veiligheid", "whyNoConsent": "weigert", "noOtherWay": "geen",
-				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging, voor de politie"}}""");
+				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging, voor de politie"},
+				 "secrecyBreachConfirmed": true}""");
 		as("politie", "CASE_CONSULTATION", get(this.caseUrl), null)
 			.andExpect(jsonPath("$.contributions[0].decision").value("PERMIT"))
 			.andExpect(jsonPath("$.contributions[0].rule").value("conflict-of-duties-disclosure-is-reviewed"));

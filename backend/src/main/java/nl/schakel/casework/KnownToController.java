@@ -1,0 +1,67 @@
+package nl.schakel.casework;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import nl.schakel.disclosure.Channel;
+import nl.schakel.person.Bsn;
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.Purpose;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** "Is this person known to the safety house?" — the known-to check in the UI. */
+@Controller
+@RequestMapping("/known-to")
+class KnownToController {
+
+	private final CaseWorkspace workspace;
+
+	private final Policy policy;
+
+	KnownToController(CaseWorkspace workspace, Policy policy) {
+		this.workspace = workspace;
+		this.policy = policy;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		model.addAttribute("purposes", this.policy.purposes());
+		return "known-to";
+	}
+
+	@PostMapping
+	String search(@RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
+			@RequestParam(required = false) LocalDate dateOfBirth, @RequestParam(required = false) String purpose,
+			Model model) {
+		model.addAttribute("purposes", this.policy.purposes());
+		model.addAttribute("name", name);
+		model.addAttribute("dateOfBirth", dateOfBirth);
+		model.addAttribute("chosenPurpose", purpose);
+		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
+		boolean byBsn = bsn != null && !bsn.isBlank();
+		Optional<Bsn> parsed = byBsn ? Bsn.parse(bsn) : Optional.empty();
+		if (chosen.isEmpty()) {
+			model.addAttribute("purposeError", "purpose.required");
+		}
+		if (byBsn && parsed.isEmpty()) {
+			model.addAttribute("bsnError", "person.bsn.invalid");
+		}
+		if (!byBsn && (name == null || name.isBlank() || dateOfBirth == null)) {
+			model.addAttribute("queryError", "knownTo.query.required");
+		}
+		if (model.containsAttribute("purposeError") || model.containsAttribute("bsnError")
+				|| model.containsAttribute("queryError")) {
+			return "known-to";
+		}
+		model.addAttribute("result",
+				this.workspace.knownTo(new PersonQuery(parsed, name, dateOfBirth), chosen.get(), Channel.UI));
+		return "known-to";
+	}
+
+}

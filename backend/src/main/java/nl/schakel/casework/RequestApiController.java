@@ -1,0 +1,73 @@
+package nl.schakel.casework;
+
+import java.util.UUID;
+
+import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.DisclosureRequestService;
+import nl.schakel.contribution.DisclosureRequestView;
+import nl.schakel.contribution.GrantDecision;
+import nl.schakel.contribution.NotAParticipant;
+import nl.schakel.contribution.RequestAlreadyDecided;
+import nl.schakel.policy.LegalBasis;
+import nl.schakel.web.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Disclosure requests over REST: the inbox, and the author's grant or refusal. */
+@RestController
+@RequestMapping("/api/v1/requests")
+class RequestApiController {
+
+	private final CaseWorkspace workspace;
+
+	RequestApiController(CaseWorkspace workspace) {
+		this.workspace = workspace;
+	}
+
+	@GetMapping
+	DisclosureRequestService.Inbox inbox() {
+		return this.workspace.inbox();
+	}
+
+	@PostMapping("/{id}/grant")
+	DisclosureRequestView grant(@PathVariable UUID id, @RequestBody GrantBody body) {
+		return this.workspace.grantDisclosure(id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
+				body.consentId(), body.statutoryReference(), body.conflictOfDuties()));
+	}
+
+	@PostMapping("/{id}/refusal")
+	DisclosureRequestView refuse(@PathVariable UUID id, @RequestBody RefusalBody body) {
+		return this.workspace.refuseDisclosure(id, body.reason());
+	}
+
+	@ExceptionHandler(NotAParticipant.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ProblemDetail notFound() {
+		return Problems.of(HttpStatus.NOT_FOUND, "request-not-found", "Request not found",
+				"No such request, or it is not addressed to you");
+	}
+
+	@ExceptionHandler(RequestAlreadyDecided.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail decided() {
+		return Problems.of(HttpStatus.CONFLICT, "request-already-decided", "Request already decided",
+				"This request has been granted or refused already");
+	}
+
+	record GrantBody(LegalBasis basis, Boolean toOrganisation, UUID consentId, String statutoryReference,
+			ContributionRequest.ConflictOfDuties conflictOfDuties) {
+	}
+
+	record RefusalBody(String reason) {
+	}
+
+}

@@ -1,0 +1,83 @@
+package nl.schakel.casework;
+
+import java.util.UUID;
+
+import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.GrantDecision;
+import nl.schakel.contribution.NotAParticipant;
+import nl.schakel.contribution.RequestAlreadyDecided;
+import nl.schakel.policy.LegalBasis;
+import nl.schakel.web.InvalidInput;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The inbox of disclosure requests: what I asked for, and what was asked of me. */
+@Controller
+@RequestMapping("/requests")
+class RequestController {
+
+	private final CaseWorkspace workspace;
+
+	RequestController(CaseWorkspace workspace) {
+		this.workspace = workspace;
+	}
+
+	@GetMapping
+	String inbox(Model model) {
+		model.addAttribute("inbox", this.workspace.inbox());
+		model.addAttribute("legalBases", LegalBasis.values());
+		return "requests";
+	}
+
+	@PostMapping("/{id}/grant")
+	String grant(@PathVariable UUID id, @RequestParam(required = false) LegalBasis basis,
+			@RequestParam(defaultValue = "false") boolean toOrganisation,
+			@RequestParam(required = false) UUID consentId, @RequestParam(required = false) String statutoryReference,
+			ContributionRequest.ConflictOfDuties conflictOfDuties, RedirectAttributes redirect) {
+		try {
+			this.workspace.grantDisclosure(id,
+					new GrantDecision(basis, toOrganisation, consentId, statutoryReference, conflictOfDuties));
+			redirect.addFlashAttribute("notice", "request.granted");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "request.invalid");
+			redirect.addFlashAttribute("requestProblems", ex.problems());
+			redirect.addFlashAttribute("problemRequest", id);
+		}
+		return "redirect:/requests";
+	}
+
+	@PostMapping("/{id}/refusal")
+	String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			this.workspace.refuseDisclosure(id, reason);
+			redirect.addFlashAttribute("notice", "request.refused");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "request.refusal.required");
+		}
+		return "redirect:/requests";
+	}
+
+	@ExceptionHandler(RequestAlreadyDecided.class)
+	String decided() {
+		return "redirect:/requests";
+	}
+
+	@ExceptionHandler(NotAParticipant.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+}

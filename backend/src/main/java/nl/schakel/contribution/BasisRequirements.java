@@ -1,0 +1,90 @@
+package nl.schakel.contribution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.consent.ConsentView;
+import nl.schakel.policy.DataCategory;
+import nl.schakel.policy.LegalBasis;
+import nl.schakel.web.FieldProblem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each legal basis needs before information may be shared on it: a consent in force for
+ * the category, a statutory provision, or all five answers of a conflict-of-duties judgement.
+ * One rule for contributing and for granting a disclosure request.
+ */
+@Component
+class BasisRequirements {
+
+	private final ConsentRegistry consents;
+
+	private final MessageSource messages;
+
+	BasisRequirements(ConsentRegistry consents, MessageSource messages) {
+		this.consents = consents;
+		this.messages = messages;
+	}
+
+	List<FieldProblem> check(LegalBasis basis, DataCategory category, UUID personId, UUID consentId,
+			String statutoryReference, ContributionRequest.ConflictOfDuties cod) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (basis == LegalBasis.CONSENT) {
+			if (consentId == null) {
+				problems.add(problem("consentId", "contribution.consentId.required"));
+			}
+			else {
+				ConsentView consent = this.consents.find(personId, consentId).orElse(null);
+				if (consent == null) {
+					problems.add(problem("consentId", "contribution.consentId.unknown"));
+				}
+				else if (!consent.inForce()) {
+					problems.add(problem("consentId", "contribution.consentId.notInForce"));
+				}
+				else if (category != null && !consent.scope().categories().contains(category.name())) {
+					problems.add(problem("consentId", "contribution.consentId.otherCategory"));
+				}
+			}
+		}
+		if (basis == LegalBasis.STATUTORY && isBlank(statutoryReference)) {
+			problems.add(problem("statutoryReference", "contribution.statutoryReference.required"));
+		}
+		if (basis == LegalBasis.CONFLICT_OF_DUTIES) {
+			requireAnswer(problems, "conflictOfDuties.interest", (cod != null) ? cod.getInterest() : null);
+			requireAnswer(problems, "conflictOfDuties.whyNoConsent", (cod != null) ? cod.getWhyNoConsent() : null);
+			requireAnswer(problems, "conflictOfDuties.noOtherWay", (cod != null) ? cod.getNoOtherWay() : null);
+			requireAnswer(problems, "conflictOfDuties.seriousHarm", (cod != null) ? cod.getSeriousHarm() : null);
+			requireAnswer(problems, "conflictOfDuties.strictlyNeeded", (cod != null) ? cod.getStrictlyNeeded() : null);
+		}
+		return problems;
+	}
+
+	static ConflictOfDutiesJustification justification(ContributionRequest.ConflictOfDuties cod) {
+		return new ConflictOfDutiesJustification(strip(cod.getInterest()), strip(cod.getWhyNoConsent()),
+				strip(cod.getNoOtherWay()), strip(cod.getSeriousHarm()), strip(cod.getStrictlyNeeded()));
+	}
+
+	FieldProblem problem(String field, String code) {
+		return new FieldProblem(field, this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
+	}
+
+	private void requireAnswer(List<FieldProblem> problems, String field, String answer) {
+		if (isBlank(answer)) {
+			problems.add(problem(field, "contribution.cod.required"));
+		}
+	}
+
+	static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	static String strip(String text) {
+		return (text == null) ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,149 @@
+package nl.schakel.contribution;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.schakel.participation.ParticipationRegistry;
+import nl.schakel.policy.Purpose;
+import nl.schakel.security.Actor;
+import nl.schakel.security.CurrentActor;
+import nl.schakel.web.FieldProblem;
+import nl.schakel.web.InvalidInput;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Disclosure requests for existence-only items: a participant asks, the author decides.
+ * Every step is audited (Envers, with the purpose and request id of the revision).
+ */
+@Service
+public class DisclosureRequestService {
+
+	private final DisclosureRequests requests;
+
+	private final Contributions contributions;
+
+	private final ParticipationRegistry participation;
+
+	private final BasisRequirements requirements;
+
+	private final Clock clock;
+
+	DisclosureRequestService(DisclosureRequests requests, Contributions contributions,
+			ParticipationRegistry participation, BasisRequirements requirements, Clock clock) {
+		this.requests = requests;
+		this.contributions = contributions;
+		this.participation = participation;
+		this.requirements = requirements;
+		this.clock = clock;
+	}
+
+	/** Asks the author of an item to disclose it; the requester must take part in the case for the purpose. */
+	@Transactional
+	public DisclosureRequestView request(UUID caseId, UUID contributionId, Purpose purpose, String reason) {
+		Actor requester = CurrentActor.require();
+		Contribution contribution = this.contributions.findById(contributionId)
+			.filter((c) -> c.caseId().equals(caseId))
+			.orElseThrow(NotAParticipant::new);
+		if (!this.participation.isAdmitted(caseId, requester.organisation(), requester.username(), purpose.code())) {
+			throw new NotAParticipant();
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInput(List.of(this.requirements.problem("reason", "request.reason.required")));
+		}
+		if (reason.length() > 2000) {
+			throw new InvalidInput(List.of(this.requirements.problem("reason", "request.reason.size")));
+		}
+		DisclosureRequest request = new DisclosureRequest(caseId, contributionId, requester.username(),
+				requester.organisation(), purpose.code(), reason.strip(), Instant.now(this.clock));
+		return this.requests.save(request).view(contribution.author());
+	}
+
+	/** Grants the request; only the item's author may. */
+	@Transactional
+	public DisclosureRequestView grant(UUID requestId, UUID personId, GrantDecision decision) {
+		DisclosureRequest request = this.requests.findById(requestId).orElseThrow(NotAParticipant::new);
+		Contribution contribution = ownedByCurrentActor(request);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (decision.basis() == null) {
+			problems.add(this.requirements.problem("basis", "request.basis.required"));
+		}
+		else {
+			problems.addAll(this.requirements.check(decision.basis(), contribution.category(), personId,
+					decision.consentId(), decision.statutoryReference(), decision.conflictOfDuties()));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		request.grant(CurrentActor.require().username(), Instant.now(this.clock), decision.basis(),
+				decision.toOrganisation(), decision.consentId(),
+				BasisRequirements.strip(decision.statutoryReference()),
+				(decision.conflictOfDuties() != null) ? BasisRequirements.justification(decision.conflictOfDuties())
+						: null);
+		return this.requests.save(request).view(contribution.author());
+	}
+
+	/** Refuses the request with a reason; only the item's author may. */
+	@Transactional
+	public DisclosureRequestView refuse(UUID requestId, String reason) {
+		DisclosureRequest request = this.requests.findById(requestId).orElseThrow(NotAParticipant::new);
+		Contribution contribution = ownedByCurrentActor(request);
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInput(List.of(this.requirements.problem("refusalReason", "request.refusal.required")));
+		}
+		request.refuse(CurrentActor.require().username(), Instant.now(this.clock), reason.strip());
+		return this.requests.save(request).view(contribution.author());
+	}
+
+	/** The case a request belongs to, for whoever may see the request (requester or author). */
+	@Transactional(readOnly = true)
+	public UUID caseOf(UUID requestId) {
+		return this.requests.findById(requestId).map(DisclosureRequest::caseId).orElseThrow(NotAParticipant::new);
+	}
+
+	/** The current user's inbox: what they asked for, and what others asked of them. */
+	@Transactional(readOnly = true)
+	public Inbox inbox() {
+		Actor actor = CurrentActor.require();
+		List<DisclosureRequest> mine = this.requests.findByRequesterOrderByRequestedAtDesc(actor.username());
+		Map<UUID, Contribution> authored = this.contributions.findByAuthor(actor.username())
+			.stream()
+			.collect(Collectors.toMap(Contribution::id, Function.identity()));
+		List<DisclosureRequestView> toMe = authored.isEmpty() ? List.of()
+				: this.requests.findByContributionIdInOrderByRequestedAtDesc(authored.keySet())
+					.stream()
+					.map((r) -> r.view(actor.username()))
+					.toList();
+		Map<UUID, String> authors = this.contributions
+			.findAllByIdIn(mine.stream().map(DisclosureRequest::contributionId).toList())
+			.stream()
+			.collect(Collectors.toMap(Contribution::id, Contribution::author));
+		return new Inbox(mine.stream().map((r) -> r.view(authors.get(r.contributionId()))).toList(), toMe);
+	}
+
+	private Contribution ownedByCurrentActor(DisclosureRequest request) {
+		Contribution contribution = this.contributions.findById(request.contributionId())
+			.orElseThrow(NotAParticipant::new);
+		if (!contribution.author().equals(CurrentActor.require().username())) {
+			throw new NotAParticipant();
+		}
+		return contribution;
+	}
+
+	/** Requests the user made, and requests made of the user as author. */
+	public record Inbox(List<DisclosureRequestView> sent, List<DisclosureRequestView> received) {
+
+		public long openReceived() {
+			return this.received.stream().filter((r) -> r.state().equals("OPEN")).count();
+		}
+
+	}
+
+}

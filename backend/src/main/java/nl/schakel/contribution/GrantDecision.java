@@ -1,0 +1,13 @@
+package nl.schakel.contribution;
+
+import java.util.UUID;
+
+import nl.schakel.policy.LegalBasis;
+
+/**
+ * The author's grant of a disclosure request: the legal basis (with what it needs) and
+ * whether it extends to the requester's whole organisation.
+ */
+public record GrantDecision(LegalBasis basis, boolean toOrganisation, UUID consentId, String statutoryReference,
+		ContributionRequest.ConflictOfDuties conflictOfDuties) {
+}

@@ -1,0 +1,88 @@
+package nl.schakel.disclosure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.Purpose;
+import nl.schakel.security.Actor;
+import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Role;
+import nl.schakel.web.RequestContext;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records disclosures of log metadata — an auditor's search, a CSV export, a person lookup,
+ * a change history, a subject-access report — in the same disclosure log as the gate's
+ * reads. Nothing here reads or unseals content: these disclosures carry none. Each record
+ * joins the caller's transaction, so what is shown and its record commit together.
+ */
+@Service
+public class DisclosureLog {
+
+	private final Disclosures log;
+
+	private final Policy policy;
+
+	private final Clock clock;
+
+	DisclosureLog(Disclosures log, Policy policy, Clock clock) {
+		this.log = log;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records that the current actor received metadata.
+	 * @param metadata what was disclosed, about whom, why and how
+	 * @return the id of the disclosure row
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID recordMetadata(Metadata metadata) {
+		Actor actor = CurrentActor.require();
+		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
+		RequestContext.current().ifPresent((context) -> {
+			context.purpose(metadata.purpose().code());
+			context.policyVersion(this.policy.version().value());
+		});
+		String role = actor.has(Role.AUDITOR) ? Role.AUDITOR.code()
+				: actor.roles().stream().map(Role::code).sorted().findFirst().orElse(null);
+		Disclosure row = Disclosure.ofMetadata(Instant.now(this.clock),
+				new Disclosure.Recipient(actor.username(), actor.organisation(), role), metadata.caseId(),
+				metadata.personId(), metadata.kind(), metadata.itemId(), metadata.purpose().code(),
+				metadata.legalBasis(), metadata.ruleId(), this.policy.version().value(), metadata.channel(), requestId);
+		this.log.saveAll(java.util.List.of(row));
+		this.log.flush();
+		return row.id();
+	}
+
+	/**
+	 * One disclosure of metadata.
+	 *
+	 * @param kind what was disclosed (an audit search, an export, a report, ...)
+	 * @param caseId the case it concerns, if one
+	 * @param personId the person it concerns, if one
+	 * @param itemId the item it concerns (e.g. a contribution's history), if one
+	 * @param purpose the purpose it was disclosed for (AUDIT, SUBJECT_ACCESS)
+	 * @param legalBasis the legal basis, e.g. {@code STATUTORY} (GDPR art. 15, art. 39)
+	 * @param ruleId what allowed it, e.g. {@code auditor-reads-metadata}
+	 * @param channel UI, API or EXPORT
+	 */
+	public record Metadata(ItemKind kind, UUID caseId, UUID personId, UUID itemId, Purpose purpose, String legalBasis,
+			String ruleId, Channel channel) {
+
+		public Metadata {
+			Objects.requireNonNull(kind, "kind");
+			Objects.requireNonNull(purpose, "purpose");
+			Objects.requireNonNull(ruleId, "ruleId");
+			Objects.requireNonNull(channel, "channel");
+		}
+
+	}
+
+}

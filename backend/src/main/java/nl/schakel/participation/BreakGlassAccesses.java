@@ -1,0 +1,14 @@
+package nl.schakel.participation;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.repository.Repository;
+
+interface BreakGlassAccesses extends Repository<BreakGlassAccess, UUID> {
+
+	List<BreakGlassAccess> findByCaseIdAndActor(UUID caseId, String actor);
+
+	BreakGlassAccess save(BreakGlassAccess access);
+
+}
