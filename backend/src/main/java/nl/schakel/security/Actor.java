@@ -1,5 +1,6 @@
 package nl.schakel.security;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,7 +13,9 @@ import java.util.Set;
  * @param organisation the code of the organisation the user works for
  * @param roles the user's realm roles
  */
-public record Actor(String username, String displayName, String organisation, Set<Role> roles) {
+// Serializable: it lives in the HTTP session inside the OIDC login's principal
+public record Actor(String username, String displayName, String organisation, Set<Role> roles)
+		implements Serializable {
 
 	public Actor {
 		Objects.requireNonNull(username, "username");

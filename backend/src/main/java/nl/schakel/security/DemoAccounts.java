@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo accounts of the local default: one or more per role, each in a demo organisation.
- * Never present under the prod profile ({@link ProductionGuard} refuses to start).
+ * Never present under the prod profile ({@link ProductionGuard} refuses to start), nor under
+ * the keycloak profile, where Keycloak is the only way in (the demo organisations may stay).
  */
 @Component
 @ConditionalOnBooleanProperty("schakel.demo.enabled")
+@Profile("!keycloak")
 public class DemoAccounts implements UserDetailsService {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);

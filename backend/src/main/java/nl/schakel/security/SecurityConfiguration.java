@@ -7,11 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,46 +24,24 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two chains: {@code /api/**} is stateless and answers problem details; everything else is
  * the browser UI with a session, CSRF protection and a login page. Deny by default: only the
- * login page, static assets and health are open.
+ * login page, static assets and health are open. This class holds the embedded default's
+ * chains (demo accounts, form login, HTTP Basic for the API); under the {@code keycloak}
+ * profile {@link KeycloakSecurityConfiguration} replaces them with OIDC login and bearer JWTs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	@Bean
-	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply
-			.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> problem(response,
-					HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required")))
-			.exceptionHandling((errors) -> errors
-				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
-						"unauthenticated", "Authentication required"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
-						"Access denied")));
-		return http.build();
+	/** What the browser may load and where forms may go; Keycloak adds its own origin to form-action. */
+	static String contentSecurityPolicy(String formAction) {
+		return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action "
+				+ formAction + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 	}
 
-	@Bean
-	@Order(2)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-			.anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-						+ "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-						+ "base-uri 'self'; object-src 'none'"))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-			.httpBasic((basic) -> basic.disable());
-		return http.build();
+	static Customizer<HeadersConfigurer<HttpSecurity>> browserHeaders(String formAction) {
+		return (headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(formAction)))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
 	}
 
 	@Bean
@@ -70,12 +51,73 @@ class SecurityConfiguration {
 
 	static void problem(HttpServletResponse response, HttpStatus status, String type, String title)
 			throws IOException {
+		problem(response, status, type, title, null);
+	}
+
+	/** Writes a problem detail by hand: these errors happen before Spring MVC is reached. */
+	static void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+			throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
 			.write("{\"type\":\"https://schakel.nl/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
-					+ status.value() + "}");
+					+ status.value() + ((detail != null) ? ",\"detail\":\"" + json(detail) + "\"" : "") + "}");
+	}
+
+	private static String json(String text) {
+		StringBuilder escaped = new StringBuilder();
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				escaped.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+	/** The embedded default: demo accounts with a login form for the UI and HTTP Basic for the API. */
+	@Configuration(proxyBeanMethods = false)
+	@Profile("!keycloak")
+	static class DemoLogin {
+
+		@Bean
+		@Order(1)
+		SecurityFilterChain api(HttpSecurity http) throws Exception {
+			http.securityMatcher("/api/**")
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply
+				.csrf((csrf) -> csrf.disable())
+				.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> problem(response,
+						HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required")))
+				.exceptionHandling((errors) -> errors
+					.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+							"unauthenticated", "Authentication required"))
+					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+							"forbidden", "Access denied")));
+			return http.build();
+		}
+
+		@Bean
+		@Order(2)
+		SecurityFilterChain web(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.anyRequest().authenticated())
+				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+				.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+				.headers(browserHeaders("'self'"))
+				.httpBasic((basic) -> basic.disable());
+			return http.build();
+		}
+
 	}
 
 }
