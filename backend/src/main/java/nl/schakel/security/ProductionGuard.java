@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start the prod profile with anything meant for a developer's machine: demo
- * accounts, the embedded database, or key files generated on disk. A bean factory post-processor, so it runs before any
+ * accounts, the embedded database, or key files generated on disk; and without Keycloak,
+ * since no one could log in. A bean factory post-processor, so it runs before any
  * other bean (a database pool, a demo account) is created.
  */
 @Component
@@ -32,6 +33,10 @@ class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 		if (this.environment.getProperty("schakel.database.embedded.enabled", Boolean.class, false)) {
 			throw new IllegalStateException(
 					"The prod profile refuses to start with the embedded database (schakel.database.embedded.enabled=true)");
+		}
+		if (!this.environment.matchesProfiles("keycloak")) {
+			throw new IllegalStateException(
+					"The prod profile needs an identity provider: run it as prod,keycloak (without it nobody can log in)");
 		}
 		if (!this.environment.containsProperty("schakel.crypto.aead-keyset")
 				|| !this.environment.containsProperty("schakel.crypto.blind-index-keyset")) {
