@@ -128,7 +128,7 @@ class KeycloakSecurityConfiguration {
 		AuthenticationFailureHandler loginRefused = this::refuseLogin;
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
 			.anyRequest().authenticated())
 			.oauth2Login((login) -> login
 				// no login page of our own: unauthenticated users go straight to Keycloak

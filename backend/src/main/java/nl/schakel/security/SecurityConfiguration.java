@@ -109,7 +109,7 @@ class SecurityConfiguration {
 		SecurityFilterChain web(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.anyRequest().authenticated())
 				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 				.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())

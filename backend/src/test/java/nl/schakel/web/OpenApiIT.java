@@ -1,0 +1,32 @@
+package nl.schakel.web;
+
+import nl.schakel.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.hasKey;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The REST API documents itself at /v3/api-docs, generated from the controllers. */
+@IntegrationTest
+class OpenApiIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theOpenApiDocumentListsTheCaseworkEndpoints() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openapi").exists())
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/cases")))
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/cases/{id}/contributions")))
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/persons/known-to")))
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/requests/{id}/grant")));
+	}
+
+}
