@@ -1,6 +1,8 @@
 package nl.schakel;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,13 +13,17 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class SchakelApplication {
 
+	/** Where the users are: pages show times in Dutch time; the API and the database keep UTC. */
+	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
 	public static void main(String[] args) {
+		TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
 		SpringApplication.run(SchakelApplication.class, args);
 	}
 
 	@Bean
 	Clock clock() {
-		return Clock.systemDefaultZone();
+		return Clock.system(ZONE);
 	}
 
 }

@@ -319,6 +319,9 @@ class CaseController {
 			model.addAttribute("legalBases", LegalBasis.values());
 			model.addAttribute("domains", Domain.values());
 			model.addAttribute("organisations", this.workspace.organisations());
+			model.addAttribute("organisationNames", this.workspace.organisations()
+				.stream()
+				.collect(java.util.stream.Collectors.toMap((o) -> o.code(), (o) -> o.name())));
 			model.addAttribute("purposes", this.policy.purposes());
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			return "cases/show";
