@@ -54,10 +54,18 @@ class EmbeddedDatabaseConfiguration {
 		return postgres;
 	}
 
+	/**
+	 * No application transaction may outlast this: the disclosure log's sealer relies on it
+	 * (as {@code spring.datasource.hikari.connection-init-sql} does for an external database).
+	 */
+	static final String TRANSACTION_TIMEOUT = "set transaction_timeout = '60s'";
+
 	@Bean
 	@Primary
 	DataSource dataSource(EmbeddedPostgres postgres) {
-		return pool(postgres, app, "schakel-app");
+		HikariDataSource pool = pool(postgres, app, "schakel-app");
+		pool.setConnectionInitSql(TRANSACTION_TIMEOUT);
+		return pool;
 	}
 
 	@Bean

@@ -18,7 +18,7 @@ public enum ItemKind {
 	/** A person looked up by an auditor by BSN or by name and date of birth. */
 	PERSON_LOOKUP,
 	/** A subject-access report (GDPR art. 15): metadata on one person and who received it. */
-	SUBJECT_ACCESS_REPORT,
+	SUBJECT_ACCESS,
 	/** The change history of a case or contribution (who changed what): metadata only. */
 	CHANGE_HISTORY
 

@@ -1,6 +1,7 @@
 package nl.schakel.participation;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -42,8 +43,9 @@ class BreakGlassAccess {
 		this.actor = actor;
 		this.organisation = organisation;
 		this.reason = reason;
-		this.openedAt = openedAt;
-		this.expiresAt = expiresAt;
+		// stored as PostgreSQL stores them, so the time box read back is the one checked now
+		this.openedAt = openedAt.truncatedTo(ChronoUnit.MICROS);
+		this.expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	boolean activeAt(Instant moment) {

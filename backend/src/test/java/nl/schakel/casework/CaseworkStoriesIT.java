@@ -116,7 +116,7 @@ class CaseworkStoriesIT {
 			.andExpect(jsonPath("$.contributions[0].rule").value("conflict-of-duties-disclosure-is-reviewed"));
 		List<Boolean> flags = this.jdbc.queryForList("""
 				select flagged from disclosure where item_id = ?::uuid and actor = 'politie' and decision = 'PERMIT'
-				order by occurred_at""", Boolean.class, contribution);
+				order by seq""", Boolean.class, contribution);
 		assertThat(flags).containsExactly(false, true);
 		// request and grant are in the audit trail
 		assertThat(this.jdbc.queryForList("select state from disclosure_request_aud where id = ?::uuid order by rev",

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +48,8 @@ public final class MutableClock extends Clock {
 		@Bean
 		@Primary
 		MutableClock mutableClock() {
-			return new MutableClock(Instant.now(), ZoneId.of("Europe/Amsterdam"));
+			// microseconds, as PostgreSQL stores them, so a time read back equals the time written
+			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneId.of("Europe/Amsterdam"));
 		}
 
 	}

@@ -1,0 +1,313 @@
+package nl.schakel.audit;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.schakel.audit.VerificationReport.RowDifference;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes the sealed log: every block's hash from its rows, every block's link to the one
+ * before it, optionally against an exported head. Streams blocks and rows side by side with
+ * a fetch size, so ten million rows never sit in memory; only one block's row digests do.
+ * Each run is recorded in {@code log_verification}.
+ */
+@Component
+class LogVerifier {
+
+	private static final int MAX_BLOCKS_NAMED = 100;
+
+	private static final int MAX_ROWS_NAMED = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate readOnly;
+
+	private final TransactionTemplate writes;
+
+	private final Clock clock;
+
+	LogVerifier(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+		this.jdbc = jdbc;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
+		// one snapshot for blocks and rows alike
+		this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.writes = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/**
+	 * Verifies the chain.
+	 * @param fromBlock the first block to recompute (1 for everything)
+	 * @param expected an exported head the chain must still contain, or {@code null}
+	 * @param verifiedBy who asked, for the record
+	 * @return the report, also recorded
+	 */
+	VerificationReport verify(long fromBlock, ExportedHead expected, String verifiedBy) {
+		VerificationReport report = this.readOnly
+			.execute((status) -> this.jdbc.execute((ConnectionCallback<VerificationReport>) (connection) -> {
+				try (Statement statement = connection.createStatement()) {
+					// a full verify of ten million rows may take longer than any reader may
+					statement.execute("set local transaction_timeout = 0");
+				}
+				return run(connection, Math.max(1, fromBlock), expected);
+			}));
+		record(report, verifiedBy);
+		return report;
+	}
+
+	/** The last intact verification's head: where an incremental verify starts. */
+	java.util.Optional<ExportedHead> lastIntactHead() {
+		return this.jdbc.query("""
+				select to_block, head_hash from log_verification
+				where intact and to_block is not null and to_block > 0 order by id desc limit 1""",
+				(rs, i) -> new ExportedHead(rs.getLong(1), rs.getString(2))).stream().findFirst();
+	}
+
+	private VerificationReport run(Connection connection, long fromBlock, ExportedHead expected) throws SQLException {
+		Instant now = Instant.now(this.clock);
+		Findings findings = new Findings();
+		long checked = 0;
+		long rows = 0;
+		long lastNumber = 0;
+		String lastHash = null;
+		long lastToSeq = -1;
+		Long expectedPrevious = null;
+		String previousStoredHash = null;
+		if (fromBlock > 1) {
+			try (PreparedStatement previous = connection
+				.prepareStatement("select hash, to_seq from disclosure_block where number = ?")) {
+				previous.setLong(1, fromBlock - 1);
+				try (ResultSet rs = previous.executeQuery()) {
+					if (rs.next()) {
+						previousStoredHash = rs.getString(1);
+						lastToSeq = rs.getLong(2);
+					}
+				}
+			}
+			expectedPrevious = fromBlock - 1;
+		}
+		try (PreparedStatement blocks = connection.prepareStatement("""
+				select number, from_seq, to_seq, row_count, row_digests, previous_hash, hash
+				from disclosure_block where number >= ? order by number""");
+				PreparedStatement rowQuery = connection.prepareStatement(
+						"select " + SealedRow.COLUMNS + " from disclosure where seq >= ? order by seq")) {
+			blocks.setFetchSize(50);
+			blocks.setLong(1, fromBlock);
+			long firstSeq = (lastToSeq >= 0) ? lastToSeq + 1 : 0;
+			rowQuery.setFetchSize(2000);
+			rowQuery.setLong(1, firstSeq);
+			try (ResultSet blockSet = blocks.executeQuery(); ResultSet rowSet = rowQuery.executeQuery()) {
+				SealedRow pending = next(rowSet);
+				while (blockSet.next()) {
+					long number = blockSet.getLong(1);
+					long fromSeq = blockSet.getLong(2);
+					long toSeq = blockSet.getLong(3);
+					int storedCount = blockSet.getInt(4);
+					byte[] storedDigests = blockSet.getBytes(5);
+					String previousHash = blockSet.getString(6);
+					String hash = blockSet.getString(7);
+					checked++;
+					boolean broken = false;
+					long expectedNumber = (lastNumber == 0) ? fromBlock : lastNumber + 1;
+					if (number != expectedNumber) {
+						findings.problem(number, "block " + number + ": the chain jumps from block " + (expectedNumber - 1)
+								+ " to block " + number + " (blocks are missing)");
+						broken = true;
+					}
+					String linkTo = (lastHash != null) ? lastHash
+							: (number == 1) ? BlockHash.GENESIS : previousStoredHash;
+					if (linkTo != null && !linkTo.equals(previousHash)) {
+						findings.problem(number, "block " + number + ": its previous hash does not match block "
+								+ (number - 1) + " (the chain was cut or rewritten here)");
+						broken = true;
+					}
+					if (lastToSeq >= 0 && fromSeq != lastToSeq + 1) {
+						findings.problem(number, "block " + number + ": it starts at seq " + fromSeq
+								+ ", but the block before it ended at seq " + lastToSeq);
+						broken = true;
+					}
+					Map<Long, byte[]> sealed = decode(storedDigests);
+					List<SealedRow> blockRows = new ArrayList<>();
+					while (pending != null && pending.seq() <= toSeq) {
+						if (pending.seq() < fromSeq) {
+							findings.problem(number, "row seq " + pending.seq() + " (" + pending.id()
+									+ ") lies in no block");
+							broken = true;
+						}
+						else {
+							blockRows.add(pending);
+						}
+						pending = next(rowSet);
+					}
+					rows += blockRows.size();
+					BlockHash.Block recomputed = BlockHash.block(previousHash, number, fromSeq, toSeq, storedCount);
+					List<RowDifference> differences = new ArrayList<>();
+					for (SealedRow row : blockRows) {
+						byte[] digest = BlockHash.digest(row);
+						recomputed.add(row.seq(), digest);
+						byte[] stored = sealed.remove(row.seq());
+						if (stored == null) {
+							differences.add(new RowDifference(number, row.seq(), RowDifference.Kind.UNEXPECTED, row.id()));
+						}
+						else if (!Arrays.equals(stored, BlockHash.storedDigest(digest))) {
+							differences.add(new RowDifference(number, row.seq(), RowDifference.Kind.ALTERED, row.id()));
+						}
+					}
+					for (Long missing : sealed.keySet()) {
+						differences.add(new RowDifference(number, missing, RowDifference.Kind.MISSING, null));
+					}
+					differences.sort(java.util.Comparator.comparingLong(RowDifference::seq));
+					if (!differences.isEmpty()) {
+						findings.problem(number, "block " + number + ": " + differences.size()
+								+ " row(s) differ from what was sealed");
+						findings.rows(differences);
+						broken = true;
+					}
+					if (blockRows.size() != storedCount) {
+						findings.problem(number, "block " + number + ": sealed " + storedCount + " rows, found "
+								+ blockRows.size());
+						broken = true;
+					}
+					String computed = recomputed.finish();
+					if (!computed.equals(hash)) {
+						if (differences.isEmpty()) {
+							findings.problem(number, "block " + number
+									+ ": its stored hash does not match its rows (the block record was altered)");
+						}
+						broken = true;
+					}
+					if (expected != null && expected.number() == number && !expected.hash().equals(computed)) {
+						findings.problem(number, "block " + number + ": the exported head says hash " + expected.hash()
+								+ ", the log now gives " + computed);
+						broken = true;
+					}
+					if (broken) {
+						findings.broken(number);
+					}
+					lastNumber = number;
+					lastHash = hash;
+					lastToSeq = toSeq;
+				}
+			}
+		}
+		if (expectedPrevious != null && previousStoredHash == null) {
+			findings.problem(fromBlock, "block " + (fromBlock - 1) + ", where this verify starts, is missing");
+			findings.broken(fromBlock);
+		}
+		if (expected != null) {
+			if (expected.number() > lastNumber && expected.number() >= fromBlock) {
+				findings.problem(expected.number(), "the exported head is block " + expected.number()
+						+ ", but the log now ends at block " + lastNumber + " (newest blocks were removed)");
+				findings.broken(lastNumber + 1);
+			}
+		}
+		long unsealed = (lastToSeq >= 0) ? count(connection, lastToSeq) : count(connection, 0);
+		return new VerificationReport(findings.brokenBlocks.isEmpty(), fromBlock, lastNumber, lastHash, checked, rows,
+				findings.brokenBlocks.isEmpty() ? null : findings.brokenBlocks.get(0), List.copyOf(findings.brokenBlocks),
+				List.copyOf(findings.rows), List.copyOf(findings.problems), unsealed, now);
+	}
+
+	private static long count(Connection connection, long afterSeq) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select count(*) from disclosure where seq > ?")) {
+			statement.setLong(1, afterSeq);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private static SealedRow next(ResultSet rows) throws SQLException {
+		return rows.next() ? SealedRow.read(rows) : null;
+	}
+
+	private static Map<Long, byte[]> decode(byte[] stored) {
+		Map<Long, byte[]> digests = new LinkedHashMap<>();
+		if (stored == null) {
+			return digests;
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(stored);
+		while (buffer.remaining() >= BlockHash.ENTRY_BYTES) {
+			long seq = buffer.getLong();
+			byte[] digest = new byte[BlockHash.STORED_DIGEST_BYTES];
+			buffer.get(digest);
+			digests.put(seq, digest);
+		}
+		return digests;
+	}
+
+	private void record(VerificationReport report, String verifiedBy) {
+		String summary = report.summary() + (report.problems().isEmpty() ? "" : "; " + report.problems().get(0));
+		this.writes.executeWithoutResult((status) -> this.jdbc.update("""
+				insert into log_verification (verified_at, verified_by, from_block, to_block, head_hash, rows_checked,
+				                              intact, first_broken_block, summary)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Timestamp.from(report.verifiedAt()), verifiedBy,
+				report.fromBlock(), report.toBlock(), report.headHash(), report.rowsChecked(), report.intact(),
+				report.firstBrokenBlock(), (summary.length() > 2000) ? summary.substring(0, 2000) : summary));
+	}
+
+	/** A head exported earlier: the chain must still contain this block with this hash. */
+	record ExportedHead(long number, String hash) {
+
+		static ExportedHead parse(String text) {
+			String[] parts = (text == null) ? new String[0] : text.strip().split("[:\\s]+");
+			if (parts.length != 2 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9a-fA-F]{64}")) {
+				throw new IllegalArgumentException("An exported head is written NUMBER:HASH, e.g. 12:3fa2...(64 hex digits)");
+			}
+			return new ExportedHead(Long.parseLong(parts[0]), parts[1].toLowerCase(java.util.Locale.ROOT));
+		}
+
+	}
+
+	private static final class Findings {
+
+		private final List<Long> brokenBlocks = new ArrayList<>();
+
+		private final List<RowDifference> rows = new ArrayList<>();
+
+		private final List<String> problems = new ArrayList<>();
+
+		void problem(long block, String problem) {
+			if (this.problems.size() < MAX_BLOCKS_NAMED * 3) {
+				this.problems.add(problem);
+			}
+		}
+
+		void broken(long block) {
+			if (this.brokenBlocks.size() < MAX_BLOCKS_NAMED
+					&& (this.brokenBlocks.isEmpty() || this.brokenBlocks.get(this.brokenBlocks.size() - 1) != block)) {
+				this.brokenBlocks.add(block);
+			}
+		}
+
+		void rows(List<RowDifference> differences) {
+			for (RowDifference difference : differences) {
+				if (this.rows.size() < MAX_ROWS_NAMED) {
+					this.rows.add(difference);
+				}
+			}
+		}
+
+	}
+
+}

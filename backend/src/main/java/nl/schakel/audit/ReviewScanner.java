@@ -1,0 +1,233 @@
+package nl.schakel.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills the review queue from the disclosure log. It reads only sealed rows — so a row that
+ * commits late is never skipped — in batches after the last seq it scanned, under an
+ * advisory lock so one instance scans at a time, and applies the rules of
+ * {@code review-flags.yaml}.
+ */
+@Component
+class ReviewScanner {
+
+	/** The advisory lock key of the review scan ("REVW" in ASCII). */
+	static final long SCAN_LOCK = 0x52455657L;
+
+	private static final int BATCH = 5000;
+
+	private static final int MAX_IDS = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(ReviewScanner.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ReviewItems items;
+
+	private final ReviewFlags flags;
+
+	private final Clock clock;
+
+	ReviewScanner(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReviewItems items,
+			ReviewFlags flags, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.items = items;
+		this.flags = flags;
+		this.clock = clock;
+	}
+
+	/** Scans every sealed row not scanned yet; returns how many review items it created. */
+	int scanSealed() {
+		int created = 0;
+		while (true) {
+			Integer batch = this.transactions.execute((status) -> scanBatch());
+			if (batch == null || batch < 0) {
+				break;
+			}
+			created += batch;
+		}
+		if (created > 0) {
+			log.info("Review scan put {} item(s) in the review queue", created);
+		}
+		return created;
+	}
+
+	/** One batch; -1 when there was nothing to do (or another instance is scanning). */
+	private int scanBatch() {
+		Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SCAN_LOCK);
+		if (!Boolean.TRUE.equals(locked)) {
+			return -1;
+		}
+		long last = this.jdbc.queryForObject("select last_seq from review_scan where id = 1", Long.class);
+		Long sealedTo = this.jdbc.queryForObject("select max(to_seq) from disclosure_block", Long.class);
+		if (sealedTo == null || sealedTo <= last) {
+			return -1;
+		}
+		List<Row> rows = this.jdbc.query("""
+				select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
+				from disclosure where seq > ? and seq <= ? order by seq limit ?""",
+				(rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class),
+						rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
+						rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+						rs.getString(10)),
+				last, sealedTo, BATCH);
+		long scannedTo = rows.isEmpty() ? sealedTo : rows.get(rows.size() - 1).seq();
+		Instant now = Instant.now(this.clock);
+		List<ReviewItem> created = new ArrayList<>();
+		policyFlags(rows, now, created);
+		outsideOfficeHours(rows, now, created);
+		for (ReviewFlags.Flag flag : this.flags.of(ReviewFlags.Kind.DENIAL_BURST)) {
+			windows(flag, rows, last, now, created, (row) -> "DENY".equals(row.decision()), false);
+		}
+		for (ReviewFlags.Flag flag : this.flags.of(ReviewFlags.Kind.MANY_PERSONS)) {
+			windows(flag, rows, last, now, created,
+					(row) -> row.personId() != null && !"DENY".equals(row.decision()), true);
+		}
+		created.forEach(this.items::save);
+		this.jdbc.update("update review_scan set last_seq = ? where id = 1", scannedTo);
+		return created.size();
+	}
+
+	private void policyFlags(List<Row> rows, Instant now, List<ReviewItem> created) {
+		Map<List<String>, List<Row>> groups = new LinkedHashMap<>();
+		Map<List<String>, ReviewFlags.Flag> flagOf = new LinkedHashMap<>();
+		for (Row row : rows) {
+			if (!row.flagged()) {
+				continue;
+			}
+			this.flags.policyFlagFor(row.ruleId()).ifPresent((flag) -> {
+				List<String> key = List.of(flag.id(), row.actor(), row.requestKey());
+				groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(row);
+				flagOf.put(key, flag);
+			});
+		}
+		groups.forEach((key, group) -> {
+			Set<String> rules = new LinkedHashSet<>();
+			group.forEach((row) -> rules.add(row.ruleId()));
+			created.add(item(flagOf.get(key), group, "access-policy rule " + String.join(", ", rules) + "; "
+					+ group.size() + " disclosure(s)", now));
+		});
+	}
+
+	private void outsideOfficeHours(List<Row> rows, Instant now, List<ReviewItem> created) {
+		ReviewFlags.OfficeHours hours = this.flags.officeHours();
+		for (ReviewFlags.Flag flag : this.flags.of(ReviewFlags.Kind.OUTSIDE_OFFICE_HOURS)) {
+			Map<List<String>, List<Row>> groups = new LinkedHashMap<>();
+			for (Row row : rows) {
+				if ("PERMIT".equals(row.decision()) && !hours.contains(row.occurredAt())) {
+					groups.computeIfAbsent(List.of(row.actor(), row.requestKey()), (k) -> new ArrayList<>()).add(row);
+				}
+			}
+			DateTimeFormatter format = DateTimeFormatter.ofPattern("EEEE HH:mm", java.util.Locale.ENGLISH)
+				.withZone(hours.zone());
+			groups.values()
+				.forEach((group) -> created.add(item(flag, group, group.size() + " disclosure(s) on "
+						+ format.format(group.get(0).occurredAt()) + " " + hours.zone(), now)));
+		}
+	}
+
+	/**
+	 * Sliding windows per professional: {@code count} matching rows (or, for many persons,
+	 * distinct persons) within {@code window}. Earlier rows already scanned count too, but
+	 * not those already in an item of this rule; an item needs at least one new row.
+	 */
+	private void windows(ReviewFlags.Flag flag, List<Row> rows, long last, Instant now, List<ReviewItem> created,
+			java.util.function.Predicate<Row> matches, boolean distinctPersons) {
+		Map<String, List<Row>> byActor = new LinkedHashMap<>();
+		for (Row row : rows) {
+			if (matches.test(row)) {
+				byActor.computeIfAbsent(row.actor(), (k) -> new ArrayList<>()).add(row);
+			}
+		}
+		for (Map.Entry<String, List<Row>> entry : byActor.entrySet()) {
+			String actor = entry.getKey();
+			List<Row> fresh = entry.getValue();
+			Instant earliest = fresh.stream().map(Row::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
+			Timestamp lastItem = this.jdbc.queryForObject(
+					"select max(last_occurred_at) from review_item where actor = ? and flag_rule = ?", Timestamp.class,
+					actor, flag.id());
+			Instant after = (lastItem != null) ? lastItem.toInstant() : Instant.EPOCH;
+			List<Row> earlier = this.jdbc.query("""
+					select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
+					from disclosure where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ?
+					order by occurred_at, seq""",
+					(rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class),
+							rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
+							rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+							rs.getString(10)),
+					actor, last, Timestamp.from(earliest.minus(flag.window())), Timestamp.from(after));
+			List<Row> all = new ArrayList<>();
+			earlier.stream().filter(matches).forEach(all::add);
+			fresh.stream().filter((row) -> row.occurredAt().isAfter(after)).forEach(all::add);
+			all.sort(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq));
+			Deque<Row> window = new ArrayDeque<>();
+			for (Row row : all) {
+				window.addLast(row);
+				while (window.peekFirst().occurredAt().isBefore(row.occurredAt().minus(flag.window()))) {
+					window.removeFirst();
+				}
+				boolean isFresh = row.seq() > last;
+				List<Row> counted = distinctPersons ? firstPerPerson(window) : List.copyOf(window);
+				if (isFresh && counted.size() >= flag.count()) {
+					String detail = distinctPersons
+							? counted.size() + " different persons within " + flag.window()
+							: counted.size() + " refusals within " + flag.window();
+					created.add(item(flag, counted, detail, now));
+					window.clear();
+				}
+			}
+		}
+	}
+
+	private static List<Row> firstPerPerson(Deque<Row> window) {
+		Map<UUID, Row> first = new LinkedHashMap<>();
+		for (Row row : window) {
+			first.putIfAbsent(row.personId(), row);
+		}
+		return List.copyOf(first.values());
+	}
+
+	private static ReviewItem item(ReviewFlags.Flag flag, List<Row> rows, String detail, Instant now) {
+		List<UUID> ids = rows.stream().map(Row::id).distinct().limit(MAX_IDS).toList();
+		Instant first = rows.stream().map(Row::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
+		Instant lastAt = rows.stream().map(Row::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
+		return new ReviewItem(flag, rows.get(0).actor(), rows.get(0).actorOrganisation(), ids, first, lastAt,
+				(detail.length() > 500) ? detail.substring(0, 500) : detail, now);
+	}
+
+	private record Row(long seq, UUID id, Instant occurredAt, String actor, String actorOrganisation, UUID personId,
+			String decision, boolean flagged, String ruleId, String requestId) {
+
+		/** Rows of one request form one item; a row without a request id stands alone. */
+		String requestKey() {
+			return (this.requestId != null) ? this.requestId : this.id.toString();
+		}
+
+	}
+
+}

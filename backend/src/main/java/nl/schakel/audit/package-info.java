@@ -1,0 +1,6 @@
+/**
+ * The auditor workspace: search and export of the disclosure log, the review queue of
+ * flagged disclosures, change histories, the sealed (tamper-evident) log with its verify
+ * command, and subject-access reports. Auditors see metadata here, never content.
+ */
+package nl.schakel.audit;

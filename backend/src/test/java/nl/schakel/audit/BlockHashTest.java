@@ -1,0 +1,47 @@
+package nl.schakel.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The canonical form tells rows apart, and a block's hash covers its place in the chain. */
+class BlockHashTest {
+
+	static SealedRow row(long seq, String actor, String requestId) {
+		return new SealedRow(seq, "00000000-0000-0000-0000-00000000000" + (seq % 10), Instant.parse("2026-01-01T10:00:00.123456Z"),
+				actor, "ggz-midden", "care-professional", null, null, "CONTRIBUTION", null, "HEALTH", "CASE_CONSULTATION",
+				"PUBLIC_TASK", "own-organisation", "2026.1+abc", "PERMIT", "UI", requestId, false,
+				Instant.parse("2026-01-01T10:00:00.123999Z"));
+	}
+
+	@Test
+	void anyChangeToARowChangesItsDigest() {
+		byte[] original = BlockHash.digest(row(1, "ggz", "r1"));
+		assertThat(BlockHash.digest(row(1, "ggz", "r1"))).isEqualTo(original);
+		assertThat(BlockHash.digest(row(2, "ggz", "r1"))).isNotEqualTo(original);
+		assertThat(BlockHash.digest(row(1, "ggz2", "r1"))).isNotEqualTo(original);
+		assertThat(BlockHash.digest(row(1, "ggz", null))).isNotEqualTo(original);
+		// fields cannot shift into each other: "ab" + "c" differs from "a" + "bc"
+		assertThat(BlockHash.digest(row(1, "ggzr", "1"))).isNotEqualTo(BlockHash.digest(row(1, "ggz", "r1")));
+	}
+
+	@Test
+	void aBlockHashCoversThePreviousHashTheHeaderAndTheRowsInOrder() {
+		List<SealedRow> rows = List.of(row(1, "a", "r"), row(2, "b", "r"));
+		String hash = hash(BlockHash.GENESIS, 1, rows);
+		assertThat(hash).hasSize(64).isEqualTo(hash(BlockHash.GENESIS, 1, rows));
+		assertThat(hash(hash, 1, rows)).isNotEqualTo(hash);
+		assertThat(hash(BlockHash.GENESIS, 2, rows)).isNotEqualTo(hash);
+		assertThat(hash(BlockHash.GENESIS, 1, List.of(rows.get(1), rows.get(0)))).isNotEqualTo(hash);
+	}
+
+	private static String hash(String previous, long number, List<SealedRow> rows) {
+		BlockHash.Block block = BlockHash.block(previous, number, 1, 2, rows.size());
+		rows.forEach((row) -> block.add(row.seq(), BlockHash.digest(row)));
+		return block.finish();
+	}
+
+}

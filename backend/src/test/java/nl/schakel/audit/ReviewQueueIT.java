@@ -1,0 +1,145 @@
+package nl.schakel.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.schakel.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Flagged disclosures land in the review queue; the auditor's findings persist and are audited. */
+@IntegrationTest
+class ReviewQueueIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	LogSealer sealer;
+
+	@Autowired
+	ReviewScanner scanner;
+
+	@Test
+	void aConflictOfDutiesDisclosureIsQueuedAndItsReviewIsAudited() throws Exception {
+		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
+		AuditScenario.Case c = scenario.newCase("Plicht Persoon", null, "ggz-midden", "politie-midden");
+		scenario.contribute(c, "ggz", """
+				{"text": "Dreiging jegens naaste", "category": "HEALTH", "legalBasis": "CONFLICT_OF_DUTIES",
+				 "audienceOrganisations": ["politie-midden"], "secrecyBreachConfirmed": true,
+				 "conflictOfDuties": {"interest": "veiligheid", "whyNoConsent": "weigert", "noOtherWay": "geen",
+				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging"}}""");
+		scenario.read(c, "politie");
+		UUID flagged = this.jdbc.queryForObject(
+				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class, c.id());
+
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+
+		Map<String, Object> item = this.jdbc.queryForMap(
+				"select id, flag_rule, state, due_at - created_at as due from review_item where ? = any(disclosure_ids) and kind = 'policy-flag'",
+				flagged);
+		assertThat(item).containsEntry("flag_rule", "conflict-of-duties").containsEntry("state", "OPEN");
+		String id = item.get("id").toString();
+
+		scenario.as("auditor", "AUDIT", get("/api/v1/audit/reviews"), null)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.open[?(@.id == '" + id + "')].flagRule").value("conflict-of-duties"));
+
+		scenario.as("auditor", "AUDIT", post("/api/v1/audit/reviews/" + id + "/finding"), """
+				{"finding": "FOLLOW_UP"}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("comment"));
+		scenario.as("auditor", "AUDIT", post("/api/v1/audit/reviews/" + id + "/finding"), """
+				{"finding": "FOLLOW_UP", "comment": "Navragen bij GGZ of de politie dit echt nodig had"}""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.finding").value("FOLLOW_UP"))
+			.andExpect(jsonPath("$.reviewedBy").value("auditor"));
+		scenario.as("auditor", "AUDIT", post("/api/v1/audit/reviews/" + id + "/finding"), """
+				{"finding": "IN_ORDER", "comment": "nog eens"}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("finding"));
+
+		assertThat(this.jdbc.queryForMap("select state, finding, review_comment from review_item where id = ?::uuid", id))
+			.containsEntry("state", "REVIEWED")
+			.containsEntry("finding", "FOLLOW_UP");
+		List<Map<String, Object>> history = this.jdbc.queryForList("""
+				select a.revtype, a.state, a.finding, r.actor, r.purpose from review_item_aud a
+				join revision r on r.id = a.rev where a.id = ?::uuid order by a.rev""", id);
+		assertThat(history).hasSize(2);
+		assertThat(history.get(0)).containsEntry("state", "OPEN");
+		assertThat(history.get(1)).containsEntry("state", "REVIEWED")
+			.containsEntry("finding", "FOLLOW_UP")
+			.containsEntry("actor", "auditor")
+			.containsEntry("purpose", "AUDIT");
+		scenario.as("auditor", "AUDIT", get("/api/v1/audit/reviews/" + id + "/history"), null)
+			.andExpect(jsonPath("$[1].finding").value("FOLLOW_UP"));
+	}
+
+	@Test
+	void aBurstOfDenialsBecomesOneReviewItem() throws Exception {
+		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
+		AuditScenario.Case c = scenario.newCase("Nieuwsgierig Persoon", null, "ggz-midden");
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		long before = items("reclassering", "burst-of-denials");
+		// reclassering is not admitted: every read is refused; ten refusals within ten minutes
+		for (int i = 0; i < 10; i++) {
+			scenario.read(c, "reclassering");
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items("reclassering", "burst-of-denials")).isEqualTo(before + 1);
+		// scanning again finds nothing new
+		this.scanner.scanSealed();
+		assertThat(items("reclassering", "burst-of-denials")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void oneProfessionalLookingAtManyPersonsIsQueued() throws Exception {
+		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
+		long before = items("verslavingszorg", "many-persons");
+		for (int i = 0; i < 15; i++) {
+			AuditScenario.Case c = scenario.newCase("Veel Persoon " + i, null, "verslavingszorg-midden");
+			scenario.read(c, "verslavingszorg");
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items("verslavingszorg", "many-persons")).isEqualTo(before + 1);
+	}
+
+	@Test
+	void overdueItemsAreShownFirstAndMarked() throws Exception {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into review_item (id, flag_rule, kind, actor, actor_organisation, disclosure_ids, first_occurred_at,
+				  last_occurred_at, detail, created_at, due_at, state)
+				values (?, 'break-glass', 'policy-flag', 'coordinator', 'zvh-midden', '{}', now() - interval '10 days',
+				  now() - interval '10 days', 'test', now() - interval '10 days', now() - interval '8 days', 'OPEN')""", id);
+		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
+		scenario.as("auditor", "AUDIT", get("/api/v1/audit/reviews/" + id), null)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.overdue").value(true));
+		scenario.as("auditor", "AUDIT", get("/api/v1/audit/reviews/" + UUID.randomUUID()), null)
+			.andExpect(status().isNotFound());
+	}
+
+	private long items(String actor, String rule) {
+		return this.jdbc.queryForObject("select count(*) from review_item where actor = ? and flag_rule = ?", Long.class,
+				actor, rule);
+	}
+
+}
