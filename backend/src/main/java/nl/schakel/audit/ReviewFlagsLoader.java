@@ -118,6 +118,11 @@ final class ReviewFlagsLoader {
 			error(1, "malformed YAML: " + ex.getMessage());
 			return Optional.empty();
 		}
+		catch (RuntimeException ex) {
+			// the parser can trip over odd input (e.g. NumberFormatException): a malformed file
+			error(1, "malformed YAML: the parser could not read this file");
+			return Optional.empty();
+		}
 	}
 
 	private ReviewFlags flags(Node root) {

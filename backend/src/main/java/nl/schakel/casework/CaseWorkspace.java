@@ -205,10 +205,7 @@ public class CaseWorkspace {
 	 */
 	@Transactional
 	public KnownTo knownTo(PersonQuery query, Purpose purpose, Channel channel) {
-		Actor actor = CurrentActor.require();
-		if (actor.has(Role.AUDITOR) || actor.has(Role.ADMINISTRATOR)) {
-			throw new org.springframework.security.access.AccessDeniedException("No case data for this role");
-		}
+		requireCaseworker();
 		List<PersonId> found = query.bsn().isPresent() ? this.persons.findByBsn(query.bsn().get()).stream().toList()
 				: this.persons.findByNameAndDateOfBirth(query.name(), query.dateOfBirth());
 		List<KnownTo.Contact> contacts = new ArrayList<>();
@@ -235,6 +232,7 @@ public class CaseWorkspace {
 	/** Asks the author of an existence-only item to disclose it. */
 	@Transactional
 	public DisclosureRequestView requestDisclosure(CaseId id, UUID contributionId, Purpose purpose, String reason) {
+		requireCaseworker();
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		return this.requests.request(facts.id().value(), contributionId, purpose, reason);
 	}
@@ -259,6 +257,7 @@ public class CaseWorkspace {
 	/** Adds a contribution; the author must take part in the case for the purpose. */
 	@Transactional
 	public UUID contribute(CaseId id, Purpose purpose, ContributionRequest request) {
+		requireCaseworker();
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		return this.contributions.add(facts.id().value(), facts.personId(), purpose, request);
 	}
@@ -297,6 +296,7 @@ public class CaseWorkspace {
 	/** Records the person's consent; the coordinator and participants of the case may. */
 	@Transactional
 	public ConsentView recordConsent(CaseId id, Purpose purpose, ConsentScope scope, String evidence) {
+		requireCaseworker();
 		CaseFacts facts = requireParticipant(id, purpose);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (scope.organisations().isEmpty() && scope.domains().isEmpty()) {
@@ -349,6 +349,7 @@ public class CaseWorkspace {
 
 	@Transactional
 	public ConsentView withdrawConsent(CaseId id, Purpose purpose, UUID consentId, LocalDate on) {
+		requireCaseworker();
 		CaseFacts facts = requireParticipant(id, purpose);
 		return this.consents.withdraw(facts.personId(), consentId, on, CurrentActor.require().username());
 	}
@@ -357,6 +358,19 @@ public class CaseWorkspace {
 	@Transactional(readOnly = true)
 	public List<Organisation> organisations() {
 		return this.organisations.findAllByOrderByNameAsc();
+	}
+
+	/**
+	 * Only people who do casework write it: the coordinator and the professionals. Auditors and
+	 * administrators work for the safety house, whose organisation takes part in every case,
+	 * but they never add to one.
+	 */
+	private static void requireCaseworker() {
+		Actor actor = CurrentActor.require();
+		if (!(actor.has(Role.COORDINATOR) || actor.has(Role.CARE_PROFESSIONAL) || actor.has(Role.JUSTICE_PROFESSIONAL)
+				|| actor.has(Role.MUNICIPAL_PROFESSIONAL))) {
+			throw new org.springframework.security.access.AccessDeniedException("No casework for this role");
+		}
 	}
 
 	private CaseFacts requireSteering(CaseId id) {

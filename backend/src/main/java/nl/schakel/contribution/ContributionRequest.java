@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,6 +33,7 @@ public class ContributionRequest {
 	@Size(max = 200, message = "{contribution.statutoryReference.size}")
 	private String statutoryReference;
 
+	@Valid
 	private ConflictOfDuties conflictOfDuties = new ConflictOfDuties();
 
 	private List<String> audienceOrganisations = new ArrayList<>();

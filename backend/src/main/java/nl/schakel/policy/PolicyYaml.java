@@ -73,6 +73,12 @@ final class PolicyYaml {
 			error(1, "malformed YAML: " + ex.getMessage());
 			return Optional.empty();
 		}
+		catch (RuntimeException ex) {
+			// the parser itself can trip over odd input (a block scalar indicator written with a
+			// non-ASCII digit throws NumberFormatException): still a malformed file, never a crash
+			error(1, "malformed YAML: the parser could not read this file");
+			return Optional.empty();
+		}
 	}
 
 	private Optional<String> decode(byte[] bytes) {

@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
@@ -67,9 +68,12 @@ class KeycloakSecurityConfiguration {
 
 	private final SecurityEvents events;
 
-	KeycloakSecurityConfiguration(KeycloakProperties keycloak, SecurityEvents events) {
+	private final RateLimits rateLimits;
+
+	KeycloakSecurityConfiguration(KeycloakProperties keycloak, SecurityEvents events, RateLimits rateLimits) {
 		this.keycloak = keycloak;
 		this.events = events;
+		this.rateLimits = rateLimits;
 	}
 
 	@Bean
@@ -114,7 +118,9 @@ class KeycloakSecurityConfiguration {
 					.jwtAuthenticationConverter(KeycloakSecurityConfiguration::apiAuthentication)))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refused)
 				.accessDeniedHandler((request, response, ex) -> SecurityConfiguration.problem(response,
-						HttpStatus.FORBIDDEN, "forbidden", "Access denied")));
+						HttpStatus.FORBIDDEN, "forbidden", "Access denied")))
+			// login attempts are Keycloak's to limit (its brute-force detection); person searches are ours
+			.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -141,7 +147,8 @@ class KeycloakSecurityConfiguration {
 			// the logout form's redirect goes on to Keycloak, and CSP form-action covers redirects
 			.headers(SecurityConfiguration.browserHeaders("'self' " + this.keycloak.origin()))
 			.formLogin((form) -> form.disable())
-			.httpBasic((basic) -> basic.disable());
+			.httpBasic((basic) -> basic.disable())
+			.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
 

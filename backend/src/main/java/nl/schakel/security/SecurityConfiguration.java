@@ -19,6 +19,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -86,6 +88,12 @@ class SecurityConfiguration {
 	@Profile("!keycloak")
 	static class DemoLogin {
 
+		private final RateLimits rateLimits;
+
+		DemoLogin(RateLimits rateLimits) {
+			this.rateLimits = rateLimits;
+		}
+
 		@Bean
 		@Order(1)
 		SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -100,7 +108,8 @@ class SecurityConfiguration {
 					.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 							"unauthenticated", "Authentication required"))
 					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-							"forbidden", "Access denied")));
+							"forbidden", "Access denied")))
+				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 			return http.build();
 		}
 
@@ -114,7 +123,9 @@ class SecurityConfiguration {
 				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 				.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 				.headers(browserHeaders("'self'"))
-				.httpBasic((basic) -> basic.disable());
+				.httpBasic((basic) -> basic.disable())
+				.addFilterBefore(this.rateLimits.loginFilter(), UsernamePasswordAuthenticationFilter.class)
+				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 			return http.build();
 		}
 

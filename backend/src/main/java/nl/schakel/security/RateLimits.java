@@ -1,0 +1,140 @@
+package nl.schakel.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits on what an attacker would repeat: login attempts (per account name and per
+ * client IP) and person searches (per signed-in user), so enumerating passwords or BSNs is
+ * slow. A request over the limit gets a 429 problem detail with {@code Retry-After}; it is
+ * logged, and a refused login is also written to the security log. (Every search that does
+ * run is in the disclosure log already.) The filters are not beans, so the servlet container
+ * does not register them a second time outside the security chains.
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimits {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+
+	private final RateLimitProperties properties;
+
+	private final RateLimiter loginPerUsername;
+
+	private final RateLimiter loginPerClient;
+
+	private final RateLimiter personSearch;
+
+	private final ObjectProvider<SecurityEvents> events;
+
+	RateLimits(RateLimitProperties properties, ObjectProvider<Clock> clock, ObjectProvider<SecurityEvents> events) {
+		this.properties = properties;
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		this.loginPerUsername = new RateLimiter(properties.loginPerUsername(), time);
+		this.loginPerClient = new RateLimiter(properties.loginPerClient(), time);
+		this.personSearch = new RateLimiter(properties.personSearch(), time);
+		this.events = events;
+	}
+
+	/** For the browser chain, before the login form is processed. */
+	OncePerRequestFilter loginFilter() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				if (RateLimits.this.properties.enabled() && "POST".equals(request.getMethod())
+						&& "/login".equals(path(request))) {
+					String username = request.getParameter("username");
+					String account = (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
+					Duration wait = longest(RateLimits.this.loginPerClient.take(request.getRemoteAddr()),
+							RateLimits.this.loginPerUsername.take(account));
+					if (!wait.isZero()) {
+						log.warn("Rate limit: login attempt for '{}' from {} refused for {}", cut(account),
+								request.getRemoteAddr(), wait);
+						RateLimits.this.events.ifAvailable((recorder) -> recorder.refused(
+								SecurityEvents.Kind.LOGIN_REFUSED, "rate-limited", cut(account), null, request,
+								response));
+						tooManyRequests(response, wait, "Too many login attempts; try again later.");
+						return;
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** For every chain that serves a person search, after authentication. */
+	OncePerRequestFilter personSearchFilter() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				if (RateLimits.this.properties.enabled() && isPersonSearch(request)) {
+					Authentication user = SecurityContextHolder.getContext().getAuthentication();
+					String key = (user != null) ? user.getName() : "ip:" + request.getRemoteAddr();
+					Duration wait = RateLimits.this.personSearch.take(key);
+					if (!wait.isZero()) {
+						log.warn("Rate limit: person search by '{}' refused for {}", key, wait);
+						tooManyRequests(response, wait, "Too many person searches; try again later.");
+						return;
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	static boolean isPersonSearch(HttpServletRequest request) {
+		String path = path(request);
+		return "POST".equals(request.getMethod())
+				&& ("/api/v1/persons/known-to".equals(path) || "/known-to".equals(path));
+	}
+
+	private static String path(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// a trailing slash or matrix parameters must not open a way around the limit
+		int semicolon = path.indexOf(';');
+		if (semicolon >= 0) {
+			path = path.substring(0, semicolon);
+		}
+		while (path.length() > 1 && path.endsWith("/")) {
+			path = path.substring(0, path.length() - 1);
+		}
+		return path;
+	}
+
+	private static Duration longest(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private static String cut(String text) {
+		return (text.length() > 100) ? text.substring(0, 100) : text;
+	}
+
+	private static void tooManyRequests(HttpServletResponse response, Duration wait, String detail)
+			throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+				"Too many requests", detail + " Retry after " + seconds + " s.");
+	}
+
+}

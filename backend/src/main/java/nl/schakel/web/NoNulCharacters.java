@@ -1,0 +1,68 @@
+package nl.schakel.web;
+
+import java.beans.PropertyEditorSupport;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/**
+ * No text with a NUL character gets in: PostgreSQL cannot store it, so it would surface as a
+ * server error after validation. In JSON it is a 400 naming the field; in a form, a message at
+ * the field.
+ */
+@Configuration(proxyBeanMethods = false)
+class NoNulCharacters {
+
+	static final char NUL = '\u0000';
+
+	@Bean
+	JacksonModule rejectNulInJsonStrings() {
+		SimpleModule module = new SimpleModule("schakel-no-nul");
+		module.addDeserializer(String.class, new StringDeserializer() {
+
+			@Override
+			public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+				String value = super.deserialize(parser, context);
+				if (value != null && value.indexOf(NUL) >= 0) {
+					throw context.weirdStringException(value.replace(NUL, ' '), String.class,
+							"text may not contain a NUL character");
+				}
+				return value;
+			}
+
+		});
+		return module;
+	}
+
+	/** The same for form fields: a binding error at the field. */
+	@ControllerAdvice
+	static class FormFields {
+
+		@InitBinder
+		void rejectNul(WebDataBinder binder) {
+			binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+
+				@Override
+				public void setAsText(String text) {
+					if (text != null && text.indexOf(NUL) >= 0) {
+						throw new IllegalArgumentException("text may not contain a NUL character");
+					}
+					setValue(text);
+				}
+
+			});
+		}
+
+	}
+
+}
