@@ -1,0 +1,27 @@
+package nl.schakel.benchmark;
+
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the JMH micro-benchmarks of issue 7 (goals 4 and 5): {@link PolicyDecisionBenchmark}
+ * and {@link FieldCipherBenchmark}; three forks of five one-second iterations each, so the
+ * printed figure is a mean with its 99.9% error over 15 iterations, and the JSON at
+ * {@code target/jmh-result.json} holds every iteration (for medians). An optional argument is a
+ * regular expression selecting benchmarks.
+ */
+public final class MicroBenchmarks {
+
+	private MicroBenchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String include = (args.length > 0) ? args[0] : "nl\\.schakel\\.benchmark\\.(PolicyDecision|FieldCipher)Benchmark";
+		new Runner(new OptionsBuilder().include(include)
+			.resultFormat(ResultFormatType.JSON)
+			.result(System.getProperty("bench.result", "backend/target/jmh-result.json"))
+			.build()).run();
+	}
+
+}

@@ -1,0 +1,424 @@
+package nl.schakel.benchmark;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import nl.schakel.SchakelApplication;
+import nl.schakel.crypto.BlindIndex;
+import nl.schakel.crypto.FieldCipher;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Issue 7, goals "Data", 1, 2, 3 and 6 in one program against one in-process application
+ * (local profile, embedded PostgreSQL in a fresh temporary directory):
+ * <ol>
+ * <li>generates the data set at {@code -Dbench.scale} (default 0.1 = 10% of national scale) with
+ * {@link DataGenerator};</li>
+ * <li>seals the whole log into blocks and times a full verify;</li>
+ * <li>case page reads through the gate ({@code GET /api/v1/cases/{id}}, user ggz, purpose
+ * CASE_CONSULTATION, 20 contributions) against {@link BaselineCaseRead} at 16 and 64 closed-loop
+ * clients, alternating, repeated;</li>
+ * <li>the rate of gate reads (each logs 21 disclosure rows + Envers rows) against pgbench
+ * inserting the same rows in one transaction per read, same client count, same server;</li>
+ * <li>an incremental verify after the load;</li>
+ * <li>the auditor's search API, first page of each filter.</li>
+ * </ol>
+ * Prints figures; asserts nothing. System properties: bench.scale, bench.readCases,
+ * bench.repeats, bench.warmupSeconds, bench.seconds, bench.clients (comma list), bench.phases.
+ */
+public final class NationalScaleBenchmark {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private static final List<String> SUMMARY = new ArrayList<>();
+
+	private NationalScaleBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		double scale = Double.parseDouble(System.getProperty("bench.scale", "0.1"));
+		int readCases = Integer.getInteger("bench.readCases", 500);
+		int repeats = Integer.getInteger("bench.repeats", 3);
+		int warmup = Integer.getInteger("bench.warmupSeconds", 5);
+		int seconds = Integer.getInteger("bench.seconds", 15);
+		int[] clientCounts = Arrays.stream(System.getProperty("bench.clients", "16,64").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		String phases = System.getProperty("bench.phases", "generate,seal,read,log,audit");
+		Path data = Files.createTempDirectory("schakel-bench");
+		System.out.println("[bench] data directory " + data + ", scale " + scale + ", read cases " + readCases);
+
+		long[] ready = new long[1];
+		long startNanos = System.nanoTime();
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(SchakelApplication.class).profiles("local")
+			.initializers((context) -> {
+				GenericApplicationContext generic = (GenericApplicationContext) context;
+				generic.getBeanFactory().addBeanPostProcessor(CachingPasswordEncoder.postProcessor());
+				generic.registerBean("benchBaselineRoute", RouterFunction.class,
+						() -> BaselineCaseRead.route(generic.getBean(DataSource.class), generic.getBean(FieldCipher.class)));
+			})
+			.listeners((ApplicationListener<ApplicationReadyEvent>) (event) -> ready[0] = System.nanoTime())
+			.run(springArgs(data));
+		summary("start-up, fresh data dir, in-process (first JVM start): %.1f s", (ready[0] - startNanos) / 1e9);
+		String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+		DataSource dataSource = app.getBean(DataSource.class);
+		String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl();
+		URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
+		System.out.println("[bench] app at " + base + ", database " + jdbcUrl);
+
+		DataGenerator generator = new DataGenerator(dataSource, app.getBean(FieldCipher.class), app.getBean(BlindIndex.class));
+		if (phases.contains("generate")) {
+			generator.generate(scale, readCases);
+			SUMMARY.addAll(generator.lines.stream().map((l) -> "generate " + l).toList());
+			long analyze = System.nanoTime();
+			try (Connection superuser = DriverManager.getConnection(
+					"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/postgres", "postgres", "");
+					Statement statement = superuser.createStatement()) {
+				String database = server.getPath().substring(1);
+				try (Connection owner = DriverManager.getConnection(
+						"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + database, "postgres", "");
+						Statement s = owner.createStatement()) {
+					s.execute("analyze");
+					summary("analyze after generation: %.1f s", (System.nanoTime() - analyze) / 1e9);
+				}
+			}
+			catch (Exception ex) {
+				summary("analyze: not possible as superuser postgres (%s)", ex.getMessage());
+			}
+		}
+		List<UUID> readIds = generator.caseIds.subList(0, Math.min(readCases, generator.caseIds.size()));
+
+		if (phases.contains("seal")) {
+			seal(app, "seal the generated log");
+			verify(base, false, "full verify after generation");
+			verify(base, false, "full verify after generation (2)");
+		}
+
+		if (phases.contains("read") && !readIds.isEmpty()) {
+			String sample = get(base + "/api/v1/cases/" + readIds.get(0), "ggz", "CASE_CONSULTATION").body();
+			System.out.println("[read] sample gate response (" + sample.length() + " chars): "
+					+ sample.substring(0, Math.min(400, sample.length())));
+			summary("gate sample: %d timeline entries, %d with content (PERMIT) for ggz/CASE_CONSULTATION",
+					count(sample, "\"itemId\"") + count(sample, "\"id\":\"", 0), count(sample, "\"content\":\""));
+			String baseline = get(base + "/api/v1/bench-baseline/cases/" + readIds.get(0), "ggz", "CASE_CONSULTATION").body();
+			System.out.println("[read] sample baseline response (" + baseline.length() + " chars)");
+			for (int clients : clientCounts) {
+				double[] gateRate = new double[repeats];
+				double[] baseRate = new double[repeats];
+				double[] ratio = new double[repeats];
+				List<String> gateLat = new ArrayList<>();
+				List<String> baseLat = new ArrayList<>();
+				for (int r = 0; r < repeats; r++) {
+					Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
+					Load b = load(base + "/api/v1/bench-baseline/cases/", readIds, clients, warmup, seconds, "ggz",
+							"CASE_CONSULTATION");
+					gateRate[r] = g.rate;
+					baseRate[r] = b.rate;
+					ratio[r] = g.rate / b.rate;
+					gateLat.add(g.latencies());
+					baseLat.add(b.latencies());
+					System.out.printf(Locale.ROOT, "[read] clients=%d run %d: gate %s | baseline %s | ratio %.2f%n", clients,
+							r + 1, g, b, ratio[r]);
+				}
+				summary("case read, %d clients: gate %s req/s; baseline %s req/s; ratio %s", clients,
+						BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(baseRate, "%.0f"),
+						BenchSupport.spread(ratio, "%.2f"));
+				summary("case read, %d clients, gate latency per run: %s", clients, String.join(" ; ", gateLat));
+				summary("case read, %d clients, baseline latency per run: %s", clients, String.join(" ; ", baseLat));
+			}
+		}
+
+		if (phases.contains("log") && !readIds.isEmpty()) {
+			int clients = clientCounts[0];
+			Path script = writePgbenchScript(data, generator);
+			double[] gateRate = new double[repeats];
+			double[] pgRate = new double[repeats];
+			double[] ratio = new double[repeats];
+			for (int r = 0; r < repeats; r++) {
+				Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
+				gateRate[r] = g.rate;
+				pgRate[r] = pgbench(server, script, clients, seconds);
+				ratio[r] = gateRate[r] / pgRate[r];
+				System.out.printf(Locale.ROOT, "[log] clients=%d run %d: gate reads %.0f/s, pgbench tx %.0f/s, ratio %.2f%n",
+						clients, r + 1, gateRate[r], pgRate[r], ratio[r]);
+			}
+			summary("disclosure logging, %d clients: gate reads %s /s; pgbench same-rows tx %s /s; ratio %s", clients,
+					BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(pgRate, "%.0f"),
+					BenchSupport.spread(ratio, "%.2f"));
+		}
+
+		if (phases.contains("seal")) {
+			seal(app, "seal the rows written by the load phases");
+			verify(base, true, "incremental verify of the blocks sealed after the load phases");
+			for (int r = 0; r < 3; r++) {
+				load(base + "/api/v1/cases/", readIds, 4, 0, 2, "ggz", "CASE_CONSULTATION");
+				seal(app, "seal ~2 s of new reads");
+				verify(base, true, "incremental verify after one new sealing round");
+			}
+		}
+
+		if (phases.contains("audit") && !generator.caseIds.isEmpty()) {
+			Map<String, String> filters = new LinkedHashMap<>();
+			filters.put("none", "");
+			filters.put("person", "person=" + generator.casePersons.get(12345 % generator.casePersons.size()));
+			filters.put("case", "case=" + generator.caseReferences.get(12345 % generator.caseReferences.size()));
+			filters.put("actor", "actor=politie");
+			filters.put("organisation", "organisation=politie-midden");
+			filters.put("purpose", "purpose=MONITORING");
+			filters.put("category", "category=HEALTH");
+			filters.put("decision", "decision=DENY");
+			filters.put("flagged", "flagged=true");
+			LocalDate month = LocalDate.now().minusYears(2).withDayOfMonth(1);
+			filters.put("period (one month, two years ago)", "from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
+			filters.put("actor+period", "actor=politie&from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
+			filters.put("category+decision", "category=HEALTH&decision=EXISTENCE_ONLY");
+			for (Map.Entry<String, String> filter : filters.entrySet()) {
+				String url = base + "/api/v1/audit/disclosures?" + filter.getValue();
+				HttpResponse<String> first = get(url, "auditor", "AUDIT");
+				long[] nanos = new long[30];
+				for (int i = 0; i < 3; i++) {
+					get(url, "auditor", "AUDIT");
+				}
+				for (int i = 0; i < nanos.length; i++) {
+					long t = System.nanoTime();
+					get(url, "auditor", "AUDIT");
+					nanos[i] = System.nanoTime() - t;
+				}
+				Arrays.sort(nanos);
+				summary("audit search first page, filter %s: HTTP %d, %d entries; p50 %.1f ms, p95 %.1f ms, max %.1f ms (n=30, sequential)",
+						filter.getKey(), first.statusCode(), count(first.body(), "\"occurredAt\""),
+						BenchSupport.percentileMs(nanos, 50), BenchSupport.percentileMs(nanos, 95),
+						BenchSupport.percentileMs(nanos, 100));
+				if (first.statusCode() != 200) {
+					System.out.println("[audit] " + first.body());
+				}
+			}
+		}
+
+		System.out.println();
+		System.out.println("===== SUMMARY (scale " + scale + ") =====");
+		SUMMARY.forEach(System.out::println);
+		app.close();
+		System.exit(0);
+	}
+
+	/** The fixed arguments, plus any from {@code -Dbench.springArgs} (separated by {@code |}). */
+	private static String[] springArgs(Path data) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
+				"--schakel.database.embedded.directory=" + data.resolve("postgres"),
+				"--schakel.crypto.keyset-directory=" + data.resolve("keys"), "--schakel.audit.jobs-enabled=false",
+				"--schakel.audit.seal-lag=PT0S", "--logging.level.root=WARN"));
+		String extra = System.getProperty("bench.springArgs", "");
+		if (!extra.isBlank()) {
+			args.addAll(List.of(extra.split("\\|")));
+		}
+		return args.toArray(String[]::new);
+	}
+
+	private static void seal(ConfigurableApplicationContext app, String what) throws Exception {
+		Object sealer = app.getBean(Class.forName("nl.schakel.audit.LogSealer"));
+		Method sealSettled = sealer.getClass().getDeclaredMethod("sealSettled");
+		sealSettled.setAccessible(true);
+		long start = System.nanoTime();
+		int blocks = 0;
+		while (true) {
+			List<?> heads = (List<?>) sealSettled.invoke(sealer);
+			if (heads == null || heads.isEmpty()) {
+				break;
+			}
+			blocks += heads.size();
+		}
+		summary("%s: %d blocks in %.1f s", what, blocks, (System.nanoTime() - start) / 1e9);
+	}
+
+	private static void verify(String base, boolean incremental, String what) throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/verification"))
+			.header("Authorization", basic("auditor"))
+			.header("X-Purpose", "AUDIT")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"incremental\": " + incremental + "}"))
+			.timeout(Duration.ofMinutes(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		double s = (System.nanoTime() - start) / 1e9;
+		String body = response.body();
+		summary("%s: HTTP %d in %.2f s: %s", what, response.statusCode(), s,
+				body.substring(0, Math.min(300, body.length())).replace('\n', ' '));
+	}
+
+	private static Path writePgbenchScript(Path dir, DataGenerator generator) throws Exception {
+		UUID caseId = generator.caseIds.get(0);
+		UUID person = generator.casePersons.get(0);
+		String script = """
+				BEGIN;
+				INSERT INTO revision (revision_time, actor, organisation, purpose, request_id, policy_version)
+				  VALUES ((extract(epoch from clock_timestamp()) * 1000)::bigint, 'ggz', 'ggz-midden', 'CASE_CONSULTATION', 'pgbench', 'bench.1');
+				INSERT INTO disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id, item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel, request_id, flagged)
+				  SELECT gen_random_uuid(), now(), 'ggz', 'ggz-midden', 'care-professional', '%1$s', '%2$s', CASE WHEN g = 1 THEN 'CASE' ELSE 'CONTRIBUTION' END, gen_random_uuid(), 'HEALTH', 'CASE_CONSULTATION', 'STATUTORY', 'participant-reads', 'bench.1', 'PERMIT', 'API', 'pgbench', false FROM generate_series(1, 21) g;
+				INSERT INTO disclosure_aud (id, rev, revtype, occurred_at, actor, actor_organisation, actor_role, case_id, person_id, item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel, request_id, flagged)
+				  SELECT gen_random_uuid(), currval(pg_get_serial_sequence('revision', 'id')), 0, now(), 'ggz', 'ggz-midden', 'care-professional', '%1$s', '%2$s', 'CONTRIBUTION', gen_random_uuid(), 'HEALTH', 'CASE_CONSULTATION', 'STATUTORY', 'participant-reads', 'bench.1', 'PERMIT', 'API', 'pgbench', false FROM generate_series(1, 21) g;
+				COMMIT;
+				""".formatted(caseId, person);
+		Path file = dir.resolve("disclosure-insert.sql");
+		Files.writeString(file, script);
+		return file;
+	}
+
+	private static double pgbench(URI server, Path script, int clients, int seconds) throws Exception {
+		String database = server.getPath().substring(1);
+		Process process = new ProcessBuilder("pgbench", "-n", "-h", server.getHost(), "-p",
+				String.valueOf(server.getPort()), "-U", "postgres", "-c", String.valueOf(clients), "-j", "2", "-T",
+				String.valueOf(seconds), "-f", script.toString(), database)
+			.redirectErrorStream(true)
+			.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		for (String line : out.split("\n")) {
+			if (line.startsWith("tps = ")) {
+				return Double.parseDouble(line.substring(6).split(" ")[0]);
+			}
+		}
+		System.out.println("[log] pgbench output: " + out);
+		return Double.NaN;
+	}
+
+	record Load(double rate, long[] sorted, long errors, long count) {
+
+		String latencies() {
+			return String.format(Locale.ROOT, "p50 %.1f / p95 %.1f / p99 %.1f ms", BenchSupport.percentileMs(this.sorted, 50),
+					BenchSupport.percentileMs(this.sorted, 95), BenchSupport.percentileMs(this.sorted, 99));
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%.0f req/s (%d ok, %d errors) %s", this.rate, this.count, this.errors,
+					latencies());
+		}
+	}
+
+	/**
+	 * Closed loop: each client sends its next request when the previous one answered, for
+	 * {@code warmup} + {@code seconds}; only answers completed in the measured window count.
+	 */
+	static Load load(String prefix, List<UUID> ids, int clients, int warmup, int seconds, String user, String purpose)
+			throws Exception {
+		long measureFrom = System.nanoTime() + warmup * 1_000_000_000L;
+		long end = measureFrom + seconds * 1_000_000_000L;
+		long[][] latencies = new long[clients][];
+		int[] counts = new int[clients];
+		AtomicLong errors = new AtomicLong();
+		Thread[] threads = new Thread[clients];
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			threads[c] = new Thread(() -> {
+				SplittableRandom random = new SplittableRandom(client);
+				long[] mine = new long[1 << 16];
+				int n = 0;
+				while (true) {
+					long t = System.nanoTime();
+					if (t >= end) {
+						break;
+					}
+					UUID id = ids.get(random.nextInt(ids.size()));
+					int status;
+					try {
+						status = get(prefix + id, user, purpose).statusCode();
+					}
+					catch (Exception ex) {
+						status = -1;
+					}
+					long done = System.nanoTime();
+					if (t >= measureFrom && done <= end) {
+						if (status == 200) {
+							if (n == mine.length) {
+								mine = Arrays.copyOf(mine, n * 2);
+							}
+							mine[n++] = done - t;
+						}
+						else {
+							errors.incrementAndGet();
+						}
+					}
+				}
+				latencies[client] = mine;
+				counts[client] = n;
+			});
+			threads[c].start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		int total = Arrays.stream(counts).sum();
+		long[] all = new long[total];
+		int at = 0;
+		for (int c = 0; c < clients; c++) {
+			System.arraycopy(latencies[c], 0, all, at, counts[c]);
+			at += counts[c];
+		}
+		Arrays.sort(all);
+		return new Load(total / (double) seconds, all, errors.get(), total);
+	}
+
+	static HttpResponse<String> get(String url, String user, String purpose) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", basic(user))
+			.header("X-Purpose", purpose)
+			.timeout(Duration.ofSeconds(60))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static int count(String text, String needle) {
+		return count(text, needle, 0);
+	}
+
+	private static int count(String text, String needle, int unused) {
+		int n = 0;
+		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+			n++;
+		}
+		return n;
+	}
+
+	private static void summary(String format, Object... args) {
+		String line = String.format(Locale.ROOT, format, args);
+		SUMMARY.add(line);
+		System.out.println("[bench] " + line);
+	}
+
+}
