@@ -30,6 +30,7 @@ import nl.schakel.disclosure.CaseSubject;
 import nl.schakel.disclosure.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
+import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.disclosure.Outcome;
 import nl.schakel.disclosure.Reading;
@@ -85,6 +86,8 @@ public class CaseWorkspace {
 
 	private final DisclosureGate gate;
 
+	private final DisclosureLog log;
+
 	private final Policy policy;
 
 	private final DisclosureRequestService requests;
@@ -95,8 +98,8 @@ public class CaseWorkspace {
 
 	CaseWorkspace(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
 			ConsentRegistry consents, ContributionService contributions, Organisations organisations,
-			DisclosureGate gate, Policy policy, DisclosureRequestService requests, MessageSource messages,
-			Clock clock) {
+			DisclosureGate gate, DisclosureLog log, Policy policy, DisclosureRequestService requests,
+			MessageSource messages, Clock clock) {
 		this.cases = cases;
 		this.persons = persons;
 		this.participation = participation;
@@ -104,6 +107,7 @@ public class CaseWorkspace {
 		this.contributions = contributions;
 		this.organisations = organisations;
 		this.gate = gate;
+		this.log = log;
 		this.policy = policy;
 		this.requests = requests;
 		this.messages = messages;
@@ -212,14 +216,16 @@ public class CaseWorkspace {
 		CaseSubject searched = null;
 		for (PersonId person : found) {
 			for (CaseFacts facts : this.cases.openCasesOf(person.value())) {
-				CaseSubject subject = new CaseSubject(facts.id().value(), person.value());
-				searched = subject;
-				this.gate.recordFact(ItemKind.KNOWN_TO, subject, purpose, channel, KnownTo.RULE);
+				searched = new CaseSubject(facts.id().value(), person.value());
+				this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),
+						facts.id().value(), purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.RULE, channel));
 				Organisation safetyHouse = this.organisations.findById(facts.organisationId()).orElseThrow();
 				contacts.add(new KnownTo.Contact(safetyHouse.name(), facts.coordinator()));
 			}
 		}
-		this.gate.recordFact(ItemKind.PERSON_SEARCH, searched, purpose, channel, KnownTo.SEARCH_RULE);
+		this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.PERSON_SEARCH,
+				(searched != null) ? searched.caseId() : null, (searched != null) ? searched.personId() : null, null,
+				purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.SEARCH_RULE, channel));
 		return new KnownTo(!contacts.isEmpty(), contacts.stream().distinct().toList());
 	}
 

@@ -122,28 +122,6 @@ public class Disclosure implements Persistable<UUID> {
 		return row;
 	}
 
-	/** A fact disclosed under an application rule: a search, or "known to the safety house". */
-	static Disclosure fact(Instant occurredAt, Recipient recipient, CaseSubject subject, ItemKind kind,
-			String purpose, String ruleId, String policyVersion, Channel channel, String requestId) {
-		Disclosure disclosure = new Disclosure();
-		disclosure.id = UUID.randomUUID();
-		disclosure.occurredAt = occurredAt;
-		disclosure.actor = recipient.username();
-		disclosure.actorOrganisation = recipient.organisation();
-		disclosure.actorRole = recipient.role();
-		disclosure.caseId = (subject != null) ? subject.caseId() : null;
-		disclosure.personId = (subject != null) ? subject.personId() : null;
-		disclosure.itemKind = kind;
-		disclosure.itemId = (subject != null) ? subject.caseId() : null;
-		disclosure.purpose = purpose;
-		disclosure.ruleId = ruleId;
-		disclosure.policyVersion = policyVersion;
-		disclosure.decision = Decision.PERMIT;
-		disclosure.channel = channel;
-		disclosure.requestId = requestId;
-		return disclosure;
-	}
-
 	@PostPersist
 	void markRecorded() {
 		this.recorded = true;

@@ -179,28 +179,6 @@ public class DisclosureGate {
 		};
 	}
 
-	/**
-	 * Records a disclosure that is a fact rather than an item's content — a person search, or
-	 * the answer "known to the safety house" — under a fixed rule of the application, in the
-	 * caller's transaction.
-	 *
-	 * @param subject whose data it concerns, or {@code null} when nobody was found
-	 */
-	@Transactional
-	public void recordFact(ItemKind kind, CaseSubject subject, Purpose purpose, Channel channel, String ruleId) {
-		Actor actor = CurrentActor.require();
-		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
-		RequestContext.current().ifPresent((context) -> {
-			context.purpose(purpose.code());
-			context.policyVersion(this.policy.version().value());
-		});
-		Role role = actor.roles().stream().findFirst().orElse(null);
-		this.log.saveAll(List.of(Disclosure.fact(Instant.now(this.clock),
-				new Disclosure.Recipient(actor.username(), actor.organisation(), (role != null) ? role.code() : null),
-				subject, kind, purpose.code(), ruleId, this.policy.version().value(), channel, requestId)));
-		this.log.flush();
-	}
-
 	/** The item id of the case header, so callers can find it in a {@link Reading}. */
 	public static UUID headerId(CaseSubject subject) {
 		return subject.caseId();
