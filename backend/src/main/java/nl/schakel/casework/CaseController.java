@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -23,6 +24,7 @@ import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
 import nl.schakel.organisation.Domain;
+import nl.schakel.organisation.Organisation;
 import nl.schakel.participation.Admission;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.policy.DataCategory;
@@ -318,10 +320,10 @@ class CaseController {
 			model.addAttribute("categories", DataCategory.values());
 			model.addAttribute("legalBases", LegalBasis.values());
 			model.addAttribute("domains", Domain.values());
-			model.addAttribute("organisations", this.workspace.organisations());
-			model.addAttribute("organisationNames", this.workspace.organisations()
-				.stream()
-				.collect(java.util.stream.Collectors.toMap((o) -> o.code(), (o) -> o.name())));
+			List<Organisation> organisations = this.workspace.organisations();
+			model.addAttribute("organisations", organisations);
+			model.addAttribute("organisationNames",
+					organisations.stream().collect(Collectors.toMap(Organisation::code, Organisation::name)));
 			model.addAttribute("purposes", this.policy.purposes());
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			return "cases/show";

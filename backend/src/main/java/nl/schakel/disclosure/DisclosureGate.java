@@ -179,11 +179,6 @@ public class DisclosureGate {
 		};
 	}
 
-	/** The item id of the case header, so callers can find it in a {@link Reading}. */
-	public static UUID headerId(CaseSubject subject) {
-		return subject.caseId();
-	}
-
 	private record Decided(Role role, PolicyDecision decision) {
 	}
 

@@ -15,10 +15,6 @@ public record Outcome(DisclosableItem item, PolicyDecision decision, Optional<St
 		return this.decision.effect() == Decision.PERMIT;
 	}
 
-	public boolean existenceOnly() {
-		return this.decision.effect() == Decision.EXISTENCE_ONLY;
-	}
-
 	public boolean denied() {
 		return this.decision.effect() == Decision.DENY;
 	}

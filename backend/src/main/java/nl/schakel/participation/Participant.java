@@ -88,8 +88,4 @@ class Participant {
 		return this.caseId;
 	}
 
-	boolean isActive() {
-		return this.removedAt == null;
-	}
-
 }

@@ -100,14 +100,4 @@ public class ParticipationRegistry {
 			.anyMatch((p) -> p.admits(organisation, username, purpose, today));
 	}
 
-	/** The purposes for which this professional is admitted to the case today. */
-	@Transactional(readOnly = true)
-	public List<String> purposesFor(UUID caseId, String organisation, String username, List<String> candidates) {
-		LocalDate today = LocalDate.now(this.clock);
-		List<Participant> admissions = this.participants.findByCaseIdOrderByAdmittedAtAsc(caseId);
-		return candidates.stream()
-			.filter((purpose) -> admissions.stream().anyMatch((p) -> p.admits(organisation, username, purpose, today)))
-			.toList();
-	}
-
 }

@@ -53,10 +53,6 @@ public class DemoAccounts implements UserDetailsService {
 		this.encodedPassword = passwordEncoder.encode(PASSWORD);
 	}
 
-	public List<Actor> accounts() {
-		return ACCOUNTS;
-	}
-
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return ACCOUNTS.stream()

@@ -2,15 +2,16 @@ package nl.schakel.disclosure;
 
 import java.util.UUID;
 
+import nl.schakel.support.DemoApi;
 import nl.schakel.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -220,13 +221,9 @@ class PrivacyStoriesIT {
 	}
 
 	private ResultActions as(String user, String purpose,
-			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String body)
+			MockHttpServletRequestBuilder request, String body)
 			throws Exception {
-		request.with(httpBasic(user, "demo")).header("X-Purpose", purpose);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		return this.mvc.perform(request);
+		return this.mvc.perform(DemoApi.as(user, purpose, request, body));
 	}
 
 }
