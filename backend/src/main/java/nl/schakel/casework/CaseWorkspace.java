@@ -36,7 +36,8 @@ import nl.schakel.disclosure.Outcome;
 import nl.schakel.disclosure.Reading;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
-import nl.schakel.organisation.Organisations;
+import nl.schakel.database.ReadOnlyLoads;
+import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.Admission;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantView;
@@ -82,7 +83,9 @@ public class CaseWorkspace {
 
 	private final ContributionService contributions;
 
-	private final Organisations organisations;
+	private final OrganisationDirectory organisations;
+
+	private final ReadOnlyLoads readOnlyLoads;
 
 	private final DisclosureGate gate;
 
@@ -97,9 +100,9 @@ public class CaseWorkspace {
 	private final Clock clock;
 
 	CaseWorkspace(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
-			ConsentRegistry consents, ContributionService contributions, Organisations organisations,
+			ConsentRegistry consents, ContributionService contributions, OrganisationDirectory organisations,
 			DisclosureGate gate, DisclosureLog log, Policy policy, DisclosureRequestService requests,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ReadOnlyLoads readOnlyLoads) {
 		this.cases = cases;
 		this.persons = persons;
 		this.participation = participation;
@@ -112,6 +115,7 @@ public class CaseWorkspace {
 		this.requests = requests;
 		this.messages = messages;
 		this.clock = clock;
+		this.readOnlyLoads = readOnlyLoads;
 	}
 
 	/**
@@ -132,11 +136,13 @@ public class CaseWorkspace {
 	/** Opens the case under a purpose: one read through the gate for the header and every contribution. */
 	@Transactional
 	public CaseOpening open(CaseId id, Purpose purpose, Channel channel) {
+		// a read changes nothing it loads: spare the flush its dirty check (the log rows are new)
+		this.readOnlyLoads.fromHereOn();
 		CaseFacts facts = this.cases.facts(id).orElse(null);
 		if (facts == null) {
 			return new CaseOpening.NotVisible();
 		}
-		Organisation caseOrganisation = this.organisations.findById(facts.organisationId())
+		Organisation caseOrganisation = this.organisations.byId(facts.organisationId())
 			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
 		CaseSubject subject = new CaseSubject(facts.id().value(), facts.personId());
 		CaseFileService.SealedReferral referral = this.cases.referral(id).orElse(null);
@@ -152,7 +158,7 @@ public class CaseWorkspace {
 			return new CaseOpening.NotVisible();
 		}
 		PersonSummary person = this.persons.summary(new PersonId(facts.personId())).orElseThrow();
-		Map<String, String> names = this.organisations.findAllByOrderByNameAsc()
+		Map<String, String> names = this.organisations.all()
 			.stream()
 			.collect(Collectors.toMap(Organisation::code, Organisation::name));
 		List<TimelineEntry> timeline = reading.visible()
@@ -219,7 +225,7 @@ public class CaseWorkspace {
 				searched = new CaseSubject(facts.id().value(), person.value());
 				this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),
 						facts.id().value(), purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.RULE, channel));
-				Organisation safetyHouse = this.organisations.findById(facts.organisationId()).orElseThrow();
+				Organisation safetyHouse = this.organisations.byId(facts.organisationId()).orElseThrow();
 				contacts.add(new KnownTo.Contact(safetyHouse.name(), facts.coordinator()));
 			}
 		}
@@ -273,7 +279,7 @@ public class CaseWorkspace {
 	public ParticipantView admit(CaseId id, Admission admission) {
 		CaseFacts facts = requireSteering(id);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (admission.organisation() == null || this.organisations.findByCode(admission.organisation()).isEmpty()) {
+		if (admission.organisation() == null || this.organisations.byCode(admission.organisation()).isEmpty()) {
 			problems.add(new FieldProblem("organisation", "Unknown organisation"));
 		}
 		if (admission.purposes().isEmpty()) {
@@ -309,7 +315,7 @@ public class CaseWorkspace {
 			problems.add(new FieldProblem("organisations", "Name at least one organisation or domain"));
 		}
 		for (String code : scope.organisations()) {
-			if (this.organisations.findByCode(code).isEmpty()) {
+			if (this.organisations.byCode(code).isEmpty()) {
 				problems.add(new FieldProblem("organisations", "Unknown organisation: " + code));
 			}
 		}
@@ -363,7 +369,7 @@ public class CaseWorkspace {
 	/** The organisations a contribution can be shared with, for forms. */
 	@Transactional(readOnly = true)
 	public List<Organisation> organisations() {
-		return this.organisations.findAllByOrderByNameAsc();
+		return this.organisations.all();
 	}
 
 	/**
@@ -381,7 +387,7 @@ public class CaseWorkspace {
 
 	private CaseFacts requireSteering(CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-		Organisation caseOrganisation = this.organisations.findById(facts.organisationId()).orElseThrow();
+		Organisation caseOrganisation = this.organisations.byId(facts.organisationId()).orElseThrow();
 		if (!steers(facts, caseOrganisation)) {
 			throw new CaseNotFound();
 		}

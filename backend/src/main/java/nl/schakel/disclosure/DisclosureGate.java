@@ -11,7 +11,7 @@ import java.util.UUID;
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.organisation.Organisation;
-import nl.schakel.organisation.Organisations;
+import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.AccessRequest;
 import nl.schakel.policy.AudienceRelation;
@@ -46,7 +46,7 @@ public class DisclosureGate {
 
 	private final ConsentRegistry consents;
 
-	private final Organisations organisations;
+	private final OrganisationDirectory organisations;
 
 	private final Disclosures log;
 
@@ -55,7 +55,7 @@ public class DisclosureGate {
 	private final Clock clock;
 
 	DisclosureGate(Policy policy, ParticipationRegistry participation, ConsentRegistry consents,
-			Organisations organisations, Disclosures log, FieldCipher cipher, Clock clock) {
+			OrganisationDirectory organisations, Disclosures log, FieldCipher cipher, Clock clock) {
 		this.policy = policy;
 		this.participation = participation;
 		this.consents = consents;
@@ -78,7 +78,7 @@ public class DisclosureGate {
 			context.purpose(purpose.code());
 			context.policyVersion(this.policy.version().value());
 		});
-		Optional<Organisation> organisation = this.organisations.findByCode(actor.organisation());
+		Optional<Organisation> organisation = this.organisations.byCode(actor.organisation());
 		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
 		Participation participation = organisation.isPresent() ? this.participation.participationOf(subject.caseId(),
 				actor.organisation(), actor.username(), purpose.code(), this.policy.breakGlass().roles().stream()

@@ -186,8 +186,10 @@ final class DataGenerator {
 				int caseIndex = this.random.nextInt(cases);
 				int org = this.random.nextInt(ORGS.length);
 				boolean header = this.random.nextInt(21) == 0;
-				Instant at = fiveYearsAgo.plusSeconds(this.random.nextLong(span));
-				rows.append(UUID.randomUUID()).append('\t').append(at).append('\t').append(ORG_ACTORS[org]).append('\t')
+				// the log grows in time order, as the application writes it (time-ordered v7 ids)
+				Instant at = fiveYearsAgo.plusMillis((long) ((double) i / disclosures * span * 1000)
+						+ this.random.nextInt(1000));
+				rows.append(versionSevenId(at)).append('\t').append(at).append('\t').append(ORG_ACTORS[org]).append('\t')
 					.append(ORGS[org]).append('\t').append(ORG_ROLES[org]).append('\t').append(this.caseIds.get(caseIndex))
 					.append('\t').append(this.casePersons.get(caseIndex)).append('\t')
 					.append(header ? "CASE" : "CONTRIBUTION").append('\t').append(UUID.randomUUID()).append('\t')
@@ -209,6 +211,13 @@ final class DataGenerator {
 		for (String line : this.lines) {
 			System.out.println("[generate] " + line);
 		}
+	}
+
+	/** A version 7 UUID for this instant, as {@code Disclosure} assigns them. */
+	private UUID versionSevenId(Instant at) {
+		long msb = (at.toEpochMilli() << 16) | 0x7000L | (this.random.nextInt() & 0x0FFFL);
+		long lsb = (this.random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(msb, lsb);
 	}
 
 	private static void flushCases(CopyManager copy, StringBuilder cases, StringBuilder participations)

@@ -108,6 +108,23 @@ class DisclosureLogIT {
 		assertThatThrownBy(() -> execute(owner, "truncate disclosure")).hasMessageContaining("append-only");
 	}
 
+	@Test
+	void everyDisclosureOfAReadIsInItsEnversRevisionWithTimeOrderedIds() throws Exception {
+		String caseUrl = caseWithContribution("twee regels", null);
+		String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+		this.mvc.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION").header("X-Request-Id", "read-" + caseId))
+			.andExpect(status().isOk());
+		List<UUID> ids = this.jdbc.queryForList(
+				"select id from disclosure where case_id = ?::uuid and actor = 'ggz' order by seq", UUID.class, caseId);
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(2).allSatisfy((id) -> assertThat(id.version()).isEqualTo(7));
+		assertThat(ids).isSortedAccordingTo(java.util.Comparator.comparing(UUID::toString));
+		List<String> revisions = this.jdbc.queryForList("""
+				select r.actor || '/' || r.organisation || '/' || r.purpose || '/' || r.request_id || '/' || a.revtype
+				from disclosure d join disclosure_aud a on a.id = d.id join revision r on r.id = a.rev
+				where d.case_id = ?::uuid and d.actor = 'ggz'""", String.class, caseId);
+		assertThat(revisions).hasSameSizeAs(ids).containsOnly("ggz/ggz-midden/CASE_CONSULTATION/read-" + caseId + "/0");
+	}
+
 	private String caseWithContribution(String text, String bsn) throws Exception {
 		String person = (bsn != null) ? """
 				{"name": "Verstrekking Persoon", "dateOfBirth": "1991-01-01", "bsn": "%s"}""".formatted(bsn) : """
