@@ -56,7 +56,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <li>the auditor's search API, first page of each filter.</li>
  * </ol>
  * Prints figures; asserts nothing. System properties: bench.scale, bench.readCases,
- * bench.repeats, bench.warmupSeconds, bench.seconds, bench.clients (comma list), bench.phases.
+ * bench.repeats, bench.warmupSeconds, bench.seconds, bench.clients (comma list), bench.phases,
+ * bench.rates (comma list of constant rates for an open-loop run; none by default),
+ * bench.jitWarmupSeconds (unmeasured load on both read paths first, default 20).
  */
 public final class NationalScaleBenchmark {
 
@@ -134,6 +136,25 @@ public final class NationalScaleBenchmark {
 					count(sample, "\"itemId\"") + count(sample, "\"id\":\"", 0), count(sample, "\"content\":\""));
 			String baseline = get(base + "/api/v1/bench-baseline/cases/" + readIds.get(0), "ggz", "CASE_CONSULTATION").body();
 			System.out.println("[read] sample baseline response (" + baseline.length() + " chars)");
+			// both paths compiled by the JIT before anything is measured: otherwise the first
+			// measured path pays for its warm-up and the ratio is understated
+			int jit = Integer.getInteger("bench.jitWarmupSeconds", 20);
+			load(base + "/api/v1/cases/", readIds, 8, jit, 0, "ggz", "CASE_CONSULTATION");
+			load(base + "/api/v1/bench-baseline/cases/", readIds, 8, jit, 0, "ggz", "CASE_CONSULTATION");
+			for (String target : System.getProperty("bench.rates", "").split(",")) {
+				if (target.isBlank()) {
+					continue;
+				}
+				double rate = Double.parseDouble(target.trim());
+				for (int r = 0; r < repeats; r++) {
+					Load g = load(base + "/api/v1/cases/", readIds, 64, rate, warmup, seconds, "ggz", "CASE_CONSULTATION");
+					Load b = load(base + "/api/v1/bench-baseline/cases/", readIds, 64, rate, warmup, seconds, "ggz",
+							"CASE_CONSULTATION");
+					System.out.printf(Locale.ROOT, "[read] constant %.0f/s run %d: gate %s | baseline %s%n", rate, r + 1, g, b);
+					summary("case read at a constant %.0f req/s (open loop, up to 64 in flight), run %d: gate %s; baseline %s",
+							rate, r + 1, g, b);
+				}
+			}
 			for (int clients : clientCounts) {
 				double[] gateRate = new double[repeats];
 				double[] baseRate = new double[repeats];
@@ -334,7 +355,21 @@ public final class NationalScaleBenchmark {
 	 */
 	static Load load(String prefix, List<UUID> ids, int clients, int warmup, int seconds, String user, String purpose)
 			throws Exception {
-		long measureFrom = System.nanoTime() + warmup * 1_000_000_000L;
+		return load(prefix, ids, clients, 0, warmup, seconds, user, purpose);
+	}
+
+	/**
+	 * With {@code rate} > 0, open loop at a constant rate (as wrk2 does): request {@code k} is
+	 * due at {@code start + k / rate}, the clients take the due times in turn, and a latency
+	 * counts from the due time, not from when a client got round to sending. A server that
+	 * falls behind shows it in the latencies instead of slowing the clients down (no
+	 * coordinated omission). With {@code rate} = 0, closed loop.
+	 */
+	static Load load(String prefix, List<UUID> ids, int clients, double rate, int warmup, int seconds, String user,
+			String purpose) throws Exception {
+		long start = System.nanoTime();
+		long measureFrom = start + warmup * 1_000_000_000L;
+		java.util.concurrent.atomic.AtomicLong nextSlot = new java.util.concurrent.atomic.AtomicLong();
 		long end = measureFrom + seconds * 1_000_000_000L;
 		long[][] latencies = new long[clients][];
 		int[] counts = new int[clients];
@@ -348,6 +383,16 @@ public final class NationalScaleBenchmark {
 				int n = 0;
 				while (true) {
 					long t = System.nanoTime();
+					if (rate > 0) {
+						long due = start + (long) (nextSlot.getAndIncrement() * 1e9 / rate);
+						if (due >= end) {
+							break;
+						}
+						if (due > t) {
+							java.util.concurrent.locks.LockSupport.parkNanos(due - t);
+						}
+						t = due;
+					}
 					if (t >= end) {
 						break;
 					}
@@ -388,6 +433,11 @@ public final class NationalScaleBenchmark {
 			at += counts[c];
 		}
 		Arrays.sort(all);
+		long wallEnd = System.currentTimeMillis();
+		// the measured window in wall-clock time, to line a profile's samples up with it
+		System.out.printf(Locale.ROOT, "[load] %s %d..%d ms since the epoch, %d answers%n", prefix,
+				wallEnd - (System.nanoTime() - measureFrom) / 1_000_000, wallEnd - (System.nanoTime() - end) / 1_000_000,
+				total);
 		return new Load(total / (double) seconds, all, errors.get(), total);
 	}
 
