@@ -29,6 +29,12 @@ class BlockHashTest {
 	}
 
 	@Test
+	void theCanonicalFormNeverChangesSoBlocksSealedByEarlierVersionsStillVerify() {
+		assertThat(BlockHash.hex(BlockHash.digest(row(1, "ggz", "r1")))).isEqualTo("9d14a04abd859dbbfda65d62422b59bf2e2a8f0a6021a9a5fe843da0a9cf586c");
+		assertThat(hash(BlockHash.GENESIS, 1, List.of(row(1, "a", "r"), row(2, "b", null)))).isEqualTo("8448299677238587eb4e82a42fdb2ab4d3e48b4798ecd0dcce4272e44952cdb5");
+	}
+
+	@Test
 	void aBlockHashCoversThePreviousHashTheHeaderAndTheRowsInOrder() {
 		List<SealedRow> rows = List.of(row(1, "a", "r"), row(2, "b", "r"));
 		String hash = hash(BlockHash.GENESIS, 1, rows);
