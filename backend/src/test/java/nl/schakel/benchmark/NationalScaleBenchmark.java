@@ -90,6 +90,8 @@ public final class NationalScaleBenchmark {
 				generic.getBeanFactory().addBeanPostProcessor(CachingPasswordEncoder.postProcessor());
 				generic.registerBean("benchBaselineRoute", RouterFunction.class,
 						() -> BaselineCaseRead.route(generic.getBean(DataSource.class), generic.getBean(FieldCipher.class)));
+				generic.registerBean("benchSameStackBaselineRoute", RouterFunction.class,
+						() -> SameStackBaseline.route(generic));
 			})
 			.listeners((ApplicationListener<ApplicationReadyEvent>) (event) -> ready[0] = System.nanoTime())
 			.run(springArgs(data));
@@ -141,6 +143,7 @@ public final class NationalScaleBenchmark {
 			int jit = Integer.getInteger("bench.jitWarmupSeconds", 20);
 			load(base + "/api/v1/cases/", readIds, 8, jit, 0, "ggz", "CASE_CONSULTATION");
 			load(base + "/api/v1/bench-baseline/cases/", readIds, 8, jit, 0, "ggz", "CASE_CONSULTATION");
+			load(base + STACK, readIds, 8, jit, 0, "ggz", "CASE_CONSULTATION");
 			for (String target : System.getProperty("bench.rates", "").split(",")) {
 				if (target.isBlank()) {
 					continue;
@@ -148,36 +151,48 @@ public final class NationalScaleBenchmark {
 				double rate = Double.parseDouble(target.trim());
 				for (int r = 0; r < repeats; r++) {
 					Load g = load(base + "/api/v1/cases/", readIds, 64, rate, warmup, seconds, "ggz", "CASE_CONSULTATION");
+					Load st = load(base + STACK, readIds, 64, rate, warmup, seconds, "ggz", "CASE_CONSULTATION");
 					Load b = load(base + "/api/v1/bench-baseline/cases/", readIds, 64, rate, warmup, seconds, "ggz",
 							"CASE_CONSULTATION");
-					System.out.printf(Locale.ROOT, "[read] constant %.0f/s run %d: gate %s | baseline %s%n", rate, r + 1, g, b);
-					summary("case read at a constant %.0f req/s (open loop, up to 64 in flight), run %d: gate %s; baseline %s",
-							rate, r + 1, g, b);
+					System.out.printf(Locale.ROOT, "[read] constant %.0f/s run %d: gate %s | same-stack %s | jdbc %s%n", rate,
+							r + 1, g, st, b);
+					summary("case read at a constant %.0f req/s (open loop, up to 64 in flight), run %d: gate %s; same-stack baseline %s; JDBC baseline %s",
+							rate, r + 1, g, st, b);
 				}
 			}
 			for (int clients : clientCounts) {
 				double[] gateRate = new double[repeats];
 				double[] baseRate = new double[repeats];
 				double[] ratio = new double[repeats];
+				double[] stackRate = new double[repeats];
+				double[] stackRatio = new double[repeats];
 				List<String> gateLat = new ArrayList<>();
 				List<String> baseLat = new ArrayList<>();
+				List<String> stackLat = new ArrayList<>();
 				for (int r = 0; r < repeats; r++) {
 					Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
+					Load st = load(base + STACK, readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
 					Load b = load(base + "/api/v1/bench-baseline/cases/", readIds, clients, warmup, seconds, "ggz",
 							"CASE_CONSULTATION");
 					gateRate[r] = g.rate;
 					baseRate[r] = b.rate;
+					stackRate[r] = st.rate;
 					ratio[r] = g.rate / b.rate;
+					stackRatio[r] = g.rate / st.rate;
 					gateLat.add(g.latencies());
 					baseLat.add(b.latencies());
-					System.out.printf(Locale.ROOT, "[read] clients=%d run %d: gate %s | baseline %s | ratio %.2f%n", clients,
-							r + 1, g, b, ratio[r]);
+					stackLat.add(st.latencies());
+					System.out.printf(Locale.ROOT,
+							"[read] clients=%d run %d: gate %s | same-stack %s | jdbc %s | ratio to same-stack %.2f, to jdbc %.2f%n",
+							clients, r + 1, g, st, b, stackRatio[r], ratio[r]);
 				}
-				summary("case read, %d clients: gate %s req/s; baseline %s req/s; ratio %s", clients,
-						BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(baseRate, "%.0f"),
+				summary("case read, %d clients: gate %s req/s; same-stack baseline %s req/s, ratio %s; JDBC baseline %s req/s, ratio %s",
+						clients, BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(stackRate, "%.0f"),
+						BenchSupport.spread(stackRatio, "%.2f"), BenchSupport.spread(baseRate, "%.0f"),
 						BenchSupport.spread(ratio, "%.2f"));
 				summary("case read, %d clients, gate latency per run: %s", clients, String.join(" ; ", gateLat));
-				summary("case read, %d clients, baseline latency per run: %s", clients, String.join(" ; ", baseLat));
+				summary("case read, %d clients, same-stack baseline latency per run: %s", clients, String.join(" ; ", stackLat));
+				summary("case read, %d clients, JDBC baseline latency per run: %s", clients, String.join(" ; ", baseLat));
 			}
 		}
 
@@ -334,6 +349,8 @@ public final class NationalScaleBenchmark {
 		System.out.println("[log] pgbench output: " + out);
 		return Double.NaN;
 	}
+
+	private static final String STACK = "/api/v1/bench-baseline-stack/cases/";
 
 	record Load(double rate, long[] sorted, long errors, long count) {
 
