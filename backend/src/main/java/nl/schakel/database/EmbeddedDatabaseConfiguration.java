@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,9 +61,14 @@ class EmbeddedDatabaseConfiguration {
 	 */
 	static final String TRANSACTION_TIMEOUT = "set transaction_timeout = '60s'";
 
+	/**
+	 * The application's pool, with the same {@code spring.datasource.hikari.*} settings as an
+	 * external database gets (transaction timeout, the short connection timeout).
+	 */
 	@Bean
 	@Primary
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource pool = pool(postgres, app, "schakel-app");
 		pool.setConnectionInitSql(TRANSACTION_TIMEOUT);
 		return pool;
