@@ -28,7 +28,16 @@ public final class DatabaseUnavailable {
 	// shutdown and "the database system is starting up / in recovery"
 	private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
+	// Hikari's answer (no SQLState) on a connection it closed after a fatal error. When the
+	// server goes away mid-transaction, the rollback meets it and Spring throws the rollback's
+	// failure instead of the original one (outage drill, docs/reliability.md).
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
 	private DatabaseUnavailable() {
+	}
+
+	private static boolean connectionState(String state) {
+		return state != null && (state.startsWith("08") || SHUTDOWN_STATES.contains(state));
 	}
 
 	/** Whether {@code failure}, or anything it was caused by, says the database cannot be reached. */
@@ -40,8 +49,8 @@ public final class DatabaseUnavailable {
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
+			if (cause instanceof SQLException sql && (connectionState(sql.getSQLState())
+					|| HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
 				return true;
 			}
 		}
