@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,15 +62,14 @@ class EmbeddedDatabaseConfiguration {
 	static final String TRANSACTION_TIMEOUT = "set transaction_timeout = '60s'";
 
 	/**
-	 * The driver sends a JDBC batch of inserts as multi-row INSERTs: a read's disclosure rows
-	 * reach PostgreSQL in one statement (as {@code spring.datasource.hikari.data-source-properties}
-	 * does for an external database).
+	 * The application's pool, with the same {@code spring.datasource.hikari.*} settings as an
+	 * external database gets (transaction timeout, the short connection timeout, the driver
+	 * properties such as rewriting batched inserts).
 	 */
-	static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
-
 	@Bean
 	@Primary
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource pool = pool(postgres, app, "schakel-app");
 		pool.setConnectionInitSql(TRANSACTION_TIMEOUT);
 		return pool;
@@ -88,7 +88,6 @@ class EmbeddedDatabaseConfiguration {
 		pool.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE);
 		pool.setUsername(credentials.user());
 		pool.setPassword(credentials.password());
-		pool.addDataSourceProperty(REWRITE_BATCHED_INSERTS, "true");
 		return pool;
 	}
 

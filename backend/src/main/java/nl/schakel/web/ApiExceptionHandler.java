@@ -9,8 +9,10 @@ import tools.jackson.databind.DatabindException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
@@ -124,12 +126,20 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	@ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		String requestId = RequestContext.current().map(RequestContext::requestId).orElse("-");
+		if (DatabaseUnavailable.isCauseOf(ex)) {
+			// expected while the database is down or restarting: no stack trace per request
+			log.warn("Database unavailable in request {}: {}", requestId, ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+						"The service cannot reach its database; try again shortly (request id " + requestId + ")"));
+		}
 		log.error("Unexpected error in request {}", requestId, ex);
-		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-				"Something went wrong; quote request id " + requestId);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+					"Something went wrong; quote request id " + requestId));
 	}
 
 	private String message(String code) {
