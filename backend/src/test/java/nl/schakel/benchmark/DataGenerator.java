@@ -73,6 +73,18 @@ final class DataGenerator {
 		this.blindIndex = blindIndex;
 	}
 
+	/** The generated cases of an earlier run on the same data directory, in generation order. */
+	void loadGenerated() {
+		new org.springframework.jdbc.core.JdbcTemplate(this.dataSource).query(
+				"select id, person_id, reference from case_file where reference like 'ZVH-B-%' order by reference_number",
+				(rs) -> {
+					this.caseIds.add(rs.getObject(1, UUID.class));
+					this.casePersons.add(rs.getObject(2, UUID.class));
+					this.caseReferences.add(rs.getString(3));
+				});
+		this.lines.add("reused the data set generated earlier: " + this.caseIds.size() + " cases");
+	}
+
 	void generate(double scale, int readCases) throws Exception {
 		int persons = (int) Math.round(100_000 * scale);
 		int cases = (int) Math.round(600_000 * scale);

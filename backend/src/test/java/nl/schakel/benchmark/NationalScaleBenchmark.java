@@ -58,7 +58,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Prints figures; asserts nothing. System properties: bench.scale, bench.readCases,
  * bench.repeats, bench.warmupSeconds, bench.seconds, bench.clients (comma list), bench.phases,
  * bench.rates (comma list of constant rates for an open-loop run; none by default),
- * bench.jitWarmupSeconds (unmeasured load on both read paths first, default 20).
+ * bench.jitWarmupSeconds (unmeasured load on both read paths first, default 20), bench.dataDir
+ * (reuse an earlier run's data directory; leave "generate" out of bench.phases).
  */
 public final class NationalScaleBenchmark {
 
@@ -79,7 +80,10 @@ public final class NationalScaleBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		String phases = System.getProperty("bench.phases", "generate,seal,read,log,audit");
-		Path data = Files.createTempDirectory("schakel-bench");
+		// bench.dataDir: the data directory of an earlier run (printed at its start) to run the
+		// other phases on its data set again without generating it anew (leave out "generate")
+		String reuse = System.getProperty("bench.dataDir", "");
+		Path data = reuse.isBlank() ? Files.createTempDirectory("schakel-bench") : Path.of(reuse);
 		System.out.println("[bench] data directory " + data + ", scale " + scale + ", read cases " + readCases);
 
 		long[] ready = new long[1];
@@ -121,6 +125,10 @@ public final class NationalScaleBenchmark {
 			catch (Exception ex) {
 				summary("analyze: not possible as superuser postgres (%s)", ex.getMessage());
 			}
+		}
+		else {
+			generator.loadGenerated();
+			SUMMARY.addAll(generator.lines);
 		}
 		List<UUID> readIds = generator.caseIds.subList(0, Math.min(readCases, generator.caseIds.size()));
 
@@ -240,6 +248,12 @@ public final class NationalScaleBenchmark {
 			filters.put("period (one month, two years ago)", "from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
 			filters.put("actor+period", "actor=politie&from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
 			filters.put("category+decision", "category=HEALTH&decision=EXISTENCE_ONLY");
+			// every filter's query planned, compiled and its index pages read before any is timed
+			for (int round = 0; round < 5; round++) {
+				for (String query : filters.values()) {
+					get(base + "/api/v1/audit/disclosures?" + query, "auditor", "AUDIT");
+				}
+			}
 			for (Map.Entry<String, String> filter : filters.entrySet()) {
 				String url = base + "/api/v1/audit/disclosures?" + filter.getValue();
 				HttpResponse<String> first = get(url, "auditor", "AUDIT");
