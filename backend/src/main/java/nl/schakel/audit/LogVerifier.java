@@ -14,6 +14,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import nl.schakel.audit.VerificationReport.RowDifference;
 
@@ -27,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Recomputes the sealed log: every block's hash from its rows, every block's link to the one
  * before it, optionally against an exported head. Streams blocks and rows side by side with
- * a fetch size, so ten million rows never sit in memory; only one block's row digests do.
+ * a fetch size, so ten million rows never sit in memory; only one block's row digests per
+ * segment do. The chain is cut into one segment per core, verified in parallel in one
+ * snapshot.
  * Each run is recorded in {@code log_verification}.
  */
 @Component
@@ -36,6 +44,9 @@ class LogVerifier {
 	private static final int MAX_BLOCKS_NAMED = 100;
 
 	private static final int MAX_ROWS_NAMED = 1000;
+
+	/** Segments verified side by side: one per core, at most four connections from the pool. */
+	static final int PARALLELISM = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
 	private final JdbcTemplate jdbc;
 
@@ -63,13 +74,18 @@ class LogVerifier {
 	 * @return the report, also recorded
 	 */
 	VerificationReport verify(long fromBlock, ExportedHead expected, String verifiedBy) {
+		return verify(fromBlock, expected, verifiedBy, PARALLELISM);
+	}
+
+	/** As {@link #verify(long, ExportedHead, String)}, in this many segments side by side at most. */
+	VerificationReport verify(long fromBlock, ExportedHead expected, String verifiedBy, int parallelism) {
 		VerificationReport report = this.readOnly
 			.execute((status) -> this.jdbc.execute((ConnectionCallback<VerificationReport>) (connection) -> {
 				try (Statement statement = connection.createStatement()) {
 					// a full verify of ten million rows may take longer than any reader may
 					statement.execute("set local transaction_timeout = 0");
 				}
-				return run(connection, Math.max(1, fromBlock), expected);
+				return run(connection, Math.max(1, fromBlock), expected, Math.max(1, parallelism));
 			}));
 		record(report, verifiedBy);
 		return report;
@@ -83,13 +99,9 @@ class LogVerifier {
 				(rs, i) -> new ExportedHead(rs.getLong(1), rs.getString(2))).stream().findFirst();
 	}
 
-	private VerificationReport run(Connection connection, long fromBlock, ExportedHead expected) throws SQLException {
+	private VerificationReport run(Connection connection, long fromBlock, ExportedHead expected, int parallelism)
+			throws SQLException {
 		Instant now = Instant.now(this.clock);
-		Findings findings = new Findings();
-		long checked = 0;
-		long rows = 0;
-		long lastNumber = 0;
-		String lastHash = null;
 		long lastToSeq = -1;
 		Long expectedPrevious = null;
 		String previousStoredHash = null;
@@ -106,16 +118,147 @@ class LogVerifier {
 			}
 			expectedPrevious = fromBlock - 1;
 		}
+		// The chain splits into consecutive segments verified side by side, each on its own
+		// connection in this transaction's snapshot: a block's checks need only its own rows
+		// and the stored hash and last seq of the block before it, which the headers give.
+		List<Header> headers = new ArrayList<>();
+		try (PreparedStatement statement = connection
+			.prepareStatement("select number, to_seq, hash from disclosure_block where number >= ? order by number")) {
+			statement.setFetchSize(10_000);
+			statement.setLong(1, fromBlock);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					headers.add(new Header(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+				}
+			}
+		}
+		int parts = Math.max(1, Math.min(parallelism, headers.size()));
+		List<Segment> segments = new ArrayList<>();
+		for (int part = 0; part < parts; part++) {
+			int first = (int) ((long) headers.size() * part / parts);
+			int last = (int) ((long) headers.size() * (part + 1) / parts) - 1;
+			Header before = (first > 0) ? headers.get(first - 1) : null;
+			segments.add(new Segment(headers.get(first).number(), headers.get(last).number(), headers.get(last).toSeq(),
+					(before != null) ? before.number() : 0, (before != null) ? before.hash() : null,
+					(before != null) ? before.toSeq() : lastToSeq));
+		}
+		List<SegmentResult> results = new ArrayList<>();
+		if (segments.size() == 1) {
+			results.add(verifySegment(connection, segments.get(0), fromBlock, previousStoredHash, expected));
+		}
+		else if (segments.size() > 1) {
+			results.addAll(inParallel(connection, segments, fromBlock, previousStoredHash, expected));
+		}
+		Findings findings = new Findings();
+		long checked = 0;
+		long rows = 0;
+		long lastNumber = 0;
+		String lastHash = null;
+		for (SegmentResult result : results) {
+			findings.addAll(result.findings());
+			checked += result.checked();
+			rows += result.rows();
+			lastNumber = result.lastNumber();
+			lastHash = result.lastHash();
+			lastToSeq = result.lastToSeq();
+		}
+		if (expectedPrevious != null && previousStoredHash == null) {
+			findings.problem(fromBlock, "block " + (fromBlock - 1) + ", where this verify starts, is missing");
+			findings.broken(fromBlock);
+		}
+		if (expected != null) {
+			if (expected.number() > lastNumber && expected.number() >= fromBlock) {
+				findings.problem(expected.number(), "the exported head is block " + expected.number()
+						+ ", but the log now ends at block " + lastNumber + " (newest blocks were removed)");
+				findings.broken(lastNumber + 1);
+			}
+		}
+		long unsealed = (lastToSeq >= 0) ? count(connection, lastToSeq) : count(connection, 0);
+		return new VerificationReport(findings.brokenBlocks.isEmpty(), fromBlock, lastNumber, lastHash, checked, rows,
+				findings.brokenBlocks.isEmpty() ? null : findings.brokenBlocks.get(0), List.copyOf(findings.brokenBlocks),
+				List.copyOf(findings.rows), List.copyOf(findings.problems), unsealed, now);
+	}
+
+	/**
+	 * The segments on connections of their own that import this transaction's snapshot, so
+	 * every segment sees the log exactly as the first one does.
+	 */
+	private List<SegmentResult> inParallel(Connection connection, List<Segment> segments, long fromBlock,
+			String previousStoredHash, ExportedHead expected) throws SQLException {
+		String snapshot;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select pg_export_snapshot()")) {
+			rs.next();
+			snapshot = rs.getString(1);
+		}
+		DataSource dataSource = this.jdbc.getDataSource();
+		ExecutorService workers = Executors.newFixedThreadPool(segments.size(), (task) -> {
+			Thread thread = new Thread(task, "log-verifier");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<SegmentResult>> futures = new ArrayList<>();
+			for (Segment segment : segments) {
+				futures.add(workers.submit(() -> {
+					try (Connection own = dataSource.getConnection()) {
+						own.setAutoCommit(false);
+						try (Statement statement = own.createStatement()) {
+							statement.execute("set transaction isolation level repeatable read, read only");
+							statement.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+							statement.execute("set local transaction_timeout = 0");
+						}
+						try {
+							return verifySegment(own, segment, fromBlock, previousStoredHash, expected);
+						}
+						finally {
+							own.rollback();
+						}
+					}
+				}));
+			}
+			List<SegmentResult> results = new ArrayList<>();
+			for (Future<SegmentResult> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SQLException("The verification was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof SQLException sql) {
+				throw sql;
+			}
+			throw new IllegalStateException("A segment of the verification failed", ex.getCause());
+		}
+		finally {
+			workers.shutdownNow();
+		}
+	}
+
+	/** Verifies the blocks of one segment as a run over the whole chain would. */
+	private static SegmentResult verifySegment(Connection connection, Segment segment, long fromBlock,
+			String previousStoredHash, ExportedHead expected) throws SQLException {
+		Findings findings = new Findings();
+		long checked = 0;
+		long rows = 0;
+		long lastNumber = segment.numberBefore();
+		String lastHash = segment.hashBefore();
+		long lastToSeq = segment.toSeqBefore();
 		try (PreparedStatement blocks = connection.prepareStatement("""
 				select number, from_seq, to_seq, row_count, row_digests, previous_hash, hash
-				from disclosure_block where number >= ? order by number""");
+				from disclosure_block where number >= ? and number <= ? order by number""");
 				PreparedStatement rowQuery = connection.prepareStatement(
-						"select " + SealedRow.COLUMNS + " from disclosure where seq >= ? order by seq")) {
+						"select " + SealedRow.COLUMNS + " from disclosure where seq >= ? and seq <= ? order by seq")) {
 			blocks.setFetchSize(50);
-			blocks.setLong(1, fromBlock);
+			blocks.setLong(1, segment.firstNumber());
+			blocks.setLong(2, segment.lastNumber());
 			long firstSeq = (lastToSeq >= 0) ? lastToSeq + 1 : 0;
 			rowQuery.setFetchSize(2000);
 			rowQuery.setLong(1, firstSeq);
+			rowQuery.setLong(2, segment.lastToSeq());
 			try (ResultSet blockSet = blocks.executeQuery(); ResultSet rowSet = rowQuery.executeQuery()) {
 				SealedRow pending = next(rowSet);
 				while (blockSet.next()) {
@@ -210,21 +353,19 @@ class LogVerifier {
 				}
 			}
 		}
-		if (expectedPrevious != null && previousStoredHash == null) {
-			findings.problem(fromBlock, "block " + (fromBlock - 1) + ", where this verify starts, is missing");
-			findings.broken(fromBlock);
-		}
-		if (expected != null) {
-			if (expected.number() > lastNumber && expected.number() >= fromBlock) {
-				findings.problem(expected.number(), "the exported head is block " + expected.number()
-						+ ", but the log now ends at block " + lastNumber + " (newest blocks were removed)");
-				findings.broken(lastNumber + 1);
-			}
-		}
-		long unsealed = (lastToSeq >= 0) ? count(connection, lastToSeq) : count(connection, 0);
-		return new VerificationReport(findings.brokenBlocks.isEmpty(), fromBlock, lastNumber, lastHash, checked, rows,
-				findings.brokenBlocks.isEmpty() ? null : findings.brokenBlocks.get(0), List.copyOf(findings.brokenBlocks),
-				List.copyOf(findings.rows), List.copyOf(findings.problems), unsealed, now);
+		return new SegmentResult(findings, checked, rows, lastNumber, lastHash, lastToSeq);
+	}
+
+	private record Header(long number, long toSeq, String hash) {
+	}
+
+	/** Blocks firstNumber..lastNumber; the stored number, hash and last seq of the block before them. */
+	private record Segment(long firstNumber, long lastNumber, long lastToSeq, long numberBefore, String hashBefore,
+			long toSeqBefore) {
+	}
+
+	private record SegmentResult(Findings findings, long checked, long rows, long lastNumber, String lastHash,
+			long lastToSeq) {
 	}
 
 	private static long count(Connection connection, long afterSeq) throws SQLException {
@@ -298,6 +439,12 @@ class LogVerifier {
 					&& (this.brokenBlocks.isEmpty() || this.brokenBlocks.get(this.brokenBlocks.size() - 1) != block)) {
 				this.brokenBlocks.add(block);
 			}
+		}
+
+		void addAll(Findings other) {
+			other.problems.forEach((problem) -> problem(0, problem));
+			other.brokenBlocks.forEach(this::broken);
+			rows(other.rows);
 		}
 
 		void rows(List<RowDifference> differences) {

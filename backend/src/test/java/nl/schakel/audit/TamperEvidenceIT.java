@@ -61,6 +61,9 @@ class TamperEvidenceIT {
 	@BeforeEach
 	void sealedDisclosures() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
+		// a block before the one under test, so the chain always has segments to verify in parallel
+		scenario.read(scenario.newCase("Eerder Blok", null, "ggz-midden"), "ggz");
+		this.sealer.sealSettled();
 		AuditScenario.Case c = scenario.newCase("Zegel Persoon", null, "ggz-midden");
 		scenario.contribute(c, "ggz", """
 				{"text": "iets om te verzegelen", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK"}""");
@@ -73,6 +76,7 @@ class TamperEvidenceIT {
 		this.second = seqs.get(1);
 		this.block = blockOf(this.first);
 		assertThat(blockOf(this.second)).as("both rows in one block").isEqualTo(this.block);
+		assertThat(this.block).as("a block before it").isGreaterThan(1);
 		assertThat(verify().intact()).as("the log is intact before tampering").isTrue();
 	}
 
@@ -234,8 +238,19 @@ class TamperEvidenceIT {
 				blockNumber);
 	}
 
+	/**
+	 * A full verify, made in one segment and in several side by side: whatever was done to the
+	 * log, the parallel verify reports exactly what the sequential one does.
+	 */
 	private VerificationReport verify() {
-		return this.verifier.verify(1, null, "test");
+		VerificationReport sequential = this.verifier.verify(1, null, "test", 1);
+		for (int parallelism : new int[] { 2, 3, 7 }) {
+			assertThat(this.verifier.verify(1, null, "test", parallelism)).as("verified in %d segments", parallelism)
+				.usingRecursiveComparison()
+				.ignoringFields("verifiedAt")
+				.isEqualTo(sequential);
+		}
+		return sequential;
 	}
 
 	private long blockOf(long seq) {
