@@ -63,6 +63,10 @@ public class ConsentRegistry {
 	 */
 	@Transactional(readOnly = true)
 	public ConsentCoverage coverage(Collection<UUID> consentIds) {
+		if (consentIds.isEmpty()) {
+			// most reads rest on no consent at all: no query for them
+			return (consentId, organisation, domain, category, purpose) -> false;
+		}
 		Map<UUID, Consent> found = this.consents.findAllByIdIn(consentIds)
 			.stream()
 			.collect(Collectors.toMap(Consent::id, Function.identity()));

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +15,8 @@ import nl.schakel.policy.Participation;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Admits organisations to cases and answers whether a professional takes part in a case for
@@ -74,6 +78,7 @@ public class ParticipationRegistry {
 	public ParticipantView admit(UUID caseId, Admission admission, String admittedBy) {
 		Participant participant = new Participant(caseId, admission.organisation(), admission.professionals(),
 				admission.purposes(), admission.validUntil(), admittedBy, Instant.now(this.clock));
+		forget(caseId);
 		return this.participants.save(participant).view();
 	}
 
@@ -88,16 +93,49 @@ public class ParticipationRegistry {
 
 	@Transactional(readOnly = true)
 	public List<ParticipantView> participants(UUID caseId) {
-		return this.participants.findByCaseIdOrderByAdmittedAtAsc(caseId).stream().map(Participant::view).toList();
+		return participantsOf(caseId).stream().map(Participant::view).toList();
 	}
 
 	/** Whether this professional of this organisation is admitted to the case for the purpose today. */
 	@Transactional(readOnly = true)
 	public boolean isAdmitted(UUID caseId, String organisation, String username, String purpose) {
 		LocalDate today = LocalDate.now(this.clock);
-		return this.participants.findByCaseIdOrderByAdmittedAtAsc(caseId)
-			.stream()
+		return participantsOf(caseId).stream()
 			.anyMatch((p) -> p.admits(organisation, username, purpose, today));
+	}
+
+	/**
+	 * The case's participants, read once per transaction: a case page asks whether the reader
+	 * takes part (the gate) and then lists everyone (the page) in the same transaction. The
+	 * entities are the session's own, so a removal in the transaction shows at once; an
+	 * admission forgets the list.
+	 */
+	private List<Participant> participantsOf(UUID caseId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return this.participants.findByCaseIdOrderByAdmittedAtAsc(caseId);
+		}
+		@SuppressWarnings("unchecked")
+		Map<UUID, List<Participant>> read = (Map<UUID, List<Participant>>) TransactionSynchronizationManager
+			.getResource(this);
+		if (read == null) {
+			Map<UUID, List<Participant>> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(ParticipationRegistry.this);
+				}
+			});
+			read = fresh;
+		}
+		return read.computeIfAbsent(caseId, this.participants::findByCaseIdOrderByAdmittedAtAsc);
+	}
+
+	private void forget(UUID caseId) {
+		Object read = TransactionSynchronizationManager.getResource(this);
+		if (read instanceof Map<?, ?> map) {
+			map.remove(caseId);
+		}
 	}
 
 }
