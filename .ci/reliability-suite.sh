@@ -11,6 +11,6 @@ API_TRIES="${API_TRIES:-10000}"
 SEED="${SEED:-20261128}"
 
 ./mvnw -B ${MAVEN_OFFLINE:+-o} verify -pl db-migrations,frontend-resources,backend \
-  -Dtest='BsnPropertiesTest,PolicyLoaderPropertiesTest,DatabaseUnavailableTest' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test='AuthorisationMatrixIT,WebSecurityIT,RateLimitIT,ApiBodyFuzzIT,DatabaseOutageIT' \
+  -Dtest='BsnPropertiesTest,PolicyLoaderPropertiesTest,*FuzzTest,DatabaseUnavailableTest' -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test='AuthorisationMatrixIT,WebSecurityIT,RateLimitIT,ApiBodyFuzzIT,OverLongTextIT,DatabaseOutageIT' \
   -Dreliability.api.tries="$API_TRIES" -Dreliability.api.seed="$SEED"

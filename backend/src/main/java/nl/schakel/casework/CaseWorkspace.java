@@ -73,6 +73,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseWorkspace {
 
+	/** The longest username a participation can name (the database column's width). */
+	static final int MAX_USERNAME = 100;
+
+	/** The longest consent evidence (a form's reference; the database column's width). */
+	static final int MAX_EVIDENCE = 300;
+
 	private final CaseFileService cases;
 
 	private final PersonRegistry persons;
@@ -290,6 +296,14 @@ public class CaseWorkspace {
 				problems.add(new FieldProblem("purposes", "Unknown purpose: " + purpose));
 			}
 		}
+		// the column holds usernames of at most 100 characters; longer ones were a 500
+		for (String professional : admission.professionals()) {
+			if (professional.isBlank() || professional.length() > MAX_USERNAME
+					|| professional.chars().anyMatch(Character::isWhitespace)) {
+				problems.add(new FieldProblem("professionals",
+						"Name each professional by username: at most " + MAX_USERNAME + " characters, no spaces"));
+			}
+		}
 		if (admission.validUntil() != null && admission.validUntil().isBefore(LocalDate.now(this.clock))) {
 			problems.add(new FieldProblem("validUntil", "The end date lies in the past"));
 		}
@@ -349,6 +363,9 @@ public class CaseWorkspace {
 		}
 		if (scope.validFrom() == null) {
 			problems.add(new FieldProblem("validFrom", "Give the date the consent starts"));
+		}
+		if (evidence != null && evidence.length() > MAX_EVIDENCE) {
+			problems.add(new FieldProblem("evidence", "At most " + MAX_EVIDENCE + " characters"));
 		}
 		else if (scope.validUntil() != null && scope.validUntil().isBefore(scope.validFrom())) {
 			problems.add(new FieldProblem("validUntil", "The end date lies before the start date"));

@@ -11,10 +11,16 @@ public record ConsentScope(List<String> organisations, List<String> domains, Lis
 		List<String> purposes, LocalDate validFrom, LocalDate validUntil) {
 
 	public ConsentScope {
-		organisations = (organisations == null) ? List.of() : List.copyOf(organisations);
-		domains = (domains == null) ? List.of() : List.copyOf(domains);
-		categories = (categories == null) ? List.of() : List.copyOf(categories);
-		purposes = (purposes == null) ? List.of() : List.copyOf(purposes);
+		organisations = copy(organisations);
+		domains = copy(domains);
+		categories = copy(categories);
+		purposes = copy(purposes);
+	}
+
+	// a null in a JSON list becomes "", which the workspace refuses as unknown; List.copyOf
+	// would throw and answer 500
+	private static List<String> copy(List<String> codes) {
+		return (codes == null) ? List.of() : codes.stream().map((code) -> (code == null) ? "" : code).toList();
 	}
 
 }

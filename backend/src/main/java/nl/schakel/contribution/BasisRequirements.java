@@ -54,6 +54,11 @@ class BasisRequirements {
 		if (basis == LegalBasis.STATUTORY && isBlank(statutoryReference)) {
 			problems.add(problem("statutoryReference", "contribution.statutoryReference.required"));
 		}
+		// a contribution's body has these limits checked by bean validation already; a grant's
+		// has not, and the columns refuse longer text (which was a 500)
+		if (statutoryReference != null && statutoryReference.strip().length() > 200) {
+			problems.add(problem("statutoryReference", "contribution.statutoryReference.size"));
+		}
 		if (basis == LegalBasis.CONFLICT_OF_DUTIES) {
 			requireAnswer(problems, "conflictOfDuties.interest", (cod != null) ? cod.getInterest() : null);
 			requireAnswer(problems, "conflictOfDuties.whyNoConsent", (cod != null) ? cod.getWhyNoConsent() : null);
@@ -76,6 +81,9 @@ class BasisRequirements {
 	private void requireAnswer(List<FieldProblem> problems, String field, String answer) {
 		if (isBlank(answer)) {
 			problems.add(problem(field, "contribution.cod.required"));
+		}
+		else if (answer.strip().length() > 2000) {
+			problems.add(problem(field, "contribution.cod.size"));
 		}
 	}
 

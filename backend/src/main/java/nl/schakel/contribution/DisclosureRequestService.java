@@ -98,6 +98,9 @@ public class DisclosureRequestService {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInput(List.of(this.requirements.problem("refusalReason", "request.refusal.required")));
 		}
+		if (reason.length() > 2000) {
+			throw new InvalidInput(List.of(this.requirements.problem("refusalReason", "request.reason.size")));
+		}
 		request.refuse(CurrentActor.require().username(), Instant.now(this.clock), reason.strip());
 		return this.requests.save(request).view(contribution.author());
 	}

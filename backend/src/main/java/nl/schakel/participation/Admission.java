@@ -15,8 +15,14 @@ public record Admission(String organisation, List<String> professionals, List<St
 		LocalDate validUntil) {
 
 	public Admission {
-		professionals = (professionals == null) ? List.of() : List.copyOf(professionals);
-		purposes = (purposes == null) ? List.of() : List.copyOf(purposes);
+		// a null in a JSON list becomes "", which the workspace refuses as a blank name or an
+		// unknown purpose; List.copyOf would throw and answer 500
+		professionals = (professionals == null) ? List.of() : professionals.stream().map(Admission::orBlank).toList();
+		purposes = (purposes == null) ? List.of() : purposes.stream().map(Admission::orBlank).toList();
+	}
+
+	private static String orBlank(String text) {
+		return (text == null) ? "" : text;
 	}
 
 }

@@ -24,7 +24,10 @@ public final class Bsn {
 	}
 
 	static boolean isValid(String digits) {
-		if (digits.length() != 9 || !digits.chars().allMatch(Character::isDigit)) {
+		// ASCII digits only: Character.isDigit also admits other scripts' digits (Arabic-Indic
+		// U+0660.. is '0'.. plus a multiple of 11), which would pass the eleven-test and then be
+		// sealed and blind-indexed as a different number than the same BSN typed in ASCII
+		if (digits.length() != 9 || !digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return false;
 		}
 		int sum = 0;
