@@ -163,10 +163,7 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 			// reflected: the known-to form shows the name searched for again
 			browser.open(app("/known-to"));
 			browser.arriveAt("known-to form", ExpectedConditions.presenceOfElementLocated(By.id("known-name")));
-			browser.find(By.id("known-name")).sendKeys(payload("q-known"));
-			browser.find(By.id("known-name")).findElement(By.xpath("ancestor::form"))
-				.findElement(By.cssSelector("button[type=submit]"))
-				.click();
+			typeAndSubmit(browser, "known-name", payload("q-known"));
 			browser.arriveAt("known-to answer", ExpectedConditions.presenceOfElementLocated(By.id("known-name")));
 			checkReflected(browser, "known-to answer", Map.of("known-name", "q-known"));
 		}
@@ -190,10 +187,7 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 			browser.arriveAt("review item", ExpectedConditions.presenceOfElementLocated(By.id("comment")));
 			check(browser, "review item, before the finding");
 			browser.find(By.id("finding-IN_ORDER")).click();
-			browser.find(By.id("comment")).sendKeys(payload("comment"));
-			browser.find(By.id("comment")).findElement(By.xpath("ancestor::form"))
-				.findElement(By.cssSelector("button[type=submit]"))
-				.click();
+			typeAndSubmit(browser, "comment", payload("comment"));
 			browser.arriveAt("reviewed item", ExpectedConditions.invisibilityOfElementLocated(By.id("comment")));
 			check(browser, "review item, reviewed");
 			for (String[] page : new String[][] { { "/audit/reviews", "review queue" },
@@ -214,10 +208,7 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 					Map.of("f-person", "q-person", "f-case", "q-case", "f-actor", "q-actor", "f-organisation", "q-org"));
 			browser.open(app("/audit/subject-access"));
 			browser.arriveAt("subject access form", ExpectedConditions.presenceOfElementLocated(By.id("sa-name")));
-			browser.find(By.id("sa-name")).sendKeys(payload("q-sa-name"));
-			browser.find(By.id("sa-name")).findElement(By.xpath("ancestor::form"))
-				.findElement(By.cssSelector("button[type=submit]"))
-				.click();
+			typeAndSubmit(browser, "sa-name", payload("q-sa-name"));
 			browser.arriveAt("subject access refused", ExpectedConditions.presenceOfElementLocated(By.id("sa-name")));
 			checkReflected(browser, "subject access form", Map.of("sa-name", "q-sa-name"));
 		}
@@ -322,6 +313,14 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 			.build());
 		assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(expected);
 		return response;
+	}
+
+	/** Types the text into the field and submits the field's form. */
+	private static void typeAndSubmit(Browser browser, String fieldId, String text) {
+		browser.find(By.id(fieldId)).sendKeys(text);
+		browser.find(By.id(fieldId)).findElement(By.xpath("ancestor::form"))
+			.findElement(By.cssSelector("button[type=submit]"))
+			.click();
 	}
 
 }
