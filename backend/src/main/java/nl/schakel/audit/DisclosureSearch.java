@@ -324,13 +324,23 @@ class DisclosureSearch {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value);
+			LocalDate date = LocalDate.parse(value);
+			// the log's moments are PostgreSQL timestamps: a period far outside any log is no period
+			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				problems.add(new FieldProblem(field, "A date between " + EARLIEST + " and " + LATEST));
+				return null;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new FieldProblem(field, "A date such as 2026-01-31"));
 			return null;
 		}
 	}
+
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
 	/** A checked search. */
 	record Criteria(UUID person, UUID caseId, String actor, String organisation, String purpose, String category,

@@ -131,6 +131,16 @@ class AuditSearchIT {
 		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?from=gisteren"), null)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		// dates the database cannot hold as a moment (or the calendar cannot pass) are refused too
+		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?to=%2B999999999-12-31"), null)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?from=%2B300000-01-01"), null)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?from=-4000-01-01"), null)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
 		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=ZVH-1999-999999"), null)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("case"));

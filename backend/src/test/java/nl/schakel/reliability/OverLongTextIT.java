@@ -85,6 +85,27 @@ class OverLongTextIT {
 			.getContentAsString()).contains("REFUSED");
 	}
 
+	@Test
+	void aDateNoCalendarOrDatabaseCanHoldIsA400NamingTheField() throws Exception {
+		String caseUrl = "/api/v1/cases/" + JsonPath.read(send("coordinator", "TRIAGE", "/api/v1/cases",
+				Map.of("person", Map.of("name", "Verre Datum", "dateOfBirth", "1966-06-06"), "caseType", "OTHER"))
+			.getContentAsString(), "$.id");
+		send("coordinator", "TRIAGE", caseUrl + "/participants",
+				Map.of("organisation", "ggz-midden", "purposes", List.of("CASE_CONSULTATION")));
+		for (String date : List.of("-999999999-01-01", "+999999999-12-31", "-4714-01-01", "+5874898-01-01")) {
+			expect400("date of birth " + date, "person.dateOfBirth", "coordinator", "TRIAGE", "/api/v1/cases",
+					Map.of("person", Map.of("name", "Verre Datum", "dateOfBirth", date), "caseType", "OTHER"));
+			expect400("admission until " + date, "validUntil", "coordinator", "TRIAGE", caseUrl + "/participants",
+					Map.of("organisation", "politie-midden", "purposes", List.of("CASE_CONSULTATION"), "validUntil", date));
+			expect400("consent from " + date, "validFrom", "ggz", "CASE_CONSULTATION", caseUrl + "/consents",
+					Map.of("organisations", List.of("politie-midden"), "categories", List.of("HEALTH"), "purposes",
+							List.of("CASE_CONSULTATION"), "validFrom", date));
+			expect400("known-to date of birth " + date, "dateOfBirth", "ggz", "CASE_CONSULTATION", "/api/v1/persons/known-to",
+					Map.of("name", "Verre Datum", "dateOfBirth", date));
+		}
+		assertThat(this.failures).isEmpty();
+	}
+
 	private void expect400(String what, String field, String user, String purpose, String path, Object body)
 			throws Exception {
 		MockHttpServletResponse response = this.mvc
