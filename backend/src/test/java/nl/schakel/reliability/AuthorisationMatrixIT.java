@@ -104,7 +104,7 @@ class AuthorisationMatrixIT {
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
-	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/cases", "/known-to", "/requests", "/audit",
+	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
 			"/error", "/v3/api-docs", "/swagger-ui");
 
 	@Autowired
