@@ -131,6 +131,11 @@ class CaseFile {
 		return this.organisationId;
 	}
 
+	/** Whether this case is steered by that safety house: its coordinators' cases and no other's. */
+	boolean belongsTo(UUID safetyHouse) {
+		return this.organisationId.equals(safetyHouse);
+	}
+
 	LocalDate openedOn() {
 		return this.openedOn;
 	}

@@ -128,7 +128,7 @@ public class CaseFileService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		CaseFile caseFile = this.caseFiles.findById(id.value()).orElseThrow(CaseNotFound::new);
+		CaseFile caseFile = ownCase(id);
 		caseFile.decideTriage(outcome, blankToNull(reason), LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));
 	}
@@ -167,13 +167,36 @@ public class CaseFileService {
 	public record SealedReferral(ReferralFacts facts, SealedContent details) {
 	}
 
-	/** Cases newest first, metadata only: no person data is read for a list. */
+	/**
+	 * The facts of a case of the current user's own safety house, for the actions that steer
+	 * it (admitting, removing, emergency access). Another safety house's case answers as a
+	 * missing one does, so its existence is not revealed.
+	 */
+	@Transactional(readOnly = true)
+	public CaseFacts ofOwnSafetyHouse(CaseId id) {
+		return facts(ownCase(id));
+	}
+
+	private CaseFile ownCase(CaseId id) {
+		return this.caseFiles.findById(id.value())
+			.filter((caseFile) -> caseFile.belongsTo(ownSafetyHouse()))
+			.orElseThrow(CaseNotFound::new);
+	}
+
+	/** The organisation the current user works for; only a safety house has cases. */
+	private UUID ownSafetyHouse() {
+		return this.organisations.findByCode(CurrentActor.require().organisation())
+			.map((organisation) -> organisation.id().value())
+			.orElseThrow(CaseNotFound::new);
+	}
+
+	/** The own safety house's cases newest first, metadata only: no person data is read for a list. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CasePage page(Long before, int size) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-		List<CaseFile> found = this.caseFiles.findByReferenceNumberLessThanOrderByReferenceNumberDesc(
-				(before != null) ? before : Long.MAX_VALUE, Limit.of(limit + 1));
+		List<CaseFile> found = this.caseFiles.findByOrganisationIdAndReferenceNumberLessThanOrderByReferenceNumberDesc(
+				ownSafetyHouse(), (before != null) ? before : Long.MAX_VALUE, Limit.of(limit + 1));
 		List<CaseFile> page = found.subList(0, Math.min(limit, found.size()));
 		Long next = (found.size() > limit) ? page.get(page.size() - 1).referenceNumber() : null;
 		return new CasePage(page.stream().map(CaseFileService::facts).toList(), next);
@@ -182,7 +205,7 @@ public class CaseFileService {
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CaseFacts move(CaseId id, CaseStatus target) {
-		CaseFile caseFile = this.caseFiles.findById(id.value()).orElseThrow(CaseNotFound::new);
+		CaseFile caseFile = ownCase(id);
 		caseFile.moveTo(target, LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));
 	}

@@ -22,4 +22,8 @@ interface CaseFiles extends Repository<CaseFile, UUID> {
 	/** Newest first; keyset pagination on the reference number. */
 	List<CaseFile> findByReferenceNumberLessThanOrderByReferenceNumberDesc(long before, Limit limit);
 
+	/** One safety house's cases, newest first; keyset pagination on the reference number. */
+	List<CaseFile> findByOrganisationIdAndReferenceNumberLessThanOrderByReferenceNumberDesc(UUID safetyHouse,
+			long before, Limit limit);
+
 }

@@ -202,7 +202,8 @@ public class CaseWorkspace {
 		if (rules.roles().stream().noneMatch(actor::has)) {
 			throw new BreakGlassNotAllowed();
 		}
-		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		// emergency access is the safety house's own: another house's case is as good as missing
+		CaseFacts facts = this.cases.ofOwnSafetyHouse(id);
 		if (reason == null || reason.strip().length() < 10) {
 			throw InvalidInput.of("reason", this.messages.getMessage("breakGlass.reason.required", null,
 					"breakGlass.reason.required", LocaleContextHolder.getLocale()));
@@ -287,6 +288,13 @@ public class CaseWorkspace {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (admission.organisation() == null || this.organisations.byCode(admission.organisation()).isEmpty()) {
 			problems.add(new FieldProblem("organisation", "Unknown organisation"));
+		}
+		else if (this.organisations.byCode(admission.organisation())
+			.filter((o) -> o.domain() == Domain.SAFETY_HOUSE && !o.id().value().equals(facts.organisationId()))
+			.isPresent()) {
+			// a safety house's organisation takes part in every purpose of its own cases; another
+			// house admitted here would let its coordinators read a case they do not steer
+			problems.add(new FieldProblem("organisation", "Another safety house takes no part in this case"));
 		}
 		if (admission.purposes().isEmpty()) {
 			problems.add(new FieldProblem("purposes", "Name at least one purpose"));
@@ -403,7 +411,7 @@ public class CaseWorkspace {
 	}
 
 	private CaseFacts requireSteering(CaseId id) {
-		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		CaseFacts facts = this.cases.ofOwnSafetyHouse(id);
 		Organisation caseOrganisation = this.organisations.byId(facts.organisationId()).orElseThrow();
 		if (!steers(facts, caseOrganisation)) {
 			throw new CaseNotFound();

@@ -151,24 +151,22 @@ public class DisclosureGate {
 		return ids;
 	}
 
-	/** The most permissive decision over the actor's roles: a person with two roles gets what either gives. */
+	/**
+	 * The decision for the one role the actor acts under. An account with several roles that
+	 * chose none is denied: the union of its roles is no role anyone was given.
+	 */
 	private Decided decide(Actor actor, Purpose purpose, DisclosableItem item, EffectiveBasis basis,
 			AudienceRelation audience, Participation participation) {
-		Decided best = null;
-		for (Role role : actor.roles()) {
-			PolicyDecision decision = this.policy
-				.decide(new AccessRequest(role, purpose, item.category(), basis, audience, participation));
-			if (best == null || rank(decision.effect()) > rank(best.decision().effect())) {
-				best = new Decided(role, decision);
-			}
-		}
-		if (best == null) {
-			// no role at all: deny, and say so in the log
+		Optional<Role> role = actor.actingRole();
+		if (role.isEmpty()) {
+			// no role at all, or several and none chosen: deny, and say so in the log
 			PolicyDecision none = new PolicyDecision(Decision.DENY, Policy.DEFAULT_DENY_RULE_ID, java.util.Set.of(),
-					this.policy.version(), "You have no role in Schakel.");
+					this.policy.version(), actor.roles().isEmpty() ? "You have no role in Schakel."
+							: "You act under none of your roles: choose one.");
 			return new Decided(null, none);
 		}
-		return best;
+		return new Decided(role.get(), this.policy
+			.decide(new AccessRequest(role.get(), purpose, item.category(), basis, audience, participation)));
 	}
 
 	private static int rank(Decision effect) {

@@ -19,10 +19,11 @@ public final class CurrentActor {
 		if (authentication == null) {
 			return Optional.empty();
 		}
-		if (authentication.getPrincipal() instanceof ActorPrincipal principal) {
+		// the authentication first: narrowed to the acting role, it keeps the login's principal
+		if (authentication instanceof ActorPrincipal principal) {
 			return Optional.of(principal.actor());
 		}
-		if (authentication instanceof ActorPrincipal principal) {
+		if (authentication.getPrincipal() instanceof ActorPrincipal principal) {
 			return Optional.of(principal.actor());
 		}
 		return Optional.empty();

@@ -36,6 +36,7 @@ public class DemoAccounts implements UserDetailsService {
 
 	static final List<Actor> ACCOUNTS = List.of(
 			new Actor("coordinator", "Sanne de Vries (procesregisseur)", "zvh-midden", Set.of(Role.COORDINATOR)),
+			new Actor("coordinator-zuid", "Ruben Kok (procesregisseur Zuid)", "zvh-zuid", Set.of(Role.COORDINATOR)),
 			new Actor("ggz", "Daan Bakker (GGZ)", "ggz-midden", Set.of(Role.CARE_PROFESSIONAL)),
 			new Actor("verslavingszorg", "Fatima El Amrani (verslavingszorg)", "verslavingszorg-midden",
 					Set.of(Role.CARE_PROFESSIONAL)),

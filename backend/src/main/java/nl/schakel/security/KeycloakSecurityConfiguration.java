@@ -119,6 +119,7 @@ class KeycloakSecurityConfiguration {
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refused)
 				.accessDeniedHandler((request, response, ex) -> SecurityConfiguration.problem(response,
 						HttpStatus.FORBIDDEN, "forbidden", "Access denied")))
+			.addFilterBefore(ActingRoleFilter.forApi(), AuthorizationFilter.class)
 			// login attempts are Keycloak's to limit (its brute-force detection); person searches are ours
 			.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 		return http.build();
@@ -148,6 +149,7 @@ class KeycloakSecurityConfiguration {
 			.headers(SecurityConfiguration.browserHeaders("'self' " + this.keycloak.origin()))
 			.formLogin((form) -> form.disable())
 			.httpBasic((basic) -> basic.disable())
+			.addFilterBefore(ActingRoleFilter.forBrowser(), AuthorizationFilter.class)
 			.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 		return http.build();
 	}

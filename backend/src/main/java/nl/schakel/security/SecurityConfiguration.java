@@ -67,6 +67,17 @@ class SecurityConfiguration {
 					+ status.value() + ((detail != null) ? ",\"detail\":\"" + json(detail) + "\"" : "") + "}");
 	}
 
+	/** A 400 naming a request header, in the shape of every other invalid input. */
+	static void invalidHeader(HttpServletResponse response, String header, String message) throws IOException {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"https://schakel.nl/problems/invalid-input\",\"title\":\"Invalid input\",\"status\":400,"
+					+ "\"detail\":\"Invalid input in: " + json(header) + "\",\"errors\":[{\"field\":\"" + json(header)
+					+ "\",\"message\":\"" + json(message) + "\"}]}");
+	}
+
 	private static String json(String text) {
 		StringBuilder escaped = new StringBuilder();
 		for (char c : text.toCharArray()) {
@@ -109,6 +120,7 @@ class SecurityConfiguration {
 							"unauthenticated", "Authentication required"))
 					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
 							"forbidden", "Access denied")))
+				.addFilterBefore(ActingRoleFilter.forApi(), AuthorizationFilter.class)
 				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 			return http.build();
 		}
@@ -125,6 +137,7 @@ class SecurityConfiguration {
 				.headers(browserHeaders("'self'"))
 				.httpBasic((basic) -> basic.disable())
 				.addFilterBefore(this.rateLimits.loginFilter(), UsernamePasswordAuthenticationFilter.class)
+				.addFilterBefore(ActingRoleFilter.forBrowser(), AuthorizationFilter.class)
 				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 			return http.build();
 		}

@@ -51,6 +51,9 @@ class AuthorisationMatrixIT {
 
 	static final Map<String, String> ORGANISATIONS = orgs();
 
+	/** The coordinator of a second safety house, to whom every case of Midden is as good as missing. */
+	static final String OTHER_SAFETY_HOUSE = "coordinator-zuid";
+
 	static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING",
 			"AUDIT", "SUBJECT_ACCESS");
 
@@ -101,7 +104,7 @@ class AuthorisationMatrixIT {
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
-	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/cases", "/known-to", "/requests", "/audit",
+	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
 			"/error", "/v3/api-docs", "/swagger-ui");
 
 	@Autowired
@@ -208,6 +211,12 @@ class AuthorisationMatrixIT {
 							if (body.contains(item.secret) && permits(user) == permitsBefore) {
 								failures.add(where + ": content of case " + item.label + " without a PERMIT row");
 							}
+						}
+						// (a refusal names its own path, id included, as the instance: ids count in the list only)
+						if (user.equals(OTHER_SAFETY_HOUSE) && ((endpoint.getValue() == Kind.CASE_LIST
+								&& (body.contains(a.id) || body.contains(b.id))) || body.contains(a.name)
+								|| body.contains(a.reason) || body.contains(a.secret) || body.contains(b.secret))) {
+							failures.add(where + ": another safety house learnt of a case of Midden");
 						}
 						if (isAuditorOrAdministrator(user) && (body.contains(a.secret) || body.contains(a.name)
 								|| body.contains(a.reason) || body.contains(b.secret))) {
@@ -349,6 +358,7 @@ class AuthorisationMatrixIT {
 			.replace("{consentId}", UUID.randomUUID().toString())
 			.replace("{contributionId}", target.contribution);
 		boolean coordinator = user.equals("coordinator");
+		boolean otherSafetyHouse = user.equals(OTHER_SAFETY_HOUSE);
 		switch (kind) {
 			case CASE_READ -> {
 				if (staff && admitted) {
@@ -366,17 +376,27 @@ class AuthorisationMatrixIT {
 				return new Probe(path, null, Expect.refused(), false, false);
 			}
 			case CASE_LIST -> {
-				return new Probe(path, null, coordinator ? Expect.exactly(200) : Expect.refused(), false, false);
+				return new Probe(path, null, (coordinator || otherSafetyHouse) ? Expect.exactly(200) : Expect.refused(),
+						false, false);
 			}
 			case COORDINATOR_WRITE -> {
 				if (coordinator) {
 					return null; // the coordinator's own writes: CaseworkStoriesIT and CaseApiIT
+				}
+				if (otherSafetyHouse) {
+					// registering makes a case of Zuid's own; on Midden's case: as if it were missing
+					return pattern.equals("/api/v1/cases") ? null
+							: new Probe(path, coordinatorBody(pattern), Expect.exactly(404), false, true);
 				}
 				return new Probe(path, coordinatorBody(pattern), Expect.refused(), false, true);
 			}
 			case BREAK_GLASS -> {
 				if (coordinator) {
 					return null; // the coordinator's emergency access: CaseworkStoriesIT
+				}
+				if (otherSafetyHouse) {
+					return new Probe(path, "{\"reason\": \"Acute dreiging gemeld door de wijkagent\"}",
+							Expect.exactly(404), false, true);
 				}
 				return new Probe(path, "{\"reason\": \"Acute dreiging gemeld door de wijkagent\"}", Expect.refused(),
 						false, true);
@@ -544,6 +564,8 @@ class AuthorisationMatrixIT {
 	private static Map<String, String> orgs() {
 		Map<String, String> organisations = new LinkedHashMap<>();
 		organisations.put("coordinator", "zvh-midden");
+		// the coordinator of another safety house: every case here is Midden's
+		organisations.put("coordinator-zuid", "zvh-zuid");
 		organisations.put("ggz", "ggz-midden");
 		organisations.put("verslavingszorg", "verslavingszorg-midden");
 		organisations.put("politie", "politie-midden");

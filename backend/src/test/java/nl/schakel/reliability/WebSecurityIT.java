@@ -103,7 +103,7 @@ class WebSecurityIT {
 	void everyPageCarriesAStrictContentSecurityPolicyAndTheUsualHeaders() throws Exception {
 		List<String> failures = new ArrayList<>();
 		List<MockHttpServletRequestBuilder> pages = new ArrayList<>(List.of(get("/login")));
-		for (String page : List.of("/", "/cases", "/cases/new", "/known-to", "/requests",
+		for (String page : List.of("/", "/role", "/cases", "/cases/new", "/known-to", "/requests",
 				"/cases/" + UUID.randomUUID())) {
 			pages.add(get(page).with(user(this.accounts.loadUserByUsername("coordinator"))));
 		}
