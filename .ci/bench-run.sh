@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one Schakel benchmark program (issue 7, docs/benchmarks.md) on the backend's test classpath.
+# Runs one Schakel benchmark program (docs/benchmarks.md) on the backend's test classpath.
 # Not run by CI. Usage, from the project root (a fresh clone with an empty Maven cache works too:
 # the first run compiles the modules and downloads what it needs):
 #   .ci/bench-run.sh nl.schakel.benchmark.MicroBenchmarks

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reliability goal 1 (docs/reliability.md): crash consistency. Runs the packaged application
+# Reliability drill (docs/reliability.md): crash consistency. Runs the packaged application
 # against a standalone PostgreSQL under a mixed read/write load (API and browser), kills it
 # with SIGKILL at random moments (KILLS times, default 3), restarts it on the same database and
 # keeps the load going until LOAD_SECONDS (default 60) of load have run against a live

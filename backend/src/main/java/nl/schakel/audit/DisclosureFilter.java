@@ -33,10 +33,4 @@ public record DisclosureFilter(String person, @BindParam("case") String caseRef,
 				this.category, this.decision, this.flagged, this.from, this.to, null, this.size);
 	}
 
-	/** The same search for a person. */
-	public DisclosureFilter forPerson(String personId) {
-		return new DisclosureFilter(personId, this.caseRef, this.actor, this.organisation, this.purpose, this.category,
-				this.decision, this.flagged, this.from, this.to, null, this.size);
-	}
-
 }

@@ -1,7 +1,6 @@
 package nl.schakel.audit;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import nl.schakel.policy.PolicyError;
 
@@ -14,10 +13,7 @@ public class ReviewFlagsInvalid extends RuntimeException {
 	private final List<PolicyError> errors;
 
 	ReviewFlagsInvalid(List<PolicyError> errors) {
-		super(errors.stream()
-			.map(PolicyError::toString)
-			.collect(Collectors.joining(System.lineSeparator(), "The review flags are invalid (" + errors.size()
-					+ " problem" + ((errors.size() == 1) ? "" : "s") + "):" + System.lineSeparator(), "")));
+		super(PolicyError.report("The review flags are invalid", errors));
 		this.errors = List.copyOf(errors);
 	}
 

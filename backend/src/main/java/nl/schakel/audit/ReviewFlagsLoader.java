@@ -1,10 +1,5 @@
 package nl.schakel.audit;
 
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,22 +20,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.schakel.policy.PolicyError;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
+import nl.schakel.policy.PolicyYaml;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads and validates {@code review-flags.yaml}. Works on SnakeYAML's node tree (only nodes
- * keep their line) and collects every problem before failing, each as
- * {@code review-flags.yaml:line: problem}, as the access policy loader does.
+ * Reads and validates {@code review-flags.yaml} with the reader of all files under
+ * {@code policies/} ({@link PolicyYaml}), so its problems read like the access policy's:
+ * every one collected before failing, each as {@code review-flags.yaml:line: problem}. What is
+ * here is only what review flags mean.
  */
 final class ReviewFlagsLoader {
 
@@ -58,6 +48,8 @@ final class ReviewFlagsLoader {
 
 	private final List<PolicyError> errors = new ArrayList<>();
 
+	private final PolicyYaml yaml = new PolicyYaml(FILE, this.errors);
+
 	/**
 	 * @param accessPolicyRules the rule ids of the loaded access policy, which policy flags may name
 	 */
@@ -72,57 +64,18 @@ final class ReviewFlagsLoader {
 	 */
 	ReviewFlags load(Optional<byte[]> bytes, String where) {
 		if (bytes.isEmpty()) {
-			this.errors.add(new PolicyError(FILE, 0, "file not found in " + where));
+			this.yaml.error(0, "file not found in " + where);
 			throw new ReviewFlagsInvalid(this.errors);
 		}
-		ReviewFlags flags = parse(bytes.get()).map(this::flags).orElse(null);
+		ReviewFlags flags = this.yaml.parse(bytes.get()).map(this::flags).orElse(null);
 		if (!this.errors.isEmpty() || flags == null) {
 			if (this.errors.isEmpty()) {
 				error(1, "the file could not be read");
 			}
-			this.errors.sort(java.util.Comparator.comparingInt(PolicyError::line));
+			this.errors.sort(Comparator.comparingInt(PolicyError::line));
 			throw new ReviewFlagsInvalid(this.errors);
 		}
 		return flags;
-	}
-
-	private Optional<Node> parse(byte[] bytes) {
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			error(1, "the file is not UTF-8 text; save it as UTF-8");
-			return Optional.empty();
-		}
-		LoaderOptions options = new LoaderOptions();
-		options.setMaxAliasesForCollections(10);
-		options.setNestingDepthLimit(20);
-		try {
-			Node root = new Yaml(options).compose(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
-			if (root == null) {
-				error(1, "the file is empty");
-			}
-			return Optional.ofNullable(root);
-		}
-		catch (MarkedYAMLException ex) {
-			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
-			error((mark != null) ? mark.getLine() + 1 : 1, "malformed YAML: " + ex.getProblem());
-			return Optional.empty();
-		}
-		catch (YAMLException ex) {
-			error(1, "malformed YAML: " + ex.getMessage());
-			return Optional.empty();
-		}
-		catch (RuntimeException ex) {
-			// the parser can trip over odd input (e.g. NumberFormatException): a malformed file
-			error(1, "malformed YAML: the parser could not read this file");
-			return Optional.empty();
-		}
 	}
 
 	private ReviewFlags flags(Node root) {
@@ -186,7 +139,8 @@ final class ReviewFlagsLoader {
 			}
 		}
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-		for (ScalarNode day : list(fields, "days", "MONDAY, TUESDAY")) {
+		for (ScalarNode day : this.yaml.list(fields, "days", "MONDAY, TUESDAY",
+				"leave 'days' out for Monday to Friday")) {
 			try {
 				days.add(DayOfWeek.valueOf(day.getValue().strip().toUpperCase(Locale.ROOT)));
 			}
@@ -224,7 +178,7 @@ final class ReviewFlagsLoader {
 		if (fields == null) {
 			return Optional.empty();
 		}
-		int line = line(entry);
+		int line = PolicyYaml.line(entry);
 		String id = text(fields, "id", entry, true);
 		if (id != null) {
 			if (!ID.matcher(id).matches()) {
@@ -256,7 +210,8 @@ final class ReviewFlagsLoader {
 		}
 		Duration due = duration(fields, "due", entry, true, Duration.ofDays(365));
 		Set<String> policyRules = new LinkedHashSet<>();
-		for (ScalarNode rule : list(fields, "policy-rules", "break-glass-read")) {
+		for (ScalarNode rule : this.yaml.list(fields, "policy-rules", "break-glass-read",
+				"leave 'policy-rules' out to claim flags of any access-policy rule")) {
 			String value = rule.getValue().strip();
 			if (!this.accessPolicyRules.contains(value)) {
 				error(rule, "unknown access-policy rule '" + value + "' (known: "
@@ -320,80 +275,19 @@ final class ReviewFlagsLoader {
 	}
 
 	private Map<String, Node> mapping(Node node, String what, List<String> allowed) {
-		if (!(node instanceof MappingNode mapping)) {
-			error(node, what + " must be a set of 'key: value' lines (allowed keys: " + String.join(", ", allowed) + ")");
-			return null;
-		}
-		Map<String, Node> fields = new LinkedHashMap<>();
-		for (NodeTuple tuple : mapping.getValue()) {
-			if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-				error(tuple.getKeyNode(), "a key in " + what + " must be a plain word");
-				continue;
-			}
-			if (!allowed.contains(key.getValue())) {
-				error(key, "unknown key '" + key.getValue() + "' in " + what + " (allowed: " + String.join(", ", allowed)
-						+ ")");
-			}
-			else if (fields.containsKey(key.getValue())) {
-				error(key, "key '" + key.getValue() + "' appears twice in " + what);
-			}
-			else {
-				fields.put(key.getValue(), tuple.getValueNode());
-			}
-		}
-		return fields;
+		return this.yaml.mapping(node, what, allowed).orElse(null);
 	}
 
 	private String text(Map<String, Node> fields, String key, Node owner, boolean required) {
-		Node value = fields.get(key);
-		if (value == null) {
-			if (required) {
-				error(owner, "missing '" + key + "'");
-			}
-			return null;
-		}
-		if (!(value instanceof ScalarNode scalar)) {
-			error(value, "'" + key + "' must be a single value, not a list or a map");
-			return null;
-		}
-		if (Tag.NULL.equals(scalar.getTag()) || scalar.getValue().isBlank()) {
-			error(value, "'" + key + "' has no value");
-			return null;
-		}
-		return scalar.getValue().strip();
-	}
-
-	private List<ScalarNode> list(Map<String, Node> fields, String key, String example) {
-		Node value = fields.get(key);
-		if (value == null) {
-			return List.of();
-		}
-		if (!(value instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-			error(value, "'" + key + "' must be a non-empty list, e.g. " + key + ": [" + example + "]");
-			return List.of();
-		}
-		List<ScalarNode> entries = new ArrayList<>();
-		for (Node entry : sequence.getValue()) {
-			if (entry instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
-				entries.add(scalar);
-			}
-			else {
-				error(entry, "each entry of '" + key + "' must be a single value, e.g. " + key + ": [" + example + "]");
-			}
-		}
-		return entries;
+		return this.yaml.text(fields, key, owner, required).orElse(null);
 	}
 
 	private void error(Node node, String problem) {
-		error(line(node), problem);
+		this.yaml.error(node, problem);
 	}
 
 	private void error(int line, String problem) {
-		this.errors.add(new PolicyError(FILE, line, problem));
-	}
-
-	private static int line(Node node) {
-		return node.getStartMark().getLine() + 1;
+		this.yaml.error(line, problem);
 	}
 
 }

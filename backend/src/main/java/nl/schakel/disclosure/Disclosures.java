@@ -12,6 +12,4 @@ interface Disclosures extends Repository<Disclosure, UUID> {
 
 	void flush();
 
-	List<Disclosure> findByCaseIdOrderByOccurredAtAsc(UUID caseId);
-
 }

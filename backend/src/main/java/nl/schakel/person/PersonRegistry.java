@@ -2,7 +2,6 @@ package nl.schakel.person;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import nl.schakel.crypto.BlindIndex;
 import nl.schakel.crypto.FieldBinding;
@@ -65,14 +64,6 @@ public class PersonRegistry {
 	public Optional<PersonSummary> summary(PersonId id) {
 		return this.persons.findById(id.value())
 			.map(PersonRegistry::summarise);
-	}
-
-	@Transactional(readOnly = true)
-	public List<PersonSummary> summaries(Set<PersonId> ids) {
-		return this.persons.findAllByIdIn(ids.stream().map(PersonId::value).toList())
-			.stream()
-			.map(PersonRegistry::summarise)
-			.toList();
 	}
 
 	private static PersonSummary summarise(Person person) {

@@ -1,6 +1,5 @@
 package nl.schakel.person;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,8 +11,6 @@ interface Persons extends Repository<Person, UUID> {
 	Optional<Person> findById(UUID id);
 
 	Optional<Person> findByBsnIndex(String bsnIndex);
-
-	List<Person> findAllByIdIn(Collection<UUID> ids);
 
 	@org.springframework.data.jpa.repository.Query("select p from Person p where lower(p.name) = lower(:name) and p.dateOfBirth = :dateOfBirth")
 	List<Person> findByNameAndDateOfBirth(String name, java.time.LocalDate dateOfBirth);

@@ -1,6 +1,8 @@
 package nl.schakel.policy;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One problem found while loading the policy files.
@@ -21,6 +23,18 @@ public record PolicyError(String file, int line, String problem) {
 	@Override
 	public String toString() {
 		return (this.line > 0) ? this.file + ":" + this.line + ": " + this.problem : this.file + ": " + this.problem;
+	}
+
+	/**
+	 * The message of a refused file set: a heading with the number of problems, then one
+	 * problem per line, so that every loader of {@code policies/} reports alike.
+	 * @param heading e.g. {@code The access policy is invalid}
+	 */
+	public static String report(String heading, List<PolicyError> errors) {
+		return errors.stream()
+			.map(PolicyError::toString)
+			.collect(Collectors.joining(System.lineSeparator(), heading + " (" + errors.size() + " problem"
+					+ ((errors.size() == 1) ? "" : "s") + "):" + System.lineSeparator(), ""));
 	}
 
 }

@@ -1,7 +1,6 @@
 package nl.schakel.policy;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The policy files are missing, malformed or refer to something unknown. The message lists
@@ -13,7 +12,7 @@ public class PolicyValidationException extends RuntimeException {
 	private final List<PolicyError> errors;
 
 	public PolicyValidationException(List<PolicyError> errors) {
-		super(message(errors));
+		super(PolicyError.report("The access policy is invalid", errors));
 		if (errors.isEmpty()) {
 			throw new IllegalArgumentException("A validation exception needs at least one error");
 		}
@@ -23,15 +22,6 @@ public class PolicyValidationException extends RuntimeException {
 	/** The problems, in the order of the files and lines they were found in. */
 	public List<PolicyError> errors() {
 		return this.errors;
-	}
-
-	private static String message(List<PolicyError> errors) {
-		return errors.stream()
-			.map(PolicyError::toString)
-			.collect(Collectors.joining(System.lineSeparator(),
-					"The access policy is invalid (" + errors.size() + " problem" + ((errors.size() == 1) ? "" : "s")
-							+ "):" + System.lineSeparator(),
-					""));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,24 +29,37 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads one policy file as a tree of YAML nodes and reports problems with the file name and
- * line. Works on SnakeYAML's node tree rather than constructed objects because only nodes
- * keep their position in the file, and because nothing in the file should ever become an
- * arbitrary Java object.
+ * The one reader for the YAML files under {@code policies/}: reads one file as a tree of YAML
+ * nodes and records every problem as a {@link PolicyError} ({@code file:line: problem}), so
+ * that a loader can collect all problems of a file before refusing it. Works on SnakeYAML's
+ * node tree rather than constructed objects because only nodes keep their position in the
+ * file, and because nothing in the file should ever become an arbitrary Java object.
+ * <p>
+ * The helpers never throw on bad input: each returns empty (or an empty list) and records
+ * what is wrong; the caller fails once the whole file is read and the list of problems is
+ * not empty.
  */
-final class PolicyYaml {
+public final class PolicyYaml {
 
 	private final String file;
 
 	private final List<PolicyError> errors;
 
-	PolicyYaml(String file, List<PolicyError> errors) {
+	/**
+	 * @param file the file name the problems are reported against, e.g. {@code roles.yaml}
+	 * @param errors where problems are added, shared by the caller across files
+	 */
+	public PolicyYaml(String file, List<PolicyError> errors) {
 		this.file = file;
 		this.errors = errors;
 	}
 
-	/** The document's root node; empty (with the problem recorded) if it cannot be read. */
-	Optional<Node> parse(byte[] bytes) {
+	/**
+	 * The document's root node; empty (with the problem recorded) if the bytes are not UTF-8,
+	 * not YAML, or empty. Aliases and nesting are bounded, so a hostile file cannot exhaust
+	 * memory or stack.
+	 */
+	public Optional<Node> parse(byte[] bytes) {
 		Optional<String> text = decode(bytes);
 		if (text.isEmpty()) {
 			return Optional.empty();
@@ -106,8 +120,10 @@ final class PolicyYaml {
 	/**
 	 * The entries of a mapping node by key, after reporting keys that are not allowed or
 	 * appear twice. Empty (with the problem recorded) if the node is not a mapping.
+	 * @param what how the node is named in a problem, e.g. {@code a rule}
+	 * @param allowedKeys the keys it may have, in the order a problem lists them
 	 */
-	Optional<Map<String, Node>> mapping(Node node, String what, Set<String> allowedKeys) {
+	public Optional<Map<String, Node>> mapping(Node node, String what, Collection<String> allowedKeys) {
 		if (!(node instanceof MappingNode mapping)) {
 			error(node, what + " must be a set of 'key: value' lines (allowed keys: " + String.join(", ", allowedKeys)
 					+ ")");
@@ -138,8 +154,12 @@ final class PolicyYaml {
 		return Optional.of(fields);
 	}
 
-	/** A single value; empty (with the problem recorded if required) when absent or invalid. */
-	Optional<String> text(Map<String, Node> fields, String key, Node owner, boolean required) {
+	/**
+	 * A single value, stripped; empty (with the problem recorded if required) when absent,
+	 * and empty with the problem recorded when it is a list, a map, or blank.
+	 * @param owner the node a missing required key is reported at
+	 */
+	public Optional<String> text(Map<String, Node> fields, String key, Node owner, boolean required) {
 		Node value = fields.get(key);
 		if (value == null) {
 			if (required) {
@@ -162,8 +182,18 @@ final class PolicyYaml {
 	 * The entries of a list; an empty list if the key is absent (for rules: "any"). An
 	 * invalid or empty list is reported; the caller's result is then never used because
 	 * loading fails.
+	 * @param example entries to show in a problem, e.g. {@code HEALTH, POLICE}
 	 */
-	List<ScalarNode> list(Map<String, Node> fields, String key, String example) {
+	public List<ScalarNode> list(Map<String, Node> fields, String key, String example) {
+		return list(fields, key, example, "leave '" + key + "' out to match any value");
+	}
+
+	/**
+	 * As {@link #list(Map, String, String)}, for a key whose absence means something other
+	 * than "any value".
+	 * @param ifEmpty the advice given when the list is empty, e.g. what leaving it out means
+	 */
+	public List<ScalarNode> list(Map<String, Node> fields, String key, String example, String ifEmpty) {
 		Node value = fields.get(key);
 		if (value == null) {
 			return List.of();
@@ -173,7 +203,7 @@ final class PolicyYaml {
 			return List.of();
 		}
 		if (sequence.getValue().isEmpty()) {
-			error(value, "'" + key + "' is an empty list; leave '" + key + "' out to match any value");
+			error(value, "'" + key + "' is an empty list; " + ifEmpty);
 			return List.of();
 		}
 		List<ScalarNode> entries = new ArrayList<>();
@@ -208,15 +238,18 @@ final class PolicyYaml {
 		return term;
 	}
 
-	void error(Node node, String problem) {
+	/** Records a problem at the line where the node starts. */
+	public void error(Node node, String problem) {
 		error(line(node), problem);
 	}
 
-	void error(int line, String problem) {
+	/** Records a problem at a 1-based line, or 0 for the whole file. */
+	public void error(int line, String problem) {
 		this.errors.add(new PolicyError(this.file, line, problem));
 	}
 
-	static int line(Node node) {
+	/** The 1-based line where the node starts. */
+	public static int line(Node node) {
 		return node.getStartMark().getLine() + 1;
 	}
 

@@ -14,7 +14,7 @@ import nl.schakel.policy.PolicyRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coverage-guided fuzzing of the review-flags loader (issue 8, goal 5; the other targets are in
+ * Coverage-guided fuzzing of the review-flags loader (a file an officer edits by hand must never crash the start; the other targets are in
  * {@code nl.schakel.reliability}, this one sits here because the loader is package-private):
  * any {@code review-flags.yaml} either loads or is refused with {@link ReviewFlagsInvalid}
  * whose every problem names the file — never any other exception, which would stop the start

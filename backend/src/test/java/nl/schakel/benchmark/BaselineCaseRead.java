@@ -18,7 +18,7 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Benchmark-only baseline for goal 1 of issue 7: the same case read with the disclosure gate
+ * Benchmark-only baseline for what the disclosure gate costs: the same case read with the disclosure gate
  * bypassed. Served over the same HTTP stack and security filter chain
  * ({@code /api/v1/bench-baseline/cases/{id}}, HTTP Basic) but reads the case header, person,
  * organisation names, consents and the contributions with plain JDBC and opens each

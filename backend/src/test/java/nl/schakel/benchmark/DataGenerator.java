@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Goal "Data" of issue 7: fills the schema with a national-scale data set through the
+ * The benchmarks' data set: fills the schema with a national-scale data set through the
  * PostgreSQL driver's COPY (never JPA), as the application role, with the application's own
  * {@link FieldCipher} and {@link BlindIndex} (the real keys): persons (BSN sealed + blind
  * index), cases, two participations per case, contributions (text sealed, bound to row and

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Goal 5 of issue 7: opening (and sealing) a 1 kB contribution text with the real
+ * What field encryption costs: opening (and sealing) a 1 kB contribution text with the real
  * {@link FieldCipher} (Tink AES-256-GCM, freshly generated keysets, the row binding as
  * associated data), against Jasypt's password-based string encryptor on the same text with
  * the algorithm and iteration count jasypt-spring-boot uses for {@code ENC(...)} values

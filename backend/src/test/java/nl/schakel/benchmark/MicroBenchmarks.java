@@ -5,7 +5,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH micro-benchmarks of issue 7 (goals 4 and 5): {@link PolicyDecisionBenchmark}
+ * Runs the JMH micro-benchmarks (policy decision and field encryption): {@link PolicyDecisionBenchmark}
  * and {@link FieldCipherBenchmark}; three forks of five one-second iterations each, so the
  * printed figure is a mean with its 99.9% error over 15 iterations, and the JSON at
  * {@code target/jmh-result.json} holds every iteration (for medians). An optional argument is a

@@ -41,7 +41,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Issue 7, goals "Data", 1, 2, 3 and 6 in one program against one in-process application
+ * The national-scale benchmarks (docs/benchmarks.md: data set, log verification, gate overhead,
+ * disclosure-log write rate, auditor search) in one program against one in-process application
  * (local profile, embedded PostgreSQL in a fresh temporary directory):
  * <ol>
  * <li>generates the data set at {@code -Dbench.scale} (default 0.1 = 10% of national scale) with

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Goal 4 of issue 7: how long {@link Policy#decide} takes with the shipped policy
+ * How long {@link Policy#decide} takes with the shipped policy
  * ({@code ./policies}), cycling through every possible request in a shuffled order so neither
  * the JIT nor the branch predictor sees a constant. {@code decideByScanning} (the
  * package-private reference reading that scans the rules, called reflectively here) shows

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Benchmark-only baseline for goal 1 of issue 7, second reading: the case page's read on the
+ * Benchmark-only baseline for what the disclosure gate costs a case page read, second reading: the case page's read on the
  * application's own stack with the gate taken out. It makes the same service calls as
  * {@code CaseWorkspace.open} — case, organisation, referral, contributions with their grants,
  * person, organisation names, participants, consents, through the same JPA repositories, in one

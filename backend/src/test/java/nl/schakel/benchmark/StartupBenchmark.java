@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Goal 7 of issue 7: start-up of the embedded default (local profile) until
+ * How long the embedded default takes to start: start-up of the embedded default (local profile) until
  * {@link ApplicationReadyEvent}, timed from just before {@code SpringApplication.run}. Without
  * arguments it runs the series: for each repeat, a child JVM on a fresh data directory
  * (initdb, Flyway, key generation, demo seed), then a child JVM on that now warm directory —

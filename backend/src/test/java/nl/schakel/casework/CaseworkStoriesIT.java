@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The daily work of a safety house, as the stories of issue 4, through the REST API. */
+/**
+ * The daily work of a safety house as user stories (referral, triage, consent, break-glass,
+ * search by BSN), through the REST API.
+ */
 @IntegrationTest
 @Import(MutableClock.Configuration.class)
 class CaseworkStoriesIT {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Stored (and reflected) script in every free-text field renders inert in a real browser
- * (issue 8, goal 4). Each field gets its own payload — a script element, an image with
+ * (the CSP and escaping must hold where a browser really runs script). Each field gets its own payload — a script element, an image with
  * {@code onerror}, an attribute break-out in both quote styles into an {@code <svg onload>}, a
  * {@code javascript:} link — each of which would set {@code window.__xss} to the field's name.
  * Then every page that renders the fields is opened in headless Chromium as the people who may

@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Goal 2 of docs/reliability.md inside the test JVM: while the application role cannot get a
+ * Surviving a database outage (docs/reliability.md) inside the test JVM: while the application role cannot get a
  * database connection, API calls answer a 503 problem with {@code Retry-After} and pages a 503
  * within the pool's 3 s connection timeout, nothing is written, and the application serves
  * again by itself once connections work. (The database is shared with the other tests, so

@@ -1,3 +1,5 @@
+package nl.schakel.drill;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -36,16 +38,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load driver and the checker of the reliability drills (issue 8, goals 1 and 2; see
- * docs/reliability.md and .ci/crash-drill.sh, .ci/outage-drill.sh). One file, the JDK and the
- * PostgreSQL JDBC driver only, so the drills need no test classpath:
+ * The load driver and the checker of the reliability drills: crash consistency under kill -9
+ * and recovery from a database outage (see docs/reliability.md and .ci/crash-drill.sh,
+ * .ci/outage-drill.sh). One file, the JDK and the PostgreSQL JDBC driver only, so the drills
+ * need no test classpath: .ci/drills/lib.sh compiles this file on its own and runs it. It lives
+ * in the test tree so that the normal build compiles it too (a change that breaks it fails
+ * there, not in a drill); no test runner picks it up, since its name is no test's.
  *
  * <pre>
- * java -cp postgresql.jar Drill.java setup-db JDBC_URL            roles and database as compose/init-roles.sh
- * java Drill.java load BASE_URL JOURNAL STOP_FILE THREADS SEED     mixed load until STOP_FILE exists
- * java -cp postgresql.jar Drill.java check JDBC_URL JOURNAL         acknowledged writes, disclosure rows, Envers
- * java Drill.java verify-log BASE_URL                              waits for the sealer, verifies the sealed log
- * java Drill.java outage-report JOURNAL DOWN_MS UP_MS MAX_LATENCY_MS RECOVERY_LIMIT_MS
+ * java -cp classes:postgresql.jar nl.schakel.drill.Drill setup-db JDBC_URL   roles and database as compose/init-roles.sh
+ * ... Drill load BASE_URL JOURNAL STOP_FILE THREADS SEED     mixed load until STOP_FILE exists
+ * ... Drill check JDBC_URL JOURNAL                           acknowledged writes, disclosure rows, Envers
+ * ... Drill verify-log BASE_URL                              waits for the sealer, verifies the sealed log
+ * ... Drill outage-report JOURNAL DOWN_MS UP_MS MAX_LATENCY_MS RECOVERY_LIMIT_MS
  * </pre>
  *
  * The journal has one line per request, written after the whole response was read:
