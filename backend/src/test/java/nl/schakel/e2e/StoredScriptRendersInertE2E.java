@@ -121,7 +121,8 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 		String ggz = accessToken("schakel-api-client", "ggz");
 		post(ggz, "CASE_CONSULTATION", caseUrl + "/consents",
 				Map.of("organisations", List.of("politie-midden"), "categories", List.of("SOCIAL"), "purposes",
-						List.of("CASE_CONSULTATION"), "validFrom", "2020-01-01", "evidence", payload("evidence")),
+						List.of("CASE_CONSULTATION"), "validFrom", "2020-01-01", "evidence", payload("evidence"), "evidenceKind", "VERBAL",
+						"evidenceObtainedOn", "2020-01-01", "evidenceObtainedBy", payload("obtained-by")),
 				201);
 		String a = contribute(ggz, caseUrl, Map.of("text", payload("text-a"), "category", "SOCIAL", "legalBasis",
 				"PUBLIC_TASK", "audienceDomains", List.of("JUSTICE")));
