@@ -22,15 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -51,6 +57,9 @@ class ConsentBelongsToItsCaseIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService accounts;
 
 	String bsn;
 
@@ -194,6 +203,38 @@ class ConsentBelongsToItsCaseIT {
 			.andExpect(jsonPath("$[0].withdrawal.on").value(LocalDate.now().toString()))
 			.andExpect(jsonPath("$[0].withdrawal.reason")
 				.value("Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis"));
+	}
+
+	@Test
+	void ggzsCasePageShowsTheCoordinatorsWithdrawalAndItsFormRecordsAConsentWithEvidence() throws Exception {
+		admit(this.caseA, "ggz-midden");
+		String consent = ggzConsentOnCaseA();
+		as("coordinator", post(this.caseA + "/consents/" + consent + "/withdrawal"), """
+				{"reason": "Ingetrokken aan de balie"}""").andExpect(status().isOk());
+
+		String page = "/cases/" + id(this.caseA);
+		MockHttpSession session = new MockHttpSession();
+		var ggz = user(this.accounts.loadUserByUsername("ggz"));
+		this.mvc.perform(post(page + "/purpose").session(session).with(csrf()).with(ggz)
+			.param("purpose", "CASE_CONSULTATION"));
+		this.mvc.perform(get(page).session(session).with(ggz))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ingetrokken door de procesregisseur op")))
+			.andExpect(content().string(containsString("Ingetrokken aan de balie")));
+
+		this.mvc.perform(post(page + "/consents").session(session).with(csrf()).with(ggz)
+			.param("organisations", "politie-midden")
+			.param("categories", "SOCIAL")
+			.param("consentPurposes", "CASE_CONSULTATION")
+			.param("validFrom", "2026-02-01")
+			.param("evidence", "mondeling, gespreksverslag 14")
+			.param("evidenceKind", "VERBAL")
+			.param("evidenceObtainedOn", "2026-02-01")
+			.param("evidenceObtainedBy", "M. Jansen"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForObject(
+				"select evidence_kind from consent where case_id = ? and organisation = 'ggz-midden' and evidence_kind = 'VERBAL'",
+				String.class, id(this.caseA))).isEqualTo("VERBAL");
 	}
 
 	@Test
