@@ -21,9 +21,11 @@ import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
 import nl.schakel.casefile.TriageOutcome;
+import nl.schakel.consent.ConsentEvidence;
 import nl.schakel.consent.ConsentNotFound;
 import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
+import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.NotAParticipant;
@@ -65,9 +67,12 @@ class CaseApiController {
 
 	private final CaseFileService cases;
 
-	CaseApiController(CaseWorkspace workspace, CaseFileService cases) {
+	private final CaseConsents consents;
+
+	CaseApiController(CaseWorkspace workspace, CaseFileService cases, CaseConsents consents) {
 		this.workspace = workspace;
 		this.cases = cases;
+		this.consents = consents;
 	}
 
 	@PostMapping
@@ -116,20 +121,27 @@ class CaseApiController {
 		return this.workspace.remove(new CaseId(id), participantId);
 	}
 
+	@GetMapping("/{id}/consents")
+	List<ConsentView> consents(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		return this.consents.list(new CaseId(id), purpose, Channel.API);
+	}
+
 	@PostMapping("/{id}/consents")
 	ResponseEntity<ConsentView> recordConsent(@PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody ConsentRequest request) {
 		ConsentScope scope = new ConsentScope(request.organisations(), request.domains(), request.categories(),
 				request.purposes(), request.validFrom(), request.validUntil());
+		ConsentEvidence evidence = new ConsentEvidence(request.evidenceKind(), request.evidence(),
+				request.evidenceObtainedOn(), request.evidenceObtainedBy());
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workspace.recordConsent(new CaseId(id), purpose, scope, request.evidence()));
+			.body(this.consents.record(new CaseId(id), purpose, scope, evidence, request.holder()));
 	}
 
 	@PostMapping("/{id}/consents/{consentId}/withdrawal")
 	ConsentView withdraw(@PathVariable UUID id, @PathVariable UUID consentId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody(required = false) Withdrawal withdrawal) {
-		return this.workspace.withdrawConsent(new CaseId(id), purpose, consentId,
-				(withdrawal != null) ? withdrawal.on() : null);
+		return this.consents.withdraw(new CaseId(id), purpose, consentId,
+				(withdrawal != null) ? withdrawal.on() : null, (withdrawal != null) ? withdrawal.reason() : null);
 	}
 
 	@PostMapping("/{id}/triage")
@@ -188,11 +200,13 @@ class CaseApiController {
 			LocalDate validUntil) {
 	}
 
+	/** A consent to record; {@code holder}, when given, must be the recorder's own organisation. */
 	record ConsentRequest(List<String> organisations, List<String> domains, List<String> categories,
-			List<String> purposes, LocalDate validFrom, LocalDate validUntil, String evidence) {
+			List<String> purposes, LocalDate validFrom, LocalDate validUntil, String evidence,
+			EvidenceKind evidenceKind, LocalDate evidenceObtainedOn, String evidenceObtainedBy, String holder) {
 	}
 
-	record Withdrawal(LocalDate on) {
+	record Withdrawal(LocalDate on, String reason) {
 	}
 
 	record TriageDecision(TriageOutcome outcome, String reason) {

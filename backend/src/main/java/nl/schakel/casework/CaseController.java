@@ -19,7 +19,10 @@ import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
 import nl.schakel.casefile.TriageOutcome;
+import nl.schakel.consent.ConsentEvidence;
+import nl.schakel.consent.ConsentNotFound;
 import nl.schakel.consent.ConsentScope;
+import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
@@ -65,11 +68,15 @@ class CaseController {
 
 	private final Policy policy;
 
-	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy) {
+	private final CaseConsents consents;
+
+	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy,
+			CaseConsents consents) {
 		this.workspace = workspace;
 		this.cases = cases;
 		this.purposes = purposes;
 		this.policy = policy;
+		this.consents = consents;
 	}
 
 	@ModelAttribute("caseTypes")
@@ -275,15 +282,18 @@ class CaseController {
 			@RequestParam(required = false) List<String> domains, @RequestParam(required = false) List<String> categories,
 			@RequestParam(required = false) List<String> consentPurposes,
 			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validUntil,
-			@RequestParam(required = false) String evidence, HttpSession session, RedirectAttributes redirect) {
+			@RequestParam(required = false) String evidence, @RequestParam(required = false) EvidenceKind evidenceKind,
+			@RequestParam(required = false) LocalDate evidenceObtainedOn,
+			@RequestParam(required = false) String evidenceObtainedBy, HttpSession session,
+			RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
 		}
 		try {
-			this.workspace.recordConsent(new CaseId(id), purpose,
+			this.consents.record(new CaseId(id), purpose,
 					new ConsentScope(organisations, domains, categories, consentPurposes, validFrom, validUntil),
-					evidence);
+					new ConsentEvidence(evidenceKind, evidence, evidenceObtainedOn, evidenceObtainedBy), null);
 			redirect.addFlashAttribute("notice", "consent.recorded");
 		}
 		catch (InvalidInput ex) {
@@ -295,11 +305,18 @@ class CaseController {
 
 	@PostMapping("/{id}/consents/{consentId}/withdrawal")
 	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
-			@RequestParam(required = false) LocalDate on, HttpSession session, RedirectAttributes redirect) {
+			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String reason,
+			HttpSession session, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose != null) {
-			this.workspace.withdrawConsent(new CaseId(id), purpose, consentId, on);
-			redirect.addFlashAttribute("notice", "consent.withdrawn");
+			try {
+				this.consents.withdraw(new CaseId(id), purpose, consentId, on, reason);
+				redirect.addFlashAttribute("notice", "consent.withdrawn");
+			}
+			catch (InvalidInput ex) {
+				redirect.addFlashAttribute("problem", "consent.withdrawal.invalid");
+				redirect.addFlashAttribute("consentProblems", ex.problems());
+			}
 		}
 		return "redirect:/cases/" + id;
 	}
@@ -326,6 +343,7 @@ class CaseController {
 					organisations.stream().collect(Collectors.toMap(Organisation::code, Organisation::name)));
 			model.addAttribute("purposes", this.policy.purposes());
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
+			model.addAttribute("evidenceKinds", EvidenceKind.values());
 			return "cases/show";
 		}
 		throw new CaseNotVisible(id);
@@ -352,7 +370,7 @@ class CaseController {
 
 	}
 
-	@ExceptionHandler({ CaseNotFound.class, NotAParticipant.class, ParticipantNotFound.class })
+	@ExceptionHandler({ CaseNotFound.class, NotAParticipant.class, ParticipantNotFound.class, ConsentNotFound.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";

@@ -3,10 +3,8 @@ package nl.schakel.casework;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,8 +15,6 @@ import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.casefile.RegisterCaseRequest;
-import nl.schakel.consent.ConsentRegistry;
-import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.ContributionService;
@@ -35,7 +31,6 @@ import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.disclosure.Outcome;
 import nl.schakel.disclosure.Reading;
-import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.Admission;
@@ -76,16 +71,13 @@ public class CaseWorkspace {
 	/** The longest username a participation can name (the database column's width). */
 	static final int MAX_USERNAME = 100;
 
-	/** The longest consent evidence (a form's reference; the database column's width). */
-	static final int MAX_EVIDENCE = 300;
-
 	private final CaseFileService cases;
 
 	private final PersonRegistry persons;
 
 	private final ParticipationRegistry participation;
 
-	private final ConsentRegistry consents;
+	private final CaseConsents consents;
 
 	private final ContributionService contributions;
 
@@ -106,7 +98,7 @@ public class CaseWorkspace {
 	private final Clock clock;
 
 	CaseWorkspace(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
-			ConsentRegistry consents, ContributionService contributions, OrganisationDirectory organisations,
+			CaseConsents consents, ContributionService contributions, OrganisationDirectory organisations,
 			DisclosureGate gate, DisclosureLog log, Policy policy, DisclosureRequestService requests,
 			MessageSource messages, Clock clock, ReadOnlyLoads readOnlyLoads) {
 		this.cases = cases;
@@ -180,7 +172,9 @@ public class CaseWorkspace {
 			.filter((p) -> p.purpose().equals(purpose))
 			.findFirst()
 			.orElseThrow();
-		List<ConsentView> consentViews = this.consents.of(facts.personId());
+		// a consent's scope is for the participants of its case, and showing it is logged
+		List<ConsentView> consentViews = (reading.participation() == Participation.PARTICIPANT)
+				? this.consents.shownIn(facts, purpose, channel) : List.of();
 		BreakGlassView breakGlass = (reading.participation() == Participation.BREAK_GLASS)
 				? this.participation.activeBreakGlass(facts.id().value(), CurrentActor.require().username()).orElse(null)
 				: null;
@@ -325,70 +319,6 @@ public class CaseWorkspace {
 	public ParticipantView remove(CaseId id, UUID participantId) {
 		CaseFacts facts = requireSteering(id);
 		return this.participation.remove(facts.id().value(), participantId, CurrentActor.require().username());
-	}
-
-	/** Records the person's consent; the coordinator and participants of the case may. */
-	@Transactional
-	public ConsentView recordConsent(CaseId id, Purpose purpose, ConsentScope scope, String evidence) {
-		requireCaseworker();
-		CaseFacts facts = requireParticipant(id, purpose);
-		List<FieldProblem> problems = new ArrayList<>();
-		if (scope.organisations().isEmpty() && scope.domains().isEmpty()) {
-			problems.add(new FieldProblem("organisations", "Name at least one organisation or domain"));
-		}
-		for (String code : scope.organisations()) {
-			if (this.organisations.byCode(code).isEmpty()) {
-				problems.add(new FieldProblem("organisations", "Unknown organisation: " + code));
-			}
-		}
-		Set<String> domains = new HashSet<>();
-		for (Domain domain : Domain.values()) {
-			domains.add(domain.name());
-		}
-		for (String domain : scope.domains()) {
-			if (!domains.contains(domain)) {
-				problems.add(new FieldProblem("domains", "Unknown domain: " + domain));
-			}
-		}
-		if (scope.categories().isEmpty()) {
-			problems.add(new FieldProblem("categories", "Name at least one data category"));
-		}
-		for (String category : scope.categories()) {
-			try {
-				DataCategory.valueOf(category);
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new FieldProblem("categories", "Unknown data category: " + category));
-			}
-		}
-		if (scope.purposes().isEmpty()) {
-			problems.add(new FieldProblem("purposes", "Name at least one purpose"));
-		}
-		for (String code : scope.purposes()) {
-			if (this.policy.purpose(code).isEmpty()) {
-				problems.add(new FieldProblem("purposes", "Unknown purpose: " + code));
-			}
-		}
-		if (scope.validFrom() == null) {
-			problems.add(new FieldProblem("validFrom", "Give the date the consent starts"));
-		}
-		if (evidence != null && evidence.length() > MAX_EVIDENCE) {
-			problems.add(new FieldProblem("evidence", "At most " + MAX_EVIDENCE + " characters"));
-		}
-		else if (scope.validUntil() != null && scope.validUntil().isBefore(scope.validFrom())) {
-			problems.add(new FieldProblem("validUntil", "The end date lies before the start date"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		return this.consents.record(facts.personId(), scope, evidence, CurrentActor.require().username());
-	}
-
-	@Transactional
-	public ConsentView withdrawConsent(CaseId id, Purpose purpose, UUID consentId, LocalDate on) {
-		requireCaseworker();
-		CaseFacts facts = requireParticipant(id, purpose);
-		return this.consents.withdraw(facts.personId(), consentId, on, CurrentActor.require().username());
 	}
 
 	/** The organisations a contribution can be shared with, for forms. */

@@ -10,7 +10,7 @@ interface Consents extends Repository<Consent, UUID> {
 
 	Optional<Consent> findById(UUID id);
 
-	List<Consent> findByPersonIdOrderByRecordedAtAsc(UUID personId);
+	List<Consent> findByCaseIdOrderByRecordedAtAsc(UUID caseId);
 
 	List<Consent> findAllByIdIn(java.util.Collection<UUID> ids);
 

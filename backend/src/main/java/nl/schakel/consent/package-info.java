@@ -1,5 +1,7 @@
 /**
- * The consent registry: a person's consent as an object, scoped to partners or domains,
- * data categories and purposes, valid for a period, and revocable at once.
+ * The consent registry: a person's consent as an object, recorded on one case by the
+ * organisation that holds the information, opening only that organisation's items in that
+ * case to named partners or domains, for named categories and purposes, for a period, and
+ * revocable at once.
  */
 package nl.schakel.consent;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each legal basis needs before information may be shared on it: a consent in force for
- * the category, a statutory provision, or all five answers of a conflict-of-duties judgement.
+ * the category (recorded on this case by the organisation whose information it is), a statutory provision, or all five answers of a conflict-of-duties judgement.
  * One rule for contributing and for granting a disclosure request.
  */
 @Component
@@ -31,7 +31,12 @@ class BasisRequirements {
 		this.messages = messages;
 	}
 
-	List<FieldProblem> check(LegalBasis basis, DataCategory category, UUID personId, UUID consentId,
+	/**
+	 * @param caseId the case the information is shared in
+	 * @param holder the organisation whose information it is: a consent must be one it recorded
+	 * on this case
+	 */
+	List<FieldProblem> check(LegalBasis basis, DataCategory category, UUID caseId, String holder, UUID consentId,
 			String statutoryReference, ContributionRequest.ConflictOfDuties cod) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (basis == LegalBasis.CONSENT) {
@@ -39,7 +44,7 @@ class BasisRequirements {
 				problems.add(problem("consentId", "contribution.consentId.required"));
 			}
 			else {
-				ConsentView consent = this.consents.find(personId, consentId).orElse(null);
+				ConsentView consent = this.consents.ofHolder(caseId, holder, consentId).orElse(null);
 				if (consent == null) {
 					problems.add(problem("consentId", "contribution.consentId.unknown"));
 				}

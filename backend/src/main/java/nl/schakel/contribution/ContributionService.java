@@ -73,8 +73,9 @@ public class ContributionService {
 			throw new NotAParticipant();
 		}
 		LegalBasis basis = request.getLegalBasis();
-		List<FieldProblem> problems = new ArrayList<>(this.requirements.check(basis, request.getCategory(), personId,
-				request.getConsentId(), request.getStatutoryReference(), request.getConflictOfDuties()));
+		List<FieldProblem> problems = new ArrayList<>(this.requirements.check(basis, request.getCategory(), caseId,
+				author.organisation(), request.getConsentId(), request.getStatutoryReference(),
+				request.getConflictOfDuties()));
 		if (basis == LegalBasis.CONFLICT_OF_DUTIES && request.getCategory() == DataCategory.HEALTH
 				&& author.has(Role.CARE_PROFESSIONAL) && !request.isSecrecyBreachConfirmed()) {
 			// a care professional breaks medical secrecy here: they must say they know it

@@ -76,8 +76,8 @@ public class DisclosureRequestService {
 			problems.add(this.requirements.problem("basis", "request.basis.required"));
 		}
 		else {
-			problems.addAll(this.requirements.check(decision.basis(), contribution.category(), personId,
-					decision.consentId(), decision.statutoryReference(), decision.conflictOfDuties()));
+			problems.addAll(this.requirements.check(decision.basis(), contribution.category(), contribution.caseId(),
+					contribution.authorOrganisation(), decision.consentId(), decision.statutoryReference(), decision.conflictOfDuties()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

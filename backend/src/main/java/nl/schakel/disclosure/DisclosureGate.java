@@ -92,11 +92,11 @@ public class DisclosureGate {
 			AudienceRelation audience = item.holder().equals(actor.organisation()) ? AudienceRelation.AUTHOR_ORGANISATION
 					: item.audience().includes(actor.organisation(), domain) ? AudienceRelation.IN_AUDIENCE
 							: AudienceRelation.OUTSIDE_AUDIENCE;
-			Route best = route(actor, purpose, item, item.basis(), item.consentId(), audience, participation, domain,
-					coverage);
+			Route best = route(actor, purpose, subject, item, item.basis(), item.consentId(), audience,
+					participation, domain, coverage);
 			for (Grant grant : item.grants()) {
 				if (grant.covers(actor.organisation(), actor.username())) {
-					Route granted = route(actor, purpose, item, grant.basis(), grant.consentId(),
+					Route granted = route(actor, purpose, subject, item, grant.basis(), grant.consentId(),
 							(audience == AudienceRelation.AUTHOR_ORGANISATION) ? audience : AudienceRelation.IN_AUDIENCE,
 							participation, domain, coverage);
 					if (rank(granted.decided().decision().effect()) > rank(best.decided().decision().effect())) {
@@ -127,11 +127,14 @@ public class DisclosureGate {
 		return new Reading(participation, List.copyOf(outcomes));
 	}
 
-	private Route route(Actor actor, Purpose purpose, DisclosableItem item, LegalBasis declared, UUID consentId,
-			AudienceRelation audience, Participation participation, String domain,
+	private Route route(Actor actor, Purpose purpose, CaseSubject subject, DisclosableItem item, LegalBasis declared,
+			UUID consentId, AudienceRelation audience, Participation participation, String domain,
 			ConsentRegistry.ConsentCoverage coverage) {
+		// a consent opens only its holder's items in its own case: never another organisation's
+		// items, never another case's
 		boolean consentCovers = declared == LegalBasis.CONSENT && consentId != null
-				&& coverage.covers(consentId, actor.organisation(), domain, item.category().name(), purpose.code());
+				&& coverage.covers(consentId, subject.caseId(), item.holder(), actor.organisation(), domain,
+						item.category().name(), purpose.code());
 		EffectiveBasis basis = EffectiveBasis.of(declared, consentCovers);
 		return new Route(basis, decide(actor, purpose, item, basis, audience, participation));
 	}

@@ -20,6 +20,11 @@ public enum ItemKind {
 	/** A subject-access report (GDPR art. 15): metadata on one person and who received it. */
 	SUBJECT_ACCESS,
 	/** The change history of a case or contribution (who changed what): metadata only. */
-	CHANGE_HISTORY
+	CHANGE_HISTORY,
+	/**
+	 * A consent's scope, shown to a participant of its case: it reveals that its holder has
+	 * information of these categories (health, say), so it is a disclosure like any other.
+	 */
+	CONSENT
 
 }

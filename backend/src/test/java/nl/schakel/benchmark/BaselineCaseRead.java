@@ -50,7 +50,7 @@ final class BaselineCaseRead {
 			jdbc.query("select code, name from organisation order by name",
 					(rs) -> { names.put(rs.getString(1), rs.getString(2)); });
 			List<Map<String, Object>> consents = jdbc.queryForList(
-					"select id, organisations, categories, purposes, valid_from, valid_until, withdrawn_on from consent where person_id = ?",
+					"select id, organisations, categories, purposes, valid_from, valid_until, withdrawn_on from consent where case_id = ?",
 					header.get(0).get("person_id"));
 			consents.replaceAll((row) -> Map.of("id", row.get("id")));
 			List<Map<String, Object>> timeline = new ArrayList<>();

@@ -92,7 +92,7 @@ final class SameStackBaseline {
 				page.put("person", person.name());
 				page.put("referral", (referral != null && referral.details() != null) ? open(referral.details(), cipher) : null);
 				page.put("participants", participation.participants(facts.id().value()).size());
-				page.put("consents", consents.of(facts.personId()).size());
+				page.put("consents", consents.onCase(facts.id().value()).size());
 				page.put("timeline", timeline);
 				return page;
 			});

@@ -63,7 +63,7 @@ class CaseworkStoriesIT {
 		// a GGZ professional adds health information with consent scoped to the police
 		String consent = id(as("ggz", "CASE_CONSULTATION", post(caseUrl + "/consents"), """
 				{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2020-01-01", "evidence": "toestemmingsformulier 2026-044"}""")
+				 "validFrom": "2020-01-01", "evidence": "toestemmingsformulier 2026-044", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
 			.andExpect(status().isCreated()));
 		String contribution = id(as("ggz", "CASE_CONSULTATION", post(caseUrl + "/contributions"), """
 				{"text": "Opgenomen geweest in 2025; gebruikt antipsychotica", "category": "HEALTH",

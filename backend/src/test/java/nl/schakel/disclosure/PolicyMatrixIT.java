@@ -12,9 +12,12 @@ import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.RegisterCaseRequest;
+import nl.schakel.casework.CaseConsents;
 import nl.schakel.casework.CaseWorkspace;
+import nl.schakel.consent.ConsentEvidence;
 import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
+import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.participation.Admission;
@@ -59,6 +62,9 @@ class PolicyMatrixIT {
 	CaseWorkspace workspace;
 
 	@Autowired
+	CaseConsents consents;
+
+	@Autowired
 	DisclosureGate gate;
 
 	@Autowired
@@ -90,11 +96,13 @@ class PolicyMatrixIT {
 		});
 		Purpose consultation = this.policy.purpose("CASE_CONSULTATION").orElseThrow();
 		ConsentView consent = AsUser.run(this.accounts, "ggz",
-				() -> this.workspace.recordConsent(facts.id(), consultation,
+				() -> this.consents.record(facts.id(), consultation,
 						new ConsentScope(List.of("politie-midden"), List.of(),
 								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "CRIMINAL", "RISK"),
 								List.of("CASE_CONSULTATION"), LocalDate.now().minusDays(1), null),
-						"formulier 2026-17"));
+						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "formulier 2026-17",
+								LocalDate.now().minusDays(1), "J. de Vries (GGZ)"),
+						null));
 
 		// every category on every basis, for the author's organisation only and for every domain
 		Map<UUID, Fixture> fixtures = new HashMap<>();

@@ -78,7 +78,7 @@ class PrivacyStoriesIT {
 	void policeReadsHealthInformationWithConsentUntilTheConsentIsWithdrawn() throws Exception {
 		String consent = as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/consents"), """
 				{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2026-01-01", "evidence": "getekend formulier 12"}""")
+				 "validFrom": "2026-01-01", "evidence": "getekend formulier 12", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

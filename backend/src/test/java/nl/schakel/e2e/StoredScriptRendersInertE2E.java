@@ -45,7 +45,8 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 
 	/** Fields that are stored and shown in some page (the page list below says where). */
 	static final List<String> SHOWN = List.of("name", "referrer", "reason", "goal", "uninformed", "triage",
-			"pro", "text-a", "text-b", "text-c", "text-d", "statute", "request-c", "request-d", "refusal", "comment");
+			"pro", "text-a", "text-b", "text-c", "text-d", "statute", "request-c", "request-d", "refusal", "comment",
+			"obtained-by");
 
 	/**
 	 * Stored, but no page shows them (the address and consent evidence are not on any page, a
@@ -121,7 +122,9 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 		String ggz = accessToken("schakel-api-client", "ggz");
 		post(ggz, "CASE_CONSULTATION", caseUrl + "/consents",
 				Map.of("organisations", List.of("politie-midden"), "categories", List.of("SOCIAL"), "purposes",
-						List.of("CASE_CONSULTATION"), "validFrom", "2020-01-01", "evidence", payload("evidence")),
+						List.of("CASE_CONSULTATION"), "validFrom", "2020-01-01", "evidence", payload("evidence"),
+						"evidenceKind", "VERBAL", "evidenceObtainedOn", "2020-01-01", "evidenceObtainedBy",
+						payload("obtained-by")),
 				201);
 		String a = contribute(ggz, caseUrl, Map.of("text", payload("text-a"), "category", "SOCIAL", "legalBasis",
 				"PUBLIC_TASK", "audienceDomains", List.of("JUSTICE")));

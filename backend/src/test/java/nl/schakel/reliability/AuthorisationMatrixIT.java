@@ -66,6 +66,8 @@ class AuthorisationMatrixIT {
 		COORDINATOR_WRITE,
 		/** a participant's write on a case: contribution, consent, disclosure request. */
 		PARTICIPANT_WRITE,
+		/** a case's metadata for its participants only (its consents): logged, 404 for anyone else. */
+		PARTICIPANT_METADATA,
 		/** the coordinator's metadata list. */
 		CASE_LIST,
 		/** the known-to check. */
@@ -94,6 +96,7 @@ class AuthorisationMatrixIT {
 		API.put("DELETE /api/v1/cases/{id}/participants/{participantId}", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/break-glass", Kind.BREAK_GLASS);
 		API.put("POST /api/v1/cases/{id}/contributions", Kind.PARTICIPANT_WRITE);
+		API.put("GET /api/v1/cases/{id}/consents", Kind.PARTICIPANT_METADATA);
 		API.put("POST /api/v1/cases/{id}/consents", Kind.PARTICIPANT_WRITE);
 		API.put("POST /api/v1/cases/{id}/consents/{consentId}/withdrawal", Kind.PARTICIPANT_WRITE);
 		API.put("POST /api/v1/cases/{id}/contributions/{contributionId}/requests", Kind.PARTICIPANT_WRITE);
@@ -271,7 +274,7 @@ class AuthorisationMatrixIT {
 		String consentB = id(call("verslavingszorg", "CASE_CONSULTATION", HttpMethod.POST,
 				"/api/v1/cases/" + b.id + "/consents", """
 						{"organisations": ["ggz-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
-						 "validFrom": "2020-01-01", "evidence": "formulier"}"""), 201);
+						 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}"""), 201);
 		String requestB = id(call("coordinator", "CASE_CONSULTATION", HttpMethod.POST,
 				"/api/v1/cases/" + b.id + "/contributions/" + b.contribution + "/requests",
 				"{\"reason\": \"Nodig voor het overleg\"}"), 201);
@@ -407,6 +410,12 @@ class AuthorisationMatrixIT {
 				}
 				return new Probe(path, participantBody(pattern), Expect.refused(), false, true);
 			}
+			case PARTICIPANT_METADATA -> {
+				if (staff && admitted) {
+					return new Probe(path, null, Expect.exactly(200), false, false);
+				}
+				return new Probe(path, null, staff ? Expect.exactly(404) : Expect.refused(), false, false);
+			}
 			case PERSON_SEARCH -> {
 				if (target != a) {
 					return null;
@@ -474,7 +483,7 @@ class AuthorisationMatrixIT {
 		if (pattern.endsWith("/consents")) {
 			return """
 					{"organisations": ["om-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
-					 "validFrom": "2020-01-01", "evidence": "formulier"}""";
+					 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""";
 		}
 		if (pattern.endsWith("/requests")) {
 			return "{\"reason\": \"Ik wil dit zien\"}";
