@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -102,13 +103,17 @@ class SecurityConfiguration {
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply
 				.csrf((csrf) -> csrf.disable())
-				.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> problem(response,
-						HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required")))
+				// a refused password counts against its account from this client, and against the client
+				.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
+					this.rateLimits.apiBasicFailed(request);
+					problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required");
+				}))
 				.exceptionHandling((errors) -> errors
 					.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 							"unauthenticated", "Authentication required"))
 					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
 							"forbidden", "Access denied")))
+				.addFilterBefore(this.rateLimits.apiBasicFilter(), BasicAuthenticationFilter.class)
 				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 			return http.build();
 		}
