@@ -98,7 +98,8 @@ class SecurityConfiguration {
 		@Bean
 		@Order(1)
 		SecurityFilterChain api(HttpSecurity http) throws Exception {
-			http.securityMatcher("/api/**")
+			// the API's own description is for its clients: signed in, like the API itself
+			http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply
@@ -123,7 +124,7 @@ class SecurityConfiguration {
 		SecurityFilterChain web(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
 				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 				.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
