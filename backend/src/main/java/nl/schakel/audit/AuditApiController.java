@@ -53,9 +53,10 @@ class AuditApiController {
 	void export(@ModelAttribute DisclosureFilter filter, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			HttpServletResponse response) throws IOException {
 		require(purpose, AuditWorkspace.AUDIT);
-		this.workspace.check(filter);
+		// log, then stream: until the export's record is committed, any failure is a problem detail
+		AuditWorkspace.RecordedExport export = this.workspace.recordExport(filter);
 		AuditController.csvHeaders(response);
-		this.workspace.export(filter, response.getWriter());
+		this.workspace.stream(export, response.getWriter());
 	}
 
 	/** Finds a person by BSN (in the body, never in a URL) or by name and date of birth. */
@@ -118,8 +119,9 @@ class AuditApiController {
 	VerificationReport verify(@RequestBody(required = false) VerifyRequest request,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
-		VerifyRequest asked = (request != null) ? request : new VerifyRequest(false, null);
-		return this.workspace.verify(asked.incremental(), asked.head());
+		// no body, {} or "incremental": null all mean the default, a full verification
+		boolean incremental = (request != null) && Boolean.TRUE.equals(request.incremental());
+		return this.workspace.verify(incremental, (request != null) ? request.head() : null);
 	}
 
 	/** A subject-access report (purpose SUBJECT_ACCESS); recorded as an export. */
@@ -147,7 +149,7 @@ class AuditApiController {
 	record FindingRequest(String finding, String comment) {
 	}
 
-	record VerifyRequest(boolean incremental, String head) {
+	record VerifyRequest(Boolean incremental, String head) {
 	}
 
 }

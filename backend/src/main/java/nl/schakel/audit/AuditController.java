@@ -101,9 +101,10 @@ class AuditController {
 
 	@GetMapping("/export.csv")
 	void export(@ModelAttribute DisclosureFilter filter, HttpServletResponse response) throws IOException {
-		this.workspace.check(filter);
+		// log, then stream: until the export's record is committed, any failure is an error page
+		AuditWorkspace.RecordedExport export = this.workspace.recordExport(filter);
 		csvHeaders(response);
-		this.workspace.export(filter, response.getWriter());
+		this.workspace.stream(export, response.getWriter());
 	}
 
 	// --- review queue ------------------------------------------------------------------

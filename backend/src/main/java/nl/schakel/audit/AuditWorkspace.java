@@ -105,12 +105,22 @@ public class AuditWorkspace {
 		return page;
 	}
 
-	/** Writes the whole result (up to the export limit) as CSV; recorded (AUDIT_EXPORT, channel EXPORT) first. */
+	/**
+	 * Checks an export and records it (AUDIT_EXPORT, channel EXPORT) in a transaction of its
+	 * own that commits before this returns: the log says an export happened before its first
+	 * byte can leave, and a search that fails here fails before anything is sent.
+	 */
 	@Transactional
-	public long export(DisclosureFilter filter, Writer out) {
+	public RecordedExport recordExport(DisclosureFilter filter) {
 		DisclosureSearch.Criteria criteria = this.search.criteria(filter.firstPage());
 		record(ItemKind.AUDIT_EXPORT, criteria.caseId(), criteria.person(), null, AUDIT, Channel.EXPORT);
-		return this.search.exportCsv(criteria, this.properties.exportLimit(), out);
+		return new RecordedExport(criteria);
+	}
+
+	/** Streams a recorded export's rows (up to the export limit) as CSV; returns how many. */
+	@Transactional(readOnly = true)
+	public long stream(RecordedExport export, Writer out) {
+		return this.search.exportCsv(export.criteria(), this.properties.exportLimit(), out);
 	}
 
 	/** Checks a search without running it, so a form can show its mistakes at the fields. */
@@ -345,6 +355,10 @@ public class AuditWorkspace {
 			super("No such review item");
 		}
 
+	}
+
+	/** An export whose own disclosure row is committed; only such an export is streamed. */
+	record RecordedExport(DisclosureSearch.Criteria criteria) {
 	}
 
 }

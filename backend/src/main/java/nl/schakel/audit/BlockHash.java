@@ -62,6 +62,10 @@ final class BlockHash {
 		field(sha, row.requestId());
 		field(sha, Boolean.toString(row.flagged()));
 		field(sha, micros(row.insertedAt()));
+		// added later: hashed only when present, so rows sealed before it keep their digests
+		if (row.correlationId() != null) {
+			field(sha, row.correlationId());
+		}
 		return sha.digest();
 	}
 

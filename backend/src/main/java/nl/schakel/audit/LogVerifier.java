@@ -135,7 +135,8 @@ class LogVerifier {
 				}
 			}
 		}
-		int parts = Math.max(1, Math.min(parallelism, headers.size()));
+		// nothing sealed yet (or nothing new since the last verification): no segment to check
+		int parts = headers.isEmpty() ? 0 : Math.max(1, Math.min(parallelism, headers.size()));
 		List<Segment> segments = new ArrayList<>();
 		for (int part = 0; part < parts; part++) {
 			int first = (int) ((long) headers.size() * part / parts);
@@ -155,8 +156,9 @@ class LogVerifier {
 		Findings findings = new Findings();
 		long checked = 0;
 		long rows = 0;
-		long lastNumber = 0;
-		String lastHash = null;
+		// with no block to check, the log still ends where this verify starts
+		long lastNumber = (previousStoredHash != null) ? fromBlock - 1 : 0;
+		String lastHash = previousStoredHash;
 		for (SegmentResult result : results) {
 			findings.addAll(result.findings());
 			checked += result.checked();

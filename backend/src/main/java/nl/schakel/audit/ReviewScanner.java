@@ -223,7 +223,11 @@ class ReviewScanner {
 	private record Row(long seq, UUID id, Instant occurredAt, String actor, String actorOrganisation, UUID personId,
 			String decision, boolean flagged, String ruleId, String requestId) {
 
-		/** Rows of one request form one item; a row without a request id stands alone. */
+		/**
+		 * Rows of one request form one item; a row without a request id stands alone. The request
+		 * id is the server's own (never the caller's correlation id, which any caller may repeat
+		 * to fold many reads into one item).
+		 */
 		String requestKey() {
 			return (this.requestId != null) ? this.requestId : this.id.toString();
 		}

@@ -87,6 +87,10 @@ public class Disclosure implements Persistable<UUID> {
 	@NotAudited
 	private String requestId;
 
+	/** The caller's own {@code X-Request-Id}, kept for correlation only: not unique, not ours. */
+	@NotAudited
+	private String correlationId;
+
 	@NotAudited
 	private boolean flagged;
 
@@ -152,6 +156,12 @@ public class Disclosure implements Persistable<UUID> {
 	 */
 	private static UUID timeOrderedId() {
 		return UuidVersion7Strategy.INSTANCE.generateUuid(null);
+	}
+
+	/** Notes the caller's correlation id before the row is written. */
+	Disclosure correlatedWith(String correlationId) {
+		this.correlationId = correlationId;
+		return this;
 	}
 
 	@PostPersist

@@ -74,6 +74,7 @@ public class DisclosureGate {
 		Objects.requireNonNull(purpose, "purpose");
 		Actor actor = CurrentActor.require();
 		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
+		String correlationId = RequestContext.current().flatMap(RequestContext::correlationId).orElse(null);
 		RequestContext.current().ifPresent((context) -> {
 			context.purpose(purpose.code());
 			context.policyVersion(this.policy.version().value());
@@ -110,7 +111,8 @@ public class DisclosureGate {
 					(decided.role() != null) ? decided.role().code() : null), subject, item, purpose.code(),
 					best.basis().name(), decided.decision().ruleId(), decided.decision().version().value(),
 					decided.decision().effect(), channel, requestId,
-					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS));
+					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS)
+				.correlatedWith(correlationId));
 		}
 		// the log first, in one batch; only then any content
 		this.log.saveAll(rows);

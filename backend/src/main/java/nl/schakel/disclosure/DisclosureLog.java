@@ -55,7 +55,8 @@ public class DisclosureLog {
 		Disclosure row = Disclosure.ofMetadata(Instant.now(this.clock),
 				new Disclosure.Recipient(actor.username(), actor.organisation(), role), metadata.caseId(),
 				metadata.personId(), metadata.kind(), metadata.itemId(), metadata.purpose().code(),
-				metadata.legalBasis(), metadata.ruleId(), this.policy.version().value(), metadata.channel(), requestId);
+				metadata.legalBasis(), metadata.ruleId(), this.policy.version().value(), metadata.channel(), requestId)
+			.correlatedWith(RequestContext.current().flatMap(RequestContext::correlationId).orElse(null));
 		this.log.saveAll(java.util.List.of(row));
 		this.log.flush();
 		return row.id();

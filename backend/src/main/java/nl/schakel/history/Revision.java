@@ -38,6 +38,9 @@ public class Revision {
 
 	private String requestId;
 
+	/** The caller's own {@code X-Request-Id}, for correlation only. */
+	private String correlationId;
+
 	private String policyVersion;
 
 	protected Revision() {
@@ -67,11 +70,17 @@ public class Revision {
 		return this.requestId;
 	}
 
+	public String correlationId() {
+		return this.correlationId;
+	}
+
 	public String policyVersion() {
 		return this.policyVersion;
 	}
 
-	void describe(String actor, String organisation, String purpose, String requestId, String policyVersion) {
+	void describe(String actor, String organisation, String purpose, String requestId, String correlationId,
+			String policyVersion) {
+		this.correlationId = correlationId;
 		this.actor = actor;
 		this.organisation = organisation;
 		this.purpose = purpose;

@@ -19,6 +19,7 @@ public class RevisionContextListener implements RevisionListener {
 		revision.describe(actor != null ? actor.username() : "system", actor != null ? actor.organisation() : null,
 				context != null ? context.purpose().orElse(null) : null,
 				context != null ? context.requestId() : null,
+				context != null ? context.correlationId().orElse(null) : null,
 				context != null ? context.policyVersion().orElse(null) : null);
 	}
 

@@ -107,7 +107,8 @@ class KeycloakSecurityConfiguration {
 		BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
 		AuthenticationEntryPoint refused = (request, response, ex) -> refuseApiCall(request, response, ex,
 				bearerTokens);
-		http.securityMatcher("/api/**")
+		// the API's own description is for its clients: signed in, like the API itself
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// bearer tokens are not sent by browsers on their own, so CSRF does not apply
@@ -135,7 +136,7 @@ class KeycloakSecurityConfiguration {
 		AuthenticationFailureHandler loginRefused = this::refuseLogin;
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.anyRequest().authenticated())
 			.oauth2Login((login) -> login
 				// no login page of our own: unauthenticated users go straight to Keycloak

@@ -2,27 +2,41 @@ package nl.schakel.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Token buckets by key, in memory. Memory stays bounded: when more than {@link #MAX_KEYS}
- * keys are held, buckets that have refilled completely (and so carry no information) are
- * dropped.
+ * Token buckets by key, in memory, in a cache bounded by size and time. A bucket not touched
+ * for a whole period has refilled completely and carries no information, so it expires. When
+ * more than {@code maxKeys} keys are held (a flood of made-up account names), the cache's
+ * frequency-aware eviction drops the rarely seen ones first: a key an attacker keeps hitting
+ * stays, a million one-off names do not push it out, and memory stays at the bound.
  */
 final class RateLimiter {
 
-	static final int MAX_KEYS = 100_000;
+	static final int MAX_KEYS = 50_000;
 
 	private final RateLimitProperties.Limit limit;
 
 	private final Clock clock;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final Cache<String, Bucket> buckets;
 
 	RateLimiter(RateLimitProperties.Limit limit, Clock clock) {
+		this(limit, clock, MAX_KEYS);
+	}
+
+	RateLimiter(RateLimitProperties.Limit limit, Clock clock, int maxKeys) {
 		this.limit = limit;
 		this.clock = clock;
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(maxKeys)
+			.expireAfterAccess(limit.period())
+			.ticker(() -> clock.millis() * 1_000_000L)
+			// upkeep on the caller's thread: the bound holds at every moment, not when a pool gets to it
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**
@@ -31,10 +45,23 @@ final class RateLimiter {
 	 */
 	Duration take(String key) {
 		long now = this.clock.millis();
-		if (this.buckets.size() > MAX_KEYS) {
-			this.buckets.values().removeIf((bucket) -> bucket.isFull(now));
-		}
-		return this.buckets.computeIfAbsent(key, (k) -> new Bucket(this.limit, now)).take(now);
+		return this.buckets.get(key, (k) -> new Bucket(this.limit, now)).take(now);
+	}
+
+	/**
+	 * How long {@code key} must wait before its next attempt, without taking a token: for limits
+	 * that count only failures, checked before the attempt is made.
+	 * @return zero if an attempt is allowed now
+	 */
+	Duration waitFor(String key) {
+		Bucket bucket = this.buckets.getIfPresent(key);
+		return (bucket != null) ? bucket.waitFor(this.clock.millis()) : Duration.ZERO;
+	}
+
+	/** How many keys are held now (after pending upkeep). */
+	long retainedKeys() {
+		this.buckets.cleanUp();
+		return this.buckets.estimatedSize();
 	}
 
 	private static final class Bucket {
@@ -60,12 +87,16 @@ final class RateLimiter {
 				this.tokens -= 1;
 				return Duration.ZERO;
 			}
-			return Duration.ofMillis((long) Math.ceil((1 - this.tokens) / this.perMilli));
+			return untilOne();
 		}
 
-		synchronized boolean isFull(long now) {
+		synchronized Duration waitFor(long now) {
 			refill(now);
-			return this.tokens >= this.capacity;
+			return (this.tokens >= 1) ? Duration.ZERO : untilOne();
+		}
+
+		private Duration untilOne() {
+			return Duration.ofMillis((long) Math.ceil((1 - this.tokens) / this.perMilli));
 		}
 
 		private void refill(long now) {

@@ -1,8 +1,10 @@
 package nl.schakel.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -23,8 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits on what an attacker would repeat: login attempts (per account name and per
- * client IP) and person searches (per signed-in user), so enumerating passwords or BSNs is
- * slow. A request over the limit gets a 429 problem detail with {@code Retry-After}; it is
+ * client IP), HTTP Basic failures on the API (per account name from one client, and per
+ * client) and person searches (per signed-in user), so enumerating passwords or BSNs is
+ * slow. The API's limit counts only failed passwords, since every API call carries one, and
+ * throttles rather than locks: hammering an account from one address does not shut its owner
+ * out elsewhere. A request over the limit gets a 429 problem detail with {@code Retry-After}; it is
  * logged, and a refused login is also written to the security log. (Every search that does
  * run is in the disclosure log already.) The filters are not beans, so the servlet container
  * does not register them a second time outside the security chains.
@@ -43,6 +48,10 @@ class RateLimits {
 
 	private final RateLimiter personSearch;
 
+	private final RateLimiter apiLoginPerAccountAndClient;
+
+	private final RateLimiter apiLoginPerClient;
+
 	private final ObjectProvider<SecurityEvents> events;
 
 	RateLimits(RateLimitProperties properties, ObjectProvider<Clock> clock, ObjectProvider<SecurityEvents> events) {
@@ -51,6 +60,8 @@ class RateLimits {
 		this.loginPerUsername = new RateLimiter(properties.loginPerUsername(), time);
 		this.loginPerClient = new RateLimiter(properties.loginPerClient(), time);
 		this.personSearch = new RateLimiter(properties.personSearch(), time);
+		this.apiLoginPerAccountAndClient = new RateLimiter(properties.loginPerUsername(), time);
+		this.apiLoginPerClient = new RateLimiter(properties.loginPerClient(), time);
 		this.events = events;
 	}
 
@@ -79,6 +90,63 @@ class RateLimits {
 				chain.doFilter(request, response);
 			}
 		};
+	}
+
+	/**
+	 * For the API chain with HTTP Basic, before the credentials are checked: an account that
+	 * failed too often from this client, or a client that failed too often whatever the
+	 * account, gets a 429 without its password being looked at.
+	 */
+	OncePerRequestFilter apiBasicFilter() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				String account = RateLimits.this.properties.enabled() ? basicAccount(request) : null;
+				if (account != null) {
+					String client = request.getRemoteAddr();
+					Duration wait = longest(RateLimits.this.apiLoginPerClient.waitFor(client),
+							RateLimits.this.apiLoginPerAccountAndClient.waitFor(account + " " + client));
+					if (!wait.isZero()) {
+						log.warn("Rate limit: API login for '{}' from {} refused for {}", account, client, wait);
+						RateLimits.this.events.ifAvailable((recorder) -> recorder.refused(
+								SecurityEvents.Kind.LOGIN_REFUSED, "rate-limited", account, null, request, response));
+						tooManyRequests(response, wait, "Too many failed logins; try again later.");
+						return;
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** Counts a refused HTTP Basic password against its account (from this client) and its client. */
+	void apiBasicFailed(HttpServletRequest request) {
+		String account = RateLimits.this.properties.enabled() ? basicAccount(request) : null;
+		if (account != null) {
+			String client = request.getRemoteAddr();
+			this.apiLoginPerClient.take(client);
+			this.apiLoginPerAccountAndClient.take(account + " " + client);
+		}
+	}
+
+	/** The account name in an HTTP Basic header (normalised as the login form does), or null. */
+	static String basicAccount(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		String username;
+		try {
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
+					StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			username = (colon >= 0) ? decoded.substring(0, colon) : decoded;
+		}
+		catch (IllegalArgumentException ex) {
+			username = "";
+		}
+		return cut(username.strip().toLowerCase(Locale.ROOT));
 	}
 
 	/** For every chain that serves a person search, after authentication. */

@@ -21,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -108,19 +109,24 @@ class SecurityConfiguration {
 		@Bean
 		@Order(1)
 		SecurityFilterChain api(HttpSecurity http) throws Exception {
-			http.securityMatcher("/api/**")
+			// the API's own description is for its clients: signed in, like the API itself
+			http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply
 				.csrf((csrf) -> csrf.disable())
-				.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> problem(response,
-						HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required")))
+				// a refused password counts against its account from this client, and against the client
+				.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
+					this.rateLimits.apiBasicFailed(request);
+					problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required");
+				}))
 				.exceptionHandling((errors) -> errors
 					.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 							"unauthenticated", "Authentication required"))
 					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
 							"forbidden", "Access denied")))
 				.addFilterBefore(ActingRoleFilter.forApi(), AuthorizationFilter.class)
+				.addFilterBefore(this.rateLimits.apiBasicFilter(), BasicAuthenticationFilter.class)
 				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 			return http.build();
 		}
@@ -130,7 +136,7 @@ class SecurityConfiguration {
 		SecurityFilterChain web(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
 				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 				.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -14,7 +14,7 @@ class BlockHashTest {
 		return new SealedRow(seq, "00000000-0000-0000-0000-00000000000" + (seq % 10), Instant.parse("2026-01-01T10:00:00.123456Z"),
 				actor, "ggz-midden", "care-professional", null, null, "CONTRIBUTION", null, "HEALTH", "CASE_CONSULTATION",
 				"PUBLIC_TASK", "own-organisation", "2026.1+abc", "PERMIT", "UI", requestId, false,
-				Instant.parse("2026-01-01T10:00:00.123999Z"));
+				Instant.parse("2026-01-01T10:00:00.123999Z"), null);
 	}
 
 	@Test

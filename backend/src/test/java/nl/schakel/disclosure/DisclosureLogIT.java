@@ -112,8 +112,12 @@ class DisclosureLogIT {
 	void everyDisclosureOfAReadIsInItsEnversRevisionWithTimeOrderedIds() throws Exception {
 		String caseUrl = caseWithContribution("twee regels", null);
 		String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
-		this.mvc.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION").header("X-Request-Id", "read-" + caseId))
-			.andExpect(status().isOk());
+		String requestId = this.mvc
+			.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION").header("X-Request-Id", "read-" + caseId))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("X-Request-Id");
 		List<UUID> ids = this.jdbc.queryForList(
 				"select id from disclosure where case_id = ?::uuid and actor = 'ggz' order by seq", UUID.class, caseId);
 		assertThat(ids).hasSizeGreaterThanOrEqualTo(2).allSatisfy((id) -> assertThat(id.version()).isEqualTo(7));
@@ -122,7 +126,8 @@ class DisclosureLogIT {
 				select r.actor || '/' || r.organisation || '/' || r.purpose || '/' || r.request_id || '/' || a.revtype
 				from disclosure d join disclosure_aud a on a.id = d.id join revision r on r.id = a.rev
 				where d.case_id = ?::uuid and d.actor = 'ggz'""", String.class, caseId);
-		assertThat(revisions).hasSameSizeAs(ids).containsOnly("ggz/ggz-midden/CASE_CONSULTATION/read-" + caseId + "/0");
+		// the request id is the server's own; the caller's X-Request-Id is only a correlation id
+		assertThat(revisions).hasSameSizeAs(ids).containsOnly("ggz/ggz-midden/CASE_CONSULTATION/" + requestId + "/0");
 	}
 
 	private String caseWithContribution(String text, String bsn) throws Exception {

@@ -66,9 +66,9 @@ class ApiClientE2E extends EndToEndTest {
 	}
 
 	void assertRefusedAndRecorded(String token, String reason, String subject, String client) {
-		String requestId = "e2e-refused-" + UUID.randomUUID();
-
-		HttpResponse<String> response = callCases(token, requestId);
+		HttpResponse<String> response = callCases(token, "e2e-refused-" + UUID.randomUUID());
+		// the security log carries the server's request id, echoed in the response
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

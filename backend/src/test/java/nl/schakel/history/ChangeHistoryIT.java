@@ -28,7 +28,7 @@ class ChangeHistoryIT {
 
 	@Test
 	void everyCaseChangeIsARevisionNamingActorOrganisationAndRequest() throws Exception {
-		String location = this.mvc
+		var created = this.mvc
 			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
 				.header("X-Request-Id", "history-test-0001")
 				.contentType(MediaType.APPLICATION_JSON)
@@ -37,8 +37,10 @@ class ChangeHistoryIT {
 						 "caseType": "HIGH_IMPACT_CRIME"}""".formatted(TestBsns.next())))
 			.andExpect(status().isCreated())
 			.andReturn()
-			.getResponse()
-			.getHeader("Location");
+			.getResponse();
+		String location = created.getHeader("Location");
+		// the request id is the server's; the caller's X-Request-Id is kept as a correlation id
+		String requestId = created.getHeader("X-Request-Id");
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		this.mvc
 			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
@@ -47,14 +49,15 @@ class ChangeHistoryIT {
 			.andExpect(status().isOk());
 
 		List<Map<String, Object>> revisions = this.jdbc.queryForList("""
-				select a.status, a.revtype, r.actor, r.organisation, r.request_id
+				select a.status, a.revtype, r.actor, r.organisation, r.request_id, r.correlation_id
 				from case_file_aud a join revision r on r.id = a.rev
 				where a.id = ?::uuid order by a.rev""", id);
 		assertThat(revisions).hasSize(2);
 		assertThat(revisions.get(0)).containsEntry("status", "REFERRED")
 			.containsEntry("actor", "coordinator")
 			.containsEntry("organisation", "zvh-midden")
-			.containsEntry("request_id", "history-test-0001");
+			.containsEntry("request_id", requestId)
+			.containsEntry("correlation_id", "history-test-0001");
 		assertThat(revisions.get(1)).containsEntry("status", "TRIAGE").containsEntry("actor", "coordinator");
 	}
 

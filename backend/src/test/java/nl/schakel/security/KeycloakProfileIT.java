@@ -32,7 +32,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -163,10 +165,12 @@ class KeycloakProfileIT {
 
 	@Test
 	void noTokenIsAChallengeNotAnIncident() throws Exception {
-		String requestId = "no-token-" + UUID.randomUUID();
-		this.mvc.perform(get("/api/v1/cases").header("X-Request-Id", requestId))
+		String requestId = this.mvc.perform(get("/api/v1/cases").header("X-Request-Id", "no-token-" + UUID.randomUUID()))
 			.andExpect(status().isUnauthorized())
-			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/unauthenticated"));
+			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/unauthenticated"))
+			.andReturn()
+			.getResponse()
+			.getHeader("X-Request-Id");
 
 		assertThat(this.jdbc.queryForObject("select count(*) from security_event where request_id = ?", Long.class,
 				requestId))
@@ -199,6 +203,21 @@ class KeycloakProfileIT {
 	}
 
 	@Test
+	void theRedirectUriSentToKeycloakIsOnTheConfiguredBaseNotOnTheHostHeader() throws Exception {
+		this.mvc.perform(get("/oauth2/authorization/keycloak").header("Host", "evil.example"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location",
+					allOf(anyOf(containsString("redirect_uri=http://localhost:8080/login/oauth2/code/keycloak"),
+							containsString("redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Flogin%2Foauth2%2Fcode%2Fkeycloak")),
+							not(containsString("evil.example")))));
+	}
+
+	@Test
+	void theApiDescriptionNeedsABearerToken() throws Exception {
+		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void theFormActionOfTheUiAllowsKeycloakForTheLogoutRedirect() throws Exception {
 		this.mvc.perform(get("/css/schakel.css"))
 			.andExpect(header().string("Content-Security-Policy",
@@ -217,13 +236,17 @@ class KeycloakProfileIT {
 	}
 
 	void assertRefusedAndRecorded(String token, String reason, String subject) throws Exception {
-		String requestId = "refused-" + UUID.randomUUID();
-		this.mvc.perform(get("/api/v1/cases").header("Authorization", "Bearer " + token).header("X-Request-Id",
-				requestId))
+		// the security log carries the server's request id, echoed in the response
+		String requestId = this.mvc
+			.perform(get("/api/v1/cases").header("Authorization", "Bearer " + token)
+				.header("X-Request-Id", "refused-" + UUID.randomUUID()))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")))
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/unauthenticated"))
-			.andExpect(jsonPath("$.detail").value(containsString(reason)));
+			.andExpect(jsonPath("$.detail").value(containsString(reason)))
+			.andReturn()
+			.getResponse()
+			.getHeader("X-Request-Id");
 
 		List<Map<String, Object>> events = this.jdbc
 			.queryForList("select kind, reason, subject, path from security_event where request_id = ?", requestId);
