@@ -31,6 +31,7 @@ import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.disclosure.Outcome;
 import nl.schakel.disclosure.Reading;
+import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.Admission;
