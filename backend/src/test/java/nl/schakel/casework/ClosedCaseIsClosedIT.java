@@ -10,18 +10,25 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -44,6 +51,9 @@ class ClosedCaseIsClosedIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService accounts;
 
 	@Test
 	void aClosedCaseRefusesEveryWriteAndAdmissionWithAConflictNamingItsStatus() throws Exception {
@@ -229,6 +239,48 @@ class ClosedCaseIsClosedIT {
 		as("ggz", "CASE_CONSULTATION", get(c.url), null).andExpect(status().isOk())
 			.andExpect(content().string(containsString(c.secret)));
 		as("politie", "CASE_CONSULTATION", get(c.url), null).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void thePagesOfAClosedCaseSayWhyInsteadOfShowingForms() throws Exception {
+		Fixture c = caseInConsultation();
+		close(c).andExpect(status().isOk());
+		String page = "/cases/" + c.id;
+		MockHttpSession coordinator = new MockHttpSession();
+		this.mvc.perform(post(page + "/purpose").session(coordinator).with(signedIn("coordinator")).with(csrf())
+			.param("purpose", "ACCOUNTABILITY")).andExpect(redirectedUrl(page));
+		this.mvc.perform(get(page).session(coordinator).with(signedIn("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Deze casus is gesloten of afgewezen")))
+			.andExpect(content().string(containsString("Doelen bereikt")))
+			.andExpect(content().string(containsString(page + "/reopening")))
+			.andExpect(content().string(not(containsString(page + "/contributions\""))))
+			.andExpect(content().string(not(containsString(page + "/participants\""))))
+			.andExpect(content().string(not(containsString(page + "/consents\""))));
+		MockHttpSession ggz = new MockHttpSession();
+		this.mvc.perform(post(page + "/purpose").session(ggz).with(signedIn("ggz")).with(csrf())
+			.param("purpose", "CASE_CONSULTATION"));
+		long rows = caseRows(c.id);
+		this.mvc.perform(post(page + "/contributions").session(ggz).with(signedIn("ggz")).with(csrf())
+			.param("text", "via het formulier")
+			.param("category", "SOCIAL")
+			.param("legalBasis", "PUBLIC_TASK"))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("problem", "case.closed.noWrites"));
+		assertThat(caseRows(c.id)).isEqualTo(rows);
+		this.mvc.perform(post(page + "/reopening").session(coordinator).with(signedIn("coordinator")).with(csrf())
+			.param("reason", ""))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("problem", "case.reopen.invalid"));
+		this.mvc.perform(post(page + "/reopening").session(coordinator).with(signedIn("coordinator")).with(csrf())
+			.param("reason", "Nieuwe signalen"))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("notice", "case.reopened"));
+		assertThat(statusOf(c.id)).isEqualTo("IN_CONSULTATION");
+	}
+
+	private RequestPostProcessor signedIn(String username) {
+		return user(this.accounts.loadUserByUsername(username));
 	}
 
 	// -- fixture
