@@ -10,10 +10,16 @@ import java.util.UUID;
  */
 public record CaseFacts(CaseId id, String reference, UUID personId, CaseType caseType, CaseStatus status,
 		List<CaseStatus> nextStatuses, String coordinator, UUID organisationId, LocalDate openedOn,
-		LocalDate closedOn, TriageOutcome triageOutcome, String triageReason) {
+		LocalDate closedOn, TriageOutcome triageOutcome, String triageReason, CloseReason closeReason,
+		String closeText, LocalDate reopenedOn, String reopenReason) {
 
 	public boolean open() {
 		return this.status != CaseStatus.CLOSED;
+	}
+
+	/** Closed by triage: advice only or declined. */
+	public boolean declined() {
+		return !open() && this.triageOutcome != null && this.triageOutcome != TriageOutcome.ACCEPTED;
 	}
 
 }

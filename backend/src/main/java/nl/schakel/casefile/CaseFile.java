@@ -49,6 +49,15 @@ class CaseFile {
 
 	private String triageReason;
 
+	@Enumerated(EnumType.STRING)
+	private CloseReason closeReason;
+
+	private String closeText;
+
+	private LocalDate reopenedOn;
+
+	private String reopenReason;
+
 	@Version
 	private long version;
 
@@ -72,23 +81,94 @@ class CaseFile {
 		return String.format("ZVH-%d-%06d", year.getValue(), number);
 	}
 
+	/** Moves an open case one step on; closing takes a reason, so it is {@link #close}. */
 	void moveTo(CaseStatus target, LocalDate today) {
+		requireOpenForWrites();
+		if (target == CaseStatus.CLOSED) {
+			throw new IllegalArgumentException("A case is closed with a reason: close(reason, text, on)");
+		}
 		if (!this.status.canMoveTo(target)) {
 			throw new StatusTransitionNotAllowed(this.status, target);
 		}
 		this.status = target;
-		this.closedOn = (target == CaseStatus.CLOSED) ? today : null;
+	}
+
+	/** Closes the case with one of the listed reasons and free text; from then on it takes no writes. */
+	void close(CloseReason reason, String text, LocalDate today) {
+		requireOpenForWrites();
+		if (!this.status.canMoveTo(CaseStatus.CLOSED)) {
+			throw new StatusTransitionNotAllowed(this.status, CaseStatus.CLOSED);
+		}
+		this.status = CaseStatus.CLOSED;
+		this.closedOn = today;
+		this.closeReason = reason;
+		this.closeText = text;
 	}
 
 	/** Records the triage decision and moves the case on: into consultation, or closed. */
 	void decideTriage(TriageOutcome outcome, String reason, LocalDate today) {
+		requireOpenForWrites();
 		if (this.status != CaseStatus.TRIAGE) {
 			throw new StatusTransitionNotAllowed(this.status,
 					(outcome == TriageOutcome.ACCEPTED) ? CaseStatus.IN_CONSULTATION : CaseStatus.CLOSED);
 		}
-		moveTo((outcome == TriageOutcome.ACCEPTED) ? CaseStatus.IN_CONSULTATION : CaseStatus.CLOSED, today);
+		this.status = (outcome == TriageOutcome.ACCEPTED) ? CaseStatus.IN_CONSULTATION : CaseStatus.CLOSED;
+		this.closedOn = (this.status == CaseStatus.CLOSED) ? today : null;
 		this.triageOutcome = outcome;
 		this.triageReason = reason;
+	}
+
+	/**
+	 * Reopens a closed case, with a reason. A case that triage ended goes back to triage (the
+	 * referral is weighed again); a case closed later goes back into consultation, the stage
+	 * where partners are admitted again. The closure's facts stay in the case's history.
+	 */
+	void reopen(String reason, LocalDate today) {
+		if (this.status != CaseStatus.CLOSED) {
+			throw new StatusTransitionNotAllowed(this.status, reopensInto());
+		}
+		this.status = reopensInto();
+		if (this.status == CaseStatus.TRIAGE) {
+			this.triageOutcome = null;
+			this.triageReason = null;
+		}
+		this.closedOn = null;
+		this.closeReason = null;
+		this.closeText = null;
+		this.reopenedOn = today;
+		this.reopenReason = reason;
+	}
+
+	/** The status a reopened case goes back to. */
+	CaseStatus reopensInto() {
+		return endedAtTriage() ? CaseStatus.TRIAGE : CaseStatus.IN_CONSULTATION;
+	}
+
+	private boolean endedAtTriage() {
+		return this.triageOutcome != null && this.triageOutcome != TriageOutcome.ACCEPTED;
+	}
+
+	/** A closed or declined case takes no contribution, consent, request, admission or status move. */
+	void requireOpenForWrites() {
+		if (this.status == CaseStatus.CLOSED) {
+			throw new CaseClosed(this.status, this.triageOutcome);
+		}
+	}
+
+	CloseReason closeReason() {
+		return this.closeReason;
+	}
+
+	String closeText() {
+		return this.closeText;
+	}
+
+	LocalDate reopenedOn() {
+		return this.reopenedOn;
+	}
+
+	String reopenReason() {
+		return this.reopenReason;
 	}
 
 	TriageOutcome triageOutcome() {

@@ -38,6 +38,9 @@ public class CaseFileService {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	/** The longest reason or free text the case keeps (the columns' width). */
+	static final int MAX_REASON = 2000;
+
 	private final CaseFiles caseFiles;
 
 	private final PersonRegistry persons;
@@ -129,6 +132,7 @@ public class CaseFileService {
 			throw new InvalidInput(problems);
 		}
 		CaseFile caseFile = ownCase(id);
+		caseFile.requireOpenForWrites();
 		caseFile.decideTriage(outcome, blankToNull(reason), LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));
 	}
@@ -202,12 +206,73 @@ public class CaseFileService {
 		return new CasePage(page.stream().map(CaseFileService::facts).toList(), next);
 	}
 
+	/** Moves an open case one step on; closing it needs a reason ({@link #close}). */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CaseFacts move(CaseId id, CaseStatus target) {
 		CaseFile caseFile = ownCase(id);
+		caseFile.requireOpenForWrites();
+		if (target == CaseStatus.CLOSED) {
+			throw new InvalidInput(List.of(problem("reason", "case.close.reason.required")));
+		}
 		caseFile.moveTo(target, LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));
+	}
+
+	/**
+	 * Closes a case with a reason from the list and free text (required when the reason is
+	 * {@link CloseReason#OTHER}). A closed case takes no writes until it is reopened.
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public CaseFacts close(CaseId id, CloseReason reason, String text) {
+		CaseFile caseFile = ownCase(id);
+		caseFile.requireOpenForWrites();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (reason == null) {
+			problems.add(problem("reason", "case.close.reason.required"));
+		}
+		if (reason == CloseReason.OTHER && blankToNull(text) == null) {
+			problems.add(problem("text", "case.close.text.required"));
+		}
+		if (text != null && text.length() > MAX_REASON) {
+			problems.add(problem("text", "referral.text.size"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		caseFile.close(reason, blankToNull(text), LocalDate.now(this.clock));
+		return facts(this.caseFiles.save(caseFile));
+	}
+
+	/** Reopens a closed or declined case, with a reason; see {@code CaseFile.reopen} for where it goes back to. */
+	@Transactional
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public CaseFacts reopen(CaseId id, String reason) {
+		CaseFile caseFile = ownCase(id);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (blankToNull(reason) == null) {
+			problems.add(problem("reason", "case.reopen.reason.required"));
+		}
+		else if (reason.length() > MAX_REASON) {
+			problems.add(problem("reason", "referral.text.size"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		caseFile.reopen(blankToNull(reason), LocalDate.now(this.clock));
+		return facts(this.caseFiles.save(caseFile));
+	}
+
+	/**
+	 * The facts of a case that takes writes: a missing case is {@link CaseNotFound}, a closed or
+	 * declined one {@link CaseClosed}.
+	 */
+	@Transactional(readOnly = true)
+	public CaseFacts requireOpen(CaseId id) {
+		CaseFile caseFile = this.caseFiles.findById(id.value()).orElseThrow(CaseNotFound::new);
+		caseFile.requireOpenForWrites();
+		return facts(caseFile);
 	}
 
 	/**
@@ -223,7 +288,8 @@ public class CaseFileService {
 		return new CaseFacts(caseFile.id(), caseFile.reference(), caseFile.personId(), caseFile.caseType(),
 				caseFile.status(), List.copyOf(caseFile.status().next()), caseFile.coordinatorUsername(),
 				caseFile.organisationId(), caseFile.openedOn(), caseFile.closedOn(), caseFile.triageOutcome(),
-				caseFile.triageReason());
+				caseFile.triageReason(), caseFile.closeReason(), caseFile.closeText(), caseFile.reopenedOn(),
+				caseFile.reopenReason());
 	}
 
 }

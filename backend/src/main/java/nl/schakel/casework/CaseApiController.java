@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
@@ -17,6 +18,7 @@ import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CasePage;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
+import nl.schakel.casefile.CloseReason;
 import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
@@ -69,10 +71,13 @@ class CaseApiController {
 
 	private final CaseConsents consents;
 
-	CaseApiController(CaseWorkspace workspace, CaseFileService cases, CaseConsents consents) {
+	private final CaseLifecycle lifecycle;
+
+	CaseApiController(CaseWorkspace workspace, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
 		this.workspace = workspace;
 		this.cases = cases;
 		this.consents = consents;
+		this.lifecycle = lifecycle;
 	}
 
 	@PostMapping
@@ -94,7 +99,13 @@ class CaseApiController {
 
 	@PostMapping("/{id}/status")
 	CaseSummary move(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
-		return CaseSummary.of(this.cases.move(new CaseId(id), change.status()));
+		return CaseSummary.of(this.lifecycle.move(new CaseId(id), change.status(), change.reason(), change.text()));
+	}
+
+	/** Reopens a closed or declined case, with a reason; partners must be admitted again. */
+	@PostMapping("/{id}/reopening")
+	CaseSummary reopen(@PathVariable UUID id, @RequestBody Reopening reopening) {
+		return CaseSummary.of(this.lifecycle.reopen(new CaseId(id), reopening.reason()));
 	}
 
 	@PostMapping("/{id}/contributions")
@@ -146,7 +157,7 @@ class CaseApiController {
 
 	@PostMapping("/{id}/triage")
 	CaseSummary triage(@PathVariable UUID id, @RequestBody TriageDecision decision) {
-		return CaseSummary.of(this.workspace.decideTriage(new CaseId(id), decision.outcome(), decision.reason()));
+		return CaseSummary.of(this.lifecycle.decideTriage(new CaseId(id), decision.outcome(), decision.reason()));
 	}
 
 	@PostMapping("/{id}/break-glass")
@@ -184,6 +195,12 @@ class CaseApiController {
 				"No such case, or you do not take part in it for this purpose");
 	}
 
+	@ExceptionHandler(CaseClosed.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail closed(CaseClosed ex) {
+		return ClosedCaseProblem.of(ex);
+	}
+
 	@ExceptionHandler(StatusTransitionNotAllowed.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail transition(StatusTransitionNotAllowed ex) {
@@ -193,7 +210,12 @@ class CaseApiController {
 		return problem;
 	}
 
-	record StatusChange(@NotNull(message = "{case.status.required}") CaseStatus status) {
+	/** A status move; closing names a reason from the list, and free text (required for OTHER). */
+	record StatusChange(@NotNull(message = "{case.status.required}") CaseStatus status, CloseReason reason,
+			String text) {
+	}
+
+	record Reopening(String reason) {
 	}
 
 	record AdmissionRequest(String organisation, List<String> professionals, List<String> purposes,
@@ -222,12 +244,14 @@ class CaseApiController {
 	}
 
 	record CaseSummary(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
-			String coordinator, LocalDate openedOn, LocalDate closedOn, TriageOutcome triageOutcome) {
+			String coordinator, LocalDate openedOn, LocalDate closedOn, TriageOutcome triageOutcome,
+			CloseReason closeReason, String closeText, LocalDate reopenedOn, String reopenReason) {
 
 		static CaseSummary of(CaseFacts facts) {
 			return new CaseSummary(facts.id().value(), facts.reference(), facts.caseType(), facts.status(),
 					facts.nextStatuses(), facts.coordinator(), facts.openedOn(), facts.closedOn(),
-					facts.triageOutcome());
+					facts.triageOutcome(), facts.closeReason(), facts.closeText(), facts.reopenedOn(),
+					facts.reopenReason());
 		}
 
 	}

@@ -52,9 +52,12 @@ public class CaseConsents {
 
 	private final DisclosureLog log;
 
+	private final CaseLifecycle lifecycle;
+
 	CaseConsents(CaseFileService cases, ParticipationRegistry participation, ConsentRegistry consents,
-			OrganisationDirectory organisations, DisclosureLog log) {
+			OrganisationDirectory organisations, DisclosureLog log, CaseLifecycle lifecycle) {
 		this.cases = cases;
+		this.lifecycle = lifecycle;
 		this.participation = participation;
 		this.consents = consents;
 		this.organisations = organisations;
@@ -95,6 +98,8 @@ public class CaseConsents {
 	public ConsentView record(CaseId id, Purpose purpose, ConsentScope scope, ConsentEvidence evidence,
 			String holder) {
 		requireCaseworker();
+		// a closed case takes no writes: 409 to whoever took part, 404 to anyone else
+		this.lifecycle.requireOpen(id);
 		CaseFacts facts = requireParticipant(id, purpose);
 		Actor actor = CurrentActor.require();
 		if (holder != null && !holder.isBlank() && !holder.equals(actor.organisation())) {
@@ -108,6 +113,7 @@ public class CaseConsents {
 	@Transactional
 	public ConsentView withdraw(CaseId id, Purpose purpose, UUID consentId, LocalDate on, String reason) {
 		requireCaseworker();
+		this.lifecycle.requireOpen(id);
 		CaseFacts facts = requireParticipant(id, purpose);
 		Actor actor = CurrentActor.require();
 		boolean steers = actor.has(Role.COORDINATOR) && this.organisations.byId(facts.organisationId())

@@ -7,15 +7,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
+import nl.schakel.casefile.CloseReason;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
 import nl.schakel.casefile.TriageOutcome;
@@ -50,6 +53,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -70,13 +74,16 @@ class CaseController {
 
 	private final CaseConsents consents;
 
+	private final CaseLifecycle lifecycle;
+
 	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy,
-			CaseConsents consents) {
+			CaseConsents consents, CaseLifecycle lifecycle) {
 		this.workspace = workspace;
 		this.cases = cases;
 		this.purposes = purposes;
 		this.policy = policy;
 		this.consents = consents;
+		this.lifecycle = lifecycle;
 	}
 
 	@ModelAttribute("caseTypes")
@@ -161,10 +168,38 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/status")
-	String move(@PathVariable UUID id, @RequestParam CaseStatus status, RedirectAttributes redirect) {
+	String move(@PathVariable UUID id, @RequestParam CaseStatus status,
+			@RequestParam(required = false) CloseReason reason, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
 		try {
-			this.cases.move(new CaseId(id), status);
-			redirect.addFlashAttribute("notice", "case.status.changed");
+			this.lifecycle.move(new CaseId(id), status, reason, text);
+			redirect.addFlashAttribute("notice",
+					(status == CaseStatus.CLOSED) ? "case.closed.done" : "case.status.changed");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "case.close.invalid");
+			redirect.addFlashAttribute("closeProblems", ex.problems());
+		}
+		catch (StatusTransitionNotAllowed ex) {
+			redirect.addFlashAttribute("problem", "case.status.notAllowed");
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	@PostMapping("/{id}/reopening")
+	String reopen(@PathVariable UUID id, @RequestParam(required = false) String reason, HttpSession session,
+			RedirectAttributes redirect) {
+		try {
+			CaseFacts reopened = this.lifecycle.reopen(new CaseId(id), reason);
+			redirect.addFlashAttribute("notice", "case.reopened");
+			// the purpose a closed case was read under does not steer an open one: choose again
+			this.purposes.of(session, id)
+				.filter((p) -> p.code().equals(CaseLifecycle.ACCOUNTABILITY))
+				.ifPresent((p) -> this.purposes.forget(session, reopened.id().value()));
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", "case.reopen.invalid");
+			redirect.addFlashAttribute("reopenProblems", ex.problems());
 		}
 		catch (StatusTransitionNotAllowed ex) {
 			redirect.addFlashAttribute("problem", "case.status.notAllowed");
@@ -228,7 +263,7 @@ class CaseController {
 	String triage(@PathVariable UUID id, @RequestParam(required = false) TriageOutcome outcome,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			this.workspace.decideTriage(new CaseId(id), outcome, reason);
+			this.lifecycle.decideTriage(new CaseId(id), outcome, reason);
 			redirect.addFlashAttribute("notice", "triage.decided");
 		}
 		catch (InvalidInput ex) {
@@ -344,9 +379,19 @@ class CaseController {
 			model.addAttribute("purposes", this.policy.purposes());
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			model.addAttribute("evidenceKinds", EvidenceKind.values());
+			model.addAttribute("closeReasons", CloseReason.values());
 			return "cases/show";
 		}
 		throw new CaseNotVisible(id);
+	}
+
+	/** A write on a closed or declined case: the case page says so, nothing is saved. */
+	@ExceptionHandler(CaseClosed.class)
+	String closed(HttpServletRequest request, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", "case.closed.noWrites");
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		Object id = (variables instanceof java.util.Map<?, ?> map) ? map.get("id") : null;
+		return (id != null) ? "redirect:/cases/" + UUID.fromString(id.toString()) : "redirect:/cases";
 	}
 
 	@ExceptionHandler(CaseNotVisible.class)

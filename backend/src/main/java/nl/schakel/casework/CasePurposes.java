@@ -36,6 +36,12 @@ class CasePurposes {
 		session.setAttribute(ATTRIBUTE, chosen);
 	}
 
+	void forget(HttpSession session, UUID caseId) {
+		Map<UUID, String> chosen = new HashMap<>(chosen(session));
+		chosen.remove(caseId);
+		session.setAttribute(ATTRIBUTE, chosen);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<UUID, String> chosen(HttpSession session) {
 		Object value = session.getAttribute(ATTRIBUTE);

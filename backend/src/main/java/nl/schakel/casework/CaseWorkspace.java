@@ -98,10 +98,12 @@ public class CaseWorkspace {
 
 	private final Clock clock;
 
+	private final CaseLifecycle lifecycle;
+
 	CaseWorkspace(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
 			CaseConsents consents, ContributionService contributions, OrganisationDirectory organisations,
 			DisclosureGate gate, DisclosureLog log, Policy policy, DisclosureRequestService requests,
-			MessageSource messages, Clock clock, ReadOnlyLoads readOnlyLoads) {
+			MessageSource messages, Clock clock, ReadOnlyLoads readOnlyLoads, CaseLifecycle lifecycle) {
 		this.cases = cases;
 		this.persons = persons;
 		this.participation = participation;
@@ -115,6 +117,7 @@ public class CaseWorkspace {
 		this.messages = messages;
 		this.clock = clock;
 		this.readOnlyLoads = readOnlyLoads;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
@@ -143,7 +146,7 @@ public class CaseWorkspace {
 		}
 		Organisation caseOrganisation = this.organisations.byId(facts.organisationId())
 			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
-		CaseSubject subject = new CaseSubject(facts.id().value(), facts.personId());
+		CaseSubject subject = new CaseSubject(facts.id().value(), facts.personId(), !facts.open());
 		CaseFileService.SealedReferral referral = this.cases.referral(id).orElse(null);
 		List<DisclosableItem> items = new ArrayList<>();
 		items.add(new DisclosableItem(ItemKind.CASE, facts.id().value(), DataCategory.IDENTITY, LegalBasis.PUBLIC_TASK,
@@ -198,7 +201,8 @@ public class CaseWorkspace {
 			throw new BreakGlassNotAllowed();
 		}
 		// emergency access is the safety house's own: another house's case is as good as missing
-		CaseFacts facts = this.cases.ofOwnSafetyHouse(id);
+		this.cases.ofOwnSafetyHouse(id);
+		CaseFacts facts = this.lifecycle.requireOpen(id);
 		if (reason == null || reason.strip().length() < 10) {
 			throw InvalidInput.of("reason", this.messages.getMessage("breakGlass.reason.required", null,
 					"breakGlass.reason.required", LocaleContextHolder.getLocale()));
@@ -239,27 +243,27 @@ public class CaseWorkspace {
 
 	@Transactional
 	public CaseFacts decideTriage(CaseId id, nl.schakel.casefile.TriageOutcome outcome, String reason) {
-		requireSteering(id);
-		return this.cases.decideTriage(id, outcome, reason);
+		return this.lifecycle.decideTriage(id, outcome, reason);
 	}
 
 	/** Asks the author of an existence-only item to disclose it. */
 	@Transactional
 	public DisclosureRequestView requestDisclosure(CaseId id, UUID contributionId, Purpose purpose, String reason) {
 		requireCaseworker();
-		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		CaseFacts facts = this.lifecycle.requireOpen(id);
 		return this.requests.request(facts.id().value(), contributionId, purpose, reason);
 	}
 
 	/** Grants a disclosure request; only the item's author may. */
 	@Transactional
 	public DisclosureRequestView grantDisclosure(UUID requestId, GrantDecision decision) {
-		CaseFacts facts = this.cases.facts(new CaseId(this.requests.caseOf(requestId))).orElseThrow(CaseNotFound::new);
+		CaseFacts facts = this.lifecycle.requireOpen(new CaseId(this.requests.caseOf(requestId)));
 		return this.requests.grant(requestId, facts.personId(), decision);
 	}
 
 	@Transactional
 	public DisclosureRequestView refuseDisclosure(UUID requestId, String reason) {
+		this.lifecycle.requireOpen(new CaseId(this.requests.caseOf(requestId)));
 		return this.requests.refuse(requestId, reason);
 	}
 
@@ -272,14 +276,15 @@ public class CaseWorkspace {
 	@Transactional
 	public UUID contribute(CaseId id, Purpose purpose, ContributionRequest request) {
 		requireCaseworker();
-		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		CaseFacts facts = this.lifecycle.requireOpen(id);
 		return this.contributions.add(facts.id().value(), facts.personId(), purpose, request);
 	}
 
 	/** Admits an organisation to the case; only the coordinator steering the case may. */
 	@Transactional
 	public ParticipantView admit(CaseId id, Admission admission) {
-		CaseFacts facts = requireSteering(id);
+		requireSteering(id);
+		CaseFacts facts = this.lifecycle.requireOpen(id);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (admission.organisation() == null || this.organisations.byCode(admission.organisation()).isEmpty()) {
 			problems.add(new FieldProblem("organisation", "Unknown organisation"));
@@ -318,7 +323,8 @@ public class CaseWorkspace {
 
 	@Transactional
 	public ParticipantView remove(CaseId id, UUID participantId) {
-		CaseFacts facts = requireSteering(id);
+		requireSteering(id);
+		CaseFacts facts = this.lifecycle.requireOpen(id);
 		return this.participation.remove(facts.id().value(), participantId, CurrentActor.require().username());
 	}
 
@@ -351,7 +357,7 @@ public class CaseWorkspace {
 	}
 
 	private CaseFacts requireParticipant(CaseId id, Purpose purpose) {
-		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		CaseFacts facts = this.lifecycle.requireOpen(id);
 		Actor actor = CurrentActor.require();
 		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
 				purpose.code())) {

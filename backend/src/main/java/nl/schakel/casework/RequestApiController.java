@@ -2,6 +2,7 @@ package nl.schakel.casework;
 
 import java.util.UUID;
 
+import nl.schakel.casefile.CaseClosed;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.DisclosureRequestService;
 import nl.schakel.contribution.DisclosureRequestView;
@@ -47,6 +48,12 @@ class RequestApiController {
 	@PostMapping("/{id}/refusal")
 	DisclosureRequestView refuse(@PathVariable UUID id, @RequestBody RefusalBody body) {
 		return this.workspace.refuseDisclosure(id, body.reason());
+	}
+
+	@ExceptionHandler(CaseClosed.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail closed(CaseClosed ex) {
+		return ClosedCaseProblem.of(ex);
 	}
 
 	@ExceptionHandler(NotAParticipant.class)

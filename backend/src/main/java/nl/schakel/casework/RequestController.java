@@ -2,6 +2,7 @@ package nl.schakel.casework;
 
 import java.util.UUID;
 
+import nl.schakel.casefile.CaseClosed;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.GrantDecision;
 import nl.schakel.contribution.NotAParticipant;
@@ -66,6 +67,12 @@ class RequestController {
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("problem", "request.refusal.required");
 		}
+		return "redirect:/requests";
+	}
+
+	@ExceptionHandler(CaseClosed.class)
+	String closed(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", "case.closed.noWrites");
 		return "redirect:/requests";
 	}
 

@@ -82,7 +82,7 @@ public class DisclosureGate {
 		Optional<Organisation> organisation = this.organisations.byCode(actor.organisation());
 		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
 		Participation participation = organisation.isPresent() ? this.participation.participationOf(subject.caseId(),
-				actor.organisation(), actor.username(), purpose.code(), this.policy.breakGlass().roles().stream()
+				actor.organisation(), actor.username(), purpose.code(), !subject.closed() && this.policy.breakGlass().roles().stream()
 					.anyMatch(actor::has)) : Participation.NOT_PARTICIPANT;
 		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(consentIds(items));
 

@@ -72,6 +72,26 @@ class Participant {
 				&& (this.professionals.length == 0 || Arrays.asList(this.professionals).contains(username));
 	}
 
+	/**
+	 * An organisation admitted again: its one admission changes (who, for what, until when)
+	 * instead of a second one beside it, so a later removal ends all of its access.
+	 */
+	void change(List<String> professionals, List<String> purposes, LocalDate validUntil, String by, Instant at) {
+		this.professionals = professionals.toArray(String[]::new);
+		this.purposes = purposes.toArray(String[]::new);
+		this.validUntil = validUntil;
+		this.admittedBy = by;
+		this.admittedAt = at;
+	}
+
+	boolean active() {
+		return this.removedAt == null;
+	}
+
+	String organisationCode() {
+		return this.organisationCode;
+	}
+
 	void remove(String by, Instant at) {
 		if (this.removedAt == null) {
 			this.removedBy = by;

@@ -74,26 +74,99 @@ public class ParticipationRegistry {
 			.max(Comparator.comparing(BreakGlassView::expiresAt));
 	}
 
+	/**
+	 * Admits an organisation to the case. One admission per organisation: if it is admitted
+	 * already, that admission changes (professionals, purposes, end date); the database holds
+	 * this with a unique index over the active admissions.
+	 */
 	@Transactional
 	public ParticipantView admit(UUID caseId, Admission admission, String admittedBy) {
-		Participant participant = new Participant(caseId, admission.organisation(), admission.professionals(),
-				admission.purposes(), admission.validUntil(), admittedBy, Instant.now(this.clock));
+		Instant now = Instant.now(this.clock);
+		Optional<Participant> current = activeOf(caseId, admission.organisation());
 		forget(caseId);
+		if (current.isPresent()) {
+			Participant participant = current.get();
+			participant.change(admission.professionals(), admission.purposes(), admission.validUntil(), admittedBy,
+					now);
+			return this.participants.save(participant).view();
+		}
+		Participant participant = new Participant(caseId, admission.organisation(), admission.professionals(),
+				admission.purposes(), admission.validUntil(), admittedBy, now);
 		return this.participants.save(participant).view();
 	}
 
+	/**
+	 * Removes an admission, and with it every access of that organisation to the case (an
+	 * organisation admitted twice before admissions were one per organisation loses both).
+	 */
 	@Transactional
 	public ParticipantView remove(UUID caseId, UUID participantId, String removedBy) {
 		Participant participant = this.participants.findById(participantId)
 			.filter((p) -> p.caseId().equals(caseId))
 			.orElseThrow(ParticipantNotFound::new);
-		participant.remove(removedBy, Instant.now(this.clock));
+		Instant now = Instant.now(this.clock);
+		for (Participant other : participantsOf(caseId)) {
+			if (other.active() && other.organisationCode().equals(participant.organisationCode())
+					&& !other.equals(participant)) {
+				other.remove(removedBy, now);
+				this.participants.save(other);
+			}
+		}
+		participant.remove(removedBy, now);
 		return this.participants.save(participant).view();
+	}
+
+	/**
+	 * A case closes (or triage declines it): every partner's participation ends, so partners
+	 * are no longer participants for any purpose; the history of who took part stays. The
+	 * safety house that steers the case keeps one admission, for the purposes a closed case is
+	 * read under (accountability), and none other.
+	 */
+	@Transactional
+	public void endOnClosure(UUID caseId, String safetyHouse, List<String> closedCasePurposes, String by) {
+		Instant now = Instant.now(this.clock);
+		boolean steering = false;
+		for (Participant participant : participantsOf(caseId)) {
+			if (!participant.active()) {
+				continue;
+			}
+			if (participant.organisationCode().equals(safetyHouse)) {
+				participant.change(List.of(), closedCasePurposes, null, by, now);
+				steering = true;
+			}
+			else {
+				participant.remove(by, now);
+			}
+			this.participants.save(participant);
+		}
+		forget(caseId);
+		if (!steering) {
+			this.participants.save(new Participant(caseId, safetyHouse, List.of(), closedCasePurposes, null, by, now));
+		}
+	}
+
+	/**
+	 * A closed case reopens: the safety house steers it again for these purposes. Partners'
+	 * participations stay ended; the coordinator admits again whom the case needs now.
+	 */
+	@Transactional
+	public void restoreOnReopening(UUID caseId, String safetyHouse, List<String> purposes, String by) {
+		admit(caseId, new Admission(safetyHouse, List.of(), purposes, null), by);
 	}
 
 	@Transactional(readOnly = true)
 	public List<ParticipantView> participants(UUID caseId) {
 		return participantsOf(caseId).stream().map(Participant::view).toList();
+	}
+
+	/**
+	 * Whether this organisation was ever admitted to the case, today or before (a closed case
+	 * ended every partner's admission). Who took part may learn that a case is closed; anyone
+	 * else learns nothing of it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean tookPart(UUID caseId, String organisation) {
+		return participantsOf(caseId).stream().anyMatch((p) -> p.organisationCode().equals(organisation));
 	}
 
 	/** Whether this professional of this organisation is admitted to the case for the purpose today. */
@@ -129,6 +202,12 @@ public class ParticipationRegistry {
 			read = fresh;
 		}
 		return read.computeIfAbsent(caseId, this.participants::findByCaseIdOrderByAdmittedAtAsc);
+	}
+
+	private Optional<Participant> activeOf(UUID caseId, String organisation) {
+		return participantsOf(caseId).stream()
+			.filter((p) -> p.active() && p.organisationCode().equals(organisation))
+			.reduce((first, later) -> later);
 	}
 
 	private void forget(UUID caseId) {

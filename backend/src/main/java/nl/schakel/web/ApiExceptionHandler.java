@@ -136,6 +136,12 @@ class ApiExceptionHandler {
 				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
 						"The service cannot reach its database; try again shortly (request id " + requestId + ")"));
 		}
+		if (ConcurrentChange.isCauseOf(ex)) {
+			log.info("Concurrent change in request {}: {}", requestId, ex.toString());
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Changed at the same time",
+						"Someone else changed this at the same moment; read it again and decide anew"));
+		}
 		log.error("Unexpected error in request {}", requestId, ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

@@ -39,6 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
 		// after the @ExceptionHandler resolver, so the API's problem details come first
 		resolvers.add(new DatabaseUnavailablePages());
+		resolvers.add(new ConcurrentChangePages());
 	}
 
 }

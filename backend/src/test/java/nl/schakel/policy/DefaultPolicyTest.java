@@ -185,8 +185,8 @@ class DefaultPolicyTest {
 		assertThat(this.policy.role(CARE_PROFESSIONAL).domain()).contains(Domain.CARE);
 		assertThat(this.policy.role(AUDITOR).domain()).isEmpty();
 		assertThat(this.policy.purposes()).extracting((definition) -> definition.purpose().code())
-			.containsExactly("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING", "AUDIT",
-					"SUBJECT_ACCESS");
+			.containsExactly("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING", "ACCOUNTABILITY",
+					"AUDIT", "SUBJECT_ACCESS");
 		assertThat(this.policy.purposes().get(1).labelNl()).isEqualTo("Casusoverleg");
 		assertThat(this.policy.breakGlass().roles()).containsExactly(COORDINATOR);
 		assertThat(this.policy.breakGlass().duration()).isEqualTo(Duration.ofHours(4));

@@ -92,6 +92,7 @@ class AuthorisationMatrixIT {
 		API.put("GET /api/v1/cases/{id}/participants", Kind.CASE_READ);
 		API.put("POST /api/v1/cases/{id}/status", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/triage", Kind.COORDINATOR_WRITE);
+		API.put("POST /api/v1/cases/{id}/reopening", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/participants", Kind.COORDINATOR_WRITE);
 		API.put("DELETE /api/v1/cases/{id}/participants/{participantId}", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/break-glass", Kind.BREAK_GLASS);
@@ -464,6 +465,9 @@ class AuthorisationMatrixIT {
 		}
 		if (pattern.endsWith("/triage")) {
 			return "{\"outcome\": \"ACCEPTED\"}";
+		}
+		if (pattern.endsWith("/reopening")) {
+			return "{\"reason\": \"Nieuwe signalen\"}";
 		}
 		if (pattern.endsWith("/participants")) {
 			return "{\"organisation\": \"om-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}";
