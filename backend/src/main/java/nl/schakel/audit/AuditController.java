@@ -48,9 +48,17 @@ class AuditController {
 
 	private final Policy policy;
 
-	AuditController(AuditWorkspace workspace, Policy policy) {
+	private final AuditJobProgress jobs;
+
+	AuditController(AuditWorkspace workspace, Policy policy, AuditJobProgress jobs) {
 		this.workspace = workspace;
 		this.policy = policy;
+		this.jobs = jobs;
+	}
+
+	/** Sealing or the review scan standing still: the auditor must know the queue is not filling. */
+	private void stalledJobs(Model model) {
+		model.addAttribute("stalledJobs", this.jobs.check().stream().filter(AuditJobProgress.State::stalled).toList());
 	}
 
 	/** Times on the pages are local time in the Netherlands. */
@@ -61,6 +69,7 @@ class AuditController {
 
 	@GetMapping
 	String search(@ModelAttribute("filter") DisclosureFilter filter, Model model) {
+		stalledJobs(model);
 		model.addAttribute("purposes", this.policy.purposes());
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("decisions", Decision.values());
@@ -96,6 +105,7 @@ class AuditController {
 		// the name is echoed for correction; the BSN never is
 		model.addAttribute("lookupName", name);
 		model.addAttribute("lookupDateOfBirth", dateOfBirth);
+		stalledJobs(model);
 		return "audit/search";
 	}
 

@@ -1,21 +1,29 @@
 package nl.schakel.audit;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Every minute: seal what has settled, then scan the newly sealed rows for the review queue.
- * Every instance may run it; the database's advisory locks let one at a time do the work.
- * Off for command-line runs ({@code schakel.command}) and when {@code schakel.audit.jobs-enabled}
- * is false (tests call the sealer and scanner directly).
+ * Seals what has settled, scans the sealed rows for the review queue, and watches that both
+ * keep up — each on its own thread and schedule, so a long scan never holds up sealing, and
+ * a hung job is still noticed. Every instance may run them; the database's advisory locks let
+ * one at a time do the work. Off for command-line runs ({@code schakel.command}) and when
+ * {@code schakel.audit.jobs-enabled} is false (tests call the jobs directly).
  */
 @Component
 @ConditionalOnExpression("${schakel.audit.jobs-enabled:true} and '${schakel.command:}' == ''")
-class AuditJobs {
+class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
 
@@ -23,22 +31,71 @@ class AuditJobs {
 
 	private final ReviewScanner scanner;
 
-	AuditJobs(LogSealer sealer, ReviewScanner scanner) {
+	private final AuditJobProgress progress;
+
+	private final Duration sealInterval;
+
+	private final Duration scanInterval;
+
+	private final List<ThreadPoolTaskScheduler> schedulers = new ArrayList<>();
+
+	AuditJobs(LogSealer sealer, ReviewScanner scanner, AuditJobProgress progress, ReviewScanProperties scan,
+			@Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval) {
 		this.sealer = sealer;
 		this.scanner = scanner;
+		this.progress = progress;
+		this.sealInterval = sealInterval;
+		this.scanInterval = scan.interval();
 	}
 
-	@Scheduled(initialDelayString = "${schakel.audit.seal-interval:PT1M}",
-			fixedDelayString = "${schakel.audit.seal-interval:PT1M}")
-	void sealAndScan() {
+	@Override
+	public void afterSingletonsInstantiated() {
+		schedule("log-sealing", this.sealInterval, this::seal);
+		schedule("review-scan", this.scanInterval, this::scan);
+		schedule("audit-jobs-watch", this.scanInterval, this::watch);
+	}
+
+	void seal() {
 		try {
 			this.sealer.sealSettled();
-			this.scanner.scanSealed();
 		}
 		catch (RuntimeException ex) {
 			// the next run tries again; the log itself is never at risk here
-			log.error("Sealing or review scan failed; retrying at the next run", ex);
+			log.error("Sealing failed; retrying at the next run", ex);
 		}
+	}
+
+	void scan() {
+		try {
+			this.scanner.scanSealed();
+		}
+		catch (RuntimeException ex) {
+			log.error("Review scan failed; the next run continues from the last committed batch", ex);
+		}
+	}
+
+	void watch() {
+		try {
+			this.progress.check();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not check whether sealing and the review scan keep up", ex);
+		}
+	}
+
+	private void schedule(String name, Duration interval, Runnable job) {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(1);
+		scheduler.setThreadNamePrefix(name + "-");
+		scheduler.setWaitForTasksToCompleteOnShutdown(false);
+		scheduler.initialize();
+		scheduler.scheduleWithFixedDelay(job, java.time.Instant.now().plus(interval), interval);
+		this.schedulers.add(scheduler);
+	}
+
+	@Override
+	public void destroy() {
+		this.schedulers.forEach(ThreadPoolTaskScheduler::shutdown);
 	}
 
 }

@@ -36,8 +36,6 @@ class ReviewScanner {
 	/** The advisory lock key of the review scan ("REVW" in ASCII). */
 	static final long SCAN_LOCK = 0x52455657L;
 
-	private static final int BATCH = 5000;
-
 	private static final int MAX_IDS = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(ReviewScanner.class);
@@ -52,23 +50,54 @@ class ReviewScanner {
 
 	private final Clock clock;
 
+	private final ReviewScanProperties properties;
+
+	private final AuditJobProgress progress;
+
+	/** Rows per batch now: halved after a failed batch, grown back after good ones. */
+	private volatile int batchRows;
+
 	ReviewScanner(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ReviewItems items,
-			ReviewFlags flags, Clock clock) {
+			ReviewFlags flags, Clock clock, ReviewScanProperties properties, AuditJobProgress progress) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.items = items;
 		this.flags = flags;
 		this.clock = clock;
+		this.properties = properties;
+		this.progress = progress;
+		this.batchRows = properties.batchRows();
 	}
 
-	/** Scans every sealed row not scanned yet; returns how many review items it created. */
+	/**
+	 * Scans every sealed row not scanned yet, batch by batch, each batch in its own
+	 * transaction that commits its checkpoint: a batch that fails loses only itself, and the
+	 * next one is smaller, so the scan always advances. Returns how many review items it
+	 * created.
+	 */
 	int scanSealed() {
 		int created = 0;
 		while (true) {
-			Integer batch = this.transactions.execute((status) -> scanBatch());
+			int rows = this.batchRows;
+			Integer batch;
+			try {
+				batch = this.transactions.execute((status) -> scanBatch(rows));
+			}
+			catch (RuntimeException ex) {
+				// too much for one transaction (or a passing fault): retry from the same
+				// checkpoint with half the rows; a single row always fits
+				this.batchRows = Math.max(1, rows / 2);
+				log.warn("Review scan batch of {} row(s) failed; the next run takes {}", rows, this.batchRows, ex);
+				throw ex;
+			}
 			if (batch == null || batch < 0) {
+				if (batch != null && batch == NOTHING_TO_DO) {
+					this.progress.progressed(AuditJobProgress.Job.REVIEW_SCAN);
+				}
 				break;
 			}
+			this.progress.progressed(AuditJobProgress.Job.REVIEW_SCAN);
+			this.batchRows = Math.min(this.properties.batchRows(), rows * 2);
 			created += batch;
 		}
 		if (created > 0) {
@@ -77,41 +106,49 @@ class ReviewScanner {
 		return created;
 	}
 
-	/** One batch; -1 when there was nothing to do (or another instance is scanning). */
-	private int scanBatch() {
+	private static final int NOTHING_TO_DO = -1;
+
+	private static final int LOCKED_ELSEWHERE = -2;
+
+	/** One batch of at most {@code limit} rows; negative when there was nothing to do. */
+	private int scanBatch(int limit) {
 		Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SCAN_LOCK);
 		if (!Boolean.TRUE.equals(locked)) {
-			return -1;
+			return LOCKED_ELSEWHERE;
 		}
+		// no statement of this batch may run into the connections' transaction timeout
+		Instant deadline = Instant.now().plus(this.properties.batchTime());
+		this.jdbc.execute("set local statement_timeout = " + this.properties.batchTime().toMillis());
 		long last = this.jdbc.queryForObject("select last_seq from review_scan where id = 1", Long.class);
 		Long sealedTo = this.jdbc.queryForObject("select max(to_seq) from disclosure_block", Long.class);
 		if (sealedTo == null || sealedTo <= last) {
-			return -1;
+			return NOTHING_TO_DO;
 		}
 		List<Row> rows = this.jdbc.query("""
 				select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
-				from disclosure where seq > ? and seq <= ? order by seq limit ?""",
-				(rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class),
-						rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
-						rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getString(9),
-						rs.getString(10)),
-				last, sealedTo, BATCH);
+				from disclosure where seq > ? and seq <= ? order by seq limit ?""", ROW, last, sealedTo, limit);
 		long scannedTo = rows.isEmpty() ? sealedTo : rows.get(rows.size() - 1).seq();
 		Instant now = Instant.now(this.clock);
 		List<ReviewItem> created = new ArrayList<>();
 		policyFlags(rows, now, created);
 		outsideOfficeHours(rows, now, created);
 		for (ReviewFlags.Flag flag : this.flags.of(ReviewFlags.Kind.DENIAL_BURST)) {
-			windows(flag, rows, last, now, created, (row) -> "DENY".equals(row.decision()), false);
+			windows(flag, rows, last, now, created, (row) -> "DENY".equals(row.decision()), "decision = 'DENY'", false,
+					deadline);
 		}
 		for (ReviewFlags.Flag flag : this.flags.of(ReviewFlags.Kind.MANY_PERSONS)) {
-			windows(flag, rows, last, now, created,
-					(row) -> row.personId() != null && !"DENY".equals(row.decision()), true);
+			windows(flag, rows, last, now, created, (row) -> row.personId() != null && !"DENY".equals(row.decision()),
+					"person_id is not null and decision <> 'DENY'", true, deadline);
 		}
 		created.forEach(this.items::save);
 		this.jdbc.update("update review_scan set last_seq = ? where id = 1", scannedTo);
 		return created.size();
 	}
+
+	private static final org.springframework.jdbc.core.RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong(1),
+			rs.getObject(2, UUID.class), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+			rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+			rs.getString(10));
 
 	private void policyFlags(List<Row> rows, Instant now, List<ReviewItem> created) {
 		Map<List<String>, List<Row>> groups = new LinkedHashMap<>();
@@ -154,10 +191,14 @@ class ReviewScanner {
 	/**
 	 * Sliding windows per professional: {@code count} matching rows (or, for many persons,
 	 * distinct persons) within {@code window}. Earlier rows already scanned count too, but
-	 * not those already in an item of this rule; an item needs at least one new row.
+	 * not those already in an item of this rule; an item needs at least one new row. The
+	 * earlier rows come from one bounded, index-backed query per professional (the newest
+	 * {@code context-rows} matching rows in the window; for many persons the newest row per
+	 * person among them), and the window slides in constant time per row, so a batch costs
+	 * what its own rows cost, however busy the professional was before.
 	 */
 	private void windows(ReviewFlags.Flag flag, List<Row> rows, long last, Instant now, List<ReviewItem> created,
-			java.util.function.Predicate<Row> matches, boolean distinctPersons) {
+			java.util.function.Predicate<Row> matches, String matchesSql, boolean distinctPersons, Instant deadline) {
 		Map<String, List<Row>> byActor = new LinkedHashMap<>();
 		for (Row row : rows) {
 			if (matches.test(row)) {
@@ -165,6 +206,9 @@ class ReviewScanner {
 			}
 		}
 		for (Map.Entry<String, List<Row>> entry : byActor.entrySet()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("Review scan batch exceeded " + this.properties.batchTime());
+			}
 			String actor = entry.getKey();
 			List<Row> fresh = entry.getValue();
 			Instant earliest = fresh.stream().map(Row::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
@@ -172,33 +216,42 @@ class ReviewScanner {
 					"select max(last_occurred_at) from review_item where actor = ? and flag_rule = ?", Timestamp.class,
 					actor, flag.id());
 			Instant after = (lastItem != null) ? lastItem.toInstant() : Instant.EPOCH;
-			List<Row> earlier = this.jdbc.query("""
+			String context = """
 					select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
-					from disclosure where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ?
-					order by occurred_at, seq""",
-					(rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class),
-							rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
-							rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getString(9),
-							rs.getString(10)),
-					actor, last, Timestamp.from(earliest.minus(flag.window())), Timestamp.from(after));
-			List<Row> all = new ArrayList<>();
-			earlier.stream().filter(matches).forEach(all::add);
+					from disclosure where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ? and %s
+					order by occurred_at desc, id desc limit ?""".formatted(matchesSql);
+			String sql = distinctPersons ? """
+					select * from (select distinct on (person_id) * from (%s) newest
+					               order by person_id, occurred_at desc, seq desc) per_person
+					order by occurred_at, seq""".formatted(context)
+					: "select * from (" + context + ") newest order by occurred_at, seq";
+			List<Row> earlier = this.jdbc.query(sql, ROW, actor, last, Timestamp.from(earliest.minus(flag.window())),
+					Timestamp.from(after), this.properties.contextRows());
+			List<Row> all = new ArrayList<>(earlier);
 			fresh.stream().filter((row) -> row.occurredAt().isAfter(after)).forEach(all::add);
 			all.sort(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq));
 			Deque<Row> window = new ArrayDeque<>();
+			Map<UUID, Integer> persons = new java.util.HashMap<>();
 			for (Row row : all) {
 				window.addLast(row);
+				if (distinctPersons) {
+					persons.merge(row.personId(), 1, Integer::sum);
+				}
 				while (window.peekFirst().occurredAt().isBefore(row.occurredAt().minus(flag.window()))) {
-					window.removeFirst();
+					Row gone = window.removeFirst();
+					if (distinctPersons) {
+						persons.computeIfPresent(gone.personId(), (person, n) -> (n > 1) ? n - 1 : null);
+					}
 				}
 				boolean isFresh = row.seq() > last;
-				List<Row> counted = distinctPersons ? firstPerPerson(window) : List.copyOf(window);
-				if (isFresh && counted.size() >= flag.count()) {
-					String detail = distinctPersons
-							? counted.size() + " different persons within " + flag.window()
-							: counted.size() + " refusals within " + flag.window();
-					created.add(item(flag, counted, detail, now));
+				int counted = distinctPersons ? persons.size() : window.size();
+				if (isFresh && counted >= flag.count()) {
+					List<Row> members = distinctPersons ? firstPerPerson(window) : List.copyOf(window);
+					String detail = distinctPersons ? counted + " different persons within " + flag.window()
+							: counted + " refusals within " + flag.window();
+					created.add(item(flag, members, detail, now));
 					window.clear();
+					persons.clear();
 				}
 			}
 		}

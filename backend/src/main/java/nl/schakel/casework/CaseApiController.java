@@ -93,8 +93,13 @@ class CaseApiController {
 	}
 
 	@GetMapping("/{id}")
-	CaseResponse get(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		return CaseResponse.of(dossier(id, purpose));
+	CaseResponse get(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestParam(required = false) String before, @RequestParam(required = false) Integer size) {
+		TimelinePage page = TimelinePage.of(before, size);
+		if (this.workspace.open(new CaseId(id), purpose, Channel.API, page) instanceof CaseOpening.Visible visible) {
+			return CaseResponse.of(visible.dossier());
+		}
+		throw new CaseNotFound();
 	}
 
 	@PostMapping("/{id}/status")
@@ -284,7 +289,7 @@ class CaseApiController {
 
 	record CaseResponse(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
 			String coordinator, LocalDate openedOn, LocalDate closedOn, String purpose, PersonResponse person,
-			ReferralResponse referral, BreakGlassView breakGlass, List<Item> contributions) {
+			ReferralResponse referral, BreakGlassView breakGlass, List<Item> contributions, String olderContributions) {
 
 		static CaseResponse of(CaseDossier dossier) {
 			CaseFacts facts = dossier.facts();
@@ -298,7 +303,8 @@ class CaseApiController {
 						.stream()
 						.map((e) -> new Item(e.id(), e.holder(), e.category(), e.createdAt(), e.decision(), e.content(),
 								e.ruleId(), e.reason()))
-						.toList());
+						.toList(),
+					dossier.olderTimeline());
 		}
 
 	}

@@ -134,7 +134,8 @@ class CaseController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable UUID id, HttpSession session, Model model) {
+	String show(@PathVariable UUID id, @RequestParam(required = false) String before, HttpSession session,
+			Model model) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			// the same page for any id: choosing a purpose reveals nothing about the case
@@ -145,7 +146,7 @@ class CaseController {
 		if (!model.containsAttribute("contribution")) {
 			model.addAttribute("contribution", new ContributionRequest());
 		}
-		return page(id, purpose.get(), model);
+		return page(id, purpose.get(), model, olderPage(before));
 	}
 
 	@PostMapping("/{id}/purpose")
@@ -367,7 +368,21 @@ class CaseController {
 	}
 
 	private String page(UUID id, Purpose purpose, Model model) {
-		if (this.workspace.open(new CaseId(id), purpose, Channel.UI) instanceof CaseOpening.Visible visible) {
+		return page(id, purpose, model, TimelinePage.first());
+	}
+
+	/** A link to older entries; a mangled one shows the newest page. */
+	private static TimelinePage olderPage(String before) {
+		try {
+			return TimelinePage.of(before, null);
+		}
+		catch (InvalidInput ex) {
+			return TimelinePage.first();
+		}
+	}
+
+	private String page(UUID id, Purpose purpose, Model model, TimelinePage timeline) {
+		if (this.workspace.open(new CaseId(id), purpose, Channel.UI, timeline) instanceof CaseOpening.Visible visible) {
 			model.addAttribute("dossier", visible.dossier());
 			model.addAttribute("categories", DataCategory.values());
 			model.addAttribute("legalBases", LegalBasis.values());

@@ -135,9 +135,18 @@ public class CaseWorkspace {
 		return facts;
 	}
 
-	/** Opens the case under a purpose: one read through the gate for the header and every contribution. */
+	/** Opens the case under a purpose with the newest page of its timeline. */
 	@Transactional
 	public CaseOpening open(CaseId id, Purpose purpose, Channel channel) {
+		return open(id, purpose, channel, TimelinePage.first());
+	}
+
+	/**
+	 * Opens the case under a purpose: one read through the gate for the header and one page
+	 * of contributions (only those are disclosed).
+	 */
+	@Transactional
+	public CaseOpening open(CaseId id, Purpose purpose, Channel channel, TimelinePage page) {
 		// a read changes nothing it loads: spare the flush its dirty check (the log rows are new)
 		this.readOnlyLoads.fromHereOn();
 		CaseFacts facts = this.cases.facts(id).orElse(null);
@@ -153,7 +162,11 @@ public class CaseWorkspace {
 				null, caseOrganisation.code(), Audience.everyParticipant(),
 				facts.openedOn().atStartOfDay(this.clock.getZone()).toInstant(),
 				(referral != null) ? referral.details() : null));
-		items.addAll(this.contributions.items(facts.id().value()));
+		// one more than the page, to know whether older entries exist; only the page is read
+		List<DisclosableItem> contributions = this.contributions.items(facts.id().value(), page.olderThanCreatedAt(),
+				page.olderThanId(), page.size() + 1);
+		boolean older = contributions.size() > page.size();
+		items.addAll(older ? contributions.subList(0, page.size()) : contributions);
 		Reading reading = this.gate.read(subject, purpose, channel, items);
 		Outcome header = reading.of(facts.id().value()).orElseThrow();
 		if (!header.permitted()) {
@@ -170,7 +183,9 @@ public class CaseWorkspace {
 					names.getOrDefault(o.item().holder(), o.item().holder()), o.item().category(),
 					o.item().createdAt(), o.decision().effect(), o.content().orElse(null), o.decision().ruleId(),
 					o.decision().ruleDescription(), o.decision().requiresReview()))
+			.sorted(java.util.Comparator.comparing(TimelineEntry::createdAt).thenComparing(TimelineEntry::id))
 			.toList();
+		String olderTimeline = older ? TimelinePage.cursor(contributions.get(page.size() - 1)) : null;
 		PurposeDefinition purposeDefinition = this.policy.purposes()
 			.stream()
 			.filter((p) -> p.purpose().equals(purpose))
@@ -186,7 +201,7 @@ public class CaseWorkspace {
 				(referral != null) ? referral.facts() : null,
 				header.content().map(ReferralDetails::fromJson).orElse(null),
 				this.participation.participants(facts.id().value()), consentViews, timeline,
-				steers(facts, caseOrganisation), breakGlass));
+				steers(facts, caseOrganisation), breakGlass, olderTimeline));
 	}
 
 	/**

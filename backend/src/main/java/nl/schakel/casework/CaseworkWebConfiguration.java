@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Binds a purpose to every API call on cases. */
+/** Binds a purpose to every API call on cases; refuses HEAD on case work (see {@link HeadDisclosesNothing}). */
 @Configuration(proxyBeanMethods = false)
 class CaseworkWebConfiguration implements WebMvcConfigurer {
 
@@ -18,6 +18,10 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		// first, so a HEAD request never reaches purpose binding or the gate
+		registry.addInterceptor(new HeadDisclosesNothing())
+			.addPathPatterns("/cases", "/cases/**", "/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
+					"/api/v1/requests", "/api/v1/requests/**", "/requests", "/requests/**", "/known-to", "/known-to/**");
 		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
 				"/api/v1/requests", "/api/v1/requests/**");
 	}

