@@ -32,6 +32,7 @@ import nl.schakel.participation.Admission;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.participation.ParticipantView;
+import nl.schakel.person.BsnKnownUnderOtherDetails;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Decision;
 import nl.schakel.policy.Purpose;
@@ -170,6 +171,25 @@ class CaseApiController {
 		// a non-participant learns nothing, not even whether the case exists
 		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
 				"No such case, or you do not take part in it for this purpose");
+	}
+
+	@ExceptionHandler(BsnKnownUnderOtherDetails.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail bsnKnownUnderOtherDetails(BsnKnownUnderOtherDetails ex) {
+		// which details differ, never what is registered: the coordinator checks the BSN or confirms
+		List<String> differences = ex.differences()
+			.stream()
+			.map((difference) -> (difference == BsnKnownUnderOtherDetails.Difference.NAME) ? "name" : "dateOfBirth")
+			.toList();
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "bsn-known-under-other-details",
+				"BSN registered under other details",
+				"This BSN is registered for a person whose " + String.join(" and ", differences)
+						+ " differ from the referral; check the BSN, or confirm with samePersonConfirmed that it is"
+						+ " the same person");
+		problem.setProperty("errors", List.of(new FieldProblem("person.bsn",
+				"registered for a person whose " + String.join(" and ", differences) + " differ")));
+		problem.setProperty("differences", differences);
+		return problem;
 	}
 
 	@ExceptionHandler(StatusTransitionNotAllowed.class)
