@@ -29,6 +29,7 @@ import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassLimitReached;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.participation.ParticipantView;
@@ -156,6 +157,14 @@ class CaseApiController {
 	ProblemDetail breakGlassNotAllowed() {
 		return Problems.of(HttpStatus.FORBIDDEN, "break-glass-not-allowed", "Emergency access not allowed",
 				"The access policy does not let your role open emergency access");
+	}
+
+	@ExceptionHandler(BreakGlassLimitReached.class)
+	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+	ProblemDetail breakGlassLimitReached(BreakGlassLimitReached ex) {
+		return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "break-glass-limit-reached",
+				"Emergency access limit reached", "You opened emergency access " + ex.limit()
+						+ " times in the last 24 hours; the policy allows no more. The refusal is reviewed.");
 	}
 
 	private CaseDossier dossier(UUID id, Purpose purpose) {

@@ -26,6 +26,7 @@ import nl.schakel.disclosure.Channel;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassLimitReached;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.person.BsnKnownUnderOtherDetails;
 import nl.schakel.policy.DataCategory;
@@ -258,6 +259,10 @@ class CaseController {
 			return notVisible(id, model, response);
 		}
 		catch (BreakGlassNotAllowed ex) {
+			return notVisible(id, model, response);
+		}
+		catch (BreakGlassLimitReached ex) {
+			model.addAttribute("breakGlassLimitReached", ex.limit());
 			return notVisible(id, model, response);
 		}
 	}
