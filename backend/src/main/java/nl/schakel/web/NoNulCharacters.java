@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.InitBinder;
 @Configuration(proxyBeanMethods = false)
 class NoNulCharacters {
 
+	/** The reason a JSON string is refused, recognised by the exception handler to name it. */
+	static final String HIDDEN_CHARACTERS = "text may not contain control or direction-override characters";
+
 	@Bean
 	JacksonModule rejectNulInJsonStrings() {
 		SimpleModule module = new SimpleModule("schakel-no-nul");
@@ -34,7 +37,7 @@ class NoNulCharacters {
 				String value = super.deserialize(parser, context);
 				if (PlainText.hasHiddenCharacters(value)) {
 					throw context.weirdStringException("(text with hidden characters)", String.class,
-							"text may not contain control or direction-override characters");
+							HIDDEN_CHARACTERS);
 				}
 				return value;
 			}
