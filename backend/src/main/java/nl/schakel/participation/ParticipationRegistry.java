@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.schakel.policy.Participation;
-
 import nl.schakel.security.SecurityLog;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +39,11 @@ public class ParticipationRegistry {
 
 	ParticipationRegistry(Participants participants, BreakGlassAccesses breakGlass, Clock clock,
 			SecurityLog securityLog, ApplicationEventPublisher events) {
-		this.securityLog = securityLog;
-		this.events = events;
 		this.participants = participants;
 		this.breakGlass = breakGlass;
 		this.clock = clock;
+		this.securityLog = securityLog;
+		this.events = events;
 	}
 
 	/**
