@@ -2,7 +2,7 @@
 -- reviewed while it lasts.
 alter table security_event drop constraint security_event_kind_check;
 alter table security_event add constraint security_event_kind_check
-    check (kind in ('API_TOKEN_REFUSED', 'LOGIN_REFUSED', 'AUDIT_JOB_STALLED'));
+    check (kind in ('API_TOKEN_REFUSED', 'LOGIN_REFUSED', 'BREAK_GLASS_REFUSED', 'AUDIT_JOB_STALLED'));
 
 -- The review scan's look-back for bursts of refusals reads one professional's recent
 -- refusals; this keeps that read small however many permitted reads surround them.

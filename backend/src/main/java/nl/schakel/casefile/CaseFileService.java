@@ -14,6 +14,7 @@ import nl.schakel.organisation.Organisations;
 import nl.schakel.person.Bsn;
 import nl.schakel.person.NewPerson;
 import nl.schakel.person.PersonId;
+import nl.schakel.person.PersonRegistration;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
@@ -80,8 +81,10 @@ public class CaseFileService {
 		RegisterCaseRequest.PersonDetails details = request.getPerson();
 		Bsn bsn = (details.getBsn() == null || details.getBsn().isBlank()) ? null
 				: Bsn.parse(details.getBsn()).orElseThrow(() -> new IllegalArgumentException("invalid BSN"));
-		PersonId person = this.persons
-			.register(new NewPerson(details.getName(), details.getDateOfBirth(), bsn, details.getAddress()));
+		PersonRegistration registration = this.persons.register(
+				new NewPerson(details.getName(), details.getDateOfBirth(), bsn, details.getAddress()),
+				request.isSamePersonConfirmed());
+		PersonId person = registration.person();
 		CaseFile caseFile = new CaseFile(this.caseFiles.nextReferenceNumber(), person.value(), request.getCaseType(),
 				coordinator.username(), safetyHouse.id().value(), LocalDate.now(this.clock));
 		CaseFile saved = this.caseFiles.save(caseFile);
@@ -94,6 +97,9 @@ public class CaseFileService {
 		ReferralDetails text = (referral != null) ? new ReferralDetails(referral.getReason().strip(),
 				referral.getGoal().strip(), blankToNull(referral.getNotInformedReason()))
 				: new ReferralDetails(null, null, null);
+		if (registration.confirmedDespiteDifferences()) {
+			record.confirmSamePerson();
+		}
 		record.seal(this.cipher.seal(text.toJson(), Referral.binding(saved.id().value())));
 		this.referrals.save(record);
 		return facts(saved);

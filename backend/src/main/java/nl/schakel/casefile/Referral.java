@@ -39,6 +39,9 @@ class Referral {
 
 	private boolean personInformed;
 
+	/** The coordinator confirmed that the person known under the BSN with other details is this one. */
+	private boolean samePersonConfirmed;
+
 	@Column(name = DETAILS_COLUMN)
 	private byte[] detailsCiphertext;
 
@@ -59,6 +62,14 @@ class Referral {
 
 	static FieldBinding binding(UUID caseId) {
 		return new FieldBinding(TABLE, DETAILS_COLUMN, caseId);
+	}
+
+	void confirmSamePerson() {
+		this.samePersonConfirmed = true;
+	}
+
+	boolean samePersonConfirmed() {
+		return this.samePersonConfirmed;
 	}
 
 	void seal(byte[] ciphertext) {

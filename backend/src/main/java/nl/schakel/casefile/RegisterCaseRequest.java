@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.schakel.person.ValidBsn;
 
@@ -41,6 +42,12 @@ public class RegisterCaseRequest {
 	@Valid
 	private ReferralForm referral;
 
+	/**
+	 * The coordinator's confirmation, after being told which details differ, that the person
+	 * registered under this BSN with another name or date of birth is the person referred.
+	 */
+	private boolean samePersonConfirmed;
+
 	public PersonDetails getPerson() {
 		return this.person;
 	}
@@ -55,6 +62,14 @@ public class RegisterCaseRequest {
 
 	public void setCaseType(CaseType caseType) {
 		this.caseType = caseType;
+	}
+
+	public boolean isSamePersonConfirmed() {
+		return this.samePersonConfirmed;
+	}
+
+	public void setSamePersonConfirmed(boolean samePersonConfirmed) {
+		this.samePersonConfirmed = samePersonConfirmed;
 	}
 
 	public ReferralForm getReferral() {
@@ -74,6 +89,7 @@ public class RegisterCaseRequest {
 
 		@NotBlank(message = "{referral.referringProfessional.required}")
 		@Size(max = 200, message = "{referral.referringProfessional.size}")
+		@Pattern(regexp = "[^\\r\\n\\t]*", message = "{text.lineBreakInName}")
 		private String referringProfessional;
 
 		@NotBlank(message = "{referral.reason.required}")
@@ -191,6 +207,7 @@ public class RegisterCaseRequest {
 
 		@NotBlank(message = "{person.name.required}")
 		@Size(max = 200, message = "{person.name.size}")
+		@Pattern(regexp = "[^\\r\\n\\t]*", message = "{text.lineBreakInName}")
 		private String name;
 
 		@NotNull(message = "{person.dateOfBirth.required}")

@@ -33,9 +33,11 @@ import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassLimitReached;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.participation.ParticipantView;
+import nl.schakel.person.BsnKnownUnderOtherDetails;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Decision;
 import nl.schakel.policy.Purpose;
@@ -185,6 +187,14 @@ class CaseApiController {
 				"The access policy does not let your role open emergency access");
 	}
 
+	@ExceptionHandler(BreakGlassLimitReached.class)
+	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+	ProblemDetail breakGlassLimitReached(BreakGlassLimitReached ex) {
+		return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "break-glass-limit-reached",
+				"Emergency access limit reached", "You opened emergency access " + ex.limit()
+						+ " times in the last 24 hours; the policy allows no more. The refusal is reviewed.");
+	}
+
 	private CaseDossier dossier(UUID id, Purpose purpose) {
 		if (this.workspace.open(new CaseId(id), purpose, Channel.API) instanceof CaseOpening.Visible visible) {
 			return visible.dossier();
@@ -204,6 +214,25 @@ class CaseApiController {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	ProblemDetail closed(CaseClosed ex) {
 		return ClosedCaseProblem.of(ex);
+	}
+
+	@ExceptionHandler(BsnKnownUnderOtherDetails.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail bsnKnownUnderOtherDetails(BsnKnownUnderOtherDetails ex) {
+		// which details differ, never what is registered: the coordinator checks the BSN or confirms
+		List<String> differences = ex.differences()
+			.stream()
+			.map((difference) -> (difference == BsnKnownUnderOtherDetails.Difference.NAME) ? "name" : "dateOfBirth")
+			.toList();
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "bsn-known-under-other-details",
+				"BSN registered under other details",
+				"This BSN is registered for a person whose " + String.join(" and ", differences)
+						+ " differ from the referral; check the BSN, or confirm with samePersonConfirmed that it is"
+						+ " the same person");
+		problem.setProperty("errors", List.of(new FieldProblem("person.bsn",
+				"registered for a person whose " + String.join(" and ", differences) + " differ")));
+		problem.setProperty("differences", differences);
+		return problem;
 	}
 
 	@ExceptionHandler(StatusTransitionNotAllowed.class)

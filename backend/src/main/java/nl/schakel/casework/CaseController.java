@@ -32,7 +32,9 @@ import nl.schakel.disclosure.Channel;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassLimitReached;
 import nl.schakel.participation.ParticipantNotFound;
+import nl.schakel.person.BsnKnownUnderOtherDetails;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Policy;
@@ -127,6 +129,14 @@ class CaseController {
 			for (FieldProblem problem : ex.problems()) {
 				errors.rejectValue(problem.field(), "invalid", problem.message());
 			}
+			return "cases/new";
+		}
+		catch (BsnKnownUnderOtherDetails ex) {
+			// only which details differ; the question to confirm appears with it
+			String differs = (ex.differences().size() > 1) ? "both"
+					: (ex.differences().get(0) == BsnKnownUnderOtherDetails.Difference.NAME) ? "name" : "dateOfBirth";
+			errors.rejectValue("person.bsn", "person.bsn.knownUnderOtherDetails." + differs);
+			model.addAttribute("samePersonQuestion", true);
 			return "cases/new";
 		}
 		redirect.addFlashAttribute("notice", "case.registered");
@@ -292,6 +302,10 @@ class CaseController {
 			return notVisible(id, model, response);
 		}
 		catch (BreakGlassNotAllowed ex) {
+			return notVisible(id, model, response);
+		}
+		catch (BreakGlassLimitReached ex) {
+			model.addAttribute("breakGlassLimitReached", ex.limit());
 			return notVisible(id, model, response);
 		}
 	}

@@ -35,6 +35,8 @@ import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.Admission;
+import nl.schakel.participation.BreakGlassLimitReached;
+import nl.schakel.participation.BreakGlassReason;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantView;
 import nl.schakel.participation.ParticipationRegistry;
@@ -208,7 +210,7 @@ public class CaseWorkspace {
 	 * Opens emergency access to a case for the current user, if the policy lets their role,
 	 * with a written reason, for the policy's duration. Every read under it is flagged.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = BreakGlassLimitReached.class)
 	public BreakGlassView openBreakGlass(CaseId id, String reason) {
 		Actor actor = CurrentActor.require();
 		BreakGlass rules = this.policy.breakGlass();
@@ -218,7 +220,7 @@ public class CaseWorkspace {
 		// emergency access is the safety house's own: another house's case is as good as missing
 		this.cases.ofOwnSafetyHouse(id);
 		CaseFacts facts = this.lifecycle.requireOpen(id);
-		if (reason == null || reason.strip().length() < 10) {
+		if (!BreakGlassReason.isSufficient(reason)) {
 			throw InvalidInput.of("reason", this.messages.getMessage("breakGlass.reason.required", null,
 					"breakGlass.reason.required", LocaleContextHolder.getLocale()));
 		}
@@ -226,7 +228,7 @@ public class CaseWorkspace {
 			throw InvalidInput.of("reason", "At most 2000 characters");
 		}
 		return this.participation.openBreakGlass(facts.id().value(), actor.username(), actor.organisation(), reason,
-				rules.duration());
+				rules.duration(), rules.maxOpeningsPerDay());
 	}
 
 	/**
@@ -237,6 +239,9 @@ public class CaseWorkspace {
 	@Transactional
 	public KnownTo knownTo(PersonQuery query, Purpose purpose, Channel channel) {
 		requireCaseworker();
+		if (!this.policy.allowsKnownTo(purpose)) {
+			throw new KnownToPurposeNotAllowed();
+		}
 		List<PersonId> found = query.bsn().isPresent() ? this.persons.findByBsn(query.bsn().get()).stream().toList()
 				: this.persons.findByNameAndDateOfBirth(query.name(), query.dateOfBirth());
 		List<KnownTo.Contact> contacts = new ArrayList<>();

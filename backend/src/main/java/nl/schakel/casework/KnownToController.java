@@ -1,12 +1,14 @@
 package nl.schakel.casework;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import nl.schakel.disclosure.Channel;
 import nl.schakel.person.Bsn;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
+import nl.schakel.policy.PurposeDefinition;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +33,7 @@ class KnownToController {
 
 	@GetMapping
 	String form(Model model) {
-		model.addAttribute("purposes", this.policy.purposes());
+		model.addAttribute("purposes", knownToPurposes());
 		return "known-to";
 	}
 
@@ -39,15 +41,16 @@ class KnownToController {
 	String search(@RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
 			@RequestParam(required = false) LocalDate dateOfBirth, @RequestParam(required = false) String purpose,
 			Model model) {
-		model.addAttribute("purposes", this.policy.purposes());
+		model.addAttribute("purposes", knownToPurposes());
 		model.addAttribute("name", name);
 		model.addAttribute("dateOfBirth", dateOfBirth);
 		model.addAttribute("chosenPurpose", purpose);
-		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
+		Optional<Purpose> named = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
+		Optional<Purpose> chosen = named.filter(this.policy::allowsKnownTo);
 		boolean byBsn = bsn != null && !bsn.isBlank();
 		Optional<Bsn> parsed = byBsn ? Bsn.parse(bsn) : Optional.empty();
 		if (chosen.isEmpty()) {
-			model.addAttribute("purposeError", "purpose.required");
+			model.addAttribute("purposeError", named.isPresent() ? "knownTo.purpose.notAllowed" : "purpose.required");
 		}
 		if (byBsn && parsed.isEmpty()) {
 			model.addAttribute("bsnError", "person.bsn.invalid");
@@ -62,6 +65,11 @@ class KnownToController {
 		model.addAttribute("result",
 				this.workspace.knownTo(new PersonQuery(parsed, name, dateOfBirth), chosen.get(), Channel.UI));
 		return "known-to";
+	}
+
+	/** Only the purposes the policy names for the check are offered. */
+	private List<PurposeDefinition> knownToPurposes() {
+		return this.policy.purposes().stream().filter((p) -> this.policy.allowsKnownTo(p.purpose())).toList();
 	}
 
 }

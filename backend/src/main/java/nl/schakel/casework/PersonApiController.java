@@ -11,8 +11,13 @@ import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
+import nl.schakel.web.Problems;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +39,13 @@ class PersonApiController {
 	@PostMapping("/known-to")
 	KnownTo knownTo(@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody Query body) {
 		return this.workspace.knownTo(body.toQuery(), purpose, Channel.API);
+	}
+
+	@ExceptionHandler(KnownToPurposeNotAllowed.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	ProblemDetail purposeNotAllowed() {
+		return Problems.of(HttpStatus.FORBIDDEN, "known-to-purpose-not-allowed", "Purpose not allowed for known-to",
+				"The known-to check answers only for the casework purposes the access policy names for it");
 	}
 
 	record Query(String bsn, String name, LocalDate dateOfBirth) {

@@ -6,6 +6,7 @@ import nl.schakel.casefile.CaseClosed;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.DisclosureRequestService;
 import nl.schakel.contribution.DisclosureRequestView;
+import nl.schakel.contribution.GrantChangesNothing;
 import nl.schakel.contribution.GrantDecision;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.contribution.RequestAlreadyDecided;
@@ -42,7 +43,8 @@ class RequestApiController {
 	@PostMapping("/{id}/grant")
 	DisclosureRequestView grant(@PathVariable UUID id, @RequestBody GrantBody body) {
 		return this.workspace.grantDisclosure(id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
-				body.consentId(), body.statutoryReference(), body.conflictOfDuties()));
+				body.consentId(), body.statutoryReference(), body.conflictOfDuties(),
+				Boolean.TRUE.equals(body.secrecyBreachConfirmed())));
 	}
 
 	@PostMapping("/{id}/refusal")
@@ -63,6 +65,17 @@ class RequestApiController {
 				"No such request, or it is not addressed to you");
 	}
 
+	@ExceptionHandler(GrantChangesNothing.class)
+	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+	ProblemDetail changesNothing(GrantChangesNothing ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "grant-changes-nothing",
+				"Grant would change nothing",
+				"The access policy would not show the item to the requester on this grant; the request stays open. "
+						+ ex.reason());
+		problem.setProperty("errors", java.util.List.of(new nl.schakel.web.FieldProblem("basis", ex.reason())));
+		return problem;
+	}
+
 	@ExceptionHandler(RequestAlreadyDecided.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	ProblemDetail decided() {
@@ -71,7 +84,7 @@ class RequestApiController {
 	}
 
 	record GrantBody(LegalBasis basis, Boolean toOrganisation, UUID consentId, String statutoryReference,
-			ContributionRequest.ConflictOfDuties conflictOfDuties) {
+			ContributionRequest.ConflictOfDuties conflictOfDuties, Boolean secrecyBreachConfirmed) {
 	}
 
 	record RefusalBody(String reason) {

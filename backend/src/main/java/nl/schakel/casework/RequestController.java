@@ -1,13 +1,16 @@
 package nl.schakel.casework;
 
+import java.util.List;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.GrantChangesNothing;
 import nl.schakel.contribution.GrantDecision;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.contribution.RequestAlreadyDecided;
 import nl.schakel.policy.LegalBasis;
+import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
 import org.springframework.http.HttpStatus;
@@ -44,11 +47,17 @@ class RequestController {
 	String grant(@PathVariable UUID id, @RequestParam(required = false) LegalBasis basis,
 			@RequestParam(defaultValue = "false") boolean toOrganisation,
 			@RequestParam(required = false) UUID consentId, @RequestParam(required = false) String statutoryReference,
-			ContributionRequest.ConflictOfDuties conflictOfDuties, RedirectAttributes redirect) {
+			ContributionRequest.ConflictOfDuties conflictOfDuties,
+			@RequestParam(defaultValue = "false") boolean secrecyBreachConfirmed, RedirectAttributes redirect) {
 		try {
-			this.workspace.grantDisclosure(id,
-					new GrantDecision(basis, toOrganisation, consentId, statutoryReference, conflictOfDuties));
+			this.workspace.grantDisclosure(id, new GrantDecision(basis, toOrganisation, consentId, statutoryReference,
+					conflictOfDuties, secrecyBreachConfirmed));
 			redirect.addFlashAttribute("notice", "request.granted");
+		}
+		catch (GrantChangesNothing ex) {
+			redirect.addFlashAttribute("problem", "request.changesNothing");
+			redirect.addFlashAttribute("requestProblems", List.of(new FieldProblem("basis", ex.reason())));
+			redirect.addFlashAttribute("problemRequest", id);
 		}
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("problem", "request.invalid");

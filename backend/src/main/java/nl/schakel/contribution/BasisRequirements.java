@@ -8,6 +8,8 @@ import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
+import nl.schakel.security.Actor;
+import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 
 import org.springframework.context.MessageSource;
@@ -72,6 +74,18 @@ class BasisRequirements {
 			requireAnswer(problems, "conflictOfDuties.strictlyNeeded", (cod != null) ? cod.getStrictlyNeeded() : null);
 		}
 		return problems;
+	}
+
+	/**
+	 * A care professional who shares health information on a conflict of duties breaks medical
+	 * secrecy: they must say they know it, whether contributing or granting a request.
+	 */
+	List<FieldProblem> checkSecrecyBreach(LegalBasis basis, DataCategory category, Actor actor, boolean confirmed) {
+		if (basis == LegalBasis.CONFLICT_OF_DUTIES && category == DataCategory.HEALTH
+				&& actor.has(Role.CARE_PROFESSIONAL) && !confirmed) {
+			return List.of(problem("secrecyBreachConfirmed", "contribution.cod.confirm.required"));
+		}
+		return List.of();
 	}
 
 	static ConflictOfDutiesJustification justification(ContributionRequest.ConflictOfDuties cod) {

@@ -16,12 +16,10 @@ import nl.schakel.disclosure.Grant;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.participation.ParticipationRegistry;
-import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
-import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -77,11 +75,8 @@ public class ContributionService {
 		List<FieldProblem> problems = new ArrayList<>(this.requirements.check(basis, request.getCategory(), caseId,
 				author.organisation(), request.getConsentId(), request.getStatutoryReference(),
 				request.getConflictOfDuties()));
-		if (basis == LegalBasis.CONFLICT_OF_DUTIES && request.getCategory() == DataCategory.HEALTH
-				&& author.has(Role.CARE_PROFESSIONAL) && !request.isSecrecyBreachConfirmed()) {
-			// a care professional breaks medical secrecy here: they must say they know it
-			problems.add(this.requirements.problem("secrecyBreachConfirmed", "contribution.cod.confirm.required"));
-		}
+		problems.addAll(this.requirements.checkSecrecyBreach(basis, request.getCategory(), author,
+				request.isSecrecyBreachConfirmed()));
 		Set<String> audienceOrganisations = new LinkedHashSet<>();
 		for (String code : nonNull(request.getAudienceOrganisations())) {
 			if (isBlank(code)) {

@@ -127,7 +127,15 @@ class DisclosureRequest {
 
 	Grant grant() {
 		return new Grant(this.requesterOrganisation, Boolean.TRUE.equals(this.grantedToOrganisation) ? null : this.requester,
-				this.grantedBasis, this.consentId);
+				this.grantedBasis, this.consentId, this.purpose);
+	}
+
+	String purpose() {
+		return this.purpose;
+	}
+
+	String requesterOrganisation() {
+		return this.requesterOrganisation;
 	}
 
 	UUID id() {

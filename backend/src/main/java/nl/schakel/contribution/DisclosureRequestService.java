@@ -5,12 +5,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.organisation.Domain;
+import nl.schakel.organisation.Organisation;
+import nl.schakel.organisation.Organisations;
 import nl.schakel.participation.ParticipationRegistry;
+import nl.schakel.policy.AccessRequest;
+import nl.schakel.policy.AudienceRelation;
+import nl.schakel.policy.Decision;
+import nl.schakel.policy.EffectiveBasis;
+import nl.schakel.policy.LegalBasis;
+import nl.schakel.policy.Participation;
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.PolicyDecision;
 import nl.schakel.policy.Purpose;
+import nl.schakel.policy.RoleDefinition;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
 import nl.schakel.web.FieldProblem;
@@ -36,8 +50,18 @@ public class DisclosureRequestService {
 
 	private final Clock clock;
 
+	private final Policy policy;
+
+	private final Organisations organisations;
+
+	private final ConsentRegistry consents;
+
 	DisclosureRequestService(DisclosureRequests requests, Contributions contributions,
-			ParticipationRegistry participation, BasisRequirements requirements, Clock clock) {
+			ParticipationRegistry participation, BasisRequirements requirements, Clock clock, Policy policy,
+			Organisations organisations, ConsentRegistry consents) {
+		this.policy = policy;
+		this.organisations = organisations;
+		this.consents = consents;
 		this.requests = requests;
 		this.contributions = contributions;
 		this.participation = participation;
@@ -78,10 +102,13 @@ public class DisclosureRequestService {
 		else {
 			problems.addAll(this.requirements.check(decision.basis(), contribution.category(), contribution.caseId(),
 					contribution.authorOrganisation(), decision.consentId(), decision.statutoryReference(), decision.conflictOfDuties()));
+			problems.addAll(this.requirements.checkSecrecyBreach(decision.basis(), contribution.category(),
+					CurrentActor.require(), decision.secrecyBreachConfirmed()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
+		requireEffect(request, contribution, decision);
 		request.grant(CurrentActor.require().username(), Instant.now(this.clock), decision.basis(),
 				decision.toOrganisation(), decision.consentId(),
 				BasisRequirements.strip(decision.statutoryReference()),
@@ -129,6 +156,40 @@ public class DisclosureRequestService {
 			.stream()
 			.collect(Collectors.toMap(Contribution::id, Contribution::author));
 		return new Inbox(mine.stream().map((r) -> r.view(authors.get(r.contributionId()))).toList(), toMe);
+	}
+
+	/**
+	 * Refuses a grant the access policy would not honour: the requester's roles (those of their
+	 * organisation's domain), admitted to the case, asking for the request's purpose, with the
+	 * item's category on the basis granted, must be permitted by some rule.
+	 */
+	private void requireEffect(DisclosureRequest request, Contribution contribution, GrantDecision decision) {
+		Optional<Purpose> purpose = this.policy.purpose(request.purpose());
+		Optional<Domain> domain = this.organisations.findByCode(request.requesterOrganisation())
+			.map(Organisation::domain);
+		if (purpose.isEmpty() || domain.isEmpty()) {
+			throw new GrantChangesNothing("The request's purpose or the requester's organisation is no longer known.");
+		}
+		boolean consentCovers = decision.basis() == LegalBasis.CONSENT && decision.consentId() != null
+				&& this.consents.coverage(List.of(decision.consentId()))
+					.covers(decision.consentId(), contribution.caseId(), contribution.authorOrganisation(),
+							request.requesterOrganisation(), domain.get().name(),
+							contribution.category().name(), purpose.get().code());
+		EffectiveBasis basis = EffectiveBasis.of(decision.basis(), consentCovers);
+		PolicyDecision refusal = null;
+		for (RoleDefinition role : this.policy.roles()) {
+			if (!role.domain().equals(domain)) {
+				continue;
+			}
+			PolicyDecision decided = this.policy.decide(new AccessRequest(role.role(), purpose.get(),
+					contribution.category(), basis, AudienceRelation.IN_AUDIENCE, Participation.PARTICIPANT));
+			if (decided.effect() == Decision.PERMIT) {
+				return;
+			}
+			refusal = (refusal == null) ? decided : refusal;
+		}
+		throw new GrantChangesNothing((refusal != null) ? refusal.ruleDescription()
+				: "No role of the requester's organisation may see case content.");
 	}
 
 	private Contribution ownedByCurrentActor(DisclosureRequest request) {

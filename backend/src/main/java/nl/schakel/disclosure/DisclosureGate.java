@@ -96,7 +96,7 @@ public class DisclosureGate {
 			Route best = route(actor, purpose, subject, item, item.basis(), item.consentId(), audience,
 					participation, domain, coverage);
 			for (Grant grant : item.grants()) {
-				if (grant.covers(actor.organisation(), actor.username())) {
+				if (grant.covers(actor.organisation(), actor.username(), purpose.code())) {
 					Route granted = route(actor, purpose, subject, item, grant.basis(), grant.consentId(),
 							(audience == AudienceRelation.AUTHOR_ORGANISATION) ? audience : AudienceRelation.IN_AUDIENCE,
 							participation, domain, coverage);

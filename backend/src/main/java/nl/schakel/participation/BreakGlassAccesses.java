@@ -11,4 +11,6 @@ interface BreakGlassAccesses extends Repository<BreakGlassAccess, UUID> {
 
 	BreakGlassAccess save(BreakGlassAccess access);
 
+	long countByActorAndOpenedAtAfter(String actor, java.time.Instant since);
+
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.schakel.policy.Participation;
+import nl.schakel.security.SecurityLog;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,12 +31,19 @@ public class ParticipationRegistry {
 
 	private final BreakGlassAccesses breakGlass;
 
+	private final SecurityLog securityLog;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	ParticipationRegistry(Participants participants, BreakGlassAccesses breakGlass, Clock clock) {
+	ParticipationRegistry(Participants participants, BreakGlassAccesses breakGlass, Clock clock,
+			SecurityLog securityLog, ApplicationEventPublisher events) {
 		this.participants = participants;
 		this.breakGlass = breakGlass;
 		this.clock = clock;
+		this.securityLog = securityLog;
+		this.events = events;
 	}
 
 	/**
@@ -53,11 +62,21 @@ public class ParticipationRegistry {
 		return Participation.NOT_PARTICIPANT;
 	}
 
-	/** Opens emergency access for this professional until now + duration. */
-	@Transactional
+	/**
+	 * Opens emergency access for this professional until now + duration, unless they already
+	 * opened it {@code maxOpeningsPerDay} times in the last 24 hours: then the refusal is
+	 * recorded as a security event, announced for review, and {@link BreakGlassLimitReached}
+	 * is thrown (without rolling back what recorded it).
+	 */
+	@Transactional(noRollbackFor = BreakGlassLimitReached.class)
 	public BreakGlassView openBreakGlass(UUID caseId, String username, String organisation, String reason,
-			Duration duration) {
+			Duration duration, int maxOpeningsPerDay) {
 		Instant now = Instant.now(this.clock);
+		if (this.breakGlass.countByActorAndOpenedAtAfter(username, now.minus(Duration.ofDays(1))) >= maxOpeningsPerDay) {
+			this.securityLog.breakGlassRefused(username, "break-glass-limit-" + maxOpeningsPerDay + "-per-day");
+			this.events.publishEvent(new BreakGlassOpeningRefused(caseId, username, organisation, maxOpeningsPerDay, now));
+			throw new BreakGlassLimitReached(maxOpeningsPerDay);
+		}
 		return this.breakGlass
 			.save(new BreakGlassAccess(caseId, username, organisation, reason.strip(), now, now.plus(duration)))
 			.view();

@@ -31,22 +31,45 @@ public class PersonRegistry {
 
 	/**
 	 * Registers the person, or returns the one already registered under the same BSN: one
-	 * person, one record, however many referrals.
+	 * person, one record, however many referrals. A BSN registered under another name or date
+	 * of birth is only taken as this person when the coordinator confirmed it; otherwise
+	 * {@link BsnKnownUnderOtherDetails} says which details differ.
 	 */
 	@Transactional
-	public PersonId register(NewPerson newPerson) {
+	public PersonRegistration register(NewPerson newPerson, boolean samePersonConfirmed) {
+		String name = PersonName.normalise(newPerson.name());
 		if (newPerson.bsn() != null) {
 			Optional<Person> known = this.persons.findByBsnIndex(indexOf(newPerson.bsn()));
 			if (known.isPresent()) {
-				return known.get().id();
+				List<BsnKnownUnderOtherDetails.Difference> differences = differences(known.get(), name,
+						newPerson.dateOfBirth());
+				if (differences.isEmpty()) {
+					return new PersonRegistration(known.get().id(), false);
+				}
+				if (!samePersonConfirmed) {
+					throw new BsnKnownUnderOtherDetails(differences);
+				}
+				return new PersonRegistration(known.get().id(), true);
 			}
 		}
-		Person person = new Person(newPerson.name().strip(), newPerson.dateOfBirth(), blankToNull(newPerson.address()));
+		Person person = new Person(name, newPerson.dateOfBirth(), blankToNull(newPerson.address()));
 		if (newPerson.bsn() != null) {
 			byte[] sealed = this.cipher.seal(newPerson.bsn().digits(), bsnBinding(person.id()));
 			person.recordBsn(sealed, indexOf(newPerson.bsn()));
 		}
-		return this.persons.save(person).id();
+		return new PersonRegistration(this.persons.save(person).id(), false);
+	}
+
+	private static List<BsnKnownUnderOtherDetails.Difference> differences(Person known, String name,
+			java.time.LocalDate dateOfBirth) {
+		List<BsnKnownUnderOtherDetails.Difference> differences = new java.util.ArrayList<>();
+		if (!PersonName.sameName(known.name(), name)) {
+			differences.add(BsnKnownUnderOtherDetails.Difference.NAME);
+		}
+		if (!known.dateOfBirth().equals(dateOfBirth)) {
+			differences.add(BsnKnownUnderOtherDetails.Difference.DATE_OF_BIRTH);
+		}
+		return differences;
 	}
 
 	@Transactional(readOnly = true)
@@ -57,7 +80,7 @@ public class PersonRegistry {
 	/** Exact match on name (ignoring case and surrounding spaces) and date of birth. */
 	@Transactional(readOnly = true)
 	public List<PersonId> findByNameAndDateOfBirth(String name, java.time.LocalDate dateOfBirth) {
-		return this.persons.findByNameAndDateOfBirth(name.strip(), dateOfBirth).stream().map(Person::id).toList();
+		return this.persons.findByNameAndDateOfBirth(PersonName.normalise(name), dateOfBirth).stream().map(Person::id).toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -57,6 +57,8 @@ public final class Policy {
 
 	private final BreakGlass breakGlass;
 
+	private final Set<Purpose> knownToPurposes;
+
 	private final List<PolicyRule> rules;
 
 	private final Map<String, Integer> purposeIndex;
@@ -83,10 +85,16 @@ public final class Policy {
 
 	Policy(PolicyVersion version, List<RoleDefinition> roles, List<PurposeDefinition> purposes, BreakGlass breakGlass,
 			List<PolicyRule> rules) {
+		this(version, roles, purposes, breakGlass, Set.of(), rules);
+	}
+
+	Policy(PolicyVersion version, List<RoleDefinition> roles, List<PurposeDefinition> purposes, BreakGlass breakGlass,
+			Set<Purpose> knownToPurposes, List<PolicyRule> rules) {
 		this.version = version;
 		this.roles = List.copyOf(roles);
 		this.purposes = List.copyOf(purposes);
 		this.breakGlass = breakGlass;
+		this.knownToPurposes = Set.copyOf(knownToPurposes);
 		this.rules = List.copyOf(rules);
 		Map<String, Integer> purposeIndex = new HashMap<>();
 		this.purposeByIndex = new Purpose[purposes.size()];
@@ -185,6 +193,16 @@ public final class Policy {
 	/** Who may use emergency access and for how long. */
 	public BreakGlass breakGlass() {
 		return this.breakGlass;
+	}
+
+	/** The casework purposes a known-to check may be made for; any other purpose is refused. */
+	public Set<Purpose> knownToPurposes() {
+		return this.knownToPurposes;
+	}
+
+	/** Whether a known-to check may be made for this purpose. */
+	public boolean allowsKnownTo(Purpose purpose) {
+		return purpose != null && this.knownToPurposes.contains(purpose);
 	}
 
 	/** The rules in the order they are tried. */

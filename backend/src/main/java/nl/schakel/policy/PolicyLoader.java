@@ -55,6 +55,8 @@ public final class PolicyLoader {
 	// emergency access is for hours, not for a standing back door
 	private static final Duration LONGEST_BREAK_GLASS = Duration.ofHours(24);
 
+	private static final int MOST_BREAK_GLASS_OPENINGS = 100;
+
 	private static final Terms<Role> ROLE_TERMS = Terms.of("role", List.of(Role.values()), Role::code);
 
 	private static final Terms<Domain> DOMAIN_TERMS = Terms.upperCase("domain", Domain.values());
@@ -120,7 +122,7 @@ public final class PolicyLoader {
 		}
 		AccessPolicyFile policy = accessPolicy.orElseThrow();
 		return new Policy(new PolicyVersion(policy.version(), digest(contents)), roles, purposes,
-				policy.breakGlass(), policy.rules());
+				policy.breakGlass(), policy.knownToPurposes(), policy.rules());
 	}
 
 	private Optional<byte[]> read(String file, List<PolicyError> errors) {
@@ -218,7 +220,7 @@ public final class PolicyLoader {
 			List<PolicyError> errors) {
 		PolicyYaml yaml = new PolicyYaml(ACCESS_POLICY_FILE, errors);
 		Optional<Map<String, Node>> top = yaml.mapping(root, "access-policy.yaml",
-				orderedSet("version", "break-glass", "rules"));
+				orderedSet("version", "break-glass", "known-to", "rules"));
 		if (top.isEmpty()) {
 			return Optional.empty();
 		}
@@ -234,6 +236,9 @@ public final class PolicyLoader {
 		BreakGlass breakGlass = Optional.ofNullable(fields.get("break-glass"))
 			.map((node) -> breakGlass(yaml, node))
 			.orElse(BreakGlass.NONE);
+		Set<Purpose> knownToPurposes = Optional.ofNullable(fields.get("known-to"))
+			.map((node) -> knownTo(yaml, node, purposeTerms))
+			.orElse(Set.of());
 		List<PolicyRule> rules = new ArrayList<>();
 		Map<String, Integer> ids = new LinkedHashMap<>();
 		sequence(yaml, fields, "rules", root).ifPresent((entries) -> {
@@ -241,11 +246,26 @@ public final class PolicyLoader {
 				rule(yaml, entry, purposeTerms, ids).ifPresent(rules::add);
 			}
 		});
-		return version.map((value) -> new AccessPolicyFile(value, breakGlass, rules));
+		return version.map((value) -> new AccessPolicyFile(value, breakGlass, knownToPurposes, rules));
+	}
+
+	/** The purposes a known-to check may be made for; without this section, none. */
+	private static Set<Purpose> knownTo(PolicyYaml yaml, Node node, Optional<Terms<Purpose>> purposeTerms) {
+		Optional<Map<String, Node>> fields = yaml.mapping(node, "known-to", orderedSet("purposes"));
+		if (fields.isEmpty()) {
+			return Set.of();
+		}
+		if (!fields.get().containsKey("purposes")) {
+			yaml.error(node, "missing 'purposes' in known-to; leave known-to out if no purpose allows the check");
+			return Set.of();
+		}
+		List<ScalarNode> entries = yaml.list(fields.get(), "purposes", "TRIAGE, CASE_CONSULTATION");
+		return purposeTerms.map((terms) -> yaml.terms(entries, terms)).orElse(Set.of());
 	}
 
 	private static BreakGlass breakGlass(PolicyYaml yaml, Node node) {
-		Optional<Map<String, Node>> fields = yaml.mapping(node, "break-glass", orderedSet("roles", "duration"));
+		Optional<Map<String, Node>> fields = yaml.mapping(node, "break-glass",
+				orderedSet("roles", "duration", "max-openings-per-day"));
 		if (fields.isEmpty()) {
 			return BreakGlass.NONE;
 		}
@@ -268,7 +288,23 @@ public final class PolicyLoader {
 				return Optional.empty();
 			}
 		}).orElse(Duration.ZERO);
-		return roles.isEmpty() ? BreakGlass.NONE : new BreakGlass(roles, duration);
+		int maxOpenings = yaml.text(fields.get(), "max-openings-per-day", node, false).flatMap((text) -> {
+			Node at = fields.get().get("max-openings-per-day");
+			try {
+				int parsed = Integer.parseInt(text);
+				if (parsed < 1 || parsed > MOST_BREAK_GLASS_OPENINGS) {
+					yaml.error(at, "break-glass max-openings-per-day " + text + " must be from 1 to "
+							+ MOST_BREAK_GLASS_OPENINGS);
+					return Optional.empty();
+				}
+				return Optional.of(parsed);
+			}
+			catch (NumberFormatException ex) {
+				yaml.error(at, "break-glass max-openings-per-day '" + text + "' is not a whole number such as 3");
+				return Optional.empty();
+			}
+		}).orElse(BreakGlass.DEFAULT_MAX_OPENINGS_PER_DAY);
+		return roles.isEmpty() ? BreakGlass.NONE : new BreakGlass(roles, duration, maxOpenings);
 	}
 
 	private static Optional<PolicyRule> rule(PolicyYaml yaml, Node entry, Optional<Terms<Purpose>> purposeTerms,
@@ -373,7 +409,8 @@ public final class PolicyLoader {
 	private record Label(String nl, String en) {
 	}
 
-	private record AccessPolicyFile(String version, BreakGlass breakGlass, List<PolicyRule> rules) {
+	private record AccessPolicyFile(String version, BreakGlass breakGlass, Set<Purpose> knownToPurposes,
+			List<PolicyRule> rules) {
 	}
 
 }

@@ -24,7 +24,7 @@ class SecurityEvents {
 
 	enum Kind {
 
-		API_TOKEN_REFUSED, LOGIN_REFUSED
+		API_TOKEN_REFUSED, LOGIN_REFUSED, BREAK_GLASS_REFUSED
 
 	}
 

@@ -75,7 +75,10 @@ class ApiExceptionHandler {
 				.map((ref) -> (ref.getPropertyName() != null) ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining("."))
 				.replace(".[", "[");
-			return Problems.invalidInput(List.of(new FieldProblem(field, message("input.typeMismatch"))));
+			boolean hidden = databind.getOriginalMessage() != null
+					&& databind.getOriginalMessage().contains(NoNulCharacters.HIDDEN_CHARACTERS);
+			return Problems.invalidInput(List.of(new FieldProblem(field,
+					message(hidden ? "text.hiddenCharacters" : "input.typeMismatch"))));
 		}
 		return Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
 				"The request body is not valid JSON for this endpoint");

@@ -17,13 +17,15 @@ import org.springframework.web.bind.annotation.InitBinder;
 
 /**
  * No text with a NUL character gets in: PostgreSQL cannot store it, so it would surface as a
- * server error after validation. In JSON it is a 400 naming the field; in a form, a message at
- * the field.
+ * server error after validation. Nor any other character {@link PlainText} refuses (control
+ * characters, direction overrides and isolates), in any field of any body or form. In JSON it
+ * is a 400 naming the field; in a form, a message at the field.
  */
 @Configuration(proxyBeanMethods = false)
 class NoNulCharacters {
 
-	static final char NUL = '\u0000';
+	/** The reason a JSON string is refused, recognised by the exception handler to name it. */
+	static final String HIDDEN_CHARACTERS = "text may not contain control or direction-override characters";
 
 	@Bean
 	JacksonModule rejectNulInJsonStrings() {
@@ -33,9 +35,9 @@ class NoNulCharacters {
 			@Override
 			public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
 				String value = super.deserialize(parser, context);
-				if (value != null && value.indexOf(NUL) >= 0) {
-					throw context.weirdStringException(value.replace(NUL, ' '), String.class,
-							"text may not contain a NUL character");
+				if (PlainText.hasHiddenCharacters(value)) {
+					throw context.weirdStringException("(text with hidden characters)", String.class,
+							HIDDEN_CHARACTERS);
 				}
 				return value;
 			}
@@ -54,8 +56,9 @@ class NoNulCharacters {
 
 				@Override
 				public void setAsText(String text) {
-					if (text != null && text.indexOf(NUL) >= 0) {
-						throw new IllegalArgumentException("text may not contain a NUL character");
+					if (PlainText.hasHiddenCharacters(text)) {
+						throw new IllegalArgumentException(
+								"text may not contain control or direction-override characters");
 					}
 					setValue(text);
 				}

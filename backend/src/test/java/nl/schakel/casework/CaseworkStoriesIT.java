@@ -106,7 +106,8 @@ class CaseworkStoriesIT {
 				{"basis": "CONFLICT_OF_DUTIES",
 				 "conflictOfDuties": {"interest": "veiligheid van agenten bij aanhouding",
 				   "whyNoConsent": "toestemming is ingetrokken", "noOtherWay": "aanhouding is morgen",
-				   "seriousHarm": "geweld bij aanhouding", "strictlyNeeded": "alleen medicatie, voor deze agent"}}""")
+				   "seriousHarm": "geweld bij aanhouding", "strictlyNeeded": "alleen medicatie, voor deze agent"},
+				 "secrecyBreachConfirmed": true}""")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("GRANTED"));
 		as("ggz", "CASE_CONSULTATION", post("/api/v1/requests/" + request + "/refusal"), "{\"reason\": \"te laat\"}")

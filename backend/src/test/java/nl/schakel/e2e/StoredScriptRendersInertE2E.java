@@ -146,7 +146,8 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 		post(ggz, "CASE_CONSULTATION", "/api/v1/requests/" + requestD + "/grant",
 				Map.of("basis", "CONFLICT_OF_DUTIES", "conflictOfDuties",
 						Map.of("interest", payload("cod-1"), "whyNoConsent", payload("cod-2"), "noOtherWay",
-								payload("cod-3"), "seriousHarm", payload("cod-4"), "strictlyNeeded", payload("cod-5"))),
+								payload("cod-3"), "seriousHarm", payload("cod-4"), "strictlyNeeded", payload("cod-5")),
+						"secrecyBreachConfirmed", true),
 				200);
 
 		// rendered: each reader opens the pages that show these fields

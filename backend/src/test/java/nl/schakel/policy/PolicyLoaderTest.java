@@ -158,6 +158,29 @@ class PolicyLoaderTest {
 	}
 
 	@Test
+	void aBreakGlassLimitThatIsNoPositiveNumberAndAnUnknownKnownToPurposeAreReportedWithTheirLines() {
+		String policy = """
+				version: "test.1"
+				break-glass:
+				  roles: [coordinator]
+				  duration: PT4H
+				  max-openings-per-day: 0
+				known-to:
+				  purposes: [TRIAGE, GOSSIP]
+				rules:
+				  - id: nothing
+				    description: Nothing.
+				    effect: deny
+				""";
+
+		assertThat(errorsOf(policy)).hasSize(2)
+			.first()
+			.asString()
+			.startsWith("access-policy.yaml:5: break-glass max-openings-per-day 0 must be from 1 to 100");
+		assertThat(errorsOf(policy).get(1)).asString().startsWith("access-policy.yaml:7: unknown purpose 'GOSSIP'");
+	}
+
+	@Test
 	void wrongTypesAreReported() {
 		String policy = """
 				version: "test.1"
