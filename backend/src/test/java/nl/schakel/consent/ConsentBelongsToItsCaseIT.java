@@ -272,9 +272,12 @@ class ConsentBelongsToItsCaseIT {
 		admit(this.caseA, "ggz-midden");
 		admit(this.caseB, "ggz-midden");
 		// the log of a request that read case B
-		String requestId = "consent-migration-" + UUID.randomUUID();
-		this.mvc.perform(DemoApi.as("ggz", "CASE_CONSULTATION", get(this.caseB), null).header("X-Request-Id", requestId))
-			.andExpect(status().isOk());
+		// the server makes the request id the log keeps, and says it in X-Request-Id
+		String requestId = this.mvc.perform(DemoApi.as("ggz", "CASE_CONSULTATION", get(this.caseB), null))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("X-Request-Id");
 		UUID person = personOf(this.caseA);
 
 		DataSource owner = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER);

@@ -407,7 +407,9 @@ public final class Drill {
 			long start = System.currentTimeMillis();
 			try {
 				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				return new Result(start, System.currentTimeMillis(), response.statusCode(), requestId, response.body(),
+				// the server makes the request id it logs under (the client's goes to correlation_id)
+				String logged = response.headers().firstValue("X-Request-Id").orElse(requestId);
+				return new Result(start, System.currentTimeMillis(), response.statusCode(), logged, response.body(),
 						response.headers().firstValue("Content-Type").orElse(""),
 						response.headers().firstValue("Retry-After").orElse(""),
 						response.headers().firstValue("Location").orElse(null));
