@@ -3,4 +3,8 @@
  * case file, participation, consent and contributions, with every read of content going
  * through the disclosure gate under a named purpose.
  */
+@ApplicationModule(displayName = "Casework", allowedDependencies = { "casefile", "consent", "contribution", "database",
+		"disclosure", "organisation", "participation", "person", "policy", "security", "web" })
 package nl.schakel.casework;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * case to named partners or domains, for named categories and purposes, for a period, and
  * revocable at once.
  */
+@ApplicationModule(displayName = "Consent", allowedDependencies = { "organisation", "policy", "web" })
 package nl.schakel.consent;
+
+import org.springframework.modulith.ApplicationModule;

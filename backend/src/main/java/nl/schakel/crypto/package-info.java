@@ -4,4 +4,7 @@
  * identifiers such as the BSN ({@link nl.schakel.crypto.BlindIndex}), and the Tink keysets
  * behind both ({@link nl.schakel.crypto.Keysets}). Depends on no feature.
  */
+@ApplicationModule(displayName = "Crypto", allowedDependencies = {})
 package nl.schakel.crypto;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * be shown, only its existence, or nothing. Plain Java; the disclosure gate enforces what
  * this package decides.
  */
+@ApplicationModule(displayName = "Policy", allowedDependencies = { "organisation", "security", "web" })
 package nl.schakel.policy;
+
+import org.springframework.modulith.ApplicationModule;
