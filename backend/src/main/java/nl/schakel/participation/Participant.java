@@ -72,6 +72,11 @@ class Participant {
 				&& (this.professionals.length == 0 || Arrays.asList(this.professionals).contains(username));
 	}
 
+	/** The purposes this admission gives this professional of this organisation today; none when it gives nothing. */
+	List<String> purposesFor(String organisation, String username, LocalDate today) {
+		return Arrays.stream(this.purposes).filter((purpose) -> admits(organisation, username, purpose, today)).toList();
+	}
+
 	void remove(String by, Instant at) {
 		if (this.removedAt == null) {
 			this.removedBy = by;
