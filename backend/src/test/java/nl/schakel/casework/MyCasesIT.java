@@ -120,6 +120,26 @@ class MyCasesIT {
 	}
 
 	@Test
+	void theStartPageShowsARequestAwaitingTheAuthorsDecisionWithWhenItWasMade() throws Exception {
+		Case r = newCase("coordinator", "ggz-midden", "CASE_CONSULTATION");
+		admit(r, "politie-midden", "CASE_CONSULTATION");
+		String contribution = contribute(r, "ggz", "Alleen voor de zorg");
+		int status = this.mvc
+			.perform(post("/api/v1/cases/" + r.id + "/contributions/" + contribution + "/requests")
+				.with(httpBasic("politie", "demo"))
+				.header("X-Purpose", "CASE_CONSULTATION")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"Nodig voor de risico-inschatting\"}"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(201);
+		String home = page("ggz", new MockHttpSession(), "/");
+		assertThat(home).contains("Verzoeken aan u", "politie-midden", "href=\"/requests\"")
+			.doesNotContain("Alleen voor de zorg", "Nodig voor de risico-inschatting");
+	}
+
+	@Test
 	void theCoordinatorsCaseListFiltersOnReferenceStatusCaseTypeAndPeriod() throws Exception {
 		Case e = newCase("coordinator", null, null);
 		String list = this.mvc
@@ -164,6 +184,18 @@ class MyCasesIT {
 		assertThat(bad).isEqualTo(400);
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheOwnCaseListWithoutAPurposeHeader() throws Exception {
+		String api = this.mvc.perform(get("/v3/api-docs").with(httpBasic("ggz", "demo")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<String>read(api, "$.paths['/api/v1/my/cases'].get.description"))
+			.contains("no X-Purpose is needed");
+		java.util.Map<String, Object> operation = JsonPath.read(api, "$.paths['/api/v1/my/cases'].get");
+		assertThat(String.valueOf(operation.get("parameters"))).doesNotContain("X-Purpose");
+	}
+
 	// --- helpers
 
 	record Case(String id, String reference) {
@@ -198,16 +230,16 @@ class MyCasesIT {
 		assertThat(status).isEqualTo(201);
 	}
 
-	private void contribute(Case c, String user, String text) throws Exception {
-		int status = this.mvc
+	private String contribute(Case c, String user, String text) throws Exception {
+		var response = this.mvc
 			.perform(post("/api/v1/cases/" + c.id + "/contributions").with(httpBasic(user, "demo"))
 				.header("X-Purpose", "CASE_CONSULTATION")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"text\": \"" + text + "\", \"category\": \"GENERAL\", \"legalBasis\": \"PUBLIC_TASK\"}"))
 			.andReturn()
-			.getResponse()
-			.getStatus();
-		assertThat(status).isEqualTo(201);
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(201);
+		return JsonPath.read(response.getContentAsString(), "$.id");
 	}
 
 	private String myCases(String user) throws Exception {
