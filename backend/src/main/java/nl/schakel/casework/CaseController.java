@@ -88,7 +88,12 @@ class CaseController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) Long before, CaseListFilter filter, Model model) {
+	String list(@RequestParam(required = false) Long before, CaseListFilter filter, BindingResult errors,
+			Model model) {
+		if (errors.hasErrors()) {
+			// a part that is no status, type or date is left out of the filter, and the page says so
+			model.addAttribute("problem", "cases.filter.invalid");
+		}
 		model.addAttribute("page", this.cases.page(before, 50, filter.toFilter()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CaseStatus.values());

@@ -73,6 +73,13 @@ class MyCasesIT {
 	}
 
 	@Test
+	void anAuditorStartsFromTheReviewQueueCountAndTheWayToTheAuditorWorkspace() throws Exception {
+		Case a = newCase("coordinator", "ggz-midden", "CASE_CONSULTATION");
+		String home = page("auditor", new MockHttpSession(), "/");
+		assertThat(home).contains("beoordelingswachtrij", "href=\"/audit\"").doesNotContain(a.reference, a.id);
+	}
+
+	@Test
 	void aCoordinatorSeesTheOwnSafetyHousesCasesOnly() throws Exception {
 		Case midden = newCase("coordinator", "ggz-midden", "CASE_CONSULTATION");
 		Case zuid = newCase("coordinator-zuid", null, null);
@@ -174,6 +181,8 @@ class MyCasesIT {
 		assertThat(period).contains(e.reference);
 		String before = page("coordinator", new MockHttpSession(), "/cases?openedUntil=2000-01-01");
 		assertThat(before).doesNotContain(e.reference);
+		String invalid = page("coordinator", new MockHttpSession(), "/cases?status=NONSENSE&reference=" + e.reference);
+		assertThat(invalid).contains("Een filter is niet geldig", e.reference);
 		int bad = this.mvc
 			.perform(get("/api/v1/cases").with(httpBasic("coordinator", "demo"))
 				.header("X-Purpose", "TRIAGE")
