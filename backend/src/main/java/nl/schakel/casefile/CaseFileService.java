@@ -204,12 +204,50 @@ public class CaseFileService {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CasePage page(Long before, int size) {
+		return page(before, size, CaseFilter.NONE);
+	}
+
+	/** The own safety house's cases narrowed by the filter, newest first, metadata only. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public CasePage page(Long before, int size, CaseFilter filter) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-		List<CaseFile> found = this.caseFiles.findByOrganisationIdAndReferenceNumberLessThanOrderByReferenceNumberDesc(
-				ownSafetyHouse(), (before != null) ? before : Long.MAX_VALUE, Limit.of(limit + 1));
+		List<CaseFile> found = this.caseFiles.search(ownSafetyHouse(), (before != null) ? before : Long.MAX_VALUE,
+				filter.referencePattern(), filter.statuses(), filter.caseTypes(), filter.from(), filter.until(),
+				Limit.of(limit + 1));
 		List<CaseFile> page = found.subList(0, Math.min(limit, found.size()));
 		Long next = (found.size() > limit) ? page.get(page.size() - 1).referenceNumber() : null;
 		return new CasePage(page.stream().map(CaseFileService::facts).toList(), next);
+	}
+
+	/** How many of the own safety house's cases are in each status, every status listed. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('COORDINATOR')")
+	public java.util.Map<CaseStatus, Long> countByStatus() {
+		java.util.Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
+		for (CaseStatus status : CaseStatus.values()) {
+			counts.put(status, 0L);
+		}
+		for (Object[] row : this.caseFiles.countByStatus(ownSafetyHouse())) {
+			counts.put((CaseStatus) row[0], ((Number) row[1]).longValue());
+		}
+		return counts;
+	}
+
+	/**
+	 * The facts of these cases, newest first, for a professional's own list of the cases they
+	 * are admitted to: metadata only, the caller has already decided which ids it may list.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseFacts> facts(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.caseFiles.findAllByIdIn(ids)
+			.stream()
+			.sorted(java.util.Comparator.comparingLong(CaseFile::referenceNumber).reversed())
+			.map(CaseFileService::facts)
+			.toList();
 	}
 
 	/** Moves an open case one step on; closing it needs a reason ({@link #close}). */

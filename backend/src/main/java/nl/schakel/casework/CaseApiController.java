@@ -89,8 +89,9 @@ class CaseApiController {
 	}
 
 	@GetMapping
-	CaseList list(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size) {
-		CasePage page = this.cases.page(before, size);
+	CaseList list(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size,
+			@org.springdoc.core.annotations.ParameterObject CaseListFilter filter) {
+		CasePage page = this.cases.page(before, size, filter.toFilter());
 		return new CaseList(page.cases().stream().map(CaseSummary::of).toList(), page.nextCursor());
 	}
 

@@ -78,8 +78,11 @@ class CaseController {
 
 	private final CaseLifecycle lifecycle;
 
+	private final MyCases myCases;
+
 	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy,
-			CaseConsents consents, CaseLifecycle lifecycle) {
+			CaseConsents consents, CaseLifecycle lifecycle, MyCases myCases) {
+		this.myCases = myCases;
 		this.workspace = workspace;
 		this.cases = cases;
 		this.purposes = purposes;
@@ -94,8 +97,15 @@ class CaseController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) Long before, Model model) {
-		model.addAttribute("page", this.cases.page(before, 50));
+	String list(@RequestParam(required = false) Long before, CaseListFilter filter, BindingResult errors,
+			Model model) {
+		if (errors.hasErrors()) {
+			// a part that is no status, type or date is left out of the filter, and the page says so
+			model.addAttribute("problem", "cases.filter.invalid");
+		}
+		model.addAttribute("page", this.cases.page(before, 50, filter.toFilter()));
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", CaseStatus.values());
 		return "cases/list";
 	}
 
@@ -148,10 +158,12 @@ class CaseController {
 			Model model) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
-			// the same page for any id: choosing a purpose reveals nothing about the case
-			model.addAttribute("caseId", id);
-			model.addAttribute("purposes", this.policy.purposes());
-			return "cases/purpose";
+			// one admitted purpose: nothing to ask
+			purpose = this.myCases.onlyPurpose(id).flatMap(this.policy::purpose);
+			purpose.ifPresent((p) -> this.purposes.choose(session, id, p));
+		}
+		if (purpose.isEmpty()) {
+			return purposeChoice(id, model);
 		}
 		if (!model.containsAttribute("contribution")) {
 			model.addAttribute("contribution", new ContributionRequest());
@@ -163,6 +175,11 @@ class CaseController {
 	String choosePurpose(@PathVariable UUID id, @RequestParam(required = false) String purpose, HttpSession session,
 			RedirectAttributes redirect) {
 		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
+		List<String> admitted = this.myCases.admittedPurposes(id);
+		if (chosen.isPresent() && !admitted.isEmpty() && !admitted.contains(chosen.get().code())) {
+			redirect.addFlashAttribute("problem", "purpose.notAdmitted");
+			return "redirect:/cases/" + id + "?choose";
+		}
 		if (chosen.isEmpty()) {
 			redirect.addFlashAttribute("problem", "purpose.required");
 			return "redirect:/cases/" + id + "?choose";
@@ -173,8 +190,19 @@ class CaseController {
 
 	@GetMapping(value = "/{id}", params = "choose")
 	String changePurpose(@PathVariable UUID id, Model model) {
+		return purposeChoice(id, model);
+	}
+
+	/**
+	 * The purposes to choose from: those the user is admitted for. For a case they are not
+	 * admitted to (or that does not exist) every purpose, the same page for any id, so the
+	 * choice reveals nothing about the case.
+	 */
+	private String purposeChoice(UUID id, Model model) {
+		List<String> admitted = this.myCases.admittedPurposes(id);
 		model.addAttribute("caseId", id);
-		model.addAttribute("purposes", this.policy.purposes());
+		model.addAttribute("purposes", admitted.isEmpty() ? this.policy.purposes()
+				: this.policy.purposes().stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
 		return "cases/purpose";
 	}
 
@@ -397,6 +425,7 @@ class CaseController {
 
 	private String page(UUID id, Purpose purpose, Model model, TimelinePage timeline) {
 		if (this.workspace.open(new CaseId(id), purpose, Channel.UI, timeline) instanceof CaseOpening.Visible visible) {
+			this.myCases.visited(id);
 			model.addAttribute("dossier", visible.dossier());
 			model.addAttribute("categories", DataCategory.values());
 			model.addAttribute("legalBases", LegalBasis.values());

@@ -3,7 +3,7 @@
  * case file, participation, consent and contributions, with every read of content going
  * through the disclosure gate under a named purpose.
  */
-@ApplicationModule(displayName = "Casework", allowedDependencies = { "casefile", "consent", "contribution", "database",
+@ApplicationModule(displayName = "Casework", allowedDependencies = { "audit", "casefile", "consent", "contribution", "database",
 		"disclosure", "organisation", "participation", "person", "policy", "security", "web" })
 package nl.schakel.casework;
 

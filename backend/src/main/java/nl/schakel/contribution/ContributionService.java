@@ -159,4 +159,13 @@ public class ContributionService {
 		return (values == null) ? List.of() : values;
 	}
 
+	/**
+	 * How many contributions other organisations added to the case after the moment: a count
+	 * for a participant's start page, never their content.
+	 */
+	@Transactional(readOnly = true)
+	public long countAddedSince(UUID caseId, Instant since, String byOtherThan) {
+		return this.contributions.countByCaseIdAndCreatedAtAfterAndAuthorOrganisationNot(caseId, since, byOtherThan);
+	}
+
 }

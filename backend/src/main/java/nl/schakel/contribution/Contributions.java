@@ -28,6 +28,9 @@ interface Contributions extends Repository<Contribution, UUID> {
 
 	List<Contribution> findAllByIdIn(java.util.Collection<UUID> ids);
 
+	long countByCaseIdAndCreatedAtAfterAndAuthorOrganisationNot(UUID caseId, java.time.Instant after,
+			String organisation);
+
 	Contribution save(Contribution contribution);
 
 }

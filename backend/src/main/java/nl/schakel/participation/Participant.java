@@ -92,6 +92,11 @@ class Participant {
 		return this.organisationCode;
 	}
 
+	/** The purposes this admission gives this professional of this organisation today; none when it gives nothing. */
+	List<String> purposesFor(String organisation, String username, LocalDate today) {
+		return Arrays.stream(this.purposes).filter((purpose) -> admits(organisation, username, purpose, today)).toList();
+	}
+
 	void remove(String by, Instant at) {
 		if (this.removedAt == null) {
 			this.removedBy = by;

@@ -12,6 +12,9 @@ interface Participants extends Repository<Participant, UUID> {
 
 	Optional<Participant> findById(UUID id);
 
+	/** An organisation's admissions not removed, for its professionals' own case list. */
+	List<Participant> findByOrganisationCodeAndRemovedAtIsNull(String organisationCode);
+
 	Participant save(Participant participant);
 
 }

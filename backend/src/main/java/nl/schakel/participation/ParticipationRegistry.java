@@ -31,19 +31,42 @@ public class ParticipationRegistry {
 
 	private final BreakGlassAccesses breakGlass;
 
+	private final CaseVisits visits;
+
 	private final SecurityLog securityLog;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ParticipationRegistry(Participants participants, BreakGlassAccesses breakGlass, Clock clock,
+	ParticipationRegistry(Participants participants, BreakGlassAccesses breakGlass, CaseVisits visits, Clock clock,
 			SecurityLog securityLog, ApplicationEventPublisher events) {
 		this.participants = participants;
 		this.breakGlass = breakGlass;
+		this.visits = visits;
 		this.clock = clock;
 		this.securityLog = securityLog;
 		this.events = events;
+	}
+
+	/** Marks that this user opened the case's page now: what is new counts from here. */
+	@Transactional
+	public void visited(UUID caseId, String username) {
+		Instant now = Instant.now(this.clock);
+		CaseVisit visit = this.visits.findById(new CaseVisit.Key(username, caseId))
+			.orElseGet(() -> new CaseVisit(username, caseId, now));
+		visit.visitedAt(now);
+		this.visits.save(visit);
+	}
+
+	/** When this user last opened each case they opened; a case never opened is absent. */
+	@Transactional(readOnly = true)
+	public Map<UUID, Instant> lastVisits(String username) {
+		Map<UUID, Instant> last = new HashMap<>();
+		for (CaseVisit visit : this.visits.findByKeyUsername(username)) {
+			last.put(visit.caseId(), visit.visitedAt());
+		}
+		return last;
 	}
 
 	/**
@@ -194,6 +217,36 @@ public class ParticipationRegistry {
 		LocalDate today = LocalDate.now(this.clock);
 		return participantsOf(caseId).stream()
 			.anyMatch((p) -> p.admits(organisation, username, purpose, today));
+	}
+
+	/**
+	 * The cases this professional of this organisation takes part in today, each with the
+	 * purposes admitted (sorted, never empty): their own admissions, metadata only.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<String>> admissionsOf(String organisation, String username) {
+		LocalDate today = LocalDate.now(this.clock);
+		Map<UUID, java.util.TreeSet<String>> found = new HashMap<>();
+		for (Participant participant : this.participants.findByOrganisationCodeAndRemovedAtIsNull(organisation)) {
+			List<String> purposes = participant.purposesFor(organisation, username, today);
+			if (!purposes.isEmpty()) {
+				found.computeIfAbsent(participant.caseId(), (id) -> new java.util.TreeSet<>()).addAll(purposes);
+			}
+		}
+		Map<UUID, List<String>> admissions = new HashMap<>();
+		found.forEach((caseId, purposes) -> admissions.put(caseId, List.copyOf(purposes)));
+		return admissions;
+	}
+
+	/** The purposes this professional of this organisation is admitted to the case for today (sorted). */
+	@Transactional(readOnly = true)
+	public List<String> admittedPurposes(UUID caseId, String organisation, String username) {
+		LocalDate today = LocalDate.now(this.clock);
+		return participantsOf(caseId).stream()
+			.flatMap((p) -> p.purposesFor(organisation, username, today).stream())
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	/**

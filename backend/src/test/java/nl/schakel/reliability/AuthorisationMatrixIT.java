@@ -74,6 +74,8 @@ class AuthorisationMatrixIT {
 		PERSON_SEARCH,
 		/** the reader's own inbox. */
 		OWN_REQUESTS,
+		/** the reader's own cases: metadata of the cases they are admitted to, no purpose needed. */
+		OWN_CASES,
 		/** granting or refusing a request: the owner of the contribution only. */
 		REQUEST_DECISION,
 		/** emergency access. */
@@ -103,6 +105,7 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/cases/{id}/contributions/{contributionId}/requests", Kind.PARTICIPANT_WRITE);
 		API.put("POST /api/v1/persons/known-to", Kind.PERSON_SEARCH);
 		API.put("GET /api/v1/requests", Kind.OWN_REQUESTS);
+		API.put("GET /api/v1/my/cases", Kind.OWN_CASES);
 		API.put("POST /api/v1/requests/{id}/grant", Kind.REQUEST_DECISION);
 		API.put("POST /api/v1/requests/{id}/refusal", Kind.REQUEST_DECISION);
 	}
@@ -217,6 +220,18 @@ class AuthorisationMatrixIT {
 							}
 						}
 						// (a refusal names its own path, id included, as the instance: ids count in the list only)
+						if (endpoint.getValue() == Kind.OWN_CASES && status == 200) {
+							// one's own cases: exactly those the reader's organisation is admitted to
+							for (Fixture item : List.of(a, b)) {
+								boolean listed = body.contains(item.id);
+								// a coordinator lists the own safety house's cases, Midden's both
+								boolean expected = user.equals("coordinator") || (!isAuditorOrAdministrator(user)
+										&& !user.equals(OTHER_SAFETY_HOUSE) && admittedForAny(item.id, ORGANISATIONS.get(user)));
+								if (listed != expected) {
+									failures.add(where + ": case " + item.label + (listed ? " listed" : " not listed"));
+								}
+							}
+						}
 						if (user.equals(OTHER_SAFETY_HOUSE) && ((endpoint.getValue() == Kind.CASE_LIST
 								&& (body.contains(a.id) || body.contains(b.id))) || body.contains(a.name)
 								|| body.contains(a.reason) || body.contains(a.secret) || body.contains(b.secret))) {
@@ -243,6 +258,9 @@ class AuthorisationMatrixIT {
 		}
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
+			if (API.get(key) == Kind.OWN_CASES) {
+				continue; // metadata of one's own admissions: no purpose needed
+			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
 				.replace("{participantId}", UUID.randomUUID().toString())
@@ -432,6 +450,13 @@ class AuthorisationMatrixIT {
 						(status) -> (status == 200 || status == 400 || status == 403) ? null : "200, 400 or 403", false,
 						false);
 			}
+			case OWN_CASES -> {
+				if (target != a) {
+					return null;
+				}
+				// any role, with or without a purpose: auditors and administrators get an empty list
+				return new Probe(path, null, Expect.exactly(200), false, false);
+			}
 			case REQUEST_DECISION -> {
 				if (target != a) {
 					return null;
@@ -532,6 +557,13 @@ class AuthorisationMatrixIT {
 		return this.jdbc.queryForObject("""
 				select count(*) from participation where case_id = ?::uuid and organisation_code = ?
 				and removed_at is null and ? = any(purposes)""", Long.class, caseId, organisation, purpose) > 0;
+	}
+
+	private boolean admittedForAny(String caseId, String organisation) {
+		return this.jdbc.queryForObject("""
+				select count(*) from participation where case_id = ?::uuid and organisation_code = ?
+				and removed_at is null and cardinality(professionals) = 0""", Long.class, caseId,
+				organisation) > 0;
 	}
 
 	private long permits(String user) {
