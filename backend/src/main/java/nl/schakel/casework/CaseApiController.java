@@ -44,6 +44,7 @@ import nl.schakel.policy.Purpose;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -189,11 +190,13 @@ class CaseApiController {
 	}
 
 	@ExceptionHandler(BreakGlassLimitReached.class)
-	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
-	ProblemDetail breakGlassLimitReached(BreakGlassLimitReached ex) {
-		return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "break-glass-limit-reached",
+	ResponseEntity<ProblemDetail> breakGlassLimitReached(BreakGlassLimitReached ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "break-glass-limit-reached",
 				"Emergency access limit reached", "You opened emergency access " + ex.limit()
 						+ " times in the last 24 hours; the policy allows no more. The refusal is reviewed.");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem);
 	}
 
 	private CaseDossier dossier(UUID id, Purpose purpose) {
@@ -230,8 +233,10 @@ class CaseApiController {
 				"This BSN is registered for a person whose " + String.join(" and ", differences)
 						+ " differ from the referral; check the BSN, or confirm with samePersonConfirmed that it is"
 						+ " the same person");
-		problem.setProperty("errors", List.of(new FieldProblem("person.bsn",
-				"registered for a person whose " + String.join(" and ", differences) + " differ")));
+		// named as the issue of the BSN itself ("bsn") and by its place in the body ("person.bsn")
+		String message = "registered for a person whose " + String.join(" and ", differences) + " differ";
+		problem.setProperty("field", "bsn");
+		problem.setProperty("errors", List.of(new FieldProblem("bsn", message), new FieldProblem("person.bsn", message)));
 		problem.setProperty("differences", differences);
 		return problem;
 	}

@@ -13,4 +13,7 @@ interface BreakGlassAccesses extends Repository<BreakGlassAccess, UUID> {
 
 	long countByActorAndOpenedAtAfter(String actor, java.time.Instant since);
 
+	java.util.Optional<BreakGlassAccess> findFirstByActorAndOpenedAtAfterOrderByOpenedAtAsc(String actor,
+			java.time.Instant since);
+
 }

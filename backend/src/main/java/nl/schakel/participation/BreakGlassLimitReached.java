@@ -8,9 +8,17 @@ public class BreakGlassLimitReached extends RuntimeException {
 
 	private final int limit;
 
-	BreakGlassLimitReached(int limit) {
+	private final java.time.Duration retryAfter;
+
+	BreakGlassLimitReached(int limit, java.time.Duration retryAfter) {
 		super("Emergency access opened " + limit + " times in the last 24 hours");
 		this.limit = limit;
+		this.retryAfter = retryAfter;
+	}
+
+	/** How long until the oldest opening in the last 24 hours leaves the window. */
+	public java.time.Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 	public int limit() {

@@ -98,7 +98,12 @@ public class ParticipationRegistry {
 		if (this.breakGlass.countByActorAndOpenedAtAfter(username, now.minus(Duration.ofDays(1))) >= maxOpeningsPerDay) {
 			this.securityLog.breakGlassRefused(username, "break-glass-limit-" + maxOpeningsPerDay + "-per-day");
 			this.events.publishEvent(new BreakGlassOpeningRefused(caseId, username, organisation, maxOpeningsPerDay, now));
-			throw new BreakGlassLimitReached(maxOpeningsPerDay);
+			// the next opening is allowed once the oldest one in the window is a day old
+			Instant allowedAgain = this.breakGlass
+				.findFirstByActorAndOpenedAtAfterOrderByOpenedAtAsc(username, now.minus(Duration.ofDays(1)))
+				.map((oldest) -> oldest.view().openedAt().plus(Duration.ofDays(1)))
+				.orElse(now.plus(Duration.ofDays(1)));
+			throw new BreakGlassLimitReached(maxOpeningsPerDay, Duration.between(now, allowedAgain));
 		}
 		return this.breakGlass
 			.save(new BreakGlassAccess(caseId, username, organisation, reason.strip(), now, now.plus(duration)))

@@ -108,7 +108,7 @@ class KeycloakSecurityConfiguration {
 		AuthenticationEntryPoint refused = (request, response, ex) -> refuseApiCall(request, response, ex,
 				bearerTokens);
 		// the API's own description is for its clients: signed in, like the API itself
-		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+		http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// bearer tokens are not sent by browsers on their own, so CSRF does not apply

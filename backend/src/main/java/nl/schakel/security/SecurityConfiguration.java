@@ -110,7 +110,7 @@ class SecurityConfiguration {
 		@Order(1)
 		SecurityFilterChain api(HttpSecurity http) throws Exception {
 			// the API's own description is for its clients: signed in, like the API itself
-			http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+			http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply

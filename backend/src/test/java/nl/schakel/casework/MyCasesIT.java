@@ -91,8 +91,9 @@ class MyCasesIT {
 
 	@Test
 	void thePurposeChoiceOffersOnlyAdmittedPurposesAndRevealsNothingOfACaseNotAdmittedTo() throws Exception {
-		Case c = newCase("coordinator", "ggz-midden", "CASE_CONSULTATION");
-		admit(c, "ggz-midden", "PLAN_EXECUTION");
+		Case c = newCase("coordinator", null, null);
+		// one admission for two purposes: admitting again would change it, not add a second
+		admit(c, "ggz-midden", "CASE_CONSULTATION", "PLAN_EXECUTION");
 		MockHttpSession session = new MockHttpSession();
 		String choice = page("ggz", session, "/cases/" + c.id);
 		assertThat(choice).contains("Met welk doel opent u deze casus?", "value=\"CASE_CONSULTATION\"",
@@ -227,12 +228,13 @@ class MyCasesIT {
 		return created;
 	}
 
-	private void admit(Case c, String organisation, String purpose) throws Exception {
+	private void admit(Case c, String organisation, String... purposes) throws Exception {
 		int status = this.mvc
 			.perform(post("/api/v1/cases/" + c.id + "/participants").with(httpBasic("coordinator", "demo"))
 				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"organisation\": \"" + organisation + "\", \"purposes\": [\"" + purpose + "\"]}"))
+				.content("{\"organisation\": \"" + organisation + "\", \"purposes\": [\"" + String.join("\", \"", purposes)
+						+ "\"]}"))
 			.andReturn()
 			.getResponse()
 			.getStatus();

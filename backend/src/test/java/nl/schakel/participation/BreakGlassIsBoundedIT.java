@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +66,8 @@ class BreakGlassIsBoundedIT {
 
 		breakGlass(coordinator, caseUrl, "Acute dreiging tegen een hulpverlener, melding 4")
 			.andExpect(status().isTooManyRequests())
+			// whole seconds until the first opening leaves the 24-hour window
+			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/break-glass-limit-reached"));
 
 		assertThat(openings(coordinator)).isEqualTo(3);

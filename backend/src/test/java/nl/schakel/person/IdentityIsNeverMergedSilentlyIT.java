@@ -43,7 +43,9 @@ class IdentityIsNeverMergedSilentlyIT {
 
 		register("Piet Anders", "1990-04-01", bsn, null).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/bsn-known-under-other-details"))
-			.andExpect(jsonPath("$.errors[0].field").value("person.bsn"))
+			.andExpect(jsonPath("$.field").value("bsn"))
+			.andExpect(jsonPath("$.errors[0].field").value("bsn"))
+			.andExpect(jsonPath("$.errors[1].field").value("person.bsn"))
 			.andExpect(jsonPath("$.differences[0]").value("name"))
 			.andExpect(jsonPath("$.differences.length()").value(1))
 			.andExpect(content().string(not(containsString("Kees"))))
