@@ -214,6 +214,19 @@ class ConsentBelongsToItsCaseIT {
 			.andExpect(jsonPath("$[0].withdrawal.on").value(LocalDate.now().toString()))
 			.andExpect(jsonPath("$[0].withdrawal.reason")
 				.value("Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis"));
+		// and GGZ is told on its start page, with the case and the reason
+		String reference = this.jdbc.queryForObject("select reference from case_file where id = ?", String.class,
+				id(this.caseA));
+		this.mvc.perform(get("/").with(user(this.accounts.loadUserByUsername("ggz"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Toestemming ingetrokken via de procesregisseur")))
+			.andExpect(content().string(containsString(reference)))
+			.andExpect(content().string(
+					containsString("Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis")));
+		// the police, to whom the consent opened GGZ's information, get no such notice
+		this.mvc.perform(get("/").with(user(this.accounts.loadUserByUsername("politie"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Toestemming ingetrokken via de procesregisseur"))));
 	}
 
 	@Test
