@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
+import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.consent.ConsentView;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.contribution.ContributionService;
@@ -41,8 +44,14 @@ class MyCases {
 
 	private final CaseWorkspace workspace;
 
+	private final ConsentRegistry consents;
+
+	private final Clock clock;
+
 	MyCases(ParticipationRegistry participation, CaseFileService cases, ContributionService contributions,
-			CaseWorkspace workspace) {
+			CaseWorkspace workspace, ConsentRegistry consents, Clock clock) {
+		this.consents = consents;
+		this.clock = clock;
 		this.participation = participation;
 		this.cases = cases;
 		this.contributions = contributions;
@@ -103,9 +112,39 @@ class MyCases {
 		return this.workspace.inbox().received().stream().filter((r) -> "OPEN".equals(r.state())).toList();
 	}
 
+	/**
+	 * The consents of the current user's organisation that the coordinator withdrew for the
+	 * person in the last 30 days: the holder is told, since its information is no longer opened
+	 * by them. The holder's own consents, so nothing here is a disclosure.
+	 */
+	@Transactional(readOnly = true)
+	public List<WithdrawalNotice> consentsWithdrawnForMyOrganisation() {
+		Actor actor = CurrentActor.require();
+		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
+			return List.of();
+		}
+		List<ConsentView> withdrawn = this.consents.withdrawnForTheHolderSince(actor.organisation(),
+				Instant.now(this.clock).minus(NOTICE_PERIOD));
+		Map<UUID, String> references = new java.util.HashMap<>();
+		this.cases.facts(withdrawn.stream().map(ConsentView::caseId).filter(java.util.Objects::nonNull).toList())
+			.forEach((c) -> references.put(c.id().value(), c.reference()));
+		return withdrawn.stream()
+			.filter((c) -> references.containsKey(c.caseId()))
+			.map((c) -> new WithdrawalNotice(c.caseId(), references.get(c.caseId()), c.withdrawal().on(),
+					c.withdrawal().reason(), c.withdrawal().recordedAt()))
+			.toList();
+	}
+
 	private static boolean takesPartInCases(Actor actor) {
 		return actor.has(Role.COORDINATOR) || actor.has(Role.CARE_PROFESSIONAL) || actor.has(Role.JUSTICE_PROFESSIONAL)
 				|| actor.has(Role.MUNICIPAL_PROFESSIONAL);
+	}
+
+	/** How long a coordinator's withdrawal of a consent stays on the holder's start page. */
+	static final java.time.Duration NOTICE_PERIOD = java.time.Duration.ofDays(30);
+
+	/** A consent of the user's organisation that the coordinator withdrew for the person. */
+	record WithdrawalNotice(UUID caseId, String reference, LocalDate on, String reason, Instant recordedAt) {
 	}
 
 	/**

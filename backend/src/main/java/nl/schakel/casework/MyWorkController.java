@@ -49,6 +49,7 @@ class MyWorkController {
 		List<MyCases.MyCase> mine = this.myCases.cases();
 		model.addAttribute("myCases", actor.has(Role.COORDINATOR) ? mine.stream().limit(10).toList() : mine);
 		model.addAttribute("openRequests", this.myCases.openRequestsToMe());
+		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation());
 		return "home";
 	}
 

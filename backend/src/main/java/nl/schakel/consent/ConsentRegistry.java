@@ -110,6 +110,21 @@ public class ConsentRegistry {
 		return this.consents.save(consent).view(today);
 	}
 
+	/**
+	 * The holder's consents that the coordinator withdrew for the person since the given moment,
+	 * newest first: the notice to the holder that its information is no longer opened by them.
+	 */
+	@Transactional(readOnly = true)
+	public List<ConsentView> withdrawnForTheHolderSince(String holder, java.time.Instant since) {
+		LocalDate today = today();
+		return this.consents
+			.findByOrganisationAndWithdrawnByOrganisationNotAndWithdrawalRecordedAtAfterOrderByWithdrawalRecordedAtDesc(
+					holder, holder, since)
+			.stream()
+			.map((c) -> c.view(today))
+			.toList();
+	}
+
 	/** The consents recorded on this case, oldest first. Showing them is a disclosure: the caller logs it. */
 	@Transactional(readOnly = true)
 	public List<ConsentView> onCase(UUID caseId) {

@@ -22,13 +22,16 @@ import org.springframework.context.annotation.Configuration;
  * What the OpenAPI document at {@code /v3/api-docs} says beyond the controllers: the two
  * ways to authenticate (HTTP Basic with the embedded default's demo accounts, a Keycloak
  * bearer JWT under the {@code keycloak} profile) and the {@code X-Purpose} header that every
- * call on case data and on the auditor's API must name. The document itself is served to
+ * call on case data and on the auditor's API must name, and the {@code X-Role} header with
+ * which an account holding several roles names the one it acts in. The document itself is served to
  * signed-in users only (the security chains say so).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
 	static final String PURPOSE_HEADER = "X-Purpose";
+
+	static final String ROLE_HEADER = "X-Role";
 
 	/** The paths whose calls must name a purpose (the purpose binding's paths). */
 	private static final List<String> PURPOSE_BOUND = List.of("/api/v1/cases", "/api/v1/persons", "/api/v1/requests",
@@ -61,6 +64,11 @@ class OpenApiConfiguration {
 				return;
 			}
 			for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+				if (path.getKey().startsWith("/api/")) {
+					for (Operation operation : path.getValue().readOperations()) {
+						operation.addParametersItem(roleParameter());
+					}
+				}
 				if (PURPOSE_BOUND.stream().anyMatch((prefix) -> path.getKey().equals(prefix)
 						|| path.getKey().startsWith(prefix + "/"))) {
 					for (Operation operation : path.getValue().readOperations()) {
@@ -74,6 +82,15 @@ class OpenApiConfiguration {
 				}
 			}
 		};
+	}
+
+	private static Parameter roleParameter() {
+		return new HeaderParameter().name(ROLE_HEADER)
+			.required(false)
+			.description("The one role an account holding several roles acts in for this call (e.g. coordinator, "
+					+ "auditor); required for such an account, where missing or not its own is a 400 problem naming "
+					+ "X-Role. An account with one role acts in it and need not send it.")
+			.schema(new StringSchema().example("coordinator"));
 	}
 
 	private static Parameter purposeParameter() {

@@ -3,11 +3,18 @@ package nl.schakel.consent;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,6 +68,9 @@ class ConsentBelongsToItsCaseIT {
 
 	@Autowired
 	UserDetailsService accounts;
+
+	@Autowired
+	DataSource dataSource;
 
 	String bsn;
 
@@ -203,6 +214,19 @@ class ConsentBelongsToItsCaseIT {
 			.andExpect(jsonPath("$[0].withdrawal.on").value(LocalDate.now().toString()))
 			.andExpect(jsonPath("$[0].withdrawal.reason")
 				.value("Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis"));
+		// and GGZ is told on its start page, with the case and the reason
+		String reference = this.jdbc.queryForObject("select reference from case_file where id = ?", String.class,
+				id(this.caseA));
+		this.mvc.perform(get("/").with(user(this.accounts.loadUserByUsername("ggz"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Toestemming ingetrokken via de procesregisseur")))
+			.andExpect(content().string(containsString(reference)))
+			.andExpect(content().string(
+					containsString("Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis")));
+		// the police, to whom the consent opened GGZ's information, get no such notice
+		this.mvc.perform(get("/").with(user(this.accounts.loadUserByUsername("politie"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Toestemming ingetrokken via de procesregisseur"))));
 	}
 
 	@Test
@@ -265,6 +289,50 @@ class ConsentBelongsToItsCaseIT {
 				select count(*) from disclosure
 				 where item_kind = 'CONSENT' and item_id = ?::uuid and actor = 'politie' and case_id = ?::uuid
 				   and rule_id = 'consent-scope-to-participant'""", Long.class, consent, id(this.caseA))).isOne();
+	}
+
+	@Test
+	void twoWithdrawalsAtOnceAnswerOneOkAndOneConflictNeverAServerError() throws Exception {
+		admit(this.caseA, "ggz-midden");
+		String consent = ggzConsentOnCaseA();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<MockHttpServletResponse>> withdrawals = new ArrayList<>();
+		try (Connection holder = this.dataSource.getConnection()) {
+			// hold the row, so both withdrawals read the same version and then meet at their UPDATE
+			holder.setAutoCommit(false);
+			try (PreparedStatement lock = holder
+				.prepareStatement("select id from consent where id = ?::uuid for update")) {
+				lock.setString(1, consent);
+				lock.executeQuery().close();
+			}
+			Callable<MockHttpServletResponse> withdrawal = () -> as(
+					"ggz", post(this.caseA + "/consents/" + consent + "/withdrawal"), "{}")
+				.andReturn()
+				.getResponse();
+			withdrawals.add(pool.submit(withdrawal));
+			withdrawals.add(pool.submit(withdrawal));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (System.nanoTime() < deadline && this.jdbc.queryForObject("""
+					select count(*) from pg_stat_activity
+					 where wait_event_type = 'Lock' and query ilike 'update consent%'""", Long.class) < 2) {
+				Thread.sleep(50);
+			}
+			holder.commit();
+		}
+		List<Integer> statuses = new ArrayList<>();
+		List<String> bodies = new ArrayList<>();
+		for (Future<MockHttpServletResponse> future : withdrawals) {
+			MockHttpServletResponse response = future.get(60,
+					TimeUnit.SECONDS);
+			statuses.add(response.getStatus());
+			bodies.add(response.getContentAsString());
+		}
+		pool.shutdown();
+		assertThat(statuses).as(bodies.toString()).containsExactlyInAnyOrder(200, 409);
+		assertThat(bodies).anySatisfy((body) -> assertThat(body)
+			.contains("https://schakel.nl/problems/concurrent-change")
+			.doesNotContain("Exception"));
+		assertThat(withdrawnOn(consent)).isNotNull();
 	}
 
 	@Test

@@ -27,7 +27,10 @@ class OpenApiIT {
 			.andExpect(jsonPath("$.paths", hasKey("/api/v1/cases")))
 			.andExpect(jsonPath("$.paths", hasKey("/api/v1/cases/{id}/contributions")))
 			.andExpect(jsonPath("$.paths", hasKey("/api/v1/persons/known-to")))
-			.andExpect(jsonPath("$.paths", hasKey("/api/v1/requests/{id}/grant")));
+			.andExpect(jsonPath("$.paths", hasKey("/api/v1/requests/{id}/grant")))
+			// an account with several roles names the one it acts in
+			.andExpect(jsonPath("$.paths['/api/v1/cases'].post.parameters[?(@.name == 'X-Role')].required")
+				.value(org.hamcrest.Matchers.contains(false)));
 	}
 
 	@Test
