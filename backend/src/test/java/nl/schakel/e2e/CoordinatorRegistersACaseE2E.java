@@ -125,6 +125,20 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 		browser.find(By.id("referral-informed-yes")).click();
 	}
 
+	/**
+	 * Opens the case under the named purpose: a reader admitted for that one purpose only lands
+	 * on the case at once; one admitted for several is asked, and picks it.
+	 */
+	static void openUnderPurpose(Browser browser, String purpose, String who) {
+		By choice = By.cssSelector("input[type=radio][name=purpose]");
+		browser.arriveAt("purpose page or case page, " + who, ExpectedConditions.or(
+				ExpectedConditions.presenceOfElementLocated(choice),
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector(".purpose-banner"))));
+		if (!browser.driver().findElements(choice).isEmpty()) {
+			choosePurpose(browser, purpose);
+		}
+	}
+
 	/** Picks the named purpose on the purpose page (or the first one offered) and opens the case. */
 	static void choosePurpose(Browser browser, String purpose) {
 		List<WebElement> named = browser.driver().findElements(By.id("purpose-" + purpose));

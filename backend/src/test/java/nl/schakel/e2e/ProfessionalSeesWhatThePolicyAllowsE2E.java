@@ -54,8 +54,7 @@ class ProfessionalSeesWhatThePolicyAllowsE2E extends EndToEndTest {
 		try (Browser browser = Browser.start()) {
 			browser.open(app("/cases/" + caseId));
 			CoordinatorRegistersACaseE2E.logInAtKeycloak(browser, "politie");
-			browser.arriveAt("purpose page", ExpectedConditions.presenceOfElementLocated(By.name("purpose")));
-			CoordinatorRegistersACaseE2E.choosePurpose(browser, "CASE_CONSULTATION");
+			CoordinatorRegistersACaseE2E.openUnderPurpose(browser, "CASE_CONSULTATION", "politie");
 			WebElement timeline = browser.arriveAt("case page for the police",
 					ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.timeline")));
 

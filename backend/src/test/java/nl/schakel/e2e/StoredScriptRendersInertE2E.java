@@ -231,8 +231,7 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 	private void openCase(Browser browser, String caseId, String user) {
 		browser.open(app("/cases/" + caseId));
 		CoordinatorRegistersACaseE2E.logInAtKeycloak(browser, user);
-		browser.arriveAt("purpose page, " + user, ExpectedConditions.presenceOfElementLocated(By.name("purpose")));
-		CoordinatorRegistersACaseE2E.choosePurpose(browser, "CASE_CONSULTATION");
+		CoordinatorRegistersACaseE2E.openUnderPurpose(browser, "CASE_CONSULTATION", user);
 		browser.arriveAt("case page, " + user,
 				ExpectedConditions.urlMatches(app("/cases/") + CoordinatorRegistersACaseE2E.UUID + "$"));
 	}
