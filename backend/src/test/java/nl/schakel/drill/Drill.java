@@ -485,7 +485,8 @@ public final class Drill {
 		static String consentBody() {
 			return """
 					{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-					 "validFrom": "2020-01-01", "evidence": "toestemmingsformulier drill"}""";
+					 "validFrom": "2020-01-01", "evidence": "toestemmingsformulier drill", "evidenceKind": "SIGNED_FORM",
+					 "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "drill, GGZ Midden"}""";
 		}
 
 		static String form(String... pairs) {
