@@ -1,5 +1,6 @@
 package nl.schakel.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import nl.schakel.support.IntegrationTest;
 import nl.schakel.support.MutableClock;
 import nl.schakel.support.PostgresTestSupport;
@@ -136,9 +138,8 @@ class ReviewQueueAlwaysAdvancesIT {
 		try {
 			scan = CompletableFuture.supplyAsync(() -> this.scanner.scanSealed());
 			// wait until the scan is inside its transaction, waiting for the checkpoint row
-			for (int i = 0; i < 300 && waitingForALock() == 0; i++) {
-				Thread.sleep(100);
-			}
+			Awaitility.await("the scan waits for the checkpoint row").atMost(Duration.ofSeconds(30))
+				.until(() -> waitingForALock() > 0);
 			assertThat(waitingForALock()).isPositive();
 			List<SealedHead> sealed = this.sealer.sealSettled();
 			assertThat(sealed).isNotEmpty();

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import com.jayway.jsonpath.JsonPath;
 import nl.schakel.support.DemoApi;
 import nl.schakel.support.IntegrationTest;
+import nl.schakel.support.LockWaits;
 import nl.schakel.support.PostgresTestSupport;
 import nl.schakel.support.TestBsns;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,12 +312,7 @@ class ConsentBelongsToItsCaseIT {
 				.getResponse();
 			withdrawals.add(pool.submit(withdrawal));
 			withdrawals.add(pool.submit(withdrawal));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (System.nanoTime() < deadline && this.jdbc.queryForObject("""
-					select count(*) from pg_stat_activity
-					 where wait_event_type = 'Lock' and query ilike 'update consent%'""", Long.class) < 2) {
-				Thread.sleep(50);
-			}
+			LockWaits.awaitSessionsBlockedAt(this.jdbc, "update consent", 2);
 			holder.commit();
 		}
 		List<Integer> statuses = new ArrayList<>();

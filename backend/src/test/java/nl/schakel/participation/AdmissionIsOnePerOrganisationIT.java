@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import com.jayway.jsonpath.JsonPath;
 import nl.schakel.support.DemoApi;
 import nl.schakel.support.IntegrationTest;
+import nl.schakel.support.LockWaits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,7 +139,7 @@ class AdmissionIsOnePerOrganisationIT {
 				.getResponse();
 			removals.add(pool.submit(removal));
 			removals.add(pool.submit(removal));
-			waitUntilBlocked(2);
+			LockWaits.awaitSessionsBlockedAt(this.jdbc, "update participation", 2);
 			holder.commit();
 		}
 		List<Integer> statuses = new ArrayList<>();
@@ -173,20 +174,6 @@ class AdmissionIsOnePerOrganisationIT {
 			.getContentAsString(), "$.id");
 		as("coordinator", "CASE_CONSULTATION", delete(url + "/participants/" + theirs), null)
 			.andExpect(status().isNotFound());
-	}
-
-	private void waitUntilBlocked(int sessions) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			Long waiting = this.jdbc.queryForObject("""
-					select count(*) from pg_stat_activity
-					 where wait_event_type = 'Lock' and query ilike 'update participation%'""", Long.class);
-			if (waiting != null && waiting >= sessions) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the two removals never met at the row");
 	}
 
 	private String caseInConsultation() throws Exception {
