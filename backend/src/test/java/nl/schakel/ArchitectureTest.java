@@ -110,8 +110,9 @@ class ArchitectureTest {
 		.allowEmptyShould(false);
 
 	/*
-	 * Two classes in the domain packages touch the request context and are named here: PurposeBinding
-	 * is the one place that writes the named purpose into the request (for the change history), and
+	 * Four classes in the domain packages touch the request context and are named here: PurposeBinding
+	 * writes the named purpose into the request, PolicyVersionStamp the policy in force, and
+	 * ScheduledWork both for a job no request starts (all three for the change history);
 	 * DemoOrganisations seeds the demo partners at start-up detached from any request.
 	 */
 	@ArchTest
@@ -119,6 +120,10 @@ class ArchitectureTest {
 		.resideInAnyPackage(DOMAIN)
 		.and()
 		.doNotHaveFullyQualifiedName("nl.schakel.policy.PurposeBinding")
+		.and()
+		.doNotHaveFullyQualifiedName("nl.schakel.policy.PolicyVersionStamp")
+		.and()
+		.doNotHaveFullyQualifiedName("nl.schakel.policy.ScheduledWork")
 		.and()
 		.doNotHaveFullyQualifiedName("nl.schakel.organisation.DemoOrganisations")
 		.or()

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.schakel.policy.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private final ReviewScanner scanner;
 
+	private final ScheduledWork work;
+
 	private final AuditJobProgress progress;
 
 	private final Duration sealInterval;
@@ -39,10 +42,11 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private final List<ThreadPoolTaskScheduler> schedulers = new ArrayList<>();
 
-	AuditJobs(LogSealer sealer, ReviewScanner scanner, AuditJobProgress progress, ReviewScanProperties scan,
+	AuditJobs(LogSealer sealer, ReviewScanner scanner, ScheduledWork work, AuditJobProgress progress, ReviewScanProperties scan,
 			@Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval) {
 		this.sealer = sealer;
 		this.scanner = scanner;
+		this.work = work;
 		this.progress = progress;
 		this.sealInterval = sealInterval;
 		this.scanInterval = scan.interval();
@@ -67,7 +71,8 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	void scan() {
 		try {
-			this.scanner.scanSealed();
+			// review items the scan raises are revisions of an audit task, under the policy in force
+			this.work.run(AuditWorkspace.AUDIT, this.scanner::scanSealed);
 		}
 		catch (RuntimeException ex) {
 			log.error("Review scan failed; the next run continues from the last committed batch", ex);

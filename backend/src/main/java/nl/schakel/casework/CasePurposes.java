@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
+import nl.schakel.web.RequestContext;
 
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,14 @@ class CasePurposes {
 		this.policy = policy;
 	}
 
+	/**
+	 * The purpose chosen for this case, recorded in the request's context as well, so that a
+	 * change made from a page of the case is recorded under the purpose the page works under.
+	 */
 	Optional<Purpose> of(HttpSession session, UUID caseId) {
-		return Optional.ofNullable(chosen(session).get(caseId)).flatMap(this.policy::purpose);
+		Optional<Purpose> purpose = Optional.ofNullable(chosen(session).get(caseId)).flatMap(this.policy::purpose);
+		purpose.ifPresent((p) -> RequestContext.current().ifPresent((context) -> context.purpose(p.code())));
+		return purpose;
 	}
 
 	void choose(HttpSession session, UUID caseId, Purpose purpose) {

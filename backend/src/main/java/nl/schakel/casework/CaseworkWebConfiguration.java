@@ -6,14 +6,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Binds a purpose to every API call on cases; refuses HEAD on case work (see {@link HeadDisclosesNothing}). */
+/** Binds a purpose to every API call on cases and to every form on a case's pages; refuses HEAD on case work (see {@link HeadDisclosesNothing}). */
 @Configuration(proxyBeanMethods = false)
 class CaseworkWebConfiguration implements WebMvcConfigurer {
 
 	private final PurposeBinding purposeBinding;
 
-	CaseworkWebConfiguration(PurposeBinding purposeBinding) {
+	private final CasePurposes casePurposes;
+
+	CaseworkWebConfiguration(PurposeBinding purposeBinding, CasePurposes casePurposes) {
 		this.purposeBinding = purposeBinding;
+		this.casePurposes = casePurposes;
 	}
 
 	@Override
@@ -24,6 +27,8 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 					"/api/v1/requests", "/api/v1/requests/**", "/requests", "/requests/**", "/known-to", "/known-to/**");
 		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
 				"/api/v1/requests", "/api/v1/requests/**");
+		// a change made from a case's pages is recorded under the purpose those pages work under
+		registry.addInterceptor(new ChosenPurposeOfTheCase(this.casePurposes)).addPathPatterns("/cases/*/**");
 	}
 
 }

@@ -3,6 +3,7 @@ package nl.schakel.history;
 import java.util.List;
 import java.util.Map;
 
+import nl.schakel.policy.Policy;
 import nl.schakel.support.IntegrationTest;
 import nl.schakel.support.TestBsns;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -25,6 +31,12 @@ class ChangeHistoryIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Policy policy;
+
+	@Autowired
+	UserDetailsService accounts;
 
 	@Test
 	void everyCaseChangeIsARevisionNamingActorOrganisationAndRequest() throws Exception {
@@ -59,6 +71,54 @@ class ChangeHistoryIT {
 			.containsEntry("request_id", requestId)
 			.containsEntry("correlation_id", "history-test-0001");
 		assertThat(revisions.get(1)).containsEntry("status", "TRIAGE").containsEntry("actor", "coordinator");
+	}
+
+	@Test
+	void anApiWriteIsRecordedUnderItsPurposeAndThePolicyInForce() throws Exception {
+		String location = register("Ada Api");
+		this.mvc
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"status\": \"TRIAGE\"}"))
+			.andExpect(status().isOk());
+
+		assertThat(revisionOfStatus(location, "TRIAGE")).containsEntry("purpose", "TRIAGE")
+			.containsEntry("policy_version", this.policy.version().value());
+	}
+
+	@Test
+	void aFormPostedFromTheCasePageIsRecordedUnderThePurposeThePageWorksUnder() throws Exception {
+		String location = register("Ursula Formulier");
+		String page = "/cases/" + location.substring(location.lastIndexOf('/') + 1);
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post(page + "/purpose").session(session).with(csrf()).with(user(this.accounts.loadUserByUsername("coordinator")))
+			.param("purpose", "CASE_CONSULTATION")).andExpect(redirectedUrl(page));
+		this.mvc.perform(post(page + "/status").session(session).with(csrf()).with(user(this.accounts.loadUserByUsername("coordinator")))
+			.param("status", "TRIAGE")).andExpect(redirectedUrl(page));
+
+		assertThat(revisionOfStatus(location, "TRIAGE")).containsEntry("actor", "coordinator")
+			.containsEntry("purpose", "CASE_CONSULTATION")
+			.containsEntry("policy_version", this.policy.version().value());
+	}
+
+	private String register(String name) throws Exception {
+		return this.mvc
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"person": {"name": "%s", "dateOfBirth": "1970-07-07", "bsn": "%s"},
+						 "caseType": "OTHER"}""".formatted(name, TestBsns.next())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+	}
+
+	private Map<String, Object> revisionOfStatus(String location, String status) {
+		return this.jdbc.queryForMap("""
+				select r.actor, r.purpose, r.policy_version from case_file_aud a join revision r on r.id = a.rev
+				where a.id = ?::uuid and a.status = ? order by a.rev desc limit 1""",
+				location.substring(location.lastIndexOf('/') + 1), status);
 	}
 
 	@Test
