@@ -43,6 +43,11 @@ class MyWorkController {
 			model.addAttribute("lastVerification", this.audit.recentVerifications(1).stream().findFirst().orElse(null));
 			return "home";
 		}
+		if (actor.has(Role.ADMINISTRATOR)) {
+			// administrators see no case data: their work is organisations, accounts and policy
+			model.addAttribute("administrator", true);
+			return "home";
+		}
 		if (actor.has(Role.COORDINATOR)) {
 			model.addAttribute("statusCounts", this.cases.countByStatus());
 		}

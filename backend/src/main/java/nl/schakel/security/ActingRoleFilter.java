@@ -26,7 +26,7 @@ final class ActingRoleFilter extends OncePerRequestFilter {
 
 	/** What a browser may reach before a role is chosen: the choice itself, logging out, assets. */
 	private static final List<String> BEFORE_CHOICE = List.of(ActingRole.CHOICE_PAGE, "/logout", "/login", "/error",
-			"/css/", "/js/", "/webjars/", "/favicon.ico", "/actuator/", "/v3/api-docs");
+			"/css/", "/js/", "/webjars/", "/favicon.ico", "/favicon.svg", "/actuator/", "/v3/api-docs");
 
 	private final boolean api;
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty("schakel.demo.enabled")
 @Profile("!keycloak")
-public class DemoAccounts implements UserDetailsService {
+public class DemoAccounts implements UserDetailsService, AccountDirectory {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -61,6 +61,16 @@ public class DemoAccounts implements UserDetailsService {
 			.findFirst()
 			.map((actor) -> new DemoUser(actor, this.encodedPassword))
 			.orElseThrow(() -> new UsernameNotFoundException("No demo account"));
+	}
+
+	@Override
+	public List<Actor> accounts() {
+		return ACCOUNTS;
+	}
+
+	@Override
+	public java.util.Optional<java.net.URI> console() {
+		return java.util.Optional.empty();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

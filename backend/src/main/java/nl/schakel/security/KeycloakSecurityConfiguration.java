@@ -135,7 +135,7 @@ class KeycloakSecurityConfiguration {
 		logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
 		AuthenticationFailureHandler loginRefused = this::refuseLogin;
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.anyRequest().authenticated())
 			.oauth2Login((login) -> login
@@ -272,6 +272,26 @@ class KeycloakSecurityConfiguration {
 			return this.subject;
 		}
 
+	}
+
+	/** Accounts and roles live in Keycloak; the administrator reads and changes them in its console. */
+	@Bean
+	AccountDirectory keycloakAccounts() {
+		java.net.URI console = java.net.URI
+			.create(this.keycloak.url().toString().replaceAll("/+$", "") + "/admin/" + this.keycloak.realm() + "/console/");
+		return new AccountDirectory() {
+
+			@Override
+			public List<Actor> accounts() {
+				return List.of();
+			}
+
+			@Override
+			public java.util.Optional<java.net.URI> console() {
+				return java.util.Optional.of(console);
+			}
+
+		};
 	}
 
 }

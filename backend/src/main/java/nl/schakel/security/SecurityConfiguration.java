@@ -135,7 +135,7 @@ class SecurityConfiguration {
 		@Order(2)
 		SecurityFilterChain web(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
 				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
