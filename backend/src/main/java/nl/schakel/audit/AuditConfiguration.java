@@ -2,8 +2,6 @@ package nl.schakel.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -62,15 +60,7 @@ class AuditConfiguration implements WebMvcConfigurer {
 
 	/** The same places as the access policy: the configured location, ./policies, or the jar. */
 	static PolicyFiles files(String location) {
-		ClassLoader classLoader = AuditConfiguration.class.getClassLoader();
-		if (location != null && !location.isBlank()) {
-			return PolicyFiles.at(location, classLoader);
-		}
-		Path local = Path.of("policies");
-		if (Files.isRegularFile(local.resolve("access-policy.yaml"))) {
-			return PolicyFiles.directory(local);
-		}
-		return PolicyFiles.classpath(classLoader, "policies/");
+		return PolicyFiles.locate(location);
 	}
 
 }

@@ -1,7 +1,5 @@
 package nl.schakel.policy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +37,7 @@ class PolicyConfiguration {
 	}
 
 	static PolicyFiles files(String location) {
-		ClassLoader classLoader = PolicyConfiguration.class.getClassLoader();
-		if (location != null && !location.isBlank()) {
-			return PolicyFiles.at(location, classLoader);
-		}
-		Path local = Path.of("policies");
-		if (Files.isRegularFile(local.resolve(PolicyLoader.ACCESS_POLICY_FILE))) {
-			return PolicyFiles.directory(local);
-		}
-		return PolicyFiles.classpath(classLoader, "policies/");
+		return PolicyFiles.locate(location);
 	}
 
 }

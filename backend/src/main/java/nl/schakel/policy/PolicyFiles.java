@@ -106,4 +106,21 @@ public interface PolicyFiles {
 		};
 	}
 
+	/**
+	 * Where every file of {@code policies/} is read from: the configured location when set,
+	 * else {@code ./policies} when it holds the access policy (a developer's checkout), else the
+	 * copy packaged in the jar.
+	 */
+	static PolicyFiles locate(String location) {
+		ClassLoader classLoader = PolicyFiles.class.getClassLoader();
+		if (location != null && !location.isBlank()) {
+			return at(location, classLoader);
+		}
+		Path local = Path.of("policies");
+		if (Files.isRegularFile(local.resolve("access-policy.yaml"))) {
+			return directory(local);
+		}
+		return classpath(classLoader, "policies/");
+	}
+
 }
