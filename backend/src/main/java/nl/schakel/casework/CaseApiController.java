@@ -34,6 +34,7 @@ import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.disclosure.Channel;
 import nl.schakel.participation.Admission;
 import nl.schakel.participation.BreakGlassLimitReached;
+import nl.schakel.participation.SteeringHouseStays;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.participation.ParticipantView;
@@ -212,6 +213,13 @@ class CaseApiController {
 		// a non-participant learns nothing, not even whether the case exists
 		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
 				"No such case, or you do not take part in it for this purpose");
+	}
+
+	@ExceptionHandler(SteeringHouseStays.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail steeringHouseStays(SteeringHouseStays ex) {
+		return Problems.of(HttpStatus.CONFLICT, "steering-house-stays", "The safety house stays on its case",
+				ex.getMessage());
 	}
 
 	@ExceptionHandler(CaseClosed.class)

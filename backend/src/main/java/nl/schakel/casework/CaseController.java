@@ -33,6 +33,7 @@ import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.participation.Admission;
 import nl.schakel.participation.BreakGlassLimitReached;
+import nl.schakel.participation.SteeringHouseStays;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.person.BsnKnownUnderOtherDetails;
 import nl.schakel.policy.DataCategory;
@@ -293,8 +294,13 @@ class CaseController {
 
 	@PostMapping("/{id}/participants/{participantId}/removal")
 	String remove(@PathVariable UUID id, @PathVariable UUID participantId, RedirectAttributes redirect) {
-		this.workspace.remove(new CaseId(id), participantId);
-		redirect.addFlashAttribute("notice", "participant.removed");
+		try {
+			this.workspace.remove(new CaseId(id), participantId);
+			redirect.addFlashAttribute("notice", "participant.removed");
+		}
+		catch (SteeringHouseStays ex) {
+			redirect.addFlashAttribute("problem", "participant.steeringHouseStays");
+		}
 		return "redirect:/cases/" + id;
 	}
 

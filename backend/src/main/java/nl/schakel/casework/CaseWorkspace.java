@@ -345,7 +345,9 @@ public class CaseWorkspace {
 	public ParticipantView remove(CaseId id, UUID participantId) {
 		requireSteering(id);
 		CaseFacts facts = this.lifecycle.requireOpen(id);
-		return this.participation.remove(facts.id().value(), participantId, CurrentActor.require().username());
+		String steeringHouse = this.organisations.byId(facts.organisationId()).map(Organisation::code).orElse(null);
+		return this.participation.remove(facts.id().value(), participantId, steeringHouse,
+				CurrentActor.require().username());
 	}
 
 	/** The organisations a contribution can be shared with, for forms. */

@@ -147,10 +147,13 @@ public class ParticipationRegistry {
 	 * organisation admitted twice before admissions were one per organisation loses both).
 	 */
 	@Transactional
-	public ParticipantView remove(UUID caseId, UUID participantId, String removedBy) {
+	public ParticipantView remove(UUID caseId, UUID participantId, String steeringHouse, String removedBy) {
 		Participant participant = this.participants.findById(participantId)
 			.filter((p) -> p.caseId().equals(caseId))
 			.orElseThrow(ParticipantNotFound::new);
+		if (participant.organisationCode().equals(steeringHouse)) {
+			throw new SteeringHouseStays();
+		}
 		Instant now = Instant.now(this.clock);
 		for (Participant other : participantsOf(caseId)) {
 			if (other.active() && other.organisationCode().equals(participant.organisationCode())

@@ -81,6 +81,21 @@ class AdmissionIsOnePerOrganisationIT {
 	}
 
 	@Test
+	void theSafetyHouseThatSteersTheCaseCannotBeRemovedFromIt() throws Exception {
+		String url = caseInConsultation();
+		String own = this.jdbc.queryForObject("""
+				select id::text from participation where case_id = ?::uuid and organisation_code = 'zvh-midden'
+				   and removed_at is null""", String.class, caseId(url));
+
+		as("coordinator", "CASE_CONSULTATION", delete(url + "/participants/" + own), null)
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("steering-house-stays")));
+		assertThat(this.jdbc.queryForObject("select removed_at is null from participation where id = ?::uuid",
+				Boolean.class, own)).as("still admitted").isTrue();
+		as("coordinator", "CASE_CONSULTATION", get(url), null).andExpect(status().isOk());
+	}
+
+	@Test
 	void aRemovalEndsEveryAccessOfTheOrganisation() throws Exception {
 		String url = caseInConsultation();
 		admit(url, "{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}")

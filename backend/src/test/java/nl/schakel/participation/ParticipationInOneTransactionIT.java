@@ -52,7 +52,7 @@ class ParticipationInOneTransactionIT {
 			assertThat(this.registry.isAdmitted(caseId, "ggz-midden", "ggz", "CASE_CONSULTATION")).isTrue();
 			assertThat(this.registry.participants(caseId)).hasSize(before + 1);
 
-			this.registry.remove(caseId, admitted.id(), "coordinator");
+			this.registry.remove(caseId, admitted.id(), "zvh-midden", "coordinator");
 			assertThat(this.registry.isAdmitted(caseId, "ggz-midden", "ggz", "CASE_CONSULTATION")).isFalse();
 			status.setRollbackOnly();
 		});
