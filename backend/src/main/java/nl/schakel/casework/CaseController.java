@@ -202,6 +202,8 @@ class CaseController {
 	private String purposeChoice(UUID id, Model model) {
 		List<String> admitted = this.myCases.admittedPurposes(id);
 		model.addAttribute("caseId", id);
+		// the case is named only to those admitted to it: for anyone else the page is the same for any id
+		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(id).orElse(null));
 		model.addAttribute("purposes", admitted.isEmpty() ? this.policy.purposes()
 				: this.policy.purposes().stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
 		return "cases/purpose";

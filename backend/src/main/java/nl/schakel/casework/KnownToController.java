@@ -64,6 +64,13 @@ class KnownToController {
 		}
 		model.addAttribute("result",
 				this.workspace.knownTo(new PersonQuery(parsed, name, dateOfBirth), chosen.get(), Channel.UI));
+		// say exactly what was asked: the safety houses working in this Schakel, no others
+		model.addAttribute("checkedHouses", String.join(", ", this.workspace.organisations()
+			.stream()
+			.filter((o) -> o.domain() == nl.schakel.organisation.Domain.SAFETY_HOUSE)
+			.map(nl.schakel.organisation.Organisation::name)
+			.sorted()
+			.toList()));
 		return "known-to";
 	}
 

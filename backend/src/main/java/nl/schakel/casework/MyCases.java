@@ -92,6 +92,18 @@ class MyCases {
 		return this.participation.admittedPurposes(caseId, actor.organisation(), actor.username());
 	}
 
+	/**
+	 * The reference of a case the current user is admitted to, to name it where they choose a
+	 * purpose; empty for any other case, so the page reveals nothing about cases they are not in.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> referenceOfAdmitted(UUID caseId) {
+		if (admittedPurposes(caseId).isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return this.cases.facts(java.util.Set.of(caseId)).stream().findFirst().map(CaseFacts::reference);
+	}
+
 	/** The admitted purpose to open the case under without asking, when exactly one fits. */
 	public java.util.Optional<String> onlyPurpose(UUID caseId) {
 		List<String> purposes = admittedPurposes(caseId);

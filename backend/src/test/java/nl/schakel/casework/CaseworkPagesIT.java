@@ -111,6 +111,17 @@ class CaseworkPagesIT {
 
 	@Test
 	@WithUserDetails("gemeente")
+	void anUnknownPersonIsReportedAsNotFoundAtTheSafetyHousesAskedNotAsUnknownEverywhere() throws Exception {
+		this.mvc.perform(post("/known-to").with(csrf()).param("name", "Niemand Nergens")
+			.param("dateOfBirth", "1901-01-01").param("purpose", "TRIAGE"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Geen casus gevonden bij de Zorg- en Veiligheidshuizen die in Schakel werken")))
+			.andExpect(content().string(containsString("Zorg- en Veiligheidshuis Midden")))
+			.andExpect(content().string(containsString("Andere Zorg- en Veiligheidshuizen zijn niet gevraagd")));
+	}
+
+	@Test
+	@WithUserDetails("gemeente")
 	void knownToPageRejectsAnInvalidBsnAtTheField() throws Exception {
 		this.mvc.perform(post("/known-to").with(csrf()).param("bsn", "123456789").param("purpose", "TRIAGE"))
 			.andExpect(status().isOk())

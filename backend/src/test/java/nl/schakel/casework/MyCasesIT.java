@@ -98,6 +98,7 @@ class MyCasesIT {
 		String choice = page("ggz", session, "/cases/" + c.id);
 		assertThat(choice).contains("Met welk doel opent u deze casus?", "value=\"CASE_CONSULTATION\"",
 				"value=\"PLAN_EXECUTION\"").doesNotContain("value=\"TRIAGE\"", "value=\"MONITORING\"");
+		assertThat(choice).as("the choice names the case it is for").contains("Casus " + c.reference);
 		// a purpose not admitted is refused: the choice is asked again
 		this.mvc.perform(post("/cases/" + c.id + "/purpose").session(session).with(csrf()).with(as("ggz"))
 			.param("purpose", "TRIAGE"));
@@ -107,7 +108,7 @@ class MyCasesIT {
 		String unknownId = UUID.randomUUID().toString();
 		String notAdmitted = withoutToken(page("ggz", new MockHttpSession(), "/cases/" + other.id)).replace(other.id, "ID");
 		String missing = withoutToken(page("ggz", new MockHttpSession(), "/cases/" + unknownId)).replace(unknownId, "ID");
-		assertThat(notAdmitted).isEqualTo(missing).contains("value=\"TRIAGE\"");
+		assertThat(notAdmitted).isEqualTo(missing).contains("value=\"TRIAGE\"").doesNotContain(other.reference);
 	}
 
 	@Test
