@@ -3,6 +3,10 @@ package nl.schakel.casework;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.organisation.Organisation;
@@ -42,6 +46,12 @@ class CaseSummaryApiController {
 	}
 
 	/** The case as the caller may see it under the purpose, as PDF; 404 for a case not theirs to see. */
+	@Operation(summary = "The case summary as PDF",
+			description = "The case as the caller may see it under the purpose in X-Purpose: header, participants and "
+					+ "contributions, withheld ones shown as withheld without content; the caller's name, organisation, "
+					+ "purpose and the time on every page. Recorded as an export (channel EXPORT); nothing is stored.")
+	@ApiResponse(responseCode = "200", description = "The summary",
+			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
 	@GetMapping("/api/v1/cases/{id}/summary.pdf")
 	ResponseEntity<byte[]> summary(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		PrintedCase summary = this.summaries.print(new CaseId(id), purpose).orElseThrow(CaseNotFound::new);

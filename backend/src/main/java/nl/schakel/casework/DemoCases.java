@@ -109,20 +109,17 @@ class DemoCases implements ApplicationRunner {
 			log.info("No demo cases: the demo accounts that would make them are off (Keycloak?)");
 			return false;
 		}
-		try {
-			freshReferral();
-			inTriage();
-			inConsultation();
-			withAPlan();
-			inMonitoring();
-			closed();
-			otherSafetyHouse();
-		}
-		catch (RuntimeException ex) {
-			// each step commits as the request it stands for would; a later one failing leaves the
-			// steps before it, so say so rather than stop the start
-			log.error("The demo cases are incomplete; remove the data directory to seed them again", ex);
-			return true;
+		// one case failing (a rule added later, say) leaves the others: each step commits as the
+		// request it stands for would, so a failed case may stay half made, which the log says
+		List<Supplier<CaseFacts>> demo = List.of(this::freshReferral, this::inTriage, this::inConsultation,
+				this::withAPlan, this::inMonitoring, this::closed, this::otherSafetyHouse);
+		for (Supplier<CaseFacts> demoCase : demo) {
+			try {
+				demoCase.get();
+			}
+			catch (RuntimeException ex) {
+				log.error("A demo case could not be made completely; remove the data directory to seed again", ex);
+			}
 		}
 		log.info("Seeded demo cases (fictional persons) into the empty database");
 		return true;
