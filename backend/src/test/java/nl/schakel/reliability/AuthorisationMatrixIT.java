@@ -92,6 +92,7 @@ class AuthorisationMatrixIT {
 		API.put("GET /api/v1/cases", Kind.CASE_LIST);
 		API.put("GET /api/v1/cases/{id}", Kind.CASE_READ);
 		API.put("GET /api/v1/cases/{id}/participants", Kind.CASE_READ);
+		API.put("GET /api/v1/cases/{id}/summary.pdf", Kind.CASE_READ);
 		API.put("POST /api/v1/cases/{id}/status", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/triage", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/reopening", Kind.COORDINATOR_WRITE);

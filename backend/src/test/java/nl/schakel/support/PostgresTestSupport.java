@@ -51,6 +51,20 @@ public final class PostgresTestSupport {
 				APP.user());
 	}
 
+	/**
+	 * Like {@link #properties()}, for a database of its own on the same server: for a test that
+	 * must start from an empty database, which the shared one never is.
+	 */
+	public static synchronized Map<String, Object> propertiesOfOwnDatabase(String database) {
+		jdbcUrl();
+		DatabaseRoles.ensure(server.superuser(), database, OWNER, APP);
+		String url = "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + database;
+		return Map.of("spring.datasource.url", url, "spring.datasource.username", APP.user(),
+				"spring.datasource.password", APP.password(), "spring.flyway.url", url, "spring.flyway.user",
+				OWNER.user(), "spring.flyway.password", OWNER.password(), "spring.flyway.placeholders.app_role",
+				APP.user());
+	}
+
 	/** A connection pool-free data source as the given role, for tests that inspect tables directly. */
 	public static DataSource dataSource(DatabaseRoles.Credentials role) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();

@@ -1,0 +1,85 @@
+package nl.schakel.casework;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import nl.schakel.casefile.CaseId;
+import nl.schakel.disclosure.Channel;
+import nl.schakel.organisation.Organisation;
+import nl.schakel.organisation.OrganisationDirectory;
+import nl.schakel.policy.Purpose;
+import nl.schakel.security.Actor;
+import nl.schakel.security.CurrentActor;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case summary for print and PDF. Printing takes the case out of Schakel, so it is read
+ * through the gate on channel {@link Channel#EXPORT}: every item on it is a disclosure of its
+ * own, recorded before anything is rendered, and the auditor finds it like any other. The
+ * summary is never stored: it is made for one reader at one moment.
+ */
+@Service
+public class CaseSummaries {
+
+	/** The safety houses work in Dutch time; the printed time says when in their day. */
+	static final ZoneId PRINT_ZONE = ZoneId.of("Europe/Amsterdam");
+
+	private final CaseWorkspace workspace;
+
+	private final OrganisationDirectory organisations;
+
+	private final Clock clock;
+
+	CaseSummaries(CaseWorkspace workspace, OrganisationDirectory organisations, Clock clock) {
+		this.workspace = workspace;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	/**
+	 * The whole case as the current reader may see it under the purpose, or empty when the
+	 * reader may not know of the case (the same for a case that does not exist).
+	 */
+	@Transactional
+	public Optional<PrintedCase> print(CaseId id, Purpose purpose) {
+		Actor actor = CurrentActor.require();
+		TimelinePage page = new TimelinePage(null, null, TimelinePage.MAX_SIZE);
+		CaseDossier first = null;
+		// the whole timeline, a page at a time (a summary leaves nothing out the reader may see)
+		Map<UUID, TimelineEntry> timeline = new LinkedHashMap<>();
+		while (page != null) {
+			if (!(this.workspace.open(id, purpose, Channel.EXPORT, page) instanceof CaseOpening.Visible visible)) {
+				return Optional.empty();
+			}
+			CaseDossier dossier = visible.dossier();
+			if (first == null) {
+				first = dossier;
+			}
+			dossier.timeline().forEach((entry) -> timeline.putIfAbsent(entry.id(), entry));
+			page = (dossier.olderTimeline() != null) ? TimelinePage.of(dossier.olderTimeline(), TimelinePage.MAX_SIZE)
+					: null;
+		}
+		List<TimelineEntry> entries = new ArrayList<>(timeline.values());
+		entries.sort(Comparator.comparing(TimelineEntry::createdAt).thenComparing(TimelineEntry::id));
+		String organisation = this.organisations.byCode(actor.organisation())
+			.map(Organisation::name)
+			.orElse(actor.organisation());
+		PrintedCase.Reader reader = new PrintedCase.Reader(actor.displayName(), organisation,
+				first.purpose().labelNl(), first.purpose().labelEn());
+		// the plan of action and the minutes join here as sections, each read through the gate
+		List<PrintedCase.Section> sections = List.of();
+		return Optional.of(new PrintedCase(first, List.copyOf(entries), reader,
+				ZonedDateTime.now(this.clock).withZoneSameInstant(PRINT_ZONE), sections));
+	}
+
+}
