@@ -89,7 +89,7 @@ app_args() {
   # C1 only: the drills restart the application several times and care about start-up time
   echo -Xmx768m -XX:TieredStopAtLevel=1 -jar "$JAR" \
     --server.port="$DRILL_APP_PORT" \
-    --schakel.database.embedded.enabled=false \
+    --schakel.database.embedded.enabled=false --schakel.demo-data.enabled=false \
     --spring.datasource.url="jdbc:postgresql://localhost:$DRILL_PG_PORT/schakel" \
     --spring.datasource.username=schakel_app --spring.datasource.password=drill-app \
     --spring.flyway.url="jdbc:postgresql://localhost:$DRILL_PG_PORT/schakel" \
