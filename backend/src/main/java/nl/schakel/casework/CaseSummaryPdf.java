@@ -16,7 +16,9 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
+import org.springframework.context.ApplicationContext;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Renders the summary page's own template to PDF (openhtmltopdf on PDFBox), in memory: the
@@ -34,8 +36,11 @@ class CaseSummaryPdf {
 
 	private final String stylesheet;
 
-	CaseSummaryPdf(ITemplateEngine templates) {
+	private final ApplicationContext application;
+
+	CaseSummaryPdf(ITemplateEngine templates, ApplicationContext application) {
 		this.templates = templates;
+		this.application = application;
 		this.stylesheet = read("static/css/summary.css");
 	}
 
@@ -45,6 +50,9 @@ class CaseSummaryPdf {
 		variables.put("organisationNames", organisationNames);
 		variables.put("pdf", true);
 		variables.put("stylesheet", this.stylesheet);
+		// outside a web request the template still names beans (@purposeLabels), as the page does
+		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.application, null));
 		String html = this.templates.process(TEMPLATE, new Context(locale, variables));
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {
