@@ -34,7 +34,7 @@ class ModularityTests {
 	@Test
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
+				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "notification", "organisation",
 				"participation", "person", "policy", "security", "crypto", "web", "database");
 	}
 
