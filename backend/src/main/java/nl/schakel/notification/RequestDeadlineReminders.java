@@ -3,6 +3,9 @@ package nl.schakel.notification;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import nl.schakel.casefile.CaseFacts;
+import nl.schakel.casefile.CaseFileService;
+import nl.schakel.casefile.CaseId;
 import nl.schakel.contribution.DisclosureRequestService;
 import nl.schakel.contribution.OpenRequestDeadline;
 import nl.schakel.contribution.RequestDeadlines;
@@ -37,10 +40,14 @@ class RequestDeadlineReminders {
 
 	private final JdbcTemplate jdbc;
 
+	private final CaseFileService cases;
+
 	private final boolean enabled;
 
 	RequestDeadlineReminders(DisclosureRequestService requests, Notifications notifications, Clock clock,
-			JdbcTemplate jdbc, @Value("${schakel.notifications.reminders-enabled:true}") boolean enabled) {
+			JdbcTemplate jdbc, CaseFileService cases,
+			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled) {
+		this.cases = cases;
 		this.requests = requests;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -69,6 +76,10 @@ class RequestDeadlineReminders {
 		LocalDate today = LocalDate.now(this.clock);
 		int made = 0;
 		for (OpenRequestDeadline request : this.requests.openDueBy(RequestDeadlines.addWorkingDays(today, 1))) {
+			// a closed case takes no answers: nobody is reminded of what cannot be done
+			if (!this.cases.facts(new CaseId(request.caseId())).map(CaseFacts::open).orElse(false)) {
+				continue;
+			}
 			NotificationKind kind = today.isAfter(request.due()) ? NotificationKind.REQUEST_DEADLINE_PASSED
 					: NotificationKind.REQUEST_DEADLINE_NEAR;
 			if (this.notifications.notifyOnce(request.caseId(), kind, request.requestId(),

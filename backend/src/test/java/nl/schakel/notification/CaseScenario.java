@@ -88,6 +88,23 @@ final class CaseScenario {
 		assertThat(status).isEqualTo(200);
 	}
 
+	/** Takes the case through triage into consultation and closes it, as the coordinator. */
+	void close(Case c) throws Exception {
+		for (String[] step : new String[][] { { "/status", "{\"status\": \"TRIAGE\"}" },
+				{ "/triage", "{\"outcome\": \"ACCEPTED\"}" },
+				{ "/status", "{\"status\": \"CLOSED\", \"reason\": \"GOALS_ACHIEVED\"}" } }) {
+			int status = this.mvc
+				.perform(post("/api/v1/cases/" + c.id() + step[0]).with(httpBasic("coordinator", "demo"))
+					.header("X-Purpose", "TRIAGE")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(step[1]))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(status).as(step[0] + " " + step[1]).isEqualTo(200);
+		}
+	}
+
 	String notifications(String user) throws Exception {
 		var response = this.mvc.perform(get("/api/v1/my/notifications").with(httpBasic(user, "demo")))
 			.andReturn()

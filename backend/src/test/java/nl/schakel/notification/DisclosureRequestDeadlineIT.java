@@ -52,6 +52,9 @@ class DisclosureRequestDeadlineIT {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	nl.schakel.casefile.CaseFileService cases;
+
 	@Test
 	void aNewRequestIsDueFiveWorkingDaysLaterAndTheHolderSeesWhoAsksForWhichCasePurposeCategoryWhyAndByWhen()
 			throws Exception {
@@ -140,11 +143,25 @@ class DisclosureRequestDeadlineIT {
 		assertThat(remindOn(due.plusDays(2), requestId)).isEmpty();
 	}
 
+	@Test
+	void aRequestInAClosedCaseIsNotReminded() throws Exception {
+		CaseScenario s = new CaseScenario(this.mvc);
+		Case c = s.newCase();
+		s.admit(c, "ggz-midden");
+		s.admit(c, "politie-midden");
+		String item = s.contribute(c, "ggz", "Contact met huisarts");
+		String made = s.request(c, "politie", item, "Voor de afsluiting");
+		String requestId = JsonPath.read(made, "$.id");
+		LocalDate due = LocalDate.parse(JsonPath.read(made, "$.due"));
+		s.close(c);
+		assertThat(remindOn(due.plusDays(2), requestId)).isEmpty();
+	}
+
 	/** Runs the reminder job as if it were noon on that day; answers the reminder kinds made for the request. */
 	private List<String> remindOn(LocalDate day, String requestId) {
 		Instant noon = day.atTime(12, 0).atZone(AMSTERDAM).toInstant();
 		RequestDeadlineReminders job = new RequestDeadlineReminders(this.requests, this.notifications,
-				Clock.fixed(noon, AMSTERDAM), this.jdbc, true);
+				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, true);
 		this.transactions.executeWithoutResult((status) -> job.remind());
 		return this.jdbc.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
 				+ " order by created_at", String.class, requestId);
