@@ -34,9 +34,9 @@ class ModularityTests {
 	@Test
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
-				"participation", "person", "policy", "security", "crypto", "web", "database", "administration",
-				"register");
+				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history",
+				"organisation", "participation", "person", "policy", "security", "crypto", "web", "database",
+				"administration", "register", "notification");
 	}
 
 	@Test

@@ -287,9 +287,17 @@ public class CaseWorkspace {
 		return this.requests.refuse(requestId, reason);
 	}
 
+	/** The requests made by and of the current user, each with its case's reference. */
 	@Transactional(readOnly = true)
 	public DisclosureRequestService.Inbox inbox() {
-		return this.requests.inbox();
+		DisclosureRequestService.Inbox inbox = this.requests.inbox();
+		java.util.Map<UUID, String> references = new java.util.HashMap<>();
+		this.cases.facts(java.util.stream.Stream.concat(inbox.sent().stream(), inbox.received().stream())
+			.map(DisclosureRequestView::caseId)
+			.collect(java.util.stream.Collectors.toSet())).forEach((c) -> references.put(c.id().value(), c.reference()));
+		return new DisclosureRequestService.Inbox(
+				inbox.sent().stream().map((r) -> r.withCaseReference(references.get(r.caseId()))).toList(),
+				inbox.received().stream().map((r) -> r.withCaseReference(references.get(r.caseId()))).toList());
 	}
 
 	/** Adds a contribution; the author must take part in the case for the purpose. */

@@ -23,6 +23,7 @@ import nl.schakel.security.CurrentActor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +49,12 @@ public class ContributionService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ContributionService(Contributions contributions, ParticipationRegistry participation,
 			BasisRequirements requirements, DisclosureRequests requests, Organisations organisations,
-			FieldCipher cipher, Clock clock) {
+			FieldCipher cipher, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.contributions = contributions;
 		this.participation = participation;
 		this.requirements = requirements;
@@ -114,7 +118,9 @@ public class ContributionService {
 				List.copyOf(audienceOrganisations),
 				List.copyOf(audienceDomains), Instant.now(this.clock));
 		contribution.seal(this.cipher.seal(request.getText().strip(), contribution.contentBinding()));
-		return this.contributions.save(contribution).id();
+		UUID id = this.contributions.save(contribution).id();
+		this.events.publishEvent(new ContributionAdded(caseId, id, author.organisation(), contribution.createdAt()));
+		return id;
 	}
 
 	/** The case's contributions as the gate needs them, content still sealed. */

@@ -1,6 +1,7 @@
 package nl.schakel.contribution;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -45,6 +46,9 @@ class DisclosureRequest {
 
 	private Instant requestedAt;
 
+	/** The last day the holder should answer on; null for requests made before deadlines existed. */
+	private LocalDate due;
+
 	@Enumerated(EnumType.STRING)
 	private State state;
 
@@ -80,7 +84,7 @@ class DisclosureRequest {
 	}
 
 	DisclosureRequest(UUID caseId, UUID contributionId, String requester, String requesterOrganisation,
-			String purpose, String reason, Instant requestedAt) {
+			String purpose, String reason, Instant requestedAt, LocalDate due) {
 		this.id = UUID.randomUUID();
 		this.caseId = caseId;
 		this.contributionId = contributionId;
@@ -89,6 +93,7 @@ class DisclosureRequest {
 		this.purpose = purpose;
 		this.reason = reason;
 		this.requestedAt = requestedAt;
+		this.due = due;
 		this.state = State.OPEN;
 	}
 
@@ -158,11 +163,20 @@ class DisclosureRequest {
 		return this.state;
 	}
 
-	DisclosureRequestView view(String owner) {
+	LocalDate due() {
+		return this.due;
+	}
+
+	String decidedBy() {
+		return this.decidedBy;
+	}
+
+	DisclosureRequestView view(Contribution item) {
 		return new DisclosureRequestView(this.id, this.caseId, this.contributionId, this.requester,
-				this.requesterOrganisation, owner, this.purpose, this.reason, this.requestedAt, this.state.name(),
-				this.decidedBy, this.decidedAt, (this.grantedBasis != null) ? this.grantedBasis.name() : null,
-				this.grantedToOrganisation, this.refusalReason);
+				this.requesterOrganisation, (item != null) ? item.author() : null, this.purpose, this.reason,
+				this.requestedAt, this.state.name(), this.decidedBy, this.decidedAt,
+				(this.grantedBasis != null) ? this.grantedBasis.name() : null, this.grantedToOrganisation,
+				this.refusalReason, (item != null) ? item.category().name() : null, this.due, null);
 	}
 
 }

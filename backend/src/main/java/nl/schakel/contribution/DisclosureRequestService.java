@@ -2,6 +2,7 @@ package nl.schakel.contribution;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import nl.schakel.security.CurrentActor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,9 +58,16 @@ public class DisclosureRequestService {
 
 	private final ConsentRegistry consents;
 
+	private final RequestDeadlines deadlines;
+
+	private final ApplicationEventPublisher events;
+
 	DisclosureRequestService(DisclosureRequests requests, Contributions contributions,
 			ParticipationRegistry participation, BasisRequirements requirements, Clock clock, Policy policy,
-			Organisations organisations, ConsentRegistry consents) {
+			Organisations organisations, ConsentRegistry consents, RequestDeadlines deadlines,
+			ApplicationEventPublisher events) {
+		this.deadlines = deadlines;
+		this.events = events;
 		this.policy = policy;
 		this.organisations = organisations;
 		this.consents = consents;
@@ -85,9 +94,14 @@ public class DisclosureRequestService {
 		if (reason.length() > 2000) {
 			throw new InvalidInput(List.of(this.requirements.problem("reason", "request.reason.size")));
 		}
+		Instant now = Instant.now(this.clock);
+		LocalDate due = this.deadlines.dueFor(LocalDate.ofInstant(now, this.clock.getZone()));
 		DisclosureRequest request = new DisclosureRequest(caseId, contributionId, requester.username(),
-				requester.organisation(), purpose.code(), reason.strip(), Instant.now(this.clock));
-		return this.requests.save(request).view(contribution.author());
+				requester.organisation(), purpose.code(), reason.strip(), now, due);
+		DisclosureRequestView made = this.requests.save(request).view(contribution);
+		this.events.publishEvent(new DisclosureRequested(made.id(), caseId, contribution.author(),
+				contribution.authorOrganisation(), requester.organisation(), due, now));
+		return made;
 	}
 
 	/** Grants the request; only the item's author may. */
@@ -114,7 +128,7 @@ public class DisclosureRequestService {
 				BasisRequirements.strip(decision.statutoryReference()),
 				(decision.conflictOfDuties() != null) ? BasisRequirements.justification(decision.conflictOfDuties())
 						: null);
-		return this.requests.save(request).view(contribution.author());
+		return answered(this.requests.save(request), contribution, true);
 	}
 
 	/** Refuses the request with a reason; only the item's author may. */
@@ -129,7 +143,33 @@ public class DisclosureRequestService {
 			throw new InvalidInput(List.of(this.requirements.problem("refusalReason", "request.reason.size")));
 		}
 		request.refuse(CurrentActor.require().username(), Instant.now(this.clock), reason.strip());
-		return this.requests.save(request).view(contribution.author());
+		return answered(this.requests.save(request), contribution, false);
+	}
+
+	private DisclosureRequestView answered(DisclosureRequest request, Contribution contribution, boolean granted) {
+		this.events.publishEvent(new DisclosureRequestAnswered(request.id(), request.caseId(), request.requester(),
+				request.requesterOrganisation(), granted, Instant.now(this.clock)));
+		return request.view(contribution);
+	}
+
+	/**
+	 * The open requests whose deadline is on or before the given day, with their holder, for
+	 * reminding: no reason and no content.
+	 */
+	@Transactional(readOnly = true)
+	public List<OpenRequestDeadline> openDueBy(LocalDate day) {
+		List<DisclosureRequest> open = this.requests.findByStateAndDueLessThanEqual(DisclosureRequest.State.OPEN, day);
+		Map<UUID, Contribution> items = this.contributions
+			.findAllByIdIn(open.stream().map(DisclosureRequest::contributionId).toList())
+			.stream()
+			.collect(Collectors.toMap(Contribution::id, Function.identity()));
+		return open.stream()
+			.filter((r) -> items.containsKey(r.contributionId()))
+			.map((r) -> {
+				Contribution item = items.get(r.contributionId());
+				return new OpenRequestDeadline(r.id(), r.caseId(), item.author(), item.authorOrganisation(), r.due());
+			})
+			.toList();
 	}
 
 	/** The case a request belongs to, for whoever may see the request (requester or author). */
@@ -149,13 +189,13 @@ public class DisclosureRequestService {
 		List<DisclosureRequestView> toMe = authored.isEmpty() ? List.of()
 				: this.requests.findByContributionIdInOrderByRequestedAtDesc(authored.keySet())
 					.stream()
-					.map((r) -> r.view(actor.username()))
+					.map((r) -> r.view(authored.get(r.contributionId())))
 					.toList();
-		Map<UUID, String> authors = this.contributions
+		Map<UUID, Contribution> asked = this.contributions
 			.findAllByIdIn(mine.stream().map(DisclosureRequest::contributionId).toList())
 			.stream()
-			.collect(Collectors.toMap(Contribution::id, Contribution::author));
-		return new Inbox(mine.stream().map((r) -> r.view(authors.get(r.contributionId()))).toList(), toMe);
+			.collect(Collectors.toMap(Contribution::id, Function.identity()));
+		return new Inbox(mine.stream().map((r) -> r.view(asked.get(r.contributionId()))).toList(), toMe);
 	}
 
 	/**

@@ -17,6 +17,8 @@ interface DisclosureRequests extends Repository<DisclosureRequest, UUID> {
 
 	List<DisclosureRequest> findByContributionIdInOrderByRequestedAtDesc(Collection<UUID> contributionIds);
 
+	List<DisclosureRequest> findByStateAndDueLessThanEqual(DisclosureRequest.State state, java.time.LocalDate due);
+
 	DisclosureRequest save(DisclosureRequest request);
 
 }

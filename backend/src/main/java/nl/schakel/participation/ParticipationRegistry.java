@@ -139,7 +139,9 @@ public class ParticipationRegistry {
 		}
 		Participant participant = new Participant(caseId, admission.organisation(), admission.professionals(),
 				admission.purposes(), admission.validUntil(), admittedBy, now);
-		return this.participants.save(participant).view();
+		ParticipantView admitted = this.participants.save(participant).view();
+		this.events.publishEvent(new OrganisationAdmitted(caseId, admitted.organisation(), admitted.professionals(), now));
+		return admitted;
 	}
 
 	/**

@@ -76,6 +76,8 @@ class AuthorisationMatrixIT {
 		OWN_REQUESTS,
 		/** the reader's own cases: metadata of the cases they are admitted to, no purpose needed. */
 		OWN_CASES,
+		/** the reader's own notifications: no purpose needed; one not the reader's is 404. */
+		OWN_NOTIFICATIONS,
 		/** granting or refusing a request: the owner of the contribution only. */
 		REQUEST_DECISION,
 		/** emergency access. */
@@ -107,13 +109,16 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/persons/known-to", Kind.PERSON_SEARCH);
 		API.put("GET /api/v1/requests", Kind.OWN_REQUESTS);
 		API.put("GET /api/v1/my/cases", Kind.OWN_CASES);
+		API.put("GET /api/v1/my/notifications", Kind.OWN_NOTIFICATIONS);
+		API.put("POST /api/v1/my/notifications/{id}/read", Kind.OWN_NOTIFICATIONS);
+		API.put("POST /api/v1/my/notifications/read-all", Kind.OWN_NOTIFICATIONS);
 		API.put("POST /api/v1/requests/{id}/grant", Kind.REQUEST_DECISION);
 		API.put("POST /api/v1/requests/{id}/refusal", Kind.REQUEST_DECISION);
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
-			"/error", "/v3/api-docs", "/swagger-ui");
+			"/notifications", "/error", "/v3/api-docs", "/swagger-ui");
 
 	@Autowired
 	MockMvc mvc;
@@ -259,8 +264,8 @@ class AuthorisationMatrixIT {
 		}
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
-			if (API.get(key) == Kind.OWN_CASES) {
-				continue; // metadata of one's own admissions: no purpose needed
+			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS) {
+				continue; // metadata of one's own admissions and notifications: no purpose needed
 			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
@@ -457,6 +462,13 @@ class AuthorisationMatrixIT {
 				}
 				// any role, with or without a purpose: auditors and administrators get an empty list
 				return new Probe(path, null, Expect.exactly(200), false, false);
+			}
+			case OWN_NOTIFICATIONS -> {
+				if (target != a) {
+					return null;
+				}
+				// any role, with or without a purpose; the id here is a case's, never a notification of anyone
+				return new Probe(path, null, Expect.exactly(pattern.contains("{id}") ? 404 : 200), false, false);
 			}
 			case REQUEST_DECISION -> {
 				if (target != a) {

@@ -104,7 +104,7 @@ class WebSecurityIT {
 		List<String> failures = new ArrayList<>();
 		List<MockHttpServletRequestBuilder> pages = new ArrayList<>(List.of(get("/login")));
 		for (String page : List.of("/", "/role", "/cases", "/cases/new", "/known-to", "/requests",
-				"/cases/" + UUID.randomUUID())) {
+				"/notifications", "/cases/" + UUID.randomUUID())) {
 			pages.add(get(page).with(user(this.accounts.loadUserByUsername("coordinator"))));
 		}
 		pages.add(get("/audit").with(user(this.accounts.loadUserByUsername("auditor"))));
