@@ -222,6 +222,9 @@ class CaseController {
 		catch (StatusTransitionNotAllowed ex) {
 			redirect.addFlashAttribute("problem", "case.status.notAllowed");
 		}
+		catch (nl.schakel.casefile.StatusPreconditionNotMet ex) {
+			redirect.addFlashAttribute("problem", ex.refusal().messageKey());
+		}
 		return "redirect:/cases/" + id;
 	}
 
