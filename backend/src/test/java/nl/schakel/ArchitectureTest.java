@@ -39,7 +39,8 @@ class ArchitectureTest {
 
 	static final String[] FEATURES = { "nl.schakel.audit..", "nl.schakel.casefile..", "nl.schakel.casework..",
 			"nl.schakel.consent..", "nl.schakel.contribution..", "nl.schakel.disclosure..", "nl.schakel.history..",
-			"nl.schakel.organisation..", "nl.schakel.participation..", "nl.schakel.person..", "nl.schakel.policy.." };
+			"nl.schakel.organisation..", "nl.schakel.participation..", "nl.schakel.person..", "nl.schakel.policy..",
+			"nl.schakel.meeting..", "nl.schakel.plan.." };
 
 	/**
 	 * Domain code that is already free of the thread-bound actor and request. Not yet in this list,

@@ -35,7 +35,7 @@ class ModularityTests {
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
-				"participation", "person", "policy", "security", "crypto", "web", "database");
+				"participation", "person", "policy", "security", "crypto", "web", "database", "meeting", "plan");
 	}
 
 	@Test
