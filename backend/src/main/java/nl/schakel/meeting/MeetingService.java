@@ -315,7 +315,9 @@ public class MeetingService {
 	@Transactional
 	public Optional<List<MinutesView>> minutesOf(CaseId id, Purpose purpose, Channel channel) {
 		CaseFacts facts = this.cases.facts(id).orElse(null);
-		return (facts != null) ? readMinutes(facts, purpose, channel) : Optional.empty();
+		// auditors and administrators work for the safety house but read no case's minutes
+		return (facts != null && worksOnCases(CurrentActor.require())) ? readMinutes(facts, purpose, channel)
+				: Optional.empty();
 	}
 
 	private Optional<List<MinutesView>> readMinutes(CaseFacts facts, Purpose purpose, Channel channel) {
