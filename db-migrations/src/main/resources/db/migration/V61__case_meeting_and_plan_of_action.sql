@@ -23,7 +23,8 @@ create table meeting_case (
     position    integer  not null,
     case_id     uuid     not null references case_file (id),
     primary key (meeting_id, position),
-    unique (meeting_id, case_id)
+    -- deferred: reordering an agenda moves a case through another position within one change
+    unique (meeting_id, case_id) deferrable initially deferred
 );
 create index meeting_case_case_idx on meeting_case (case_id);
 

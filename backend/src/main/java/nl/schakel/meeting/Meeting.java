@@ -63,6 +63,16 @@ class Meeting {
 		this.scheduledAt = scheduledAt;
 	}
 
+	/** Moves the meeting, or changes where it is, who chairs it or what is on its agenda. */
+	void change(Instant startsAt, String place, String videoLink, String chair, List<UUID> caseIds) {
+		this.startsAt = startsAt;
+		this.place = place;
+		this.videoLink = videoLink;
+		this.chair = chair;
+		this.caseIds.clear();
+		this.caseIds.addAll(caseIds);
+	}
+
 	boolean hasOnAgenda(UUID caseId) {
 		return this.caseIds.contains(caseId);
 	}

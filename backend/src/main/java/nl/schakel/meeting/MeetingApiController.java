@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -53,6 +54,17 @@ class MeetingApiController {
 				new NewMeeting(body.startsAt(), body.place(), body.videoLink(), body.chair(), body.caseIds()));
 		return ResponseEntity.created(URI.create("/api/v1/meetings/" + id))
 			.body(this.meetings.view(id, null, Channel.API));
+	}
+
+	/**
+	 * Changes a meeting as a whole (time, place, video link, chair, agenda); the invited
+	 * organisations are told through {@link MeetingScheduled} with {@code changed} true.
+	 */
+	@PutMapping("/api/v1/meetings/{id}")
+	MeetingView change(@PathVariable UUID id, @RequestBody MeetingRequest body) {
+		this.meetings.change(id,
+				new NewMeeting(body.startsAt(), body.place(), body.videoLink(), body.chair(), body.caseIds()));
+		return this.meetings.view(id, null, Channel.API);
 	}
 
 	/** The meetings of the coordinator's safety house, the latest first. */

@@ -98,6 +98,33 @@ public class MeetingService {
 	@Transactional
 	public UUID schedule(NewMeeting request) {
 		Actor actor = requireCoordinator();
+		List<UUID> caseIds = checked(request, actor);
+		Meeting meeting = new Meeting(actor.organisation(), request.startsAt().toInstant(),
+				blankToNull(request.place()), blankToNull(request.videoLink()), blankToNull(request.chair()),
+				caseIds, actor.username(), Instant.now(this.clock));
+		this.meetings.save(meeting);
+		this.events.publishEvent(new MeetingScheduled(meeting.id(), meeting.caseIds(), false));
+		return meeting.id();
+	}
+
+	/**
+	 * Changes a meeting: its time, place, chair or agenda, as a whole (what is left out is
+	 * cleared). Only the coordinator of its safety house; minutes already written stay.
+	 */
+	@Transactional
+	public void change(UUID meetingId, NewMeeting request) {
+		Actor actor = CurrentActor.require();
+		Meeting meeting = this.meetings.findById(meetingId)
+			.filter((m) -> chairs(m, actor))
+			.orElseThrow(MeetingNotFound::new);
+		List<UUID> caseIds = checked(request, actor);
+		meeting.change(request.startsAt().toInstant(), blankToNull(request.place()),
+				blankToNull(request.videoLink()), blankToNull(request.chair()), caseIds);
+		this.meetings.save(meeting);
+		this.events.publishEvent(new MeetingScheduled(meeting.id(), meeting.caseIds(), true));
+	}
+
+	private List<UUID> checked(NewMeeting request, Actor actor) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (request.startsAt() == null) {
 			problems.add(new FieldProblem("startsAt", "Give the date and time, e.g. 2026-12-10T10:00:00+01:00"));
@@ -130,12 +157,7 @@ public class MeetingService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		Meeting meeting = new Meeting(actor.organisation(), request.startsAt().toInstant(),
-				blankToNull(request.place()), blankToNull(request.videoLink()), blankToNull(request.chair()),
-				List.copyOf(caseIds), actor.username(), Instant.now(this.clock));
-		this.meetings.save(meeting);
-		this.events.publishEvent(new MeetingScheduled(meeting.id(), meeting.caseIds(), false));
-		return meeting.id();
+		return List.copyOf(caseIds);
 	}
 
 	/** The meetings of the coordinator's own safety house, the latest first. */

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * The case meeting: the coordinator schedules it with cases of the own safety house, records
@@ -33,6 +34,9 @@ class MeetingIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService accounts;
 
 	@Autowired
 	org.springframework.context.ConfigurableApplicationContext context;
@@ -79,6 +83,30 @@ class MeetingIT {
 	}
 
 	@Test
+	void theCoordinatorChangesAMeetingAndTheChangeIsAnnouncedWhileNoOneElseMayChangeIt() throws Exception {
+		List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ApplicationListener<PayloadApplicationEvent<MeetingScheduled>> listener = (e) -> events.add(e.getPayload());
+		this.context.addApplicationListener(listener);
+		String a = newCase();
+		String b = newCase();
+		String id = schedule(a, b);
+		String body = "{\"startsAt\": \"2026-12-11T14:00:00+01:00\", \"place\": \"Zaal 3\", \"caseIds\": [\"" + b
+				+ "\", \"" + a + "\"]}";
+		assertThat(call("ggz", put("/api/v1/meetings/" + id), body).getStatus()).isEqualTo(404);
+		assertThat(call("coordinator-zuid", put("/api/v1/meetings/" + id), body).getStatus()).isEqualTo(404);
+		MockHttpServletResponse changed = call("coordinator", put("/api/v1/meetings/" + id), body);
+		assertThat(changed.getStatus()).as(changed.getContentAsString()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(changed.getContentAsString(), "$.agenda[*].id")).containsExactly(b, a);
+		assertThat(JsonPath.<String>read(changed.getContentAsString(), "$.place")).isEqualTo("Zaal 3");
+		assertThat(events).anySatisfy((e) -> assertThat(e).isInstanceOfSatisfying(MeetingScheduled.class,
+				(s) -> assertThat(s.changed()).isTrue()));
+		// nothing of a meeting is answered to HEAD: it would disclose without an answer
+		assertThat(this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.head("/api/v1/meetings/" + id)
+			.with(httpBasic("coordinator", "demo"))).andReturn().getResponse().getStatus()).isEqualTo(405);
+	}
+
+	@Test
 	void aMeetingNeedsAStartAndCasesOfTheOwnSafetyHouseAndNothingIsWrittenOtherwise() throws Exception {
 		String zuid = JsonPath.read(call("coordinator-zuid", post("/api/v1/cases"),
 				"{\"person\": {\"name\": \"Zuid Persoon\", \"dateOfBirth\": \"1980-03-04\"}, \"caseType\": \"OTHER\"}")
@@ -108,7 +136,7 @@ class MeetingIT {
 				"{\"text\": \"GGZ meldt een psychose in 2024\", \"category\": \"HEALTH\"}");
 		assertThat(written.getStatus()).as(written.getContentAsString()).isEqualTo(201);
 		assertThat(this.jdbc.queryForObject("select count(*) from minutes where case_id = ?::uuid"
-				+ " and position('psychose' in convert_from(content_ciphertext, 'LATIN1')) > 0", Integer.class, c))
+				+ " and position(convert_to('psychose', 'UTF8') in content_ciphertext) > 0", Integer.class, c))
 			.isZero();
 		String ggz = call("ggz", get("/api/v1/cases/" + c + "/minutes"), null).getContentAsString();
 		assertThat(ggz).contains("GGZ meldt een psychose in 2024");
@@ -149,18 +177,18 @@ class MeetingIT {
 		String id = schedule(c);
 		call("coordinator", post("/api/v1/meetings/" + id + "/cases/" + c + "/minutes"),
 				"{\"text\": \"Afgesproken: huisbezoek\", \"category\": \"GENERAL\"}");
-		String page = this.mvc.perform(get("/meetings/" + id).with(httpBasic("coordinator", "demo")))
+		String page = this.mvc.perform(get("/meetings/" + id).with(signedIn("coordinator")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Casusoverleg", "Afgesproken: huisbezoek", "Actie toevoegen", "ggz-midden");
-		String list = this.mvc.perform(get("/meetings").with(httpBasic("coordinator", "demo")))
+		String list = this.mvc.perform(get("/meetings").with(signedIn("coordinator")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(list).contains("/meetings/" + id, "Overleg plannen");
 		var scheduled = this.mvc
-			.perform(post("/meetings").with(httpBasic("coordinator", "demo"))
+			.perform(post("/meetings").with(signedIn("coordinator"))
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 				.param("startsAt", "2026-12-11T09:30")
 				.param("caseIds", c))
@@ -168,7 +196,7 @@ class MeetingIT {
 			.getResponse();
 		assertThat(scheduled.getRedirectedUrl()).startsWith("/meetings/");
 		var action = this.mvc
-			.perform(post("/meetings/" + id + "/cases/" + c + "/actions").with(httpBasic("coordinator", "demo"))
+			.perform(post("/meetings/" + id + "/cases/" + c + "/actions").with(signedIn("coordinator"))
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 				.param("description", "Huisbezoek")
 				.param("organisation", "ggz-midden")
@@ -181,6 +209,11 @@ class MeetingIT {
 	}
 
 	// --- helpers
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String user) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(this.accounts.loadUserByUsername(user));
+	}
 
 	private String schedule(String... cases) throws Exception {
 		MockHttpServletResponse created = call("coordinator", post("/api/v1/meetings"),

@@ -30,6 +30,9 @@ class PlanOfActionIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService accounts;
+
 	@Test
 	void theCoordinatorAssignsAnActionToAnAdmittedOrganisationAndItsParticipantsReadItWithTheOverdueFlag()
 			throws Exception {
@@ -88,7 +91,7 @@ class PlanOfActionIT {
 		assertThat(JsonPath.<String>read(done.getContentAsString(), "$.status")).isEqualTo("DONE");
 		// the note is sealed at rest and read through the gate
 		assertThat(this.jdbc.queryForObject("select count(*) from action_note where action_id = ?::uuid"
-				+ " and position('afgerond' in convert_from(content_ciphertext, 'LATIN1')) > 0", Integer.class, ggzAction))
+				+ " and position(convert_to('afgerond', 'UTF8') in content_ciphertext) > 0", Integer.class, ggzAction))
 			.isZero();
 		String plan = call("politie", get(actions(c)), null).getContentAsString();
 		assertThat(plan).contains("Onderzoek afgerond, verslag bij de huisarts");
@@ -171,9 +174,9 @@ class PlanOfActionIT {
 		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 		this.mvc.perform(post("/cases/" + c + "/purpose").session(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.with(httpBasic("ggz", "demo"))
+			.with(signedIn("ggz"))
 			.param("purpose", "PLAN_EXECUTION"));
-		String casePage = this.mvc.perform(get("/cases/" + c).session(session).with(httpBasic("ggz", "demo")))
+		String casePage = this.mvc.perform(get("/cases/" + c).session(session).with(signedIn("ggz")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -183,8 +186,13 @@ class PlanOfActionIT {
 
 	// --- helpers
 
+	private org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String user) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(this.accounts.loadUserByUsername(user));
+	}
+
 	private String page(String user, String path) throws Exception {
-		return this.mvc.perform(get(path).with(httpBasic(user, "demo")))
+		return this.mvc.perform(get(path).with(signedIn(user)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

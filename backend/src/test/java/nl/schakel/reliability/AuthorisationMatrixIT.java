@@ -86,7 +86,9 @@ class AuthorisationMatrixIT {
 		 * a case meeting: the coordinator of its safety house (MeetingIT); an invited partner reads
 		 * it, anyone else is refused; no purpose needed.
 		 */
-		MEETING
+		MEETING,
+		/** changing a meeting: the coordinator of its safety house only (MeetingIT); no purpose needed. */
+		MEETING_CHANGE
 
 	}
 
@@ -120,6 +122,7 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/meetings", Kind.MEETING);
 		API.put("GET /api/v1/meetings", Kind.MEETING);
 		API.put("GET /api/v1/meetings/{id}", Kind.MEETING);
+		API.put("PUT /api/v1/meetings/{id}", Kind.MEETING_CHANGE);
 		API.put("POST /api/v1/meetings/{id}/attendance", Kind.MEETING);
 		API.put("POST /api/v1/meetings/{id}/cases/{caseId}/minutes", Kind.MEETING);
 	}
@@ -277,14 +280,15 @@ class AuthorisationMatrixIT {
 		}
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
-			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.MEETING) {
+			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.MEETING || API.get(key) == Kind.MEETING_CHANGE) {
 				continue; // metadata of one's own admissions: no purpose needed
 			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
 				.replace("{participantId}", UUID.randomUUID().toString())
 				.replace("{consentId}", UUID.randomUUID().toString())
-				.replace("{contributionId}", a.contribution);
+				.replace("{contributionId}", a.contribution)
+				.replace("{actionId}", UUID.randomUUID().toString());
 			if (path.startsWith("/api/v1/requests/")) {
 				path = "/api/v1/requests/" + requestA + path.substring(path.lastIndexOf('/'));
 			}
@@ -525,6 +529,14 @@ class AuthorisationMatrixIT {
 				String body = pattern.endsWith("/attendance") ? "{\"organisation\": \"ggz-midden\", \"present\": true}"
 						: "{\"text\": \"niet toegestaan\", \"category\": \"GENERAL\"}";
 				return new Probe(meetingPath, body, Expect.refused(), false, true);
+			}
+			case MEETING_CHANGE -> {
+				if (target != a || coordinator) {
+					return null;
+				}
+				return new Probe(pattern.replace("{id}", this.meetingA),
+						"{\"startsAt\": \"2026-12-11T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
+						Expect.refused(), false, true);
 			}
 			default -> throw new IllegalStateException(kind.name());
 		}
