@@ -129,6 +129,10 @@ public class MeetingService {
 		if (request.startsAt() == null) {
 			problems.add(new FieldProblem("startsAt", "Give the date and time, e.g. 2026-12-10T10:00:00+01:00"));
 		}
+		else if (request.startsAt().getYear() < 1800 || request.startsAt().getYear() > 9999) {
+			// Java reads times a billion years away; PostgreSQL cannot hold them
+			problems.add(new FieldProblem("startsAt", "A date and time between 1800 and 9999"));
+		}
 		checkLength(problems, "place", request.place(), 200);
 		checkLength(problems, "videoLink", request.videoLink(), 500);
 		checkLength(problems, "chair", request.chair(), 200);

@@ -116,6 +116,10 @@ class MeetingIT {
 				"{\"caseIds\": [\"" + newCase() + "\"]}");
 		assertThat(noStart.getStatus()).isEqualTo(400);
 		assertThat(noStart.getContentAsString()).contains("\"field\":\"startsAt\"");
+		MockHttpServletResponse outOfReach = call("coordinator", post("/api/v1/meetings"),
+				"{\"startsAt\": \"0001-01-01T10:00:00+01:00\", \"caseIds\": [\"" + newCase() + "\"]}");
+		assertThat(outOfReach.getStatus()).isEqualTo(400);
+		assertThat(outOfReach.getContentAsString()).contains("\"field\":\"startsAt\"");
 		MockHttpServletResponse otherHouse = call("coordinator", post("/api/v1/meetings"),
 				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + zuid + "\"]}");
 		assertThat(otherHouse.getStatus()).isEqualTo(400);

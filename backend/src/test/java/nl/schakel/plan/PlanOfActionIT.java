@@ -56,6 +56,12 @@ class PlanOfActionIT {
 		assertThat(logged).isEqualTo(2);
 		// a partner not admitted finds no case
 		assertThat(call("om", get(actions(c)), null).getStatus()).isEqualTo(404);
+		// HEAD would run the read and log disclosures nobody received
+		assertThat(call("ggz", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(actions(c)), null)
+			.getStatus()).isEqualTo(405);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from disclosure where case_id = ?::uuid and item_kind = 'ACTION' and actor = 'ggz'",
+				Integer.class, c)).isEqualTo(2);
 	}
 
 	@Test
