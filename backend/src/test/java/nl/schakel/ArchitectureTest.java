@@ -39,7 +39,9 @@ class ArchitectureTest {
 
 	static final String[] FEATURES = { "nl.schakel.audit..", "nl.schakel.casefile..", "nl.schakel.casework..",
 			"nl.schakel.consent..", "nl.schakel.contribution..", "nl.schakel.disclosure..", "nl.schakel.history..",
-			"nl.schakel.notification..", "nl.schakel.organisation..", "nl.schakel.participation..", "nl.schakel.person..", "nl.schakel.policy.." };
+			"nl.schakel.notification..", "nl.schakel.organisation..", "nl.schakel.participation..",
+			"nl.schakel.person..", "nl.schakel.policy..", "nl.schakel.meeting..", "nl.schakel.plan..",
+			"nl.schakel.administration..", "nl.schakel.register.." };
 
 	/**
 	 * Domain code that is already free of the thread-bound actor and request. Not yet in this list,

@@ -21,6 +21,7 @@ import nl.schakel.security.CurrentActor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -56,8 +57,11 @@ public class CaseFileService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<StatusPrecondition> preconditions;
+
 	CaseFileService(CaseFiles caseFiles, PersonRegistry persons, Referrals referrals, Organisations organisations,
-			FieldCipher cipher, MessageSource messages, Clock clock) {
+			FieldCipher cipher, MessageSource messages, Clock clock, ObjectProvider<StatusPrecondition> preconditions) {
+		this.preconditions = preconditions;
 		this.caseFiles = caseFiles;
 		this.persons = persons;
 		this.referrals = referrals;
@@ -258,6 +262,17 @@ public class CaseFileService {
 		caseFile.requireOpenForWrites();
 		if (target == CaseStatus.CLOSED) {
 			throw new InvalidInput(List.of(problem("reason", "case.close.reason.required")));
+		}
+		CaseStatus from = caseFile.status();
+		if (from.canMoveTo(target)) {
+			// the features that fill the step's rules are asked lazily: they depend on this service
+			this.preconditions.orderedStream()
+				.map((rule) -> rule.refusal(id, from, target))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.ifPresent((refusal) -> {
+					throw new StatusPreconditionNotMet(from, target, refusal);
+				});
 		}
 		caseFile.moveTo(target, LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));

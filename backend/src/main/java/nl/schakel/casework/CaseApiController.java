@@ -21,6 +21,7 @@ import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.CloseReason;
 import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.casefile.RegisterCaseRequest;
+import nl.schakel.casefile.StatusPreconditionNotMet;
 import nl.schakel.casefile.StatusTransitionNotAllowed;
 import nl.schakel.casefile.TriageOutcome;
 import nl.schakel.consent.ConsentEvidence;
@@ -255,6 +256,16 @@ class CaseApiController {
 		ProblemDetail problem = Problems.invalidInput(List.of(new FieldProblem("status",
 				"A case in " + ex.from() + " can move to " + ex.from().next() + ", not to " + ex.to())));
 		problem.setType(URI.create(Problems.BASE + "status-transition-not-allowed"));
+		return problem;
+	}
+
+	@ExceptionHandler(StatusPreconditionNotMet.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail precondition(StatusPreconditionNotMet ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, ex.refusal().type(), "Status step refused",
+				ex.refusal().message());
+		problem.setProperty("status", ex.from().name());
+		problem.setProperty("target", ex.to().name());
 		return problem;
 	}
 

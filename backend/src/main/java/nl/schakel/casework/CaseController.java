@@ -36,6 +36,7 @@ import nl.schakel.participation.BreakGlassLimitReached;
 import nl.schakel.participation.SteeringHouseStays;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.person.BsnKnownUnderOtherDetails;
+import nl.schakel.plan.PlanOfAction;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Policy;
@@ -81,8 +82,11 @@ class CaseController {
 
 	private final MyCases myCases;
 
+	private final PlanOfAction plan;
+
 	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy,
-			CaseConsents consents, CaseLifecycle lifecycle, MyCases myCases) {
+			CaseConsents consents, CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan) {
+		this.plan = plan;
 		this.myCases = myCases;
 		this.workspace = workspace;
 		this.cases = cases;
@@ -224,6 +228,9 @@ class CaseController {
 		}
 		catch (StatusTransitionNotAllowed ex) {
 			redirect.addFlashAttribute("problem", "case.status.notAllowed");
+		}
+		catch (nl.schakel.casefile.StatusPreconditionNotMet ex) {
+			redirect.addFlashAttribute("problem", ex.refusal().messageKey());
 		}
 		return "redirect:/cases/" + id;
 	}
@@ -446,6 +453,9 @@ class CaseController {
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			model.addAttribute("evidenceKinds", EvidenceKind.values());
 			model.addAttribute("closeReasons", CloseReason.values());
+			// the plan of action: its descriptions and notes are read through the gate as well
+			model.addAttribute("plan", this.plan.read(new CaseId(id), purpose, Channel.UI).orElse(List.of()));
+			model.addAttribute("planOrganisations", this.plan.admittedOrganisations(id));
 			return "cases/show";
 		}
 		throw new CaseNotVisible(id);

@@ -24,7 +24,8 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 		// first, so a HEAD request never reaches purpose binding or the gate
 		registry.addInterceptor(new HeadDisclosesNothing())
 			.addPathPatterns("/cases", "/cases/**", "/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
-					"/api/v1/requests", "/api/v1/requests/**", "/requests", "/requests/**", "/known-to", "/known-to/**");
+					"/api/v1/requests", "/api/v1/requests/**", "/requests", "/requests/**", "/known-to", "/known-to/**",
+					"/api/v1/meetings", "/api/v1/meetings/**", "/meetings", "/meetings/**");
 		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
 				"/api/v1/requests", "/api/v1/requests/**");
 		// a change made from a case's pages is recorded under the purpose those pages work under

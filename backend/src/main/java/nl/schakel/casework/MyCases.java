@@ -16,6 +16,8 @@ import nl.schakel.casefile.CaseType;
 import nl.schakel.contribution.ContributionService;
 import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.participation.ParticipationRegistry;
+import nl.schakel.plan.ActionSummary;
+import nl.schakel.plan.PlanOfAction;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
 import nl.schakel.security.Role;
@@ -48,8 +50,11 @@ class MyCases {
 
 	private final Clock clock;
 
+	private final PlanOfAction plan;
+
 	MyCases(ParticipationRegistry participation, CaseFileService cases, ContributionService contributions,
-			CaseWorkspace workspace, ConsentRegistry consents, Clock clock) {
+			CaseWorkspace workspace, ConsentRegistry consents, Clock clock, PlanOfAction plan) {
+		this.plan = plan;
 		this.consents = consents;
 		this.clock = clock;
 		this.participation = participation;
@@ -145,6 +150,35 @@ class MyCases {
 			.map((c) -> new WithdrawalNotice(c.caseId(), references.get(c.caseId()), c.withdrawal().on(),
 					c.withdrawal().reason(), c.withdrawal().recordedAt()))
 			.toList();
+	}
+
+	/**
+	 * The actions of the current user's organisation still to be done, in the cases it is
+	 * admitted to today, soonest deadline first: whose, by when and where each stands (metadata;
+	 * the description is read on the case page, through the gate).
+	 */
+	@Transactional(readOnly = true)
+	public List<MyAction> myActions() {
+		Actor actor = CurrentActor.require();
+		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
+			return List.of();
+		}
+		Map<UUID, List<String>> admissions = this.participation.admissionsOf(actor.organisation(), actor.username());
+		List<ActionSummary> pending = this.plan.pendingFor(actor.organisation())
+			.stream()
+			.filter((a) -> admissions.containsKey(a.caseId()))
+			.toList();
+		Map<UUID, String> references = new java.util.HashMap<>();
+		this.cases.facts(pending.stream().map(ActionSummary::caseId).distinct().toList())
+			.forEach((c) -> references.put(c.id().value(), c.reference()));
+		return pending.stream()
+			.map((a) -> new MyAction(a.caseId(), references.get(a.caseId()), a.id(), a.due(), a.status().name(),
+					a.overdue()))
+			.toList();
+	}
+
+	/** An action of the user's organisation, as its start page lists it. */
+	record MyAction(UUID caseId, String reference, UUID actionId, LocalDate due, String status, boolean overdue) {
 	}
 
 	private static boolean takesPartInCases(Actor actor) {

@@ -55,6 +55,7 @@ class MyWorkController {
 		model.addAttribute("myCases", actor.has(Role.COORDINATOR) ? mine.stream().limit(10).toList() : mine);
 		model.addAttribute("openRequests", this.myCases.openRequestsToMe());
 		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation());
+		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myCases.myActions());
 		return "home";
 	}
 

@@ -25,6 +25,12 @@ public enum ItemKind {
 	 * A consent's scope, shown to a participant of its case: it reveals that its holder has
 	 * information of these categories (health, say), so it is a disclosure like any other.
 	 */
-	CONSENT
+	CONSENT,
+	/** The minutes of one case on a case meeting's agenda: what was shared and agreed. */
+	MINUTES,
+	/** An action of the plan of action: its description (its deadline and status are metadata). */
+	ACTION,
+	/** A progress note a partner added to its action with a status change. */
+	ACTION_NOTE
 
 }

@@ -83,7 +83,14 @@ class AuthorisationMatrixIT {
 		/** emergency access. */
 		BREAK_GLASS,
 		/** the auditor's API (its own tests cover the auditor's side). */
-		AUDITOR_ONLY
+		AUDITOR_ONLY,
+		/**
+		 * a case meeting: the coordinator of its safety house (MeetingIT); an invited partner reads
+		 * it, anyone else is refused; no purpose needed.
+		 */
+		MEETING,
+		/** changing a meeting: the coordinator of its safety house only (MeetingIT); no purpose needed. */
+		MEETING_CHANGE
 
 	}
 
@@ -114,11 +121,21 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/my/notifications/read-all", Kind.OWN_NOTIFICATIONS);
 		API.put("POST /api/v1/requests/{id}/grant", Kind.REQUEST_DECISION);
 		API.put("POST /api/v1/requests/{id}/refusal", Kind.REQUEST_DECISION);
+		API.put("GET /api/v1/cases/{id}/actions", Kind.PARTICIPANT_METADATA);
+		API.put("POST /api/v1/cases/{id}/actions", Kind.COORDINATOR_WRITE);
+		API.put("POST /api/v1/cases/{id}/actions/{actionId}/status", Kind.PARTICIPANT_WRITE);
+		API.put("GET /api/v1/cases/{id}/minutes", Kind.PARTICIPANT_METADATA);
+		API.put("POST /api/v1/meetings", Kind.MEETING);
+		API.put("GET /api/v1/meetings", Kind.MEETING);
+		API.put("GET /api/v1/meetings/{id}", Kind.MEETING);
+		API.put("PUT /api/v1/meetings/{id}", Kind.MEETING_CHANGE);
+		API.put("POST /api/v1/meetings/{id}/attendance", Kind.MEETING);
+		API.put("POST /api/v1/meetings/{id}/cases/{caseId}/minutes", Kind.MEETING);
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
-			"/notifications", "/error", "/v3/api-docs", "/swagger-ui");
+			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings");
 
 	@Autowired
 	MockMvc mvc;
@@ -143,6 +160,9 @@ class AuthorisationMatrixIT {
 	String nameA;
 
 	String reasonA;
+
+	/** A meeting of Midden with case A on its agenda. */
+	String meetingA;
 
 	@Test
 	void everyEndpointEveryRoleEveryPurposeOwnAndOtherCase() throws Exception {
@@ -189,6 +209,8 @@ class AuthorisationMatrixIT {
 				"/api/v1/cases/" + a.id + "/contributions/" + a.contribution + "/requests",
 				"{\"reason\": \"Nodig voor de risico-inschatting\"}"), 201);
 		String bsnA = a.bsn;
+		this.meetingA = id(call("coordinator", "CASE_CONSULTATION", HttpMethod.POST, "/api/v1/meetings",
+				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}"), 201);
 
 		List<String> failures = new ArrayList<>();
 		Map<String, Map<Integer, Integer>> tally = new TreeMap<>();
@@ -264,14 +286,16 @@ class AuthorisationMatrixIT {
 		}
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
-			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS) {
-				continue; // metadata of one's own admissions and notifications: no purpose needed
+			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS || API.get(key) == Kind.MEETING
+					|| API.get(key) == Kind.MEETING_CHANGE) {
+				continue; // metadata of one's own admissions, notifications and meetings: no purpose needed
 			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
 				.replace("{participantId}", UUID.randomUUID().toString())
 				.replace("{consentId}", UUID.randomUUID().toString())
-				.replace("{contributionId}", a.contribution);
+				.replace("{contributionId}", a.contribution)
+				.replace("{actionId}", UUID.randomUUID().toString());
 			if (path.startsWith("/api/v1/requests/")) {
 				path = "/api/v1/requests/" + requestA + path.substring(path.lastIndexOf('/'));
 			}
@@ -384,7 +408,8 @@ class AuthorisationMatrixIT {
 		String path = pattern.replace("{id}", target.id)
 			.replace("{participantId}", target.participant)
 			.replace("{consentId}", UUID.randomUUID().toString())
-			.replace("{contributionId}", target.contribution);
+			.replace("{contributionId}", target.contribution)
+			.replace("{actionId}", UUID.randomUUID().toString());
 		boolean coordinator = user.equals("coordinator");
 		boolean otherSafetyHouse = user.equals(OTHER_SAFETY_HOUSE);
 		switch (kind) {
@@ -493,6 +518,40 @@ class AuthorisationMatrixIT {
 				return new Probe(auditPath, "{}", (status) -> (status == 400 || status == 403) ? null : "400 or 403",
 						false, true);
 			}
+			case MEETING -> {
+				if (target != a || coordinator) {
+					return null; // the coordinator's own meetings: MeetingIT
+				}
+				String meetingPath = pattern.replace("{id}", this.meetingA).replace("{caseId}", a.id);
+				if (pattern.equals("/api/v1/meetings")) {
+					// a coordinator of another house lists its own (none of Midden's); others are refused
+					return otherSafetyHouse ? new Probe(meetingPath,
+							"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
+							(status) -> (status == 200 || status == 400) ? null : "200 (list) or 400 (Midden's case)",
+							false, true)
+							: new Probe(meetingPath,
+									"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
+									Expect.refused(), false, true);
+				}
+				if (pattern.equals("/api/v1/meetings/{id}")) {
+					// an invited partner (admitted to case A) reads the meeting; anyone else finds none
+					return new Probe(meetingPath, null,
+							(staff && !otherSafetyHouse && admittedForAny(a.id, organisation)) ? Expect.exactly(200)
+									: Expect.refused(),
+							false, false);
+				}
+				String body = pattern.endsWith("/attendance") ? "{\"organisation\": \"ggz-midden\", \"present\": true}"
+						: "{\"text\": \"niet toegestaan\", \"category\": \"GENERAL\"}";
+				return new Probe(meetingPath, body, Expect.refused(), false, true);
+			}
+			case MEETING_CHANGE -> {
+				if (target != a || coordinator) {
+					return null;
+				}
+				return new Probe(pattern.replace("{id}", this.meetingA),
+						"{\"startsAt\": \"2026-12-11T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
+						Expect.refused(), false, true);
+			}
 			default -> throw new IllegalStateException(kind.name());
 		}
 	}
@@ -503,6 +562,9 @@ class AuthorisationMatrixIT {
 		}
 		if (pattern.endsWith("/triage")) {
 			return "{\"outcome\": \"ACCEPTED\"}";
+		}
+		if (pattern.endsWith("/actions")) {
+			return "{\"description\": \"niet toegestaan\", \"organisation\": \"ggz-midden\", \"due\": \"2026-12-17\"}";
 		}
 		if (pattern.endsWith("/reopening")) {
 			return "{\"reason\": \"Nieuwe signalen\"}";
