@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import nl.schakel.meeting.MeetingService;
+import nl.schakel.meeting.NewMeeting;
+import nl.schakel.meeting.NewMinutes;
+import nl.schakel.plan.ActionStatus;
+import nl.schakel.plan.ActionSummary;
+import nl.schakel.plan.NewAction;
+import nl.schakel.plan.PlanOfAction;
+import nl.schakel.plan.StatusUpdate;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseStatus;
@@ -69,6 +77,8 @@ class DemoCases implements ApplicationRunner {
 
 	private static final Purpose PLAN = new Purpose("PLAN_EXECUTION");
 
+	private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Amsterdam");
+
 	private static final Purpose MONITORING = new Purpose("MONITORING");
 
 	private static final String FICTIONAL = "Fictief demodossier, geen echte persoon. ";
@@ -85,9 +95,15 @@ class DemoCases implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoCases(CaseWorkspace workspace, CaseLifecycle lifecycle, CaseConsents consents,
-			ObjectProvider<UserDetailsService> accounts, JdbcTemplate jdbc, Clock clock) {
+	private final PlanOfAction plan;
+
+	private final MeetingService meetings;
+
+	DemoCases(CaseWorkspace workspace, CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan,
+			MeetingService meetings, ObjectProvider<UserDetailsService> accounts, JdbcTemplate jdbc, Clock clock) {
 		this.workspace = workspace;
+		this.plan = plan;
+		this.meetings = meetings;
 		this.lifecycle = lifecycle;
 		this.consents = consents;
 		this.accounts = accounts;
@@ -198,8 +214,26 @@ class DemoCases implements ApplicationRunner {
 		as("verslavingszorg", CONSULTATION,
 				() -> this.workspace.refuseDisclosure(request.id(),
 						"Niet nodig voor het toezicht; de behandelaar licht de stand mondeling toe in het overleg (fictief)."));
-		// the plan's actions (and the meeting that agreed them) join here once they exist
+		// the case meeting that agreed the plan: minutes, and the actions each partner carries out
+		UUID meeting = as("coordinator", CONSULTATION, () -> this.meetings.schedule(new NewMeeting(
+				today().minusDays(14).atTime(10, 0).atZone(ZONE).toOffsetDateTime(), "Zorg- en Veiligheidshuis Midden, zaal 2",
+				null, "Sanne de Vries", List.of(c.id().value()))));
+		as("coordinator", CONSULTATION, () -> this.meetings.writeMinutes(meeting, c.id().value(),
+				new NewMinutes("Partners delen de zorg over terugval; afgesproken: behandeling en toezicht op elkaar "
+						+ "afstemmen en wekelijks contact (fictief).", DataCategory.GENERAL, LegalBasis.PUBLIC_TASK, null,
+						null, null)));
+		as("coordinator", CONSULTATION, () -> this.plan.assign(c.id(), new NewAction(
+				"Behandelplan afstemmen met het toezicht van de reclassering (fictief).", "verslavingszorg-midden",
+				today().plusDays(10), meeting)));
+		as("coordinator", CONSULTATION, () -> this.plan.assign(c.id(), new NewAction(
+				"Meldplicht en huisbezoek inplannen (fictief).", "reclassering-midden", today().minusDays(3), meeting)));
+		as("coordinator", CONSULTATION, () -> this.plan.assign(c.id(), new NewAction(
+				"Huisarts informeren over de afspraken (fictief).", "ggz-midden", today().plusDays(5), meeting)));
 		as("coordinator", CONSULTATION, () -> this.lifecycle.move(c.id(), CaseStatus.PLAN, null, null));
+		// the next meeting, with this case and the one in consultation on its agenda
+		as("coordinator", PLAN, () -> this.meetings.schedule(new NewMeeting(
+				today().plusDays(7).atTime(14, 0).atZone(ZONE).toOffsetDateTime(), null,
+				"https://meet.example.nl/zvh-midden (fictief)", "Sanne de Vries", List.of(c.id().value()))));
 		return c;
 	}
 
@@ -211,7 +245,11 @@ class DemoCases implements ApplicationRunner {
 		admit(c, "ggz-midden", MONITORING, PLAN);
 		contribute("gemeente", c, PLAN, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
 				"Beschermd wonen geregeld; bewindvoering aangevraagd (fictief).", null, List.of());
+		ActionSummary done = as("coordinator", PLAN, () -> this.plan.assign(c.id(), new NewAction(
+				"Beschermd wonen en bewindvoering regelen (fictief).", "gemeente-midden", today().minusDays(20), null)));
 		as("coordinator", PLAN, () -> this.lifecycle.move(c.id(), CaseStatus.PLAN, null, null));
+		as("gemeente", PLAN, () -> this.plan.report(c.id(), done.id(),
+				new StatusUpdate(ActionStatus.DONE, "Geregeld; bewindvoerder benoemd (fictief).")));
 		as("coordinator", PLAN, () -> this.lifecycle.move(c.id(), CaseStatus.MONITORING, null, null));
 		contribute("ggz", c, MONITORING, DataCategory.GENERAL, LegalBasis.PUBLIC_TASK,
 				"Komt afspraken na; vervolggesprek over drie maanden (fictief).", null, List.of());

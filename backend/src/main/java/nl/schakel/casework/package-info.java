@@ -4,7 +4,7 @@
  * through the disclosure gate under a named purpose.
  */
 @ApplicationModule(displayName = "Casework", allowedDependencies = { "audit", "casefile", "consent", "contribution", "database",
-		"disclosure", "organisation", "participation", "person", "plan", "policy", "security", "web" })
+		"disclosure", "meeting", "organisation", "participation", "person", "plan", "policy", "security", "web" })
 package nl.schakel.casework;
 
 import org.springframework.modulith.ApplicationModule;

@@ -90,7 +90,9 @@ class AuthorisationMatrixIT {
 		 */
 		MEETING,
 		/** changing a meeting: the coordinator of its safety house only (MeetingIT); no purpose needed. */
-		MEETING_CHANGE
+		MEETING_CHANGE,
+		/** the register of processing: the administrator and the privacy officer only; no case data. */
+		REGISTER
 
 	}
 
@@ -125,6 +127,7 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/cases/{id}/actions", Kind.COORDINATOR_WRITE);
 		API.put("POST /api/v1/cases/{id}/actions/{actionId}/status", Kind.PARTICIPANT_WRITE);
 		API.put("GET /api/v1/cases/{id}/minutes", Kind.PARTICIPANT_METADATA);
+		API.put("GET /api/v1/register", Kind.REGISTER);
 		API.put("POST /api/v1/meetings", Kind.MEETING);
 		API.put("GET /api/v1/meetings", Kind.MEETING);
 		API.put("GET /api/v1/meetings/{id}", Kind.MEETING);
@@ -135,7 +138,7 @@ class AuthorisationMatrixIT {
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
-			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings");
+			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings", "/beheer", "/register");
 
 	@Autowired
 	MockMvc mvc;
@@ -287,7 +290,7 @@ class AuthorisationMatrixIT {
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
 			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS || API.get(key) == Kind.MEETING
-					|| API.get(key) == Kind.MEETING_CHANGE) {
+					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER) {
 				continue; // metadata of one's own admissions, notifications and meetings: no purpose needed
 			}
 			String[] parts = key.split(" ", 2);
@@ -505,6 +508,13 @@ class AuthorisationMatrixIT {
 				}
 				String body = pattern.endsWith("/grant") ? "{\"basis\": \"PUBLIC_TASK\"}" : "{\"reason\": \"nee\"}";
 				return new Probe(decisionPath, body, Expect.refused(), false, true);
+			}
+			case REGISTER -> {
+				if (target != a) {
+					return null;
+				}
+				return new Probe(path, null, isAuditorOrAdministrator(user) ? Expect.exactly(200) : Expect.exactly(403),
+						false, false);
 			}
 			case AUDITOR_ONLY -> {
 				if (target != a || user.equals("auditor")
