@@ -34,7 +34,7 @@ class ModularityTests {
 	@Test
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
+				"assessment", "audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
 				"participation", "person", "policy", "security", "crypto", "web", "database");
 	}
 

@@ -25,6 +25,12 @@ public enum ItemKind {
 	 * A consent's scope, shown to a participant of its case: it reveals that its holder has
 	 * information of these categories (health, say), so it is a disclosure like any other.
 	 */
-	CONSENT
+	CONSENT,
+	/** One organisation's ratings of one assessment domain, or the coordinator's integrated judgement. */
+	ASSESSMENT,
+	/** An intervention chosen for a case: its parts, the persons involved, barriers and outcome. */
+	INTERVENTION,
+	/** Evaluation aggregates over many cases (statistical use): counts, never a case. */
+	EVALUATION
 
 }
