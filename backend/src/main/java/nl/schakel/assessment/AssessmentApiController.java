@@ -114,7 +114,7 @@ class AssessmentApiController {
 		if (!read.visible()) {
 			throw new CaseNotFound();
 		}
-		return AssessmentViews.trend(this.instrument, read.entries());
+		return AssessmentViews.trend(this.instrument, read.entries(), this::organisationName);
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions")
@@ -164,7 +164,7 @@ class AssessmentApiController {
 	}
 
 	private EntryView view(AssessmentService.Entry entry) {
-		String ratedBy = this.organisations.byCode(entry.organisation()).map(Organisation::name).orElse(entry.organisation());
+		String ratedBy = organisationName(entry.organisation());
 		String withheld = entry.permitted() ? null
 				: this.messages.getMessage("assessment.withheld", new Object[] { ratedBy },
 						ratedBy + " heeft dit domein beoordeeld", LocaleContextHolder.getLocale());
@@ -177,6 +177,10 @@ class AssessmentApiController {
 				(c != null) ? c.concernJustification() : null,
 				(c != null && c.instrumentName() != null) ? new AssessmentRequest.LicensedInstrument(c.instrumentName(),
 						c.administeredBy(), c.administeredOn(), c.overallLevel()) : null);
+	}
+
+	private String organisationName(String code) {
+		return this.organisations.byCode(code).map(Organisation::name).orElse(code);
 	}
 
 	@ExceptionHandler(CaseNotFound.class)

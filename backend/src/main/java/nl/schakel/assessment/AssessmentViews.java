@@ -24,7 +24,7 @@ final class AssessmentViews {
 	record Point(String moment, Instant ratedAt, String ratedBy, Double mean, Map<String, Integer> scores) {
 	}
 
-	record Withheld(String moment, Instant ratedAt, String ratedBy) {
+	record Withheld(String moment, Instant ratedAt, String ratedBy, String ratedByName) {
 	}
 
 	record DomainTrend(String domain, Label label, List<Point> points, List<Withheld> withheld) {
@@ -33,7 +33,8 @@ final class AssessmentViews {
 	record Trend(String instrumentVersion, List<DomainTrend> domains) {
 	}
 
-	static Trend trend(AssessmentInstrument instrument, List<AssessmentService.Entry> entries) {
+	static Trend trend(AssessmentInstrument instrument, List<AssessmentService.Entry> entries,
+			java.util.function.Function<String, String> names) {
 		List<DomainTrend> domains = new ArrayList<>();
 		for (AssessmentInstrument.Domain domain : instrument.domains()) {
 			List<Point> points = new ArrayList<>();
@@ -43,7 +44,8 @@ final class AssessmentViews {
 					continue;
 				}
 				if (!entry.permitted() || entry.content() == null) {
-					withheld.add(new Withheld(entry.moment(), entry.createdAt(), entry.organisation()));
+					withheld.add(new Withheld(entry.moment(), entry.createdAt(), entry.organisation(),
+							names.apply(entry.organisation())));
 					continue;
 				}
 				Map<String, Integer> scores = new LinkedHashMap<>();

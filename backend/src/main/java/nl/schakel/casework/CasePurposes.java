@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * every page of that case works under it and shows it.
  */
 @Component
-class CasePurposes {
+public class CasePurposes {
 
 	private static final String ATTRIBUTE = CasePurposes.class.getName();
 
@@ -26,7 +26,8 @@ class CasePurposes {
 		this.policy = policy;
 	}
 
-	Optional<Purpose> of(HttpSession session, UUID caseId) {
+	/** The purpose chosen for this case in this session, if any; other features' case pages work under it. */
+	public Optional<Purpose> of(HttpSession session, UUID caseId) {
 		return Optional.ofNullable(chosen(session).get(caseId)).flatMap(this.policy::purpose);
 	}
 

@@ -141,7 +141,7 @@ class AssessmentIsRatedPerDomainIT {
 			.as("the police reader's read is logged")
 			.containsExactly("EXISTENCE_ONLY");
 		assertThat(this.jdbc.queryForObject("select count(*) from assessment_rating where case_id = ?"
-				+ " and convert_from(content_ciphertext, 'LATIN1') like '%Psychose%'", Long.class, caseId(url)))
+				+ " and position(convert_to('Psychose', 'UTF8') in content_ciphertext) > 0", Long.class, caseId(url)))
 			.as("ratings are stored sealed")
 			.isZero();
 	}
