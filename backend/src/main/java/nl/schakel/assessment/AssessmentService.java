@@ -258,18 +258,17 @@ public class AssessmentService {
 	public Read read(CaseId caseId, Actor actor, Purpose purpose, Channel channel) {
 		CaseFacts facts = this.access.existing(caseId);
 		List<AssessmentRating> all = this.ratings.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value());
-		if (all.isEmpty()) {
-			return new Read(this.access.admitted(facts, actor, purpose), List.of());
-		}
-		List<DisclosableItem> items = all.stream().map(AssessmentRating::toItem).toList();
+		List<DisclosableItem> items = new ArrayList<>();
+		items.add(this.access.header(facts));
+		all.forEach((r) -> items.add(r.toItem()));
 		Reading reading = this.gate.read(new CaseSubject(facts.id().value(), facts.personId(), !facts.open()), purpose,
 				channel, items);
-		if (reading.participation() == Participation.NOT_PARTICIPANT) {
+		if (reading.participation() == Participation.NOT_PARTICIPANT || reading.outcomes().get(0).denied()) {
 			return new Read(false, List.of());
 		}
 		List<Entry> entries = new ArrayList<>();
 		for (int i = 0; i < all.size(); i++) {
-			Outcome outcome = reading.outcomes().get(i);
+			Outcome outcome = reading.outcomes().get(i + 1);
 			if (outcome.denied()) {
 				continue;
 			}

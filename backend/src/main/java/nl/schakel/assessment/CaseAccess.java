@@ -13,6 +13,15 @@ import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Role;
 
+import java.time.ZoneOffset;
+
+import nl.schakel.disclosure.Audience;
+import nl.schakel.disclosure.DisclosableItem;
+import nl.schakel.disclosure.ItemKind;
+import nl.schakel.policy.DataCategory;
+import nl.schakel.policy.LegalBasis;
+
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +45,10 @@ class CaseAccess {
 	}
 
 	CaseFacts writable(CaseId id, Actor actor, Purpose purpose) {
+		// auditors and administrators see no case content, let alone write it
+		if (actor.actingRole().filter(CaseAccess::casework).isEmpty()) {
+			throw new AccessDeniedException("Only professionals and coordinators record assessments and interventions");
+		}
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		if (!facts.open()) {
 			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
@@ -48,6 +61,25 @@ class CaseAccess {
 			throw new CaseNotFound();
 		}
 		return facts;
+	}
+
+	private static boolean casework(Role role) {
+		return role == Role.COORDINATOR || role == Role.CARE_PROFESSIONAL || role == Role.JUSTICE_PROFESSIONAL
+				|| role == Role.MUNICIPAL_PROFESSIONAL;
+	}
+
+	/**
+	 * The case header as the gate sees it, read with the case's items: whether the reader may know
+	 * the case at all is the gate's decision (and its denial is logged), exactly as on the case page.
+	 * It carries no content here.
+	 */
+	DisclosableItem header(CaseFacts facts) {
+		String house = this.organisations.byId(facts.organisationId())
+			.map(Organisation::code)
+			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
+		return new DisclosableItem(ItemKind.CASE, facts.id().value(), DataCategory.IDENTITY, LegalBasis.PUBLIC_TASK,
+				null, house, Audience.everyParticipant(), facts.openedOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
+				null);
 	}
 
 	CaseFacts existing(CaseId id) {

@@ -262,23 +262,21 @@ public class InterventionService {
 	public Read read(CaseId caseId, Actor actor, Purpose purpose, Channel channel) {
 		CaseFacts facts = this.access.existing(caseId);
 		List<CaseIntervention> all = this.interventions.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value());
-		if (all.isEmpty()) {
-			return new Read(this.access.admitted(facts, actor, purpose), List.of());
-		}
 		List<InterventionBarrier> barrierRows = this.barriers.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value());
 		List<DisclosableItem> items = new ArrayList<>();
+		items.add(this.access.header(facts));
 		for (CaseIntervention i : all) {
 			items.addAll(i.toItems());
 		}
 		barrierRows.forEach((b) -> items.add(b.toItem()));
 		Reading reading = this.gate.read(new CaseSubject(facts.id().value(), facts.personId(), !facts.open()), purpose,
 				channel, items);
-		if (reading.participation() == Participation.NOT_PARTICIPANT) {
+		if (reading.participation() == Participation.NOT_PARTICIPANT || reading.outcomes().get(0).denied()) {
 			return new Read(false, List.of());
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		List<View> views = new ArrayList<>();
-		int at = 0;
+		int at = 1;
 		for (CaseIntervention i : all) {
 			Outcome details = reading.outcomes().get(at++);
 			// the outcome note is an item of its own, right after the details, once recorded

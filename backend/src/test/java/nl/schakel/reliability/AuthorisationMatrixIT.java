@@ -81,7 +81,11 @@ class AuthorisationMatrixIT {
 		/** emergency access. */
 		BREAK_GLASS,
 		/** the auditor's API (its own tests cover the auditor's side). */
-		AUDITOR_ONLY
+		AUDITOR_ONLY,
+		/** reference data in force (the assessment instrument, the intervention catalogue): any signed-in user. */
+		REFERENCE,
+		/** the coordinator's follow-up overview of the own house's cases, and evaluation aggregates: coordinators only. */
+		COORDINATOR_ONLY
 
 	}
 
@@ -108,11 +112,22 @@ class AuthorisationMatrixIT {
 		API.put("GET /api/v1/my/cases", Kind.OWN_CASES);
 		API.put("POST /api/v1/requests/{id}/grant", Kind.REQUEST_DECISION);
 		API.put("POST /api/v1/requests/{id}/refusal", Kind.REQUEST_DECISION);
+		API.put("GET /api/v1/assessment-instrument", Kind.REFERENCE);
+		API.put("GET /api/v1/interventions", Kind.REFERENCE);
+		API.put("GET /api/v1/cases/{id}/assessments", Kind.CASE_READ);
+		API.put("GET /api/v1/cases/{id}/assessments/trend", Kind.CASE_READ);
+		API.put("POST /api/v1/cases/{id}/assessments", Kind.PARTICIPANT_WRITE);
+		API.put("GET /api/v1/cases/{id}/interventions", Kind.CASE_READ);
+		API.put("POST /api/v1/cases/{id}/interventions", Kind.PARTICIPANT_WRITE);
+		API.put("POST /api/v1/cases/{id}/interventions/{interventionId}/outcome", Kind.PARTICIPANT_WRITE);
+		API.put("POST /api/v1/cases/{id}/interventions/{interventionId}/barriers", Kind.PARTICIPANT_WRITE);
+		API.put("GET /api/v1/follow-ups", Kind.COORDINATOR_ONLY);
+		API.put("GET /api/v1/evaluation/interventions", Kind.COORDINATOR_ONLY);
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
-			"/error", "/v3/api-docs", "/swagger-ui");
+			"/evaluation", "/error", "/v3/api-docs", "/swagger-ui");
 
 	@Autowired
 	MockMvc mvc;
@@ -258,14 +273,16 @@ class AuthorisationMatrixIT {
 		}
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
-			if (API.get(key) == Kind.OWN_CASES) {
-				continue; // metadata of one's own admissions: no purpose needed
+			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.REFERENCE
+					|| API.get(key) == Kind.COORDINATOR_ONLY) {
+				continue; // metadata of one's own admissions, reference data, aggregates: no case, no purpose
 			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
 				.replace("{participantId}", UUID.randomUUID().toString())
 				.replace("{consentId}", UUID.randomUUID().toString())
-				.replace("{contributionId}", a.contribution);
+				.replace("{contributionId}", a.contribution)
+				.replace("{interventionId}", UUID.randomUUID().toString());
 			if (path.startsWith("/api/v1/requests/")) {
 				path = "/api/v1/requests/" + requestA + path.substring(path.lastIndexOf('/'));
 			}
@@ -378,7 +395,8 @@ class AuthorisationMatrixIT {
 		String path = pattern.replace("{id}", target.id)
 			.replace("{participantId}", target.participant)
 			.replace("{consentId}", UUID.randomUUID().toString())
-			.replace("{contributionId}", target.contribution);
+			.replace("{contributionId}", target.contribution)
+			.replace("{interventionId}", UUID.randomUUID().toString());
 		boolean coordinator = user.equals("coordinator");
 		boolean otherSafetyHouse = user.equals(OTHER_SAFETY_HOUSE);
 		switch (kind) {
@@ -479,6 +497,16 @@ class AuthorisationMatrixIT {
 				// refused by the purpose check (400), the body's validation (400) or the role check (403)
 				return new Probe(auditPath, "{}", (status) -> (status == 400 || status == 403) ? null : "400 or 403",
 						false, true);
+			}
+			case REFERENCE -> {
+				return (target != a) ? null : new Probe(path, null, Expect.exactly(200), false, false);
+			}
+			case COORDINATOR_ONLY -> {
+				if (target != a) {
+					return null;
+				}
+				return new Probe(path, null, (coordinator || otherSafetyHouse) ? Expect.exactly(200)
+						: Expect.exactly(403), false, false);
 			}
 			default -> throw new IllegalStateException(kind.name());
 		}
