@@ -163,6 +163,34 @@ class AssessmentApiController {
 		return this.evaluation.interventions(CurrentActor.require(), Channel.API);
 	}
 
+	/** The same aggregates as CSV (suppressed cells empty), for policy staff's own analysis. */
+	@GetMapping(value = "/api/v1/evaluation/interventions.csv", produces = "text/csv")
+	ResponseEntity<String> evaluationCsv() {
+		Evaluation.Aggregates aggregates = this.evaluation.interventions(CurrentActor.require(), Channel.EXPORT);
+		StringBuilder csv = new StringBuilder("intervention;working_elements;cases;completed;stopped_early;ongoing;"
+				+ "mean_duration_days");
+		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
+		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
+		csv.append("\r\n");
+		for (Evaluation.Row row : aggregates.interventions()) {
+			csv.append(row.intervention()).append(';').append(String.join(",", row.workingElements()));
+			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+					row.meanDurationDays())) {
+				csv.append(';').append((cell != null) ? cell : "");
+			}
+			for (String kind : kinds) {
+				Long count = row.barriers().get(kind);
+				csv.append(';').append((count != null) ? count : "");
+			}
+			csv.append("\r\n");
+		}
+		csv.append("# ").append(aggregates.rule()).append("\r\n");
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"evaluation-interventions.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv.toString());
+	}
+
 	private EntryView view(AssessmentService.Entry entry) {
 		String ratedBy = organisationName(entry.organisation());
 		String withheld = entry.permitted() ? null

@@ -174,6 +174,10 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 			.andExpect(jsonPath("$.interventions[?(@.intervention == 'exit-counselling')].cases").value(hasItem(org.hamcrest.Matchers.nullValue())))
 			.andExpect(content().string(not(containsString("caseId"))));
 		assertThat(statisticalUse()).isEqualTo(before + 1);
+		as("coordinator", get("/api/v1/evaluation/interventions.csv"), null).andExpect(status().isOk())
+			.andExpect(content().string(containsString("digital-resilience;COGNITIVE,SOCIAL_EDUCATIONAL;12;;;;")))
+			.andExpect(content().string(containsString("trauma-treatment;PSYCHOSOCIAL,COGNITIVE;;;;;")));
+		assertThat(statisticalUse()).isEqualTo(before + 2);
 		as("politie", get("/api/v1/evaluation/interventions"), null).andExpect(status().isForbidden());
 	}
 

@@ -123,6 +123,7 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/cases/{id}/interventions/{interventionId}/barriers", Kind.PARTICIPANT_WRITE);
 		API.put("GET /api/v1/follow-ups", Kind.COORDINATOR_ONLY);
 		API.put("GET /api/v1/evaluation/interventions", Kind.COORDINATOR_ONLY);
+		API.put("GET /api/v1/evaluation/interventions.csv", Kind.COORDINATOR_ONLY);
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
