@@ -93,7 +93,7 @@ class AssessmentApiController {
 		List<AssessmentService.Recorded> recorded = this.assessments.record(new CaseId(id), CurrentActor.require(),
 				purpose, request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/assessments"))
-			.body(new RecordedAssessment(this.instrument.version(), recorded));
+			.body(new RecordedAssessment(recorded.get(0).id(), this.instrument.version(), recorded));
 	}
 
 	@GetMapping("/api/v1/cases/{id}/assessments")
@@ -137,11 +137,11 @@ class AssessmentApiController {
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions/{interventionId}/outcome")
-	ResponseEntity<Void> outcome(@PathVariable UUID id, @PathVariable UUID interventionId,
+	RecordedOutcome outcome(@PathVariable UUID id, @PathVariable UUID interventionId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody InterventionRequest.OutcomeRequest request) {
 		this.interventions.recordOutcome(new CaseId(id), interventionId, CurrentActor.require(), purpose, request);
-		return ResponseEntity.noContent().build();
+		return new RecordedOutcome(interventionId, request.outcome().strip(), request.endedOn());
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions/{interventionId}/barriers")
@@ -242,7 +242,11 @@ class AssessmentApiController {
 	record Created(UUID id) {
 	}
 
-	record RecordedAssessment(String instrumentVersion, List<AssessmentService.Recorded> items) {
+	/** What was written: the first entry's id, and one entry per domain rated (plus judgement, instrument). */
+	record RecordedAssessment(UUID id, String instrumentVersion, List<AssessmentService.Recorded> items) {
+	}
+
+	record RecordedOutcome(UUID id, String outcome, LocalDate endedOn) {
 	}
 
 	record AssessmentList(String instrumentVersion, List<EntryView> entries, List<AssessmentViews.PromptView> prompts) {
