@@ -37,7 +37,7 @@ class ArchitectureTest {
 	static final String[] TECHNICAL = { "nl.schakel.security..", "nl.schakel.web..", "nl.schakel.crypto..",
 			"nl.schakel.database.." };
 
-	static final String[] FEATURES = { "nl.schakel.audit..", "nl.schakel.casefile..", "nl.schakel.casework..",
+	static final String[] FEATURES = { "nl.schakel.assessment..", "nl.schakel.audit..", "nl.schakel.casefile..", "nl.schakel.casework..",
 			"nl.schakel.consent..", "nl.schakel.contribution..", "nl.schakel.disclosure..", "nl.schakel.history..",
 			"nl.schakel.notification..", "nl.schakel.organisation..", "nl.schakel.participation..",
 			"nl.schakel.person..", "nl.schakel.policy..", "nl.schakel.meeting..", "nl.schakel.plan..",

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * every page of that case works under it and shows it.
  */
 @Component
-class CasePurposes {
+public class CasePurposes {
 
 	private static final String ATTRIBUTE = CasePurposes.class.getName();
 
@@ -28,10 +28,11 @@ class CasePurposes {
 	}
 
 	/**
-	 * The purpose chosen for this case, recorded in the request's context as well, so that a
-	 * change made from a page of the case is recorded under the purpose the page works under.
+	 * The purpose chosen for this case in this session, if any; other features' case pages work
+	 * under it. It is recorded in the request's context as well, so that a change made from a page
+	 * of the case is recorded under the purpose the page works under.
 	 */
-	Optional<Purpose> of(HttpSession session, UUID caseId) {
+	public Optional<Purpose> of(HttpSession session, UUID caseId) {
 		Optional<Purpose> purpose = Optional.ofNullable(chosen(session).get(caseId)).flatMap(this.policy::purpose);
 		purpose.ifPresent((p) -> RequestContext.current().ifPresent((context) -> context.purpose(p.code())));
 		return purpose;

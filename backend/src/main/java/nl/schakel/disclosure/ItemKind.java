@@ -31,6 +31,12 @@ public enum ItemKind {
 	/** An action of the plan of action: its description (its deadline and status are metadata). */
 	ACTION,
 	/** A progress note a partner added to its action with a status change. */
-	ACTION_NOTE
+	ACTION_NOTE,
+	/** One organisation's ratings of one assessment domain, or the coordinator's integrated judgement. */
+	ASSESSMENT,
+	/** An intervention chosen for a case: its parts, the persons involved, barriers and outcome. */
+	INTERVENTION,
+	/** Evaluation aggregates over many cases (statistical use): counts, never a case. */
+	EVALUATION
 
 }

@@ -92,7 +92,11 @@ class AuthorisationMatrixIT {
 		/** changing a meeting: the coordinator of its safety house only (MeetingIT); no purpose needed. */
 		MEETING_CHANGE,
 		/** the register of processing: the administrator and the privacy officer only; no case data. */
-		REGISTER
+		REGISTER,
+		/** reference data in force (the assessment instrument, the intervention catalogue): any signed-in user. */
+		REFERENCE,
+		/** the coordinator's follow-up overview of the own house's cases, and evaluation aggregates: coordinators only. */
+		COORDINATOR_ONLY
 
 	}
 
@@ -134,11 +138,23 @@ class AuthorisationMatrixIT {
 		API.put("PUT /api/v1/meetings/{id}", Kind.MEETING_CHANGE);
 		API.put("POST /api/v1/meetings/{id}/attendance", Kind.MEETING);
 		API.put("POST /api/v1/meetings/{id}/cases/{caseId}/minutes", Kind.MEETING);
+		API.put("GET /api/v1/assessment-instrument", Kind.REFERENCE);
+		API.put("GET /api/v1/interventions", Kind.REFERENCE);
+		API.put("GET /api/v1/cases/{id}/assessments", Kind.CASE_READ);
+		API.put("GET /api/v1/cases/{id}/assessments/trend", Kind.CASE_READ);
+		API.put("POST /api/v1/cases/{id}/assessments", Kind.PARTICIPANT_WRITE);
+		API.put("GET /api/v1/cases/{id}/interventions", Kind.CASE_READ);
+		API.put("POST /api/v1/cases/{id}/interventions", Kind.PARTICIPANT_WRITE);
+		API.put("POST /api/v1/cases/{id}/interventions/{interventionId}/outcome", Kind.PARTICIPANT_WRITE);
+		API.put("POST /api/v1/cases/{id}/interventions/{interventionId}/barriers", Kind.PARTICIPANT_WRITE);
+		API.put("GET /api/v1/follow-ups", Kind.COORDINATOR_ONLY);
+		API.put("GET /api/v1/evaluation/interventions", Kind.COORDINATOR_ONLY);
+		API.put("GET /api/v1/evaluation/interventions.csv", Kind.COORDINATOR_ONLY);
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
-			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings", "/beheer", "/register");
+			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings", "/beheer", "/register", "/evaluation");
 
 	@Autowired
 	MockMvc mvc;
@@ -290,15 +306,17 @@ class AuthorisationMatrixIT {
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
 			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS || API.get(key) == Kind.MEETING
-					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER) {
-				continue; // metadata of one's own admissions, notifications and meetings: no purpose needed
+					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER || API.get(key) == Kind.REFERENCE
+					|| API.get(key) == Kind.COORDINATOR_ONLY) {
+				continue; // one's own admissions, notifications and meetings, reference data, aggregates: no purpose
 			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
 				.replace("{participantId}", UUID.randomUUID().toString())
 				.replace("{consentId}", UUID.randomUUID().toString())
 				.replace("{contributionId}", a.contribution)
-				.replace("{actionId}", UUID.randomUUID().toString());
+				.replace("{actionId}", UUID.randomUUID().toString())
+				.replace("{interventionId}", UUID.randomUUID().toString());
 			if (path.startsWith("/api/v1/requests/")) {
 				path = "/api/v1/requests/" + requestA + path.substring(path.lastIndexOf('/'));
 			}
@@ -412,7 +430,8 @@ class AuthorisationMatrixIT {
 			.replace("{participantId}", target.participant)
 			.replace("{consentId}", UUID.randomUUID().toString())
 			.replace("{contributionId}", target.contribution)
-			.replace("{actionId}", UUID.randomUUID().toString());
+			.replace("{actionId}", UUID.randomUUID().toString())
+			.replace("{interventionId}", UUID.randomUUID().toString());
 		boolean coordinator = user.equals("coordinator");
 		boolean otherSafetyHouse = user.equals(OTHER_SAFETY_HOUSE);
 		switch (kind) {
@@ -561,6 +580,16 @@ class AuthorisationMatrixIT {
 				return new Probe(pattern.replace("{id}", this.meetingA),
 						"{\"startsAt\": \"2026-12-11T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
 						Expect.refused(), false, true);
+			}
+			case REFERENCE -> {
+				return (target != a) ? null : new Probe(path, null, Expect.exactly(200), false, false);
+			}
+			case COORDINATOR_ONLY -> {
+				if (target != a) {
+					return null;
+				}
+				return new Probe(path, null, (coordinator || otherSafetyHouse) ? Expect.exactly(200)
+						: Expect.exactly(403), false, false);
 			}
 			default -> throw new IllegalStateException(kind.name());
 		}

@@ -1,0 +1,262 @@
+package nl.schakel.assessment;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.schakel.casefile.CaseClosed;
+import nl.schakel.casefile.CaseId;
+import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.disclosure.Channel;
+import nl.schakel.organisation.Organisation;
+import nl.schakel.organisation.OrganisationDirectory;
+import nl.schakel.policy.DataCategory;
+import nl.schakel.policy.Decision;
+import nl.schakel.policy.Purpose;
+import nl.schakel.policy.PurposeBinding;
+import nl.schakel.security.CurrentActor;
+import nl.schakel.web.FieldProblem;
+import nl.schakel.web.Problems;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The assessment instrument, a case's assessments and their trend, the intervention catalogue, a
+ * case's interventions with barriers and outcome, the coordinator's follow-up overview and the
+ * evaluation aggregates. Case calls name {@code X-Purpose}; every read of case content goes
+ * through the disclosure gate with channel API.
+ */
+@RestController
+class AssessmentApiController {
+
+	private final AssessmentInstrument instrument;
+
+	private final InterventionCatalogue catalogue;
+
+	private final AssessmentService assessments;
+
+	private final InterventionService interventions;
+
+	private final FollowUpOverview followUps;
+
+	private final Evaluation evaluation;
+
+	private final MessageSource messages;
+
+	private final OrganisationDirectory organisations;
+
+	AssessmentApiController(AssessmentInstrument instrument, InterventionCatalogue catalogue,
+			AssessmentService assessments, InterventionService interventions, FollowUpOverview followUps,
+			Evaluation evaluation, MessageSource messages, OrganisationDirectory organisations) {
+		this.organisations = organisations;
+		this.instrument = instrument;
+		this.catalogue = catalogue;
+		this.assessments = assessments;
+		this.interventions = interventions;
+		this.followUps = followUps;
+		this.evaluation = evaluation;
+		this.messages = messages;
+	}
+
+	@GetMapping("/api/v1/assessment-instrument")
+	AssessmentInstrument instrument() {
+		return this.instrument;
+	}
+
+	@GetMapping("/api/v1/interventions")
+	InterventionCatalogue catalogue() {
+		return this.catalogue;
+	}
+
+	@PostMapping("/api/v1/cases/{id}/assessments")
+	ResponseEntity<RecordedAssessment> assess(@PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody AssessmentRequest request) {
+		List<AssessmentService.Recorded> recorded = this.assessments.record(new CaseId(id), CurrentActor.require(),
+				purpose, request);
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/assessments"))
+			.body(new RecordedAssessment(recorded.get(0).id(), this.instrument.version(), recorded));
+	}
+
+	@GetMapping("/api/v1/cases/{id}/assessments")
+	AssessmentList assessments(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		AssessmentService.Read read = this.assessments.read(new CaseId(id), CurrentActor.require(), purpose,
+				Channel.API);
+		if (!read.visible()) {
+			throw new CaseNotFound();
+		}
+		return new AssessmentList(this.instrument.version(), read.entries().stream().map(this::view).toList(),
+				AssessmentViews.prompts(this.instrument, read.entries()));
+	}
+
+	@GetMapping("/api/v1/cases/{id}/assessments/trend")
+	AssessmentViews.Trend trend(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		AssessmentService.Read read = this.assessments.read(new CaseId(id), CurrentActor.require(), purpose,
+				Channel.API);
+		if (!read.visible()) {
+			throw new CaseNotFound();
+		}
+		return AssessmentViews.trend(this.instrument, read.entries(), this::organisationName);
+	}
+
+	@PostMapping("/api/v1/cases/{id}/interventions")
+	ResponseEntity<Created> choose(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestBody InterventionRequest request) {
+		UUID created = this.interventions.choose(new CaseId(id), CurrentActor.require(), purpose, request);
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/interventions/" + created))
+			.body(new Created(created));
+	}
+
+	@GetMapping("/api/v1/cases/{id}/interventions")
+	List<InterventionService.View> interventions(@PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		InterventionService.Read read = this.interventions.read(new CaseId(id), CurrentActor.require(), purpose,
+				Channel.API);
+		if (!read.visible()) {
+			throw new CaseNotFound();
+		}
+		return read.interventions();
+	}
+
+	@PostMapping("/api/v1/cases/{id}/interventions/{interventionId}/outcome")
+	RecordedOutcome outcome(@PathVariable UUID id, @PathVariable UUID interventionId,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestBody InterventionRequest.OutcomeRequest request) {
+		this.interventions.recordOutcome(new CaseId(id), interventionId, CurrentActor.require(), purpose, request);
+		return new RecordedOutcome(interventionId, request.outcome().strip(), request.endedOn());
+	}
+
+	@PostMapping("/api/v1/cases/{id}/interventions/{interventionId}/barriers")
+	ResponseEntity<Created> barrier(@PathVariable UUID id, @PathVariable UUID interventionId,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestBody InterventionRequest.BarrierRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(new Created(this.interventions.recordBarrier(new CaseId(id), interventionId, CurrentActor.require(),
+					purpose, request)));
+	}
+
+	@GetMapping("/api/v1/follow-ups")
+	List<FollowUpOverview.Moment> followUps(@RequestParam(required = false) String due) {
+		return this.followUps.list(CurrentActor.require(), due);
+	}
+
+	@GetMapping("/api/v1/evaluation/interventions")
+	Evaluation.Aggregates evaluation() {
+		return this.evaluation.interventions(CurrentActor.require(), Channel.API);
+	}
+
+	/** The same aggregates as CSV (suppressed cells empty), for policy staff's own analysis. */
+	@GetMapping(value = "/api/v1/evaluation/interventions.csv", produces = "text/csv")
+	ResponseEntity<String> evaluationCsv() {
+		Evaluation.Aggregates aggregates = this.evaluation.interventions(CurrentActor.require(), Channel.EXPORT);
+		StringBuilder csv = new StringBuilder("intervention;working_elements;cases;completed;stopped_early;ongoing;"
+				+ "mean_duration_days");
+		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
+		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
+		csv.append("\r\n");
+		for (Evaluation.Row row : aggregates.interventions()) {
+			csv.append(row.intervention()).append(';').append(String.join(",", row.workingElements()));
+			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+					row.meanDurationDays())) {
+				csv.append(';').append((cell != null) ? cell : "");
+			}
+			for (String kind : kinds) {
+				Long count = row.barriers().get(kind);
+				csv.append(';').append((count != null) ? count : "");
+			}
+			csv.append("\r\n");
+		}
+		csv.append("# ").append(aggregates.rule()).append("\r\n");
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"evaluation-interventions.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv.toString());
+	}
+
+	private EntryView view(AssessmentService.Entry entry) {
+		String ratedBy = organisationName(entry.organisation());
+		String withheld = entry.permitted() ? null
+				: this.messages.getMessage("assessment.withheld", new Object[] { ratedBy },
+						ratedBy + " heeft dit domein beoordeeld", LocaleContextHolder.getLocale());
+		SealedAssessment c = entry.content();
+		return new EntryView(entry.id(), entry.moment(), entry.domain(), entry.category(), entry.organisation(),
+				ratedBy, entry.createdAt(), entry.outcome().decision().effect(), !entry.permitted(), withheld,
+				entry.outcome().decision().ruleId(), entry.permitted() ? null : entry.outcome().decision().ruleDescription(),
+				(c != null) ? c.ratings() : null, (c != null) ? c.note() : null,
+				(c != null) ? c.integratedJudgement() : null, (c != null) ? c.concernLevel() : null,
+				(c != null) ? c.concernJustification() : null,
+				(c != null && c.instrumentName() != null) ? new AssessmentRequest.LicensedInstrument(c.instrumentName(),
+						c.administeredBy(), c.administeredOn(), c.overallLevel()) : null);
+	}
+
+	private String organisationName(String code) {
+		return this.organisations.byCode(code).map(Organisation::name).orElse(code);
+	}
+
+	@ExceptionHandler(CaseNotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ProblemDetail notFound() {
+		// a non-participant learns nothing, not even whether the case exists
+		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
+				"No such case, or you do not take part in it for this purpose");
+	}
+
+	@ExceptionHandler(CaseClosed.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail closed(CaseClosed ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-closed", "Case closed",
+				"The case is " + ex.status() + ": it accepts no assessments or interventions until the coordinator"
+						+ " reopens it");
+		problem.setProperty("status", ex.status().name());
+		return problem;
+	}
+
+	@ExceptionHandler(NotYourDomain.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	ProblemDetail notYours(NotYourDomain ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "not-yours-to-record", "Not yours to record",
+				ex.getMessage());
+		problem.setProperty("field", ex.field());
+		problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		return problem;
+	}
+
+	record Created(UUID id) {
+	}
+
+	/** What was written: the first entry's id, and one entry per domain rated (plus judgement, instrument). */
+	record RecordedAssessment(UUID id, String instrumentVersion, List<AssessmentService.Recorded> items) {
+	}
+
+	record RecordedOutcome(UUID id, String outcome, LocalDate endedOn) {
+	}
+
+	record AssessmentList(String instrumentVersion, List<EntryView> entries, List<AssessmentViews.PromptView> prompts) {
+	}
+
+	/** One entry; withheld entries carry who rated the domain and when, never the ratings. */
+	record EntryView(UUID id, String moment, String domain, DataCategory category, String ratedBy,
+			String ratedByName, Instant createdAt, Decision decision, boolean withheld, String withheldText,
+			String rule, String reason, List<SealedAssessment.Score> ratings, String note, String integratedJudgement,
+			String concernLevel, String concernJustification, AssessmentRequest.LicensedInstrument licensedInstrument) {
+	}
+
+}

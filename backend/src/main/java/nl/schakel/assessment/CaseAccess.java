@@ -1,0 +1,115 @@
+package nl.schakel.assessment;
+
+import nl.schakel.casefile.CaseClosed;
+import nl.schakel.casefile.CaseFacts;
+import nl.schakel.casefile.CaseFileService;
+import nl.schakel.casefile.CaseId;
+import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.organisation.Domain;
+import nl.schakel.organisation.Organisation;
+import nl.schakel.organisation.OrganisationDirectory;
+import nl.schakel.participation.ParticipationRegistry;
+import nl.schakel.policy.Purpose;
+import nl.schakel.security.Actor;
+import nl.schakel.security.Role;
+
+import java.time.ZoneOffset;
+
+import nl.schakel.disclosure.Audience;
+import nl.schakel.disclosure.DisclosableItem;
+import nl.schakel.disclosure.ItemKind;
+import nl.schakel.policy.DataCategory;
+import nl.schakel.policy.LegalBasis;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may write to a case here: a participant admitted for the purpose, to an open case. A
+ * closed case answers 409 to whoever took part in it and, like a case one never took part in,
+ * 404 to anyone else.
+ */
+@Component
+class CaseAccess {
+
+	private final CaseFileService cases;
+
+	private final ParticipationRegistry participation;
+
+	private final OrganisationDirectory organisations;
+
+	CaseAccess(CaseFileService cases, ParticipationRegistry participation, OrganisationDirectory organisations) {
+		this.cases = cases;
+		this.participation = participation;
+		this.organisations = organisations;
+	}
+
+	CaseFacts writable(CaseId id, Actor actor, Purpose purpose) {
+		// auditors and administrators see no case content, let alone write it
+		if (actor.actingRole().filter(CaseAccess::casework).isEmpty()) {
+			throw new AccessDeniedException("Only professionals and coordinators record assessments and interventions");
+		}
+		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		if (!facts.open()) {
+			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
+				throw new CaseNotFound();
+			}
+			throw new CaseClosed(facts.status(), facts.triageOutcome());
+		}
+		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
+				purpose.code())) {
+			throw new CaseNotFound();
+		}
+		return facts;
+	}
+
+	private static boolean casework(Role role) {
+		return role == Role.COORDINATOR || role == Role.CARE_PROFESSIONAL || role == Role.JUSTICE_PROFESSIONAL
+				|| role == Role.MUNICIPAL_PROFESSIONAL;
+	}
+
+	/**
+	 * The case header as the gate sees it, read with the case's items: whether the reader may know
+	 * the case at all is the gate's decision (and its denial is logged), exactly as on the case page.
+	 * It carries no content here.
+	 */
+	DisclosableItem header(CaseFacts facts) {
+		String house = this.organisations.byId(facts.organisationId())
+			.map(Organisation::code)
+			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
+		return new DisclosableItem(ItemKind.CASE, facts.id().value(), DataCategory.IDENTITY, LegalBasis.PUBLIC_TASK,
+				null, house, Audience.everyParticipant(), facts.openedOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
+				null);
+	}
+
+	CaseFacts existing(CaseId id) {
+		return this.cases.facts(id).orElseThrow(CaseNotFound::new);
+	}
+
+	boolean admitted(CaseFacts facts, Actor actor, Purpose purpose) {
+		return this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
+				purpose.code());
+	}
+
+	/** The organisation was admitted to this case (a partner delivering part of its plan). */
+	boolean participates(CaseFacts facts, String organisation) {
+		return this.participation.tookPart(facts.id().value(), organisation);
+	}
+
+	/** The coordinator of the safety house that steers this case. */
+	boolean steers(CaseFacts facts, Actor actor) {
+		return actor.actingRole().filter((r) -> r == Role.COORDINATOR).isPresent()
+				&& this.organisations.byId(facts.organisationId())
+					.map((o) -> o.code().equals(actor.organisation()))
+					.orElse(false);
+	}
+
+	Domain domainOf(Actor actor) {
+		return this.organisations.byCode(actor.organisation()).map(Organisation::domain).orElse(null);
+	}
+
+	String nameOf(String organisation) {
+		return this.organisations.byCode(organisation).map(Organisation::name).orElse(organisation);
+	}
+
+}

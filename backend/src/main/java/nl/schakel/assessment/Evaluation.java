@@ -1,0 +1,116 @@
+package nl.schakel.assessment;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.schakel.disclosure.Channel;
+import nl.schakel.disclosure.DisclosureLog;
+import nl.schakel.disclosure.ItemKind;
+import nl.schakel.policy.Policy;
+import nl.schakel.policy.Purpose;
+import nl.schakel.security.Actor;
+import nl.schakel.security.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluation aggregates per intervention of the catalogue: number of cases, how they ended,
+ * duration, barriers met — counts only, with small-cell suppression ({@link SmallCells}), and no
+ * way back to a case. Producing them is recorded in the disclosure log as statistical use.
+ */
+@Service
+public class Evaluation {
+
+	/** The rule id under which producing aggregates is logged. */
+	static final String STATISTICAL_USE = "statistical-use";
+
+	/**
+	 * Evaluation serves following up on what was done; no purpose of its own exists yet, because a
+	 * new purpose would also be one the safety house is admitted for on every case.
+	 */
+	static final String PURPOSE = "MONITORING";
+
+	private final CaseInterventions interventions;
+
+	private final InterventionBarriers barriers;
+
+	private final InterventionCatalogue catalogue;
+
+	private final DisclosureLog log;
+
+	private final Policy policy;
+
+	Evaluation(CaseInterventions interventions, InterventionBarriers barriers, InterventionCatalogue catalogue,
+			DisclosureLog log, Policy policy) {
+		this.interventions = interventions;
+		this.barriers = barriers;
+		this.catalogue = catalogue;
+		this.log = log;
+		this.policy = policy;
+	}
+
+	/** One intervention's row; {@code null} figures are suppressed. */
+	public record Row(String intervention, Label name, List<String> workingElements, boolean suppressed, Long cases,
+			Long completed, Long stoppedEarly, Long ongoing, Double meanDurationDays, Map<String, Long> barriers) {
+	}
+
+	public record Aggregates(String rule, int threshold, String catalogueVersion, List<Row> interventions) {
+	}
+
+	@Transactional
+	public Aggregates interventions(Actor actor, Channel channel) {
+		if (!actor.has(Role.COORDINATOR)) {
+			throw new AccessDeniedException("Evaluation is for coordinators and policy staff");
+		}
+		Purpose purpose = this.policy.purpose(PURPOSE).orElseThrow();
+		this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.EVALUATION, null, null, null, purpose,
+				"PUBLIC_TASK", STATISTICAL_USE, channel));
+		// per intervention and case, the latest time it was chosen counts
+		Map<String, Map<UUID, CaseIntervention>> latest = new LinkedHashMap<>();
+		for (CaseIntervention i : this.interventions.findAll()) {
+			latest.computeIfAbsent(i.interventionCode(), (k) -> new LinkedHashMap<>())
+				.merge(i.caseId(), i, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
+		}
+		Map<UUID, List<InterventionBarrier>> barriersOf = this.barriers.findAll()
+			.stream()
+			.collect(Collectors.groupingBy(InterventionBarrier::caseInterventionId));
+		List<Row> rows = new ArrayList<>();
+		for (InterventionCatalogue.Intervention entry : this.catalogue.interventions()) {
+			List<CaseIntervention> used = List.copyOf(latest.getOrDefault(entry.code(), Map.of()).values());
+			long cases = used.size();
+			if (!SmallCells.rowShown(cases)) {
+				rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), true, null, null, null, null, null,
+						Map.of()));
+				continue;
+			}
+			long completed = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED).count();
+			long stopped = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY).count();
+			List<Long> parts = SmallCells.partition(cases, List.of(completed, stopped, cases - completed - stopped));
+			List<CaseIntervention> ended = used.stream().filter(CaseIntervention::ended).toList();
+			double days = ended.stream().mapToLong((i) -> ChronoUnit.DAYS.between(i.startedOn(), i.endedOn())).sum();
+			Map<String, Long> met = new LinkedHashMap<>();
+			for (AssessmentInstrument.Coded kind : this.catalogue.barriers()) {
+				long withKind = used.stream()
+					.filter((i) -> barriersOf.getOrDefault(i.id(), List.of())
+						.stream()
+						.anyMatch((b) -> b.kind().equals(kind.code())))
+					.count();
+				met.put(kind.code(), SmallCells.count(withKind, cases));
+			}
+			rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), false, cases, parts.get(0),
+					parts.get(1), parts.get(2), SmallCells.average(days, ended.size()), met));
+		}
+		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows));
+	}
+
+}
