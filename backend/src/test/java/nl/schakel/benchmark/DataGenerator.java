@@ -40,6 +40,9 @@ final class DataGenerator {
 	static final String[] ORGS = { "ggz-midden", "verslavingszorg-midden", "politie-midden", "om-midden",
 			"reclassering-midden", "gemeente-midden" };
 
+	private static final String[] SECOND_ORGS = { "verslavingszorg-midden", "om-midden", "reclassering-midden",
+			"gemeente-midden" };
+
 	static final String[] ORG_ACTORS = { "ggz", "verslavingszorg", "politie", "om", "reclassering", "gemeente" };
 
 	static final String[] ORG_ROLES = { "care-professional", "care-professional", "justice-professional",
@@ -141,7 +144,8 @@ final class DataGenerator {
 				rows.append(id).append('\t').append(reference).append('\t').append(number).append('\t').append(person)
 					.append('\t').append(types[i % types.length]).append("\tIN_CONSULTATION\tcoordinator\t").append(zvh)
 					.append('\t').append(opened).append("\t\\N\t0\n");
-				String second = (i < readCases) ? "ggz-midden" : ORGS[1 + this.random.nextInt(ORGS.length - 1)];
+				// one active participation per organisation and case: the second is never the police
+				String second = (i < readCases) ? "ggz-midden" : SECOND_ORGS[this.random.nextInt(SECOND_ORGS.length)];
 				participations.append(UUID.randomUUID()).append('\t').append(second)
 					.append("\t{}\t{TRIAGE,CASE_CONSULTATION,PLAN_EXECUTION,MONITORING}\t\\N\tcoordinator\t")
 					.append(opened).append(" 10:00:00+00\t\\N\t\\N\t0\t").append(id).append('\n');
