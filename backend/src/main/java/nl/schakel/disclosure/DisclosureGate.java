@@ -86,7 +86,9 @@ public class DisclosureGate {
 					.anyMatch(actor::has)) : Participation.NOT_PARTICIPANT;
 		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(consentIds(items));
 
-		Instant now = Instant.now(this.clock);
+		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
+				subject.caseId(), subject.personId(), purpose.code(), this.policy.version().value(), channel, requestId,
+				correlationId);
 		List<Disclosure> rows = new ArrayList<>(items.size());
 		List<PolicyDecision> decisions = new ArrayList<>(items.size());
 		for (DisclosableItem item : items) {
@@ -107,16 +109,12 @@ public class DisclosureGate {
 			}
 			Decided decided = best.decided();
 			decisions.add(decided.decision());
-			rows.add(new Disclosure(now, new Disclosure.Recipient(actor.username(), actor.organisation(),
-					(decided.role() != null) ? decided.role().code() : null), subject, item, purpose.code(),
-					best.basis().name(), decided.decision().ruleId(), decided.decision().version().value(),
-					decided.decision().effect(), channel, requestId,
-					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS)
-				.correlatedWith(correlationId));
+			rows.add(new Disclosure(event, (decided.role() != null) ? decided.role().code() : null, item,
+					best.basis().name(), decided.decision().ruleId(), decided.decision().effect(), best.consentId(),
+					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS));
 		}
 		// the log first, in one batch; only then any content
-		this.log.saveAll(rows);
-		this.log.flush();
+		this.log.record(event, rows);
 
 		List<Outcome> outcomes = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
@@ -138,7 +136,8 @@ public class DisclosureGate {
 				&& coverage.covers(consentId, subject.caseId(), item.holder(), actor.organisation(), domain,
 						item.category().name(), purpose.code());
 		EffectiveBasis basis = EffectiveBasis.of(declared, consentCovers);
-		return new Route(basis, decide(actor, purpose, item, basis, audience, participation));
+		return new Route(basis, decide(actor, purpose, item, basis, audience, participation),
+				consentCovers ? consentId : null);
 	}
 
 	private static List<UUID> consentIds(List<DisclosableItem> items) {
@@ -185,7 +184,7 @@ public class DisclosureGate {
 	private record Decided(Role role, PolicyDecision decision) {
 	}
 
-	private record Route(EffectiveBasis basis, Decided decided) {
+	private record Route(EffectiveBasis basis, Decided decided, UUID consentId) {
 	}
 
 }
