@@ -27,6 +27,7 @@ import nl.schakel.security.CurrentActor;
 import nl.schakel.security.Role;
 import nl.schakel.web.RequestContext;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,8 +55,15 @@ public class DisclosureGate {
 
 	private final Clock clock;
 
+	private final BulkReadLimit bulkReads;
+
+	private final ApplicationEventPublisher events;
+
 	DisclosureGate(Policy policy, ParticipationRegistry participation, ConsentRegistry consents,
-			OrganisationDirectory organisations, Disclosures log, FieldCipher cipher, Clock clock) {
+			OrganisationDirectory organisations, Disclosures log, FieldCipher cipher, Clock clock,
+			BulkReadLimit bulkReads, ApplicationEventPublisher events) {
+		this.bulkReads = bulkReads;
+		this.events = events;
 		this.policy = policy;
 		this.participation = participation;
 		this.consents = consents;
@@ -73,6 +81,7 @@ public class DisclosureGate {
 	public Reading read(CaseSubject subject, Purpose purpose, Channel channel, List<DisclosableItem> items) {
 		Objects.requireNonNull(purpose, "purpose");
 		Actor actor = CurrentActor.require();
+		refuseBulkReading(actor, subject);
 		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
 		String correlationId = RequestContext.current().flatMap(RequestContext::correlationId).orElse(null);
 		RequestContext.current().ifPresent((context) -> {
@@ -125,6 +134,24 @@ public class DisclosureGate {
 			outcomes.add(new Outcome(item, decisions.get(i), content));
 		}
 		return new Reading(participation, List.copyOf(outcomes));
+	}
+
+	/**
+	 * Refuses the read, before anything is decided or logged, when this professional read more
+	 * cases than the policy allows; the first refusal in an hour is announced for the security
+	 * log and the review queue (recorded after this transaction, which the refusal rolls back).
+	 */
+	private void refuseBulkReading(Actor actor, CaseSubject subject) {
+		Optional<java.time.Duration> wait = this.bulkReads.take(actor.username());
+		if (wait.isEmpty()) {
+			return;
+		}
+		if (this.bulkReads.firstRefusalThisHour(actor.username())) {
+			this.events.publishEvent(new BulkReadRefused(subject.caseId(), actor.username(), actor.organisation(),
+					this.policy.bulkReads().caseReadsPerHour(), this.policy.bulkReads().burst(),
+					Instant.now(this.clock)));
+		}
+		throw new BulkReadLimitReached(wait.get());
 	}
 
 	private Route route(Actor actor, Purpose purpose, CaseSubject subject, DisclosableItem item, LegalBasis declared,
