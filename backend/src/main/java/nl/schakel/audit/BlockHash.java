@@ -63,8 +63,13 @@ final class BlockHash {
 		field(sha, Boolean.toString(row.flagged()));
 		field(sha, micros(row.insertedAt()));
 		// added later: hashed only when present, so rows sealed before it keep their digests
-		if (row.correlationId() != null) {
+		if (row.correlationId() != null || row.consentId() != null) {
 			field(sha, row.correlationId());
+		}
+		// the consent an item rests on, since one event per read: a row that has one always
+		// hashes the correlation field before it, so the two can never be mistaken for each other
+		if (row.consentId() != null) {
+			field(sha, row.consentId());
 		}
 		return sha.digest();
 	}

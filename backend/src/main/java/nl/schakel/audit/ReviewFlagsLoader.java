@@ -52,9 +52,12 @@ final class ReviewFlagsLoader {
 
 	/**
 	 * @param accessPolicyRules the rule ids of the loaded access policy, which policy flags may name
+	 *     (besides the access policy's bulk-reads limit, which a flag claims as {@code bulk-read-limit})
 	 */
 	ReviewFlagsLoader(Set<String> accessPolicyRules) {
-		this.accessPolicyRules = accessPolicyRules;
+		Set<String> known = new LinkedHashSet<>(accessPolicyRules);
+		known.add(BulkReadRefusals.BULK_READ_RULE);
+		this.accessPolicyRules = known;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package nl.schakel.disclosure;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -12,86 +11,42 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import nl.schakel.policy.Decision;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.springframework.data.domain.Persistable;
-import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 
 /**
- * One item shown, exported or denied to one person: who, whose data, which item, why
- * (purpose, legal basis, rule, policy version), the decision, the channel and the request.
- * Written once, never changed.
- * <p>
- * Envers records each row in the revision of the transaction that wrote it (actor,
- * organisation, purpose, request id, policy version), but copies only its id: the row cannot
- * change (triggers, grants, the sealed hash chain), so a copy of its columns would hold
- * nothing the row does not, and would double the cost of every read's log write.
+ * One item shown, exported or denied within a {@link DisclosureEvent}: which item, why (legal
+ * basis, rule, consent), the decision, the role it was decided for and whether it needs review.
+ * Written once with its event, never changed. Its id is the item's disclosure id, which the
+ * auditor's search, the review queue and the seal know it by.
  */
 @Entity
-@Table(name = "disclosure")
+@Table(name = "disclosure_event_item")
 @Immutable
-@Audited
 public class Disclosure implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
 
-	@NotAudited
-	private Instant occurredAt;
+	private UUID eventId;
 
-	@NotAudited
-	private String actor;
-
-	@NotAudited
-	private String actorOrganisation;
-
-	@NotAudited
 	private String actorRole;
 
-	@NotAudited
-	private UUID caseId;
-
-	@NotAudited
-	private UUID personId;
-
 	@Enumerated(EnumType.STRING)
-	@NotAudited
 	private ItemKind itemKind;
 
-	@NotAudited
 	private UUID itemId;
 
-	@NotAudited
 	private String category;
 
-	@NotAudited
-	private String purpose;
-
-	@NotAudited
 	private String legalBasis;
 
-	@NotAudited
 	private String ruleId;
 
-	@NotAudited
-	private String policyVersion;
-
 	@Enumerated(EnumType.STRING)
-	@NotAudited
 	private Decision decision;
 
-	@Enumerated(EnumType.STRING)
-	@NotAudited
-	private Channel channel;
+	private UUID consentId;
 
-	@NotAudited
-	private String requestId;
-
-	/** The caller's own {@code X-Request-Id}, kept for correlation only: not unique, not ours. */
-	@NotAudited
-	private String correlationId;
-
-	@NotAudited
 	private boolean flagged;
 
 	@Transient
@@ -100,26 +55,18 @@ public class Disclosure implements Persistable<UUID> {
 	protected Disclosure() {
 	}
 
-	Disclosure(Instant occurredAt, Recipient recipient, CaseSubject subject, DisclosableItem item, String purpose,
-			String legalBasis, String ruleId, String policyVersion, Decision decision, Channel channel,
-			String requestId, boolean flagged) {
-		this.id = timeOrderedId();
-		this.occurredAt = occurredAt;
-		this.actor = recipient.username();
-		this.actorOrganisation = recipient.organisation();
-		this.actorRole = recipient.role();
-		this.caseId = subject.caseId();
-		this.personId = subject.personId();
+	Disclosure(DisclosureEvent event, String actorRole, DisclosableItem item, String legalBasis, String ruleId,
+			Decision decision, UUID consentId, boolean flagged) {
+		this.id = DisclosureEvent.timeOrderedId();
+		this.eventId = event.id();
+		this.actorRole = actorRole;
 		this.itemKind = item.kind();
 		this.itemId = item.id();
 		this.category = item.category().name();
-		this.purpose = purpose;
 		this.legalBasis = legalBasis;
 		this.ruleId = ruleId;
-		this.policyVersion = policyVersion;
 		this.decision = decision;
-		this.channel = channel;
-		this.requestId = requestId;
+		this.consentId = consentId;
 		this.flagged = flagged;
 	}
 
@@ -127,41 +74,18 @@ public class Disclosure implements Persistable<UUID> {
 	 * A disclosure of log metadata rather than of a case item (an audit search, an export, a
 	 * subject-access report): permitted by the auditor's task, never carrying content.
 	 */
-	static Disclosure ofMetadata(Instant occurredAt, Recipient recipient, UUID caseId, UUID personId, ItemKind kind,
-			UUID itemId, String purpose, String legalBasis, String ruleId, String policyVersion, Channel channel,
-			String requestId) {
+	static Disclosure ofMetadata(DisclosureEvent event, String actorRole, ItemKind kind, UUID itemId,
+			String legalBasis, String ruleId) {
 		Disclosure row = new Disclosure();
-		row.id = timeOrderedId();
-		row.occurredAt = occurredAt;
-		row.actor = recipient.username();
-		row.actorOrganisation = recipient.organisation();
-		row.actorRole = recipient.role();
-		row.caseId = caseId;
-		row.personId = personId;
+		row.id = DisclosureEvent.timeOrderedId();
+		row.eventId = event.id();
+		row.actorRole = actorRole;
 		row.itemKind = kind;
 		row.itemId = itemId;
-		row.purpose = purpose;
 		row.legalBasis = legalBasis;
 		row.ruleId = ruleId;
-		row.policyVersion = policyVersion;
 		row.decision = Decision.PERMIT;
-		row.channel = channel;
-		row.requestId = requestId;
 		return row;
-	}
-
-	/**
-	 * A version 7 UUID: its leading bits are the time, so consecutive rows land next to each
-	 * other in the primary key's index instead of on a random page of a ten-million-row tree.
-	 */
-	private static UUID timeOrderedId() {
-		return UuidVersion7Strategy.INSTANCE.generateUuid(null);
-	}
-
-	/** Notes the caller's correlation id before the row is written. */
-	Disclosure correlatedWith(String correlationId) {
-		this.correlationId = correlationId;
-		return this;
 	}
 
 	@PostPersist
@@ -199,10 +123,6 @@ public class Disclosure implements Persistable<UUID> {
 
 	public boolean flagged() {
 		return this.flagged;
-	}
-
-	/** Who received the information: username, organisation code and the role it was decided for. */
-	record Recipient(String username, String organisation, String role) {
 	}
 
 }

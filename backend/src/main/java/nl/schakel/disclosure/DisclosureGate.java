@@ -27,6 +27,7 @@ import nl.schakel.security.CurrentActor;
 import nl.schakel.security.Role;
 import nl.schakel.web.RequestContext;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,8 +55,15 @@ public class DisclosureGate {
 
 	private final Clock clock;
 
+	private final BulkReadLimit bulkReads;
+
+	private final ApplicationEventPublisher events;
+
 	DisclosureGate(Policy policy, ParticipationRegistry participation, ConsentRegistry consents,
-			OrganisationDirectory organisations, Disclosures log, FieldCipher cipher, Clock clock) {
+			OrganisationDirectory organisations, Disclosures log, FieldCipher cipher, Clock clock,
+			BulkReadLimit bulkReads, ApplicationEventPublisher events) {
+		this.bulkReads = bulkReads;
+		this.events = events;
 		this.policy = policy;
 		this.participation = participation;
 		this.consents = consents;
@@ -73,6 +81,7 @@ public class DisclosureGate {
 	public Reading read(CaseSubject subject, Purpose purpose, Channel channel, List<DisclosableItem> items) {
 		Objects.requireNonNull(purpose, "purpose");
 		Actor actor = CurrentActor.require();
+		refuseBulkReading(actor, subject);
 		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
 		String correlationId = RequestContext.current().flatMap(RequestContext::correlationId).orElse(null);
 		RequestContext.current().ifPresent((context) -> {
@@ -86,7 +95,9 @@ public class DisclosureGate {
 					.anyMatch(actor::has)) : Participation.NOT_PARTICIPANT;
 		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(consentIds(items));
 
-		Instant now = Instant.now(this.clock);
+		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
+				subject.caseId(), subject.personId(), purpose.code(), this.policy.version().value(), channel, requestId,
+				correlationId);
 		List<Disclosure> rows = new ArrayList<>(items.size());
 		List<PolicyDecision> decisions = new ArrayList<>(items.size());
 		for (DisclosableItem item : items) {
@@ -107,16 +118,12 @@ public class DisclosureGate {
 			}
 			Decided decided = best.decided();
 			decisions.add(decided.decision());
-			rows.add(new Disclosure(now, new Disclosure.Recipient(actor.username(), actor.organisation(),
-					(decided.role() != null) ? decided.role().code() : null), subject, item, purpose.code(),
-					best.basis().name(), decided.decision().ruleId(), decided.decision().version().value(),
-					decided.decision().effect(), channel, requestId,
-					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS)
-				.correlatedWith(correlationId));
+			rows.add(new Disclosure(event, (decided.role() != null) ? decided.role().code() : null, item,
+					best.basis().name(), decided.decision().ruleId(), decided.decision().effect(), best.consentId(),
+					decided.decision().requiresReview() || participation == Participation.BREAK_GLASS));
 		}
 		// the log first, in one batch; only then any content
-		this.log.saveAll(rows);
-		this.log.flush();
+		this.log.record(event, rows);
 
 		List<Outcome> outcomes = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
@@ -129,6 +136,24 @@ public class DisclosureGate {
 		return new Reading(participation, List.copyOf(outcomes));
 	}
 
+	/**
+	 * Refuses the read, before anything is decided or logged, when this professional read more
+	 * cases than the policy allows; the first refusal in an hour is announced for the security
+	 * log and the review queue (recorded after this transaction, which the refusal rolls back).
+	 */
+	private void refuseBulkReading(Actor actor, CaseSubject subject) {
+		Optional<java.time.Duration> wait = this.bulkReads.take(actor.username());
+		if (wait.isEmpty()) {
+			return;
+		}
+		if (this.bulkReads.firstRefusalThisHour(actor.username())) {
+			this.events.publishEvent(new BulkReadRefused(subject.caseId(), actor.username(), actor.organisation(),
+					this.policy.bulkReads().caseReadsPerHour(), this.policy.bulkReads().burst(),
+					Instant.now(this.clock)));
+		}
+		throw new BulkReadLimitReached(wait.get());
+	}
+
 	private Route route(Actor actor, Purpose purpose, CaseSubject subject, DisclosableItem item, LegalBasis declared,
 			UUID consentId, AudienceRelation audience, Participation participation, String domain,
 			ConsentRegistry.ConsentCoverage coverage) {
@@ -138,7 +163,8 @@ public class DisclosureGate {
 				&& coverage.covers(consentId, subject.caseId(), item.holder(), actor.organisation(), domain,
 						item.category().name(), purpose.code());
 		EffectiveBasis basis = EffectiveBasis.of(declared, consentCovers);
-		return new Route(basis, decide(actor, purpose, item, basis, audience, participation));
+		return new Route(basis, decide(actor, purpose, item, basis, audience, participation),
+				consentCovers ? consentId : null);
 	}
 
 	private static List<UUID> consentIds(List<DisclosableItem> items) {
@@ -185,7 +211,7 @@ public class DisclosureGate {
 	private record Decided(Role role, PolicyDecision decision) {
 	}
 
-	private record Route(EffectiveBasis basis, Decided decided) {
+	private record Route(EffectiveBasis basis, Decided decided, UUID consentId) {
 	}
 
 }

@@ -52,13 +52,13 @@ public class DisclosureLog {
 		});
 		String role = actor.has(Role.AUDITOR) ? Role.AUDITOR.code()
 				: actor.roles().stream().map(Role::code).sorted().findFirst().orElse(null);
-		Disclosure row = Disclosure.ofMetadata(Instant.now(this.clock),
-				new Disclosure.Recipient(actor.username(), actor.organisation(), role), metadata.caseId(),
-				metadata.personId(), metadata.kind(), metadata.itemId(), metadata.purpose().code(),
-				metadata.legalBasis(), metadata.ruleId(), this.policy.version().value(), metadata.channel(), requestId)
-			.correlatedWith(RequestContext.current().flatMap(RequestContext::correlationId).orElse(null));
-		this.log.saveAll(java.util.List.of(row));
-		this.log.flush();
+		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
+				metadata.caseId(), metadata.personId(), metadata.purpose().code(), this.policy.version().value(),
+				metadata.channel(), requestId,
+				RequestContext.current().flatMap(RequestContext::correlationId).orElse(null));
+		Disclosure row = Disclosure.ofMetadata(event, role, metadata.kind(), metadata.itemId(), metadata.legalBasis(),
+				metadata.ruleId());
+		this.log.record(event, java.util.List.of(row));
 		return row.id();
 	}
 

@@ -1,15 +1,31 @@
 package nl.schakel.disclosure;
 
 import java.util.List;
-import java.util.UUID;
 
-import org.springframework.data.repository.Repository;
+import jakarta.persistence.EntityManager;
 
-/** The disclosure log. Insert and read only: the database refuses anything else. */
-interface Disclosures extends Repository<Disclosure, UUID> {
+import org.springframework.stereotype.Repository;
 
-	<S extends Disclosure> List<S> saveAll(Iterable<S> disclosures);
+/**
+ * The disclosure log: one event and its items, written together. Insert only: the database
+ * refuses anything else.
+ */
+@Repository
+class Disclosures {
 
-	void flush();
+	private final EntityManager entities;
+
+	Disclosures(EntityManager entities) {
+		this.entities = entities;
+	}
+
+	/** Writes the event and its items in the current transaction, in one batch, now. */
+	void record(DisclosureEvent event, List<Disclosure> items) {
+		this.entities.persist(event);
+		for (Disclosure item : items) {
+			this.entities.persist(item);
+		}
+		this.entities.flush();
+	}
 
 }

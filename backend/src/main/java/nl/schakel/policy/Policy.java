@@ -59,6 +59,8 @@ public final class Policy {
 
 	private final Set<Purpose> knownToPurposes;
 
+	private final BulkReads bulkReads;
+
 	private final List<PolicyRule> rules;
 
 	private final Map<String, Integer> purposeIndex;
@@ -90,7 +92,13 @@ public final class Policy {
 
 	Policy(PolicyVersion version, List<RoleDefinition> roles, List<PurposeDefinition> purposes, BreakGlass breakGlass,
 			Set<Purpose> knownToPurposes, List<PolicyRule> rules) {
+		this(version, roles, purposes, breakGlass, knownToPurposes, rules, BulkReads.UNLIMITED);
+	}
+
+	Policy(PolicyVersion version, List<RoleDefinition> roles, List<PurposeDefinition> purposes, BreakGlass breakGlass,
+			Set<Purpose> knownToPurposes, List<PolicyRule> rules, BulkReads bulkReads) {
 		this.version = version;
+		this.bulkReads = bulkReads;
 		this.roles = List.copyOf(roles);
 		this.purposes = List.copyOf(purposes);
 		this.breakGlass = breakGlass;
@@ -193,6 +201,11 @@ public final class Policy {
 	/** Who may use emergency access and for how long. */
 	public BreakGlass breakGlass() {
 		return this.breakGlass;
+	}
+
+	/** How many case reads one professional may make in an hour, and at once. */
+	public BulkReads bulkReads() {
+		return this.bulkReads;
 	}
 
 	/** The casework purposes a known-to check may be made for; any other purpose is refused. */

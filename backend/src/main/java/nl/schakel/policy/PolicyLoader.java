@@ -122,7 +122,7 @@ public final class PolicyLoader {
 		}
 		AccessPolicyFile policy = accessPolicy.orElseThrow();
 		return new Policy(new PolicyVersion(policy.version(), digest(contents)), roles, purposes,
-				policy.breakGlass(), policy.knownToPurposes(), policy.rules());
+				policy.breakGlass(), policy.knownToPurposes(), policy.rules(), policy.bulkReads());
 	}
 
 	private Optional<byte[]> read(String file, List<PolicyError> errors) {
@@ -220,7 +220,7 @@ public final class PolicyLoader {
 			List<PolicyError> errors) {
 		PolicyYaml yaml = new PolicyYaml(ACCESS_POLICY_FILE, errors);
 		Optional<Map<String, Node>> top = yaml.mapping(root, "access-policy.yaml",
-				orderedSet("version", "break-glass", "known-to", "rules"));
+				orderedSet("version", "break-glass", "known-to", "bulk-reads", "rules"));
 		if (top.isEmpty()) {
 			return Optional.empty();
 		}
@@ -239,6 +239,9 @@ public final class PolicyLoader {
 		Set<Purpose> knownToPurposes = Optional.ofNullable(fields.get("known-to"))
 			.map((node) -> knownTo(yaml, node, purposeTerms))
 			.orElse(Set.of());
+		BulkReads bulkReads = Optional.ofNullable(fields.get("bulk-reads"))
+			.map((node) -> bulkReads(yaml, node))
+			.orElse(BulkReads.UNLIMITED);
 		List<PolicyRule> rules = new ArrayList<>();
 		Map<String, Integer> ids = new LinkedHashMap<>();
 		sequence(yaml, fields, "rules", root).ifPresent((entries) -> {
@@ -246,7 +249,34 @@ public final class PolicyLoader {
 				rule(yaml, entry, purposeTerms, ids).ifPresent(rules::add);
 			}
 		});
-		return version.map((value) -> new AccessPolicyFile(value, breakGlass, knownToPurposes, rules));
+		return version.map((value) -> new AccessPolicyFile(value, breakGlass, knownToPurposes, bulkReads, rules));
+	}
+
+	/** The limit on case reads per professional; a broken section is an error, never "no limit". */
+	private static BulkReads bulkReads(PolicyYaml yaml, Node node) {
+		Optional<Map<String, Node>> fields = yaml.mapping(node, "bulk-reads", orderedSet("case-reads-per-hour", "burst"));
+		if (fields.isEmpty()) {
+			return BulkReads.UNLIMITED;
+		}
+		int perHour = positive(yaml, fields.get(), "case-reads-per-hour", node);
+		int burst = positive(yaml, fields.get(), "burst", node);
+		return (perHour > 0 && burst > 0) ? new BulkReads(perHour, burst) : BulkReads.UNLIMITED;
+	}
+
+	private static int positive(PolicyYaml yaml, Map<String, Node> fields, String key, Node section) {
+		return yaml.text(fields, key, section, true).flatMap((text) -> {
+			try {
+				int parsed = Integer.parseInt(text);
+				if (parsed >= 1) {
+					return Optional.of(parsed);
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			yaml.error(fields.get(key), "bulk-reads " + key + " '" + text + "' must be a whole number of at least 1");
+			return Optional.<Integer>empty();
+		}).orElse(0);
 	}
 
 	/** The purposes a known-to check may be made for; without this section, none. */
@@ -410,7 +440,7 @@ public final class PolicyLoader {
 	}
 
 	private record AccessPolicyFile(String version, BreakGlass breakGlass, Set<Purpose> knownToPurposes,
-			List<PolicyRule> rules) {
+			BulkReads bulkReads, List<PolicyRule> rules) {
 	}
 
 }

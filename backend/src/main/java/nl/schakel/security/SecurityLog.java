@@ -20,4 +20,9 @@ public class SecurityLog {
 		this.events.refused(SecurityEvents.Kind.BREAK_GLASS_REFUSED, reason, username, null, null, null);
 	}
 
+	/** A professional was refused a case read for reading more cases than the policy allows. */
+	public void bulkReadRefused(String username, String reason) {
+		this.events.refused(SecurityEvents.Kind.BULK_READ_REFUSED, reason, username, null, null, null);
+	}
+
 }

@@ -14,7 +14,25 @@ class BlockHashTest {
 		return new SealedRow(seq, "00000000-0000-0000-0000-00000000000" + (seq % 10), Instant.parse("2026-01-01T10:00:00.123456Z"),
 				actor, "ggz-midden", "care-professional", null, null, "CONTRIBUTION", null, "HEALTH", "CASE_CONSULTATION",
 				"PUBLIC_TASK", "own-organisation", "2026.1+abc", "PERMIT", "UI", requestId, false,
-				Instant.parse("2026-01-01T10:00:00.123999Z"), null);
+				Instant.parse("2026-01-01T10:00:00.123999Z"), null, null);
+	}
+
+	static SealedRow withCorrelationAndConsent(String correlationId, String consentId) {
+		SealedRow r = row(1, "ggz", "r1");
+		return new SealedRow(r.seq(), r.id(), r.occurredAt(), r.actor(), r.actorOrganisation(), r.actorRole(), r.caseId(),
+				r.personId(), r.itemKind(), r.itemId(), r.category(), r.purpose(), r.legalBasis(), r.ruleId(),
+				r.policyVersion(), r.decision(), r.channel(), r.requestId(), r.flagged(), r.insertedAt(), correlationId,
+				consentId);
+	}
+
+	@Test
+	void theConsentAnItemRestsOnIsSealedAndNeverMistakenForACorrelationId() {
+		byte[] plain = BlockHash.digest(row(1, "ggz", "r1"));
+		assertThat(BlockHash.digest(withCorrelationAndConsent(null, null))).isEqualTo(plain);
+		byte[] consent = BlockHash.digest(withCorrelationAndConsent(null, "c1"));
+		assertThat(consent).isNotEqualTo(plain);
+		assertThat(consent).isNotEqualTo(BlockHash.digest(withCorrelationAndConsent("c1", null)));
+		assertThat(BlockHash.digest(withCorrelationAndConsent("x", "c1"))).isNotEqualTo(consent);
 	}
 
 	@Test

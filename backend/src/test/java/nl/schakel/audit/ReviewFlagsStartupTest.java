@@ -35,6 +35,8 @@ class ReviewFlagsStartupTest {
 					(flag) -> assertThat(flag.id()).isEqualTo("break-glass"));
 			assertThat(flags.policyFlagFor("conflict-of-duties-disclosure-is-reviewed")).hasValueSatisfying(
 					(flag) -> assertThat(flag.id()).isEqualTo("conflict-of-duties"));
+			assertThat(flags.policyFlagFor("bulk-read-limit")).hasValueSatisfying(
+					(flag) -> assertThat(flag.id()).isEqualTo("bulk-access"));
 			assertThat(flags.policyFlagFor("some-future-rule")).hasValueSatisfying(
 					(flag) -> assertThat(flag.id()).isEqualTo("flagged-by-policy"));
 			assertThat(flags.showProfessionalNames()).isFalse();

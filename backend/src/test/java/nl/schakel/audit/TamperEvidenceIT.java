@@ -37,6 +37,10 @@ class TamperEvidenceIT {
 			+ "item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel, request_id, flagged, "
 			+ "inserted_at";
 
+	/** The columns of one item of a read, in table order: what a read's tampering touches. */
+	static final String ITEMS = "id, event_id, actor_role, item_kind, item_id, category, legal_basis, rule_id, decision, "
+			+ "consent_id, flagged, inserted_at";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -82,8 +86,8 @@ class TamperEvidenceIT {
 
 	@Test
 	void anAlteredRowIsFoundAndItsBlockNamed() throws Exception {
-		String actor = this.jdbc.queryForObject("select actor from disclosure where seq = ?", String.class, this.first);
-		asOwnerWithoutTriggers("update disclosure set actor = 'iemand-anders' where seq = " + this.first);
+		String rule = this.jdbc.queryForObject("select rule_id from disclosure where seq = ?", String.class, this.first);
+		asOwnerWithoutTriggers("update disclosure_event_item set rule_id = 'iemand-anders' where seq = " + this.first);
 		try {
 			VerificationReport report = verify();
 			assertThat(report.intact()).isFalse();
@@ -93,15 +97,16 @@ class TamperEvidenceIT {
 			assertThat(commandLine("")).as("exit status of verify-log").isEqualTo(1);
 		}
 		finally {
-			asOwnerWithoutTriggers("update disclosure set actor = '" + actor + "' where seq = " + this.first);
+			asOwnerWithoutTriggers("update disclosure_event_item set rule_id = '" + rule + "' where seq = " + this.first);
 		}
 		assertThat(verify().intact()).isTrue();
 	}
 
 	@Test
 	void aDeletedRowIsFoundAndItsBlockNamed() throws Exception {
-		asOwnerWithoutTriggers("create table tamper_backup as select * from disclosure where seq = " + this.first,
-				"delete from disclosure where seq = " + this.first);
+		asOwnerWithoutTriggers(
+				"create table tamper_backup as select * from disclosure_event_item where seq = " + this.first,
+				"delete from disclosure_event_item where seq = " + this.first);
 		try {
 			VerificationReport report = verify();
 			assertThat(report.intact()).isFalse();
@@ -110,8 +115,8 @@ class TamperEvidenceIT {
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(this.first, RowDifference.Kind.MISSING));
 		}
 		finally {
-			asOwnerWithoutTriggers("insert into disclosure (seq, " + COLUMNS + ") overriding system value select seq, "
-					+ COLUMNS + " from tamper_backup", "drop table tamper_backup");
+			asOwnerWithoutTriggers("insert into disclosure_event_item select * from tamper_backup",
+					"drop table tamper_backup");
 		}
 		assertThat(verify().intact()).isTrue();
 	}
@@ -137,7 +142,7 @@ class TamperEvidenceIT {
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(gap, RowDifference.Kind.UNEXPECTED));
 		}
 		finally {
-			asOwnerWithoutTriggers("delete from disclosure where seq = " + gap);
+			asOwnerWithoutTriggers("delete from disclosure_row where seq = " + gap);
 		}
 		assertThat(verify().intact()).isTrue();
 	}
@@ -146,10 +151,10 @@ class TamperEvidenceIT {
 	void twoSwappedRowsAreFoundAndTheirBlockNamed() throws Exception {
 		String swap = "case when seq = " + this.first + " then " + this.second + " else " + this.first + " end";
 		asOwnerWithoutTriggers(
-				"create table tamper_backup as select * from disclosure where seq in (" + this.first + ", "
+				"create table tamper_backup as select * from disclosure_event_item where seq in (" + this.first + ", "
 						+ this.second + ")",
-				"delete from disclosure where seq in (" + this.first + ", " + this.second + ")",
-				"insert into disclosure (seq, " + COLUMNS + ") overriding system value select " + swap + ", " + COLUMNS
+				"delete from disclosure_event_item where seq in (" + this.first + ", " + this.second + ")",
+				"insert into disclosure_event_item (seq, " + ITEMS + ") select " + swap + ", " + ITEMS
 						+ " from tamper_backup");
 		try {
 			VerificationReport report = verify();
@@ -160,10 +165,9 @@ class TamperEvidenceIT {
 						org.assertj.core.groups.Tuple.tuple(this.second, RowDifference.Kind.ALTERED));
 		}
 		finally {
-			asOwnerWithoutTriggers("delete from disclosure where seq in (" + this.first + ", " + this.second + ")",
-					"insert into disclosure (seq, " + COLUMNS + ") overriding system value select seq, " + COLUMNS
-							+ " from tamper_backup",
-					"drop table tamper_backup");
+			asOwnerWithoutTriggers(
+					"delete from disclosure_event_item where seq in (" + this.first + ", " + this.second + ")",
+					"insert into disclosure_event_item select * from tamper_backup", "drop table tamper_backup");
 		}
 		assertThat(verify().intact()).isTrue();
 	}
@@ -174,9 +178,11 @@ class TamperEvidenceIT {
 		LogVerifier.ExportedHead exported = new LogVerifier.ExportedHead(head.number(), head.hash());
 		assertThat(this.verifier.verify(1, exported, "test").intact()).isTrue();
 		asOwnerWithoutTriggers(
-				"create table tamper_rows as select * from disclosure where seq >= " + rowsFrom(head.number()),
+				"create table tamper_rows as select * from disclosure_row where seq >= " + rowsFrom(head.number()),
+				"create table tamper_items as select * from disclosure_event_item where seq >= " + rowsFrom(head.number()),
 				"create table tamper_blocks as select * from disclosure_block where number = " + head.number(),
-				"delete from disclosure where seq >= " + rowsFrom(head.number()),
+				"delete from disclosure_row where seq >= " + rowsFrom(head.number()),
+				"delete from disclosure_event_item where seq >= " + rowsFrom(head.number()),
 				"delete from disclosure_block where number = " + head.number());
 		try {
 			assertThat(verify().intact()).as("without the exported head the shorter chain looks fine").isTrue();
@@ -186,10 +192,11 @@ class TamperEvidenceIT {
 		}
 		finally {
 			asOwnerWithoutTriggers(
-					"insert into disclosure (seq, " + COLUMNS + ") overriding system value select seq, " + COLUMNS
+					"insert into disclosure_row (seq, " + COLUMNS + ") overriding system value select seq, " + COLUMNS
 							+ " from tamper_rows",
+					"insert into disclosure_event_item select * from tamper_items",
 					"insert into disclosure_block select * from tamper_blocks", "drop table tamper_rows",
-					"drop table tamper_blocks");
+					"drop table tamper_items", "drop table tamper_blocks");
 		}
 		assertThat(this.verifier.verify(1, exported, "test").intact()).isTrue();
 	}
@@ -258,20 +265,26 @@ class TamperEvidenceIT {
 				Long.class, seq);
 	}
 
+	/** The tables under the disclosure log: rows from before events, events, their items, and the seal. */
+	private static final String[] LOG_TABLES = { "disclosure_row", "disclosure_event", "disclosure_event_item",
+			"disclosure_block" };
+
 	/** As the owner, with the append-only triggers off for the moment, as an attacker would. */
 	private static void asOwnerWithoutTriggers(String... statements) throws SQLException {
 		try (Connection connection = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER).getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("alter table disclosure disable trigger user");
-			statement.execute("alter table disclosure_block disable trigger user");
+			for (String table : LOG_TABLES) {
+				statement.execute("alter table " + table + " disable trigger user");
+			}
 			try {
 				for (String sql : statements) {
 					statement.execute(sql);
 				}
 			}
 			finally {
-				statement.execute("alter table disclosure enable trigger user");
-				statement.execute("alter table disclosure_block enable trigger user");
+				for (String table : LOG_TABLES) {
+					statement.execute("alter table " + table + " enable trigger user");
+				}
 			}
 		}
 	}

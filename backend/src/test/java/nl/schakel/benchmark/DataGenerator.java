@@ -40,6 +40,9 @@ final class DataGenerator {
 	static final String[] ORGS = { "ggz-midden", "verslavingszorg-midden", "politie-midden", "om-midden",
 			"reclassering-midden", "gemeente-midden" };
 
+	private static final String[] SECOND_ORGS = { "verslavingszorg-midden", "om-midden", "reclassering-midden",
+			"gemeente-midden" };
+
 	static final String[] ORG_ACTORS = { "ggz", "verslavingszorg", "politie", "om", "reclassering", "gemeente" };
 
 	static final String[] ORG_ROLES = { "care-professional", "care-professional", "justice-professional",
@@ -141,7 +144,8 @@ final class DataGenerator {
 				rows.append(id).append('\t').append(reference).append('\t').append(number).append('\t').append(person)
 					.append('\t').append(types[i % types.length]).append("\tIN_CONSULTATION\tcoordinator\t").append(zvh)
 					.append('\t').append(opened).append("\t\\N\t0\n");
-				String second = (i < readCases) ? "ggz-midden" : ORGS[1 + this.random.nextInt(ORGS.length - 1)];
+				// one active participation per organisation and case: the second is never the police
+				String second = (i < readCases) ? "ggz-midden" : SECOND_ORGS[this.random.nextInt(SECOND_ORGS.length)];
 				participations.append(UUID.randomUUID()).append('\t').append(second)
 					.append("\t{}\t{TRIAGE,CASE_CONSULTATION,PLAN_EXECUTION,MONITORING}\t\\N\tcoordinator\t")
 					.append(opened).append(" 10:00:00+00\t\\N\t\\N\t0\t").append(id).append('\n');
@@ -194,29 +198,38 @@ final class DataGenerator {
 			String[] decisions = { "PERMIT", "PERMIT", "PERMIT", "PERMIT", "PERMIT", "PERMIT", "EXISTENCE_ONLY",
 					"EXISTENCE_ONLY", "DENY", "PERMIT" };
 			String[] channels = { "UI", "UI", "UI", "API", "EXPORT" };
+			// as the application writes them: one event per read (the case header and twenty
+			// contributions), its items beside it
+			StringBuilder events = new StringBuilder();
+			UUID event = null;
+			int org = 0;
 			for (long i = 0; i < disclosures; i++) {
-				int caseIndex = this.random.nextInt(cases);
-				int org = this.random.nextInt(ORGS.length);
-				boolean header = this.random.nextInt(21) == 0;
+				boolean header = i % 21 == 0;
 				// the log grows in time order, as the application writes it (time-ordered v7 ids)
-				Instant at = fiveYearsAgo.plusMillis((long) ((double) i / disclosures * span * 1000)
-						+ this.random.nextInt(1000));
-				rows.append(versionSevenId(at)).append('\t').append(at).append('\t').append(ORG_ACTORS[org]).append('\t')
-					.append(ORGS[org]).append('\t').append(ORG_ROLES[org]).append('\t').append(this.caseIds.get(caseIndex))
-					.append('\t').append(this.casePersons.get(caseIndex)).append('\t')
-					.append(header ? "CASE" : "CONTRIBUTION").append('\t').append(UUID.randomUUID()).append('\t')
-					.append(header ? "IDENTITY" : CATEGORIES[this.random.nextInt(CATEGORIES.length)]).append('\t')
-					.append(PURPOSES[this.random.nextInt(PURPOSES.length)]).append('\t')
-					.append(this.random.nextBoolean() ? "STATUTORY" : "PUBLIC_TASK").append("\tbench-rule\tbench.1\t")
+				Instant at = fiveYearsAgo.plusMillis((long) ((double) (i - i % 21) / disclosures * span * 1000));
+				if (header) {
+					int caseIndex = this.random.nextInt(cases);
+					org = this.random.nextInt(ORGS.length);
+					event = versionSevenId(at.plusMillis(this.random.nextInt(1000)));
+					events.append(event).append('\t').append(at).append('\t').append(ORG_ACTORS[org]).append('\t')
+						.append(ORGS[org]).append('\t').append(this.caseIds.get(caseIndex)).append('\t')
+						.append(this.casePersons.get(caseIndex)).append('\t')
+						.append(PURPOSES[this.random.nextInt(PURPOSES.length)]).append("\tbench.1\t")
+						.append(channels[this.random.nextInt(channels.length)]).append('\t').append("bench-").append(i)
+						.append('\n');
+				}
+				rows.append(versionSevenId(at)).append('\t').append(event).append('\t').append(ORG_ROLES[org])
+					.append('\t').append(header ? "CASE" : "CONTRIBUTION").append('\t').append(UUID.randomUUID())
+					.append('\t').append(header ? "IDENTITY" : CATEGORIES[this.random.nextInt(CATEGORIES.length)])
+					.append('\t').append(this.random.nextBoolean() ? "STATUTORY" : "PUBLIC_TASK").append("\tbench-rule\t")
 					.append(decisions[this.random.nextInt(decisions.length)]).append('\t')
-					.append(channels[this.random.nextInt(channels.length)]).append('\t').append("bench-").append(i)
-					.append('\t').append(this.random.nextInt(100) == 0 ? 't' : 'f').append('\n');
-				if (++n == CHUNK) {
-					flushDisclosures(copy, rows);
+					.append(this.random.nextInt(100) == 0 ? 't' : 'f').append('\n');
+				if (++n >= CHUNK && i % 21 == 20) {
+					flushDisclosures(copy, events, rows);
 					n = 0;
 				}
 			}
-			flushDisclosures(copy, rows);
+			flushDisclosures(copy, events, rows);
 			report("disclosure", disclosures, start);
 			this.lines.add(String.format(Locale.ROOT, "generator total: %.1f s", (System.nanoTime() - totalStart) / 1e9));
 		}
@@ -251,11 +264,14 @@ final class DataGenerator {
 		rows.setLength(0);
 	}
 
-	private static void flushDisclosures(CopyManager copy, StringBuilder rows) throws SQLException, java.io.IOException {
-		copy.copyIn("COPY disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id, "
-				+ "item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel, "
-				+ "request_id, flagged) FROM STDIN", new StringReader(rows.toString()));
-		rows.setLength(0);
+	private static void flushDisclosures(CopyManager copy, StringBuilder events, StringBuilder items)
+			throws SQLException, java.io.IOException {
+		copy.copyIn("COPY disclosure_event (id, occurred_at, actor, actor_organisation, case_id, person_id, purpose, "
+				+ "policy_version, channel, request_id) FROM STDIN", new StringReader(events.toString()));
+		copy.copyIn("COPY disclosure_event_item (id, event_id, actor_role, item_kind, item_id, category, legal_basis, "
+				+ "rule_id, decision, flagged) FROM STDIN", new StringReader(items.toString()));
+		events.setLength(0);
+		items.setLength(0);
 	}
 
 	private void report(String table, long rows, long startNanos) {

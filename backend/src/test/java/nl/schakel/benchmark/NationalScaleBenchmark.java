@@ -336,10 +336,12 @@ public final class NationalScaleBenchmark {
 				BEGIN;
 				INSERT INTO revision (revision_time, actor, organisation, purpose, request_id, policy_version)
 				  VALUES ((extract(epoch from clock_timestamp()) * 1000)::bigint, 'ggz', 'ggz-midden', 'CASE_CONSULTATION', 'pgbench', 'bench.1');
-				INSERT INTO disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id, item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel, request_id, flagged)
-				  SELECT (lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid, now(), 'ggz', 'ggz-midden', 'care-professional', '%1$s', '%2$s', CASE WHEN g = 1 THEN 'CASE' ELSE 'CONTRIBUTION' END, gen_random_uuid(), 'HEALTH', 'CASE_CONSULTATION', 'STATUTORY', 'participant-reads', 'bench.1', 'PERMIT', 'API', 'pgbench', false FROM generate_series(1, 21) g;
+				WITH e AS (INSERT INTO disclosure_event (id, occurred_at, actor, actor_organisation, case_id, person_id, purpose, policy_version, channel, request_id)
+				  VALUES ((lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid, now(), 'ggz', 'ggz-midden', '%1$s', '%2$s', 'CASE_CONSULTATION', 'bench.1', 'API', 'pgbench') RETURNING id)
+				INSERT INTO disclosure_event_item (id, event_id, actor_role, item_kind, item_id, category, legal_basis, rule_id, decision, flagged)
+				  SELECT (lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid, e.id, 'care-professional', CASE WHEN g = 1 THEN 'CASE' ELSE 'CONTRIBUTION' END, gen_random_uuid(), 'HEALTH', 'STATUTORY', 'participant-reads', 'PERMIT', false FROM e, generate_series(1, 21) g;
 				INSERT INTO disclosure_aud (id, rev, revtype)
-				  SELECT gen_random_uuid(), currval(pg_get_serial_sequence('revision', 'id')), 0 FROM generate_series(1, 21) g;
+				  VALUES (gen_random_uuid(), currval(pg_get_serial_sequence('revision', 'id')), 0);
 				COMMIT;
 				""".formatted(caseId, person);
 		Path file = dir.resolve("disclosure-insert.sql");

@@ -45,7 +45,7 @@ class DisclosureLogIT {
 	void whenTheDisclosureCannotBeRecordedNoContentLeavesTheServer() throws Exception {
 		String caseUrl = caseWithContribution("Geheime inhoud die niet mag lekken", TestBsns.next());
 		DataSource owner = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER);
-		execute(owner, "revoke insert on disclosure from " + PostgresTestSupport.APP.user());
+		execute(owner, "revoke insert on disclosure_event_item from " + PostgresTestSupport.APP.user());
 		try {
 			String body = this.mvc
 				.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION"))
@@ -57,7 +57,7 @@ class DisclosureLogIT {
 			assertThat(body).doesNotContain("Geheime inhoud").doesNotContain("Verstrekking Persoon");
 		}
 		finally {
-			execute(owner, "grant insert on disclosure to " + PostgresTestSupport.APP.user());
+			execute(owner, "grant insert on disclosure_event_item to " + PostgresTestSupport.APP.user());
 		}
 		this.mvc.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION"))
 			.andExpect(status().isOk())
@@ -75,8 +75,8 @@ class DisclosureLogIT {
 		List<String> tables = this.jdbc.queryForList(
 				"select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
 				String.class);
-		assertThat(tables).contains("contribution", "contribution_aud", "person", "person_aud", "disclosure",
-				"disclosure_aud", "revision");
+		assertThat(tables).contains("contribution", "contribution_aud", "person", "person_aud", "disclosure_event",
+				"disclosure_event_item", "disclosure_row", "disclosure_aud", "revision");
 		for (String table : tables) {
 			String dump = this.jdbc.queryForObject("select coalesce(string_agg(t::text, ' '), '') from " + table + " t",
 					String.class);
@@ -92,7 +92,12 @@ class DisclosureLogIT {
 		assertThatThrownBy(() -> execute(app, "update disclosure set decision = 'PERMIT'"))
 			.hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> execute(app, "delete from disclosure")).hasMessageContaining("permission denied");
-		assertThatThrownBy(() -> execute(app, "truncate disclosure")).hasMessageContaining("permission denied");
+		for (String table : new String[] { "disclosure_row", "disclosure_event", "disclosure_event_item" }) {
+			assertThatThrownBy(() -> execute(app, "update " + table + " set id = id"))
+				.hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> execute(app, "delete from " + table)).hasMessageContaining("permission denied");
+			assertThatThrownBy(() -> execute(app, "truncate " + table)).hasMessageContaining("permission denied");
+		}
 		assertThatThrownBy(() -> execute(app, "delete from disclosure_aud")).hasMessageContaining("permission denied");
 	}
 
@@ -105,7 +110,10 @@ class DisclosureLogIT {
 		assertThatThrownBy(() -> execute(owner, "update disclosure set decision = 'PERMIT'"))
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> execute(owner, "delete from disclosure")).hasMessageContaining("append-only");
-		assertThatThrownBy(() -> execute(owner, "truncate disclosure")).hasMessageContaining("append-only");
+		for (String table : new String[] { "disclosure_row", "disclosure_event", "disclosure_event_item" }) {
+			assertThatThrownBy(() -> execute(owner, "delete from " + table)).hasMessageContaining("append-only");
+			assertThatThrownBy(() -> execute(owner, "truncate " + table)).hasMessageContaining("append-only");
+		}
 	}
 
 	@Test
@@ -124,7 +132,7 @@ class DisclosureLogIT {
 		assertThat(ids).isSortedAccordingTo(java.util.Comparator.comparing(UUID::toString));
 		List<String> revisions = this.jdbc.queryForList("""
 				select r.actor || '/' || r.organisation || '/' || r.purpose || '/' || r.request_id || '/' || a.revtype
-				from disclosure d join disclosure_aud a on a.id = d.id join revision r on r.id = a.rev
+				from disclosure d join disclosure_aud a on a.id = d.event_id join revision r on r.id = a.rev
 				where d.case_id = ?::uuid and d.actor = 'ggz'""", String.class, caseId);
 		// the request id is the server's own; the caller's X-Request-Id is only a correlation id
 		assertThat(revisions).hasSameSizeAs(ids).containsOnly("ggz/ggz-midden/CASE_CONSULTATION/" + requestId + "/0");

@@ -84,7 +84,7 @@ class ErrorsClientsCanRelyOnIT {
 	@Test
 	void anExportWhoseRecordCannotBeWrittenSendsAProblemDetailAndNoCsv() throws Exception {
 		DataSource owner = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER);
-		execute(owner, "revoke insert on disclosure from " + PostgresTestSupport.APP.user());
+		execute(owner, "revoke insert on disclosure_event_item from " + PostgresTestSupport.APP.user());
 		MockHttpServletResponse response;
 		try {
 			response = this.mvc
@@ -95,7 +95,7 @@ class ErrorsClientsCanRelyOnIT {
 				.getResponse();
 		}
 		finally {
-			execute(owner, "grant insert on disclosure to " + PostgresTestSupport.APP.user());
+			execute(owner, "grant insert on disclosure_event_item to " + PostgresTestSupport.APP.user());
 		}
 		assertThat(response.getStatus()).isEqualTo(500);
 		assertThat(response.getContentType()).startsWith("application/problem+json");
