@@ -3,22 +3,28 @@ package nl.schakel.casework;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseId;
 import nl.schakel.disclosure.Channel;
+import nl.schakel.meeting.MeetingService;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
+import nl.schakel.plan.PlanOfAction;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
 import nl.schakel.security.CurrentActor;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +46,17 @@ public class CaseSummaries {
 
 	private final Clock clock;
 
-	CaseSummaries(CaseWorkspace workspace, OrganisationDirectory organisations, Clock clock) {
+	private final PlanOfAction plan;
+
+	private final MeetingService meetings;
+
+	private final MessageSource messages;
+
+	CaseSummaries(CaseWorkspace workspace, OrganisationDirectory organisations, Clock clock, PlanOfAction plan,
+			MeetingService meetings, MessageSource messages) {
+		this.plan = plan;
+		this.meetings = meetings;
+		this.messages = messages;
 		this.workspace = workspace;
 		this.organisations = organisations;
 		this.clock = clock;
@@ -76,10 +92,35 @@ public class CaseSummaries {
 			.orElse(actor.organisation());
 		PrintedCase.Reader reader = new PrintedCase.Reader(actor.displayName(), organisation,
 				first.purpose().labelNl(), first.purpose().labelEn());
-		// the plan of action and the minutes join here as sections, each read through the gate
-		List<PrintedCase.Section> sections = List.of();
+		// the plan of action and the minutes, each read through the gate on the same channel
+		Locale locale = LocaleContextHolder.getLocale();
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+		List<PrintedCase.Line> actions = this.plan.read(id, purpose, Channel.EXPORT)
+			.orElse(List.of())
+			.stream()
+			.map((a) -> new PrintedCase.Line(organisationName(a.organisation()) + " · "
+					+ this.messages.getMessage("summary.action.due", new Object[] { day.format(a.due()) }, locale)
+					+ " · " + this.messages.getMessage("plan.status." + a.status().name(), null, locale)
+					+ (a.overdue() ? " · " + this.messages.getMessage("summary.action.overdue", null, locale) : ""),
+					(a.description() != null) ? a.description()
+							: this.messages.getMessage("summary.section.withheld", null, locale)))
+			.toList();
+		List<PrintedCase.Line> minutes = this.meetings.minutesOf(id, purpose, Channel.EXPORT)
+			.orElse(List.of())
+			.stream()
+			.map((m) -> new PrintedCase.Line(organisationName(m.organisation()) + " · "
+					+ day.format(m.createdAt().atZone(PRINT_ZONE)) + " · "
+					+ this.messages.getMessage("category." + m.category().name(), null, locale),
+					(m.text() != null) ? m.text() : this.messages.getMessage("summary.section.withheld", null, locale)))
+			.toList();
+		List<PrintedCase.Section> sections = List.of(new PrintedCase.Section("summary.section.plan", actions),
+				new PrintedCase.Section("summary.section.minutes", minutes));
 		return Optional.of(new PrintedCase(first, List.copyOf(entries), reader,
 				ZonedDateTime.now(this.clock).withZoneSameInstant(PRINT_ZONE), sections));
+	}
+
+	private String organisationName(String code) {
+		return this.organisations.byCode(code).map(Organisation::name).orElse(code);
 	}
 
 }

@@ -1,5 +1,10 @@
 package nl.schakel.notification;
 
+import nl.schakel.casefile.CaseFileService;
+import nl.schakel.casefile.CaseId;
+import nl.schakel.meeting.MeetingScheduled;
+import nl.schakel.plan.ActionAssigned;
+
 import java.util.List;
 
 import nl.schakel.contribution.ContributionAdded;
@@ -24,8 +29,11 @@ class CaseEventNotifications {
 
 	private final OrganisationDirectory organisations;
 
-	CaseEventNotifications(Notifications notifications, OrganisationDirectory organisations) {
+	private final CaseFileService cases;
+
+	CaseEventNotifications(Notifications notifications, OrganisationDirectory organisations, CaseFileService cases) {
 		this.notifications = notifications;
+		this.cases = cases;
 		this.organisations = organisations;
 	}
 
@@ -64,6 +72,27 @@ class CaseEventNotifications {
 	void answered(DisclosureRequestAnswered event) {
 		this.notifications.notify(event.caseId(), NotificationKind.DISCLOSURE_REQUEST_ANSWERED,
 				List.of(Recipient.professional(event.requesterOrganisation(), event.requester())), event.requestId());
+	}
+
+	/** The organisation responsible for a new action of the plan hears it has one, and its deadline from the plan. */
+	@EventListener
+	void actionAssigned(ActionAssigned event) {
+		this.notifications.notify(event.caseId(), NotificationKind.ACTION_ASSIGNED,
+				Notifications.recipientsOf(event.organisation(), List.of()), event.actionId());
+	}
+
+	/** The partners invited to a meeting (those admitted to a case on its agenda) hear it was scheduled or changed. */
+	@EventListener
+	void meetingScheduled(MeetingScheduled event) {
+		NotificationKind kind = event.changed() ? NotificationKind.MEETING_CHANGED : NotificationKind.MEETING_SCHEDULED;
+		for (java.util.UUID caseId : event.caseIds()) {
+			// the safety house scheduled it: it needs no word of its own meeting
+			String steering = this.cases.facts(new CaseId(caseId))
+				.flatMap((facts) -> this.organisations.byId(facts.organisationId()))
+				.map(Organisation::code)
+				.orElse(null);
+			this.notifications.notifyParticipants(caseId, kind, steering);
+		}
 	}
 
 }

@@ -1,5 +1,8 @@
 package nl.schakel.notification;
 
+import nl.schakel.plan.ActionSummary;
+import nl.schakel.plan.PlanOfAction;
+
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -42,12 +45,15 @@ class RequestDeadlineReminders {
 
 	private final CaseFileService cases;
 
+	private final PlanOfAction plan;
+
 	private final boolean enabled;
 
 	RequestDeadlineReminders(DisclosureRequestService requests, Notifications notifications, Clock clock,
-			JdbcTemplate jdbc, CaseFileService cases,
+			JdbcTemplate jdbc, CaseFileService cases, PlanOfAction plan,
 			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled) {
 		this.cases = cases;
+		this.plan = plan;
 		this.requests = requests;
 		this.notifications = notifications;
 		this.clock = clock;
@@ -84,6 +90,14 @@ class RequestDeadlineReminders {
 					: NotificationKind.REQUEST_DEADLINE_NEAR;
 			if (this.notifications.notifyOnce(request.caseId(), kind, request.requestId(),
 					Recipient.professional(request.holderOrganisation(), request.holder()))) {
+				made++;
+			}
+		}
+		// an action past its deadline: its organisation is reminded once
+		for (ActionSummary action : this.plan.overdue()) {
+			if (this.cases.facts(new CaseId(action.caseId())).map(CaseFacts::open).orElse(false)
+					&& this.notifications.notifyOnce(action.caseId(), NotificationKind.ACTION_OVERDUE, action.id(),
+							Recipient.organisation(action.organisation()))) {
 				made++;
 			}
 		}

@@ -5,7 +5,8 @@
  * and the kind of event only, never its content.
  */
 @ApplicationModule(displayName = "Notification",
-		allowedDependencies = { "casefile", "contribution", "organisation", "participation", "security", "web" })
+		allowedDependencies = { "casefile", "contribution", "meeting", "organisation", "participation", "plan", "security",
+				"web" })
 package nl.schakel.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -234,6 +234,17 @@ public class PlanOfAction implements StatusPrecondition {
 			.toList();
 	}
 
+	/** Every action past its deadline and not yet done or cancelled, as metadata (for reminders). */
+	@Transactional(readOnly = true)
+	public List<ActionSummary> overdue() {
+		LocalDate today = today();
+		return this.actions
+			.findByStatusInAndDueBeforeOrderByDueAsc(EnumSet.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS), today)
+			.stream()
+			.map((a) -> a.summary(today))
+			.toList();
+	}
+
 	/** The organisations admitted to the case today: who an action can be assigned to. */
 	@Transactional(readOnly = true)
 	public List<String> admittedOrganisations(UUID caseId) {

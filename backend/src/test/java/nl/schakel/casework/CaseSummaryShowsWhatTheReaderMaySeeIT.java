@@ -81,6 +81,30 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 	}
 
 	@Test
+	void theSummaryHoldsThePlanOfActionAndTheMinutesAsTheReaderMaySeeThem() throws Exception {
+		String meeting = JsonPath.read(this.mvc.perform(as("coordinator", "CASE_CONSULTATION", post("/api/v1/meetings"),
+				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + this.caseId + "\"]}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		assertThat(this.mvc.perform(as("coordinator", "CASE_CONSULTATION",
+				post("/api/v1/meetings/" + meeting + "/cases/" + this.caseId + "/minutes"),
+				"{\"text\": \"Verslag: GGZ start behandeling\", \"category\": \"HEALTH\"}"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(201);
+		assertThat(this.mvc.perform(as("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + this.caseId + "/actions"),
+				"{\"description\": \"Huisbezoek afleggen\", \"organisation\": \"politie-midden\", \"due\": \"2026-12-17\"}"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(201);
+
+		assertThat(pdfText("ggz")).contains("Plan van aanpak", "Huisbezoek afleggen", "Politie eenheid Midden",
+				"Verslagen van het casusoverleg", "Verslag: GGZ start behandeling");
+		assertThat(pdfText("politie")).contains("Huisbezoek afleggen").doesNotContain("GGZ start behandeling");
+	}
+
+	@Test
 	void aPoliceSummaryShowsTheHealthContributionAsWithheldWithoutItsContent() throws Exception {
 		String text = pdfText("politie");
 		assertThat(text).contains(this.reference, "Joost Visser (politie)", "health-otherwise-existence-only")

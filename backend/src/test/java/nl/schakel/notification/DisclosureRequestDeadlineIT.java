@@ -55,6 +55,9 @@ class DisclosureRequestDeadlineIT {
 	@Autowired
 	nl.schakel.casefile.CaseFileService cases;
 
+	@Autowired
+	nl.schakel.plan.PlanOfAction plan;
+
 	@Test
 	void aNewRequestIsDueFiveWorkingDaysLaterAndTheHolderSeesWhoAsksForWhichCasePurposeCategoryWhyAndByWhen()
 			throws Exception {
@@ -157,11 +160,37 @@ class DisclosureRequestDeadlineIT {
 		assertThat(remindOn(due.plusDays(2), requestId)).isEmpty();
 	}
 
+	@Test
+	void anActionPastItsDeadlineRemindsItsOrganisationOnceAndNobodyElse() throws Exception {
+		CaseScenario s = new CaseScenario(this.mvc);
+		CaseScenario.Case c = s.newCase();
+		s.admit(c, "ggz-midden");
+		String action = JsonPath.read(this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/cases/" + c.id() + "/actions")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "CASE_CONSULTATION")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"description\": \"Huisbezoek\", \"organisation\": \"ggz-midden\", \"due\": \""
+						+ LocalDate.now().minusDays(2) + "\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+
+		remindOn(LocalDate.now(), "00000000-0000-0000-0000-000000000000");
+		remindOn(LocalDate.now(), "00000000-0000-0000-0000-000000000000");
+
+		assertThat(this.jdbc.queryForList("""
+				select recipient_organisation from notification where subject_id = ?::uuid and kind = 'ACTION_OVERDUE'""",
+				String.class, action)).containsExactly("ggz-midden");
+	}
+
 	/** Runs the reminder job as if it were noon on that day; answers the reminder kinds made for the request. */
 	private List<String> remindOn(LocalDate day, String requestId) {
 		Instant noon = day.atTime(12, 0).atZone(AMSTERDAM).toInstant();
 		RequestDeadlineReminders job = new RequestDeadlineReminders(this.requests, this.notifications,
-				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, true);
+				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true);
 		this.transactions.executeWithoutResult((status) -> job.remind());
 		return this.jdbc.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
 				+ " order by created_at", String.class, requestId);

@@ -72,6 +72,34 @@ class NotificationsReachTheRightPeopleIT {
 	}
 
 	@Test
+	void aScheduledMeetingTellsTheInvitedPartnersAndANewActionItsResponsibleOrganisation() throws Exception {
+		CaseScenario s = scenario();
+		Case c = s.newCase();
+		s.admit(c, "ggz-midden");
+		s.admit(c, "politie-midden");
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/meetings")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.httpBasic("coordinator", "demo"))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + c.id() + "\"]}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/api/v1/cases/" + c.id() + "/actions")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.httpBasic("coordinator", "demo"))
+			.header("X-Purpose", "CASE_CONSULTATION")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"description\": \"Huisbezoek plannen\", \"organisation\": \"ggz-midden\", \"due\": \"2026-12-17\"}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+
+		assertThat(s.kinds("ggz", c)).containsExactly("ACTION_ASSIGNED", "MEETING_SCHEDULED", "ADMITTED_TO_CASE");
+		assertThat(s.kinds("politie", c)).containsExactly("MEETING_SCHEDULED", "ADMITTED_TO_CASE");
+		assertThat(s.kinds("coordinator", c)).as("the safety house scheduled it").isEmpty();
+		assertThat(s.kinds("verslavingszorg", c)).isEmpty();
+		assertThat(s.notifications("ggz")).doesNotContain("Huisbezoek");
+	}
+
+	@Test
 	void anAdmissionNarrowedToANamedProfessionalTellsThatProfessionalOnly() throws Exception {
 		CaseScenario s = scenario();
 		Case c = s.newCase();

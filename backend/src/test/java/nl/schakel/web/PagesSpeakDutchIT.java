@@ -83,7 +83,9 @@ class PagesSpeakDutchIT {
 		for (String[] visit : new String[][] { { "coordinator", "/" }, { "coordinator", "/cases" },
 				{ "coordinator", casePage }, { "ggz", "/" }, { "ggz", casePage }, { "ggz", "/requests" },
 				{ "ggz", "/known-to" }, { "politie", casePage }, { "auditor", "/" }, { "auditor", "/audit" },
-				{ "auditor", "/audit/reviews" }, { "beheer", "/" }, { "beheer", "/beheer" }, { "beheer", "/register" } }) {
+				{ "auditor", "/audit/reviews" }, { "beheer", "/" }, { "beheer", "/beheer" }, { "beheer", "/register" },
+				{ "coordinator", "/meetings" }, { "ggz", "/notifications" }, { "ggz", casePage + "/assessment" },
+				{ "coordinator", "/evaluation" } }) {
 			String html = page(visit[0], visit[1]);
 			CODE.matcher(visibleText(html)).results().forEach((m) -> found.add(visit[0] + " " + visit[1] + ": " + m.group()));
 		}
