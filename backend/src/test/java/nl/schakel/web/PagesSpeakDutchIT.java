@@ -96,7 +96,8 @@ class PagesSpeakDutchIT {
 		MockHttpSession session = new MockHttpSession();
 		RequestPostProcessor who = user(this.accounts.loadUserByUsername(username));
 		if (path.startsWith("/cases/")) {
-			this.mvc.perform(post(path + "/purpose").session(session).with(csrf()).with(who)
+			String casePath = path.substring(0, "/cases/".length() + 36);
+			this.mvc.perform(post(casePath + "/purpose").session(session).with(csrf()).with(who)
 				.param("purpose", username.equals("coordinator") ? "TRIAGE" : "CASE_CONSULTATION"));
 		}
 		return this.mvc.perform(get(path).session(session).with(who))
