@@ -173,10 +173,10 @@ class PlanOfActionIT {
 		String reference = JsonPath.read(call("coordinator", get("/api/v1/cases/" + c), null).getContentAsString(),
 				"$.reference");
 		assign(c, "ggz-midden", "2020-02-02");
-		assign(c, "politie-midden", "2026-12-17");
+		assign(c, "politie-midden", "2027-03-19");
 		String home = page("ggz", "/");
-		assertThat(home).contains("Mijn acties", reference, "02-02-2020", "Te laat").doesNotContain("17-12-2026");
-		assertThat(page("politie", "/")).contains("Mijn acties", "17-12-2026").doesNotContain("02-02-2020");
+		assertThat(home).contains("Mijn acties", reference, "02-02-2020", "Te laat").doesNotContain("19-03-2027");
+		assertThat(page("politie", "/")).contains("Mijn acties", "19-03-2027").doesNotContain("02-02-2020");
 		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 		this.mvc.perform(post("/cases/" + c + "/purpose").session(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
