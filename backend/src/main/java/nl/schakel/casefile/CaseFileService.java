@@ -197,6 +197,18 @@ public class CaseFileService {
 			.orElseThrow(CaseNotFound::new);
 	}
 
+	/** Of these cases, those of the current user's own safety house (metadata only). */
+	@Transactional(readOnly = true)
+	public List<CaseFacts> ofOwnSafetyHouse(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		UUID house = this.organisations.findByCode(CurrentActor.require().organisation())
+			.map((organisation) -> organisation.id().value())
+			.orElse(null);
+		return facts(ids).stream().filter((c) -> c.organisationId().equals(house)).toList();
+	}
+
 	/** The organisation the current user works for; only a safety house has cases. */
 	private UUID ownSafetyHouse() {
 		return this.organisations.findByCode(CurrentActor.require().organisation())

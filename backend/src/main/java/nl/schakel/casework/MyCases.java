@@ -177,6 +177,29 @@ class MyCases {
 			.toList();
 	}
 
+	/**
+	 * For a coordinator: the actions of the own safety house's cases that are past their
+	 * deadline, soonest first, as metadata (reference, responsible organisation, deadline).
+	 */
+	@Transactional(readOnly = true)
+	public List<OverdueAction> overdueInMyHouse() {
+		if (!CurrentActor.require().has(Role.COORDINATOR)) {
+			return List.of();
+		}
+		List<ActionSummary> overdue = this.plan.overdue();
+		Map<UUID, String> references = new java.util.HashMap<>();
+		this.cases.ofOwnSafetyHouse(overdue.stream().map(ActionSummary::caseId).distinct().toList())
+			.forEach((c) -> references.put(c.id().value(), c.reference()));
+		return overdue.stream()
+			.filter((a) -> references.containsKey(a.caseId()))
+			.map((a) -> new OverdueAction(a.caseId(), references.get(a.caseId()), a.id(), a.due(), a.organisation()))
+			.toList();
+	}
+
+	/** An action past its deadline in one of the coordinator's cases, with the organisation responsible. */
+	record OverdueAction(UUID caseId, String reference, UUID actionId, LocalDate due, String organisation) {
+	}
+
 	/** An action of the user's organisation, as its start page lists it. */
 	record MyAction(UUID caseId, String reference, UUID actionId, LocalDate due, String status, boolean overdue) {
 	}

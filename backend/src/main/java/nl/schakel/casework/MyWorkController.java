@@ -56,6 +56,7 @@ class MyWorkController {
 		model.addAttribute("openRequests", this.myCases.openRequestsToMe());
 		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation());
 		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myCases.myActions());
+		model.addAttribute("overdueActions", actor.has(Role.COORDINATOR) ? this.myCases.overdueInMyHouse() : null);
 		return "home";
 	}
 

@@ -129,7 +129,7 @@ class MyCasesIT {
 	}
 
 	@Test
-	void theStartPageShowsARequestAwaitingTheAuthorsDecisionWithWhenItWasMade() throws Exception {
+	void theStartPageShowsARequestAwaitingTheAuthorsDecisionWithWhenItWasMadeAndTheDeadline() throws Exception {
 		Case r = newCase("coordinator", "ggz-midden", "CASE_CONSULTATION");
 		admit(r, "politie-midden", "CASE_CONSULTATION");
 		String contribution = contribute(r, "ggz", "Alleen voor de zorg");
@@ -144,7 +144,10 @@ class MyCasesIT {
 			.getStatus();
 		assertThat(status).isEqualTo(201);
 		String home = page("ggz", new MockHttpSession(), "/");
-		assertThat(home).contains("Verzoeken aan u", "politie-midden", "href=\"/requests\"")
+		// the asking organisation by its name, the case, and the deadline to answer by
+		assertThat(home).contains("Verzoeken aan u", "Politie eenheid Midden", "href=\"/requests\"", r.reference,
+				"Beantwoorden uiterlijk", java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")
+					.format(nl.schakel.contribution.RequestDeadlines.addWorkingDays(java.time.LocalDate.now(), 5)))
 			.doesNotContain("Alleen voor de zorg", "Nodig voor de risico-inschatting");
 	}
 

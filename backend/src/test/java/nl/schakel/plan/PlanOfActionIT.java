@@ -190,6 +190,19 @@ class PlanOfActionIT {
 				"Status bijwerken");
 	}
 
+	@Test
+	void theCoordinatorsStartPageListsTheOverdueActionsOfTheOwnHouseOnly() throws Exception {
+		String c = newCase();
+		admit(c, "verslavingszorg-midden");
+		String reference = JsonPath.read(call("coordinator", get("/api/v1/cases/" + c), null).getContentAsString(),
+				"$.reference");
+		assign(c, "verslavingszorg-midden", "2021-03-04");
+
+		assertThat(page("coordinator", "/")).contains("Acties over de termijn", reference, "04-03-2021",
+				"Verslavingszorg Midden");
+		assertThat(page("coordinator-zuid", "/")).doesNotContain(reference, "04-03-2021");
+	}
+
 	// --- helpers
 
 	private org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String user) {
