@@ -1,15 +1,21 @@
 package nl.schakel.casework;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
+import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.consent.ConsentView;
 import nl.schakel.contribution.ContributionRequest;
+import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.GrantChangesNothing;
 import nl.schakel.contribution.GrantDecision;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.contribution.RequestAlreadyDecided;
 import nl.schakel.policy.LegalBasis;
+import nl.schakel.security.CurrentActor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -32,13 +38,24 @@ class RequestController {
 
 	private final CaseWorkspace workspace;
 
-	RequestController(CaseWorkspace workspace) {
+	private final ConsentRegistry consents;
+
+	RequestController(CaseWorkspace workspace, ConsentRegistry consents) {
 		this.workspace = workspace;
+		this.consents = consents;
 	}
 
 	@GetMapping
 	String inbox(Model model) {
-		model.addAttribute("inbox", this.workspace.inbox());
+		var inbox = this.workspace.inbox();
+		model.addAttribute("inbox", inbox);
+		// a grant on consent names one of the holder's own consents in force on that case: chosen
+		// from a list, never typed (the holder's own consents: no disclosure)
+		String holder = CurrentActor.require().organisation();
+		Map<UUID, List<ConsentView>> choices = new HashMap<>();
+		inbox.received().stream().map(DisclosureRequestView::caseId).distinct().forEach((caseId) -> choices.put(caseId,
+				this.consents.onCase(caseId).stream().filter((c) -> c.inForce() && holder.equals(c.holder())).toList()));
+		model.addAttribute("consentChoices", choices);
 		model.addAttribute("legalBases", LegalBasis.values());
 		return "requests";
 	}
