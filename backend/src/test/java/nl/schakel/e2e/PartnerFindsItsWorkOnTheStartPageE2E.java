@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -63,7 +65,22 @@ class PartnerFindsItsWorkOnTheStartPageE2E extends EndToEndTest {
 			browser.arriveAt("case page after reporting the action",
 					ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.plan"), "Gereed"));
 			assertThat(browser.find(By.cssSelector("section.plan")).getText()).contains("Intake gehouden");
+
+			// on a phone: nothing scrolls sideways, on the case page or the start page
+			browser.driver().manage().window().setSize(new Dimension(375, 812));
+			browser.driver().navigate().refresh();
+			browser.arriveAt("case page at 375 px", ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.plan")));
+			assertThat(overflow(browser)).as("case page wider than a 375 px screen").isLessThanOrEqualTo(0L);
+			browser.open(app("/"));
+			browser.arriveAt("start page at 375 px",
+					ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.my-actions")));
+			assertThat(overflow(browser)).as("start page wider than a 375 px screen").isLessThanOrEqualTo(0L);
 		}
+	}
+
+	private static long overflow(Browser browser) {
+		return ((Number) ((JavascriptExecutor) browser.driver())
+			.executeScript("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
 	}
 
 	HttpResponse<String> post(String token, String purpose, String path, String body) {
