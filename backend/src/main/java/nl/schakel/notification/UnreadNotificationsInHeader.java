@@ -1,5 +1,6 @@
 package nl.schakel.notification;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.schakel.security.CurrentActor;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,21 +32,23 @@ class UnreadNotificationsInHeader implements HandlerInterceptor, WebMvcConfigure
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).excludePathPatterns("/api/**", "/actuator/**", "/css/**", "/js/**", "/webjars/**");
+		// not on error pages: a page that reports the database down must not wait for it again
+		registry.addInterceptor(this)
+			.excludePathPatterns("/api/**", "/actuator/**", "/css/**", "/js/**", "/webjars/**", "/error", "/error/**");
 	}
 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView modelAndView) {
-		if (modelAndView == null || (modelAndView.getViewName() != null
-				&& modelAndView.getViewName().startsWith("redirect:"))) {
+		if (modelAndView == null || request.getDispatcherType() == DispatcherType.ERROR
+				|| (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))) {
 			return;
 		}
 		CurrentActor.find().filter(Notifications::receivesNotifications).ifPresent((actor) -> {
 			try {
 				modelAndView.addObject("unreadNotifications", this.notifications.unread(actor));
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | TransactionException ex) {
 				// the page itself decides how a database failure shows; the count is left out
 				log.debug("Unread notifications not counted: {}", ex.getClass().getSimpleName());
 			}
