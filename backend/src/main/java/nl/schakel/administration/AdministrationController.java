@@ -2,7 +2,6 @@ package nl.schakel.administration;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -10,7 +9,6 @@ import nl.schakel.policy.Policy;
 import nl.schakel.security.AccountDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,17 +45,11 @@ class AdministrationController {
 			.sorted(Comparator.comparing(Organisation::name))
 			.toList();
 		model.addAttribute("organisations", all);
-		model.addAttribute("organisationNames",
-				all.stream().collect(Collectors.toMap(Organisation::code, Organisation::name)));
 		AccountDirectory directory = this.accounts.getIfAvailable();
 		model.addAttribute("accounts", (directory != null) ? directory.accounts() : List.of());
 		model.addAttribute("console", (directory != null) ? directory.console().orElse(null) : null);
 		model.addAttribute("policyVersion", this.policy.version().value());
 		model.addAttribute("purposes", this.policy.purposes());
-		boolean dutch = !"en".equals(LocaleContextHolder.getLocale().getLanguage());
-		model.addAttribute("purposeLabels", this.policy.purposes()
-			.stream()
-			.collect(Collectors.toMap((p) -> p.purpose().code(), (p) -> dutch ? p.labelNl() : p.labelEn())));
 		model.addAttribute("rules", this.policy.rules());
 		return "beheer/overview";
 	}

@@ -18,6 +18,7 @@ import nl.schakel.disclosure.Channel;
 import nl.schakel.meeting.MeetingService;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
+import nl.schakel.organisation.OrganisationNames;
 import nl.schakel.plan.PlanOfAction;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
@@ -52,8 +53,11 @@ public class CaseSummaries {
 
 	private final MessageSource messages;
 
+	private final OrganisationNames organisationNames;
+
 	CaseSummaries(CaseWorkspace workspace, OrganisationDirectory organisations, Clock clock, PlanOfAction plan,
-			MeetingService meetings, MessageSource messages) {
+			MeetingService meetings, MessageSource messages, OrganisationNames organisationNames) {
+		this.organisationNames = organisationNames;
 		this.plan = plan;
 		this.meetings = meetings;
 		this.messages = messages;
@@ -98,7 +102,7 @@ public class CaseSummaries {
 		List<PrintedCase.Line> actions = this.plan.read(id, purpose, Channel.EXPORT)
 			.orElse(List.of())
 			.stream()
-			.map((a) -> new PrintedCase.Line(organisationName(a.organisation()) + " · "
+			.map((a) -> new PrintedCase.Line(this.organisationNames.of(a.organisation()) + " · "
 					+ this.messages.getMessage("summary.action.due", new Object[] { day.format(a.due()) }, locale)
 					+ " · " + this.messages.getMessage("plan.status." + a.status().name(), null, locale)
 					+ (a.overdue() ? " · " + this.messages.getMessage("summary.action.overdue", null, locale) : ""),
@@ -108,7 +112,7 @@ public class CaseSummaries {
 		List<PrintedCase.Line> minutes = this.meetings.minutesOf(id, purpose, Channel.EXPORT)
 			.orElse(List.of())
 			.stream()
-			.map((m) -> new PrintedCase.Line(organisationName(m.organisation()) + " · "
+			.map((m) -> new PrintedCase.Line(this.organisationNames.of(m.organisation()) + " · "
 					+ day.format(m.createdAt().atZone(PRINT_ZONE)) + " · "
 					+ this.messages.getMessage("category." + m.category().name(), null, locale),
 					(m.text() != null) ? m.text() : this.messages.getMessage("summary.section.withheld", null, locale)))
@@ -117,10 +121,6 @@ public class CaseSummaries {
 				new PrintedCase.Section("summary.section.minutes", minutes));
 		return Optional.of(new PrintedCase(first, List.copyOf(entries), reader,
 				ZonedDateTime.now(this.clock).withZoneSameInstant(PRINT_ZONE), sections));
-	}
-
-	private String organisationName(String code) {
-		return this.organisations.byCode(code).map(Organisation::name).orElse(code);
 	}
 
 }
