@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,12 +43,12 @@ class CaseSummaryController {
 	}
 
 	@GetMapping("/summary")
-	String page(@PathVariable UUID id, HttpSession session, Model model) {
+	String page(Access access, @PathVariable UUID id, HttpSession session, Model model) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			return "redirect:/cases/" + id;
 		}
-		PrintedCase summary = this.summaries.print(new CaseId(id), purpose.get())
+		PrintedCase summary = this.summaries.print(access, new CaseId(id))
 			.orElseThrow(() -> new CaseController.CaseNotVisible(id));
 		model.addAttribute("summary", summary);
 		model.addAttribute("organisationNames", organisationNames());
@@ -56,12 +57,12 @@ class CaseSummaryController {
 	}
 
 	@GetMapping("/summary.pdf")
-	ResponseEntity<?> pdf(@PathVariable UUID id, HttpSession session) {
+	ResponseEntity<?> pdf(Access access, @PathVariable UUID id, HttpSession session) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			return ResponseEntity.status(302).header("Location", "/cases/" + id).build();
 		}
-		PrintedCase summary = this.summaries.print(new CaseId(id), purpose.get())
+		PrintedCase summary = this.summaries.print(access, new CaseId(id))
 			.orElseThrow(() -> new CaseController.CaseNotVisible(id));
 		return CaseSummaryResponses.pdf(summary,
 				this.pdf.render(summary, organisationNames(), LocaleContextHolder.getLocale()));

@@ -24,7 +24,7 @@ import nl.schakel.contribution.GrantDecision;
 import nl.schakel.database.ReadOnlyLoads;
 import nl.schakel.disclosure.Audience;
 import nl.schakel.disclosure.CaseSubject;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
 import nl.schakel.disclosure.DisclosureLog;
@@ -51,7 +51,7 @@ import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeDefinition;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
@@ -128,9 +128,9 @@ public class CaseWorkspace {
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CaseFacts registerReferral(RegisterCaseRequest request) {
-		Actor coordinator = CurrentActor.require();
-		CaseFacts facts = this.cases.register(request);
+	public CaseFacts registerReferral(Access access, RegisterCaseRequest request) {
+		Actor coordinator = access.actor();
+		CaseFacts facts = this.cases.register(access, request);
 		List<String> purposes = this.policy.purposes().stream().map((p) -> p.purpose().code()).toList();
 		this.participation.admit(facts.id().value(),
 				new Admission(coordinator.organisation(), List.of(), purposes, null), coordinator.username());
@@ -139,8 +139,8 @@ public class CaseWorkspace {
 
 	/** Opens the case under a purpose with the newest page of its timeline. */
 	@Transactional
-	public CaseOpening open(CaseId id, Purpose purpose, Channel channel) {
-		return open(id, purpose, channel, TimelinePage.first());
+	public CaseOpening open(Access access, CaseId id) {
+		return open(access, id, TimelinePage.first());
 	}
 
 	/**
@@ -148,7 +148,8 @@ public class CaseWorkspace {
 	 * of contributions (only those are disclosed).
 	 */
 	@Transactional
-	public CaseOpening open(CaseId id, Purpose purpose, Channel channel, TimelinePage page) {
+	public CaseOpening open(Access access, CaseId id, TimelinePage page) {
+		Purpose purpose = Purpose.of(access);
 		// a read changes nothing it loads: spare the flush its dirty check (the log rows are new)
 		this.readOnlyLoads.fromHereOn();
 		CaseFacts facts = this.cases.facts(id).orElse(null);
@@ -169,7 +170,7 @@ public class CaseWorkspace {
 				page.olderThanId(), page.size() + 1);
 		boolean older = contributions.size() > page.size();
 		items.addAll(older ? contributions.subList(0, page.size()) : contributions);
-		Reading reading = this.gate.read(subject, purpose, channel, items);
+		Reading reading = this.gate.read(access, subject, items);
 		Outcome header = reading.of(facts.id().value()).orElseThrow();
 		if (!header.permitted()) {
 			return new CaseOpening.NotVisible();
@@ -195,15 +196,15 @@ public class CaseWorkspace {
 			.orElseThrow();
 		// a consent's scope is for the participants of its case, and showing it is logged
 		List<ConsentView> consentViews = (reading.participation() == Participation.PARTICIPANT)
-				? this.consents.shownIn(facts, purpose, channel) : List.of();
+				? this.consents.shownIn(access, facts) : List.of();
 		BreakGlassView breakGlass = (reading.participation() == Participation.BREAK_GLASS)
-				? this.participation.activeBreakGlass(facts.id().value(), CurrentActor.require().username()).orElse(null)
+				? this.participation.activeBreakGlass(facts.id().value(), access.actor().username()).orElse(null)
 				: null;
 		return new CaseOpening.Visible(new CaseDossier(facts, person, purposeDefinition,
 				(referral != null) ? referral.facts() : null,
 				header.content().map(ReferralDetails::fromJson).orElse(null),
 				this.participation.participants(facts.id().value()), consentViews, timeline,
-				steers(facts, caseOrganisation), breakGlass, olderTimeline));
+				steers(access, facts, caseOrganisation), breakGlass, olderTimeline));
 	}
 
 	/**
@@ -211,15 +212,15 @@ public class CaseWorkspace {
 	 * with a written reason, for the policy's duration. Every read under it is flagged.
 	 */
 	@Transactional(noRollbackFor = BreakGlassLimitReached.class)
-	public BreakGlassView openBreakGlass(CaseId id, String reason) {
-		Actor actor = CurrentActor.require();
+	public BreakGlassView openBreakGlass(Access access, CaseId id, String reason) {
+		Actor actor = access.actor();
 		BreakGlass rules = this.policy.breakGlass();
 		if (rules.roles().stream().noneMatch(actor::has)) {
 			throw new BreakGlassNotAllowed();
 		}
 		// emergency access is the safety house's own: another house's case is as good as missing
-		this.cases.ofOwnSafetyHouse(id);
-		CaseFacts facts = this.lifecycle.requireOpen(id);
+		this.cases.ofOwnSafetyHouse(access, id);
+		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		if (!BreakGlassReason.isSufficient(reason)) {
 			throw InvalidInput.of("reason", this.messages.getMessage("breakGlass.reason.required", null,
 					"breakGlass.reason.required", LocaleContextHolder.getLocale()));
@@ -237,8 +238,10 @@ public class CaseWorkspace {
 	 * every "known" answer are recorded.
 	 */
 	@Transactional
-	public KnownTo knownTo(PersonQuery query, Purpose purpose, Channel channel) {
-		requireCaseworker();
+	public KnownTo knownTo(Access access, PersonQuery query) {
+		requireCaseworker(access);
+		Purpose purpose = Purpose.of(access);
+		Channel channel = access.channel();
 		if (!this.policy.allowsKnownTo(purpose)) {
 			throw new KnownToPurposeNotAllowed();
 		}
@@ -249,48 +252,48 @@ public class CaseWorkspace {
 		for (PersonId person : found) {
 			for (CaseFacts facts : this.cases.openCasesOf(person.value())) {
 				searched = new CaseSubject(facts.id().value(), person.value());
-				this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),
+				this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),
 						facts.id().value(), purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.RULE, channel));
 				Organisation safetyHouse = this.organisations.byId(facts.organisationId()).orElseThrow();
 				contacts.add(new KnownTo.Contact(safetyHouse.name(), facts.coordinator()));
 			}
 		}
-		this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.PERSON_SEARCH,
+		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.PERSON_SEARCH,
 				(searched != null) ? searched.caseId() : null, (searched != null) ? searched.personId() : null, null,
 				purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.SEARCH_RULE, channel));
 		return new KnownTo(!contacts.isEmpty(), contacts.stream().distinct().toList());
 	}
 
 	@Transactional
-	public CaseFacts decideTriage(CaseId id, nl.schakel.casefile.TriageOutcome outcome, String reason) {
-		return this.lifecycle.decideTriage(id, outcome, reason);
+	public CaseFacts decideTriage(Access access, CaseId id, nl.schakel.casefile.TriageOutcome outcome, String reason) {
+		return this.lifecycle.decideTriage(access, id, outcome, reason);
 	}
 
 	/** Asks the author of an existence-only item to disclose it. */
 	@Transactional
-	public DisclosureRequestView requestDisclosure(CaseId id, UUID contributionId, Purpose purpose, String reason) {
-		requireCaseworker();
-		CaseFacts facts = this.lifecycle.requireOpen(id);
-		return this.requests.request(facts.id().value(), contributionId, purpose, reason);
+	public DisclosureRequestView requestDisclosure(Access access, CaseId id, UUID contributionId, String reason) {
+		requireCaseworker(access);
+		CaseFacts facts = this.lifecycle.requireOpen(access, id);
+		return this.requests.request(access, facts.id().value(), contributionId, reason);
 	}
 
 	/** Grants a disclosure request; only the item's author may. */
 	@Transactional
-	public DisclosureRequestView grantDisclosure(UUID requestId, GrantDecision decision) {
-		CaseFacts facts = this.lifecycle.requireOpen(new CaseId(this.requests.caseOf(requestId)));
-		return this.requests.grant(requestId, facts.personId(), decision);
+	public DisclosureRequestView grantDisclosure(Access access, UUID requestId, GrantDecision decision) {
+		CaseFacts facts = this.lifecycle.requireOpen(access, new CaseId(this.requests.caseOf(requestId)));
+		return this.requests.grant(access, requestId, facts.personId(), decision);
 	}
 
 	@Transactional
-	public DisclosureRequestView refuseDisclosure(UUID requestId, String reason) {
-		this.lifecycle.requireOpen(new CaseId(this.requests.caseOf(requestId)));
-		return this.requests.refuse(requestId, reason);
+	public DisclosureRequestView refuseDisclosure(Access access, UUID requestId, String reason) {
+		this.lifecycle.requireOpen(access, new CaseId(this.requests.caseOf(requestId)));
+		return this.requests.refuse(access, requestId, reason);
 	}
 
 	/** The requests made by and of the current user, each with its case's reference. */
 	@Transactional(readOnly = true)
-	public DisclosureRequestService.Inbox inbox() {
-		DisclosureRequestService.Inbox inbox = this.requests.inbox();
+	public DisclosureRequestService.Inbox inbox(Access access) {
+		DisclosureRequestService.Inbox inbox = this.requests.inbox(access);
 		java.util.Map<UUID, String> references = new java.util.HashMap<>();
 		this.cases.facts(java.util.stream.Stream.concat(inbox.sent().stream(), inbox.received().stream())
 			.map(DisclosureRequestView::caseId)
@@ -302,17 +305,17 @@ public class CaseWorkspace {
 
 	/** Adds a contribution; the author must take part in the case for the purpose. */
 	@Transactional
-	public UUID contribute(CaseId id, Purpose purpose, ContributionRequest request) {
-		requireCaseworker();
-		CaseFacts facts = this.lifecycle.requireOpen(id);
-		return this.contributions.add(facts.id().value(), facts.personId(), purpose, request);
+	public UUID contribute(Access access, CaseId id, ContributionRequest request) {
+		requireCaseworker(access);
+		CaseFacts facts = this.lifecycle.requireOpen(access, id);
+		return this.contributions.add(access, facts.id().value(), facts.personId(), request);
 	}
 
 	/** Admits an organisation to the case; only the coordinator steering the case may. */
 	@Transactional
-	public ParticipantView admit(CaseId id, Admission admission) {
-		requireSteering(id);
-		CaseFacts facts = this.lifecycle.requireOpen(id);
+	public ParticipantView admit(Access access, CaseId id, Admission admission) {
+		requireSteering(access, id);
+		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (admission.organisation() == null || this.organisations.byCode(admission.organisation()).isEmpty()) {
 			problems.add(new FieldProblem("organisation", "Unknown organisation"));
@@ -346,16 +349,16 @@ public class CaseWorkspace {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return this.participation.admit(facts.id().value(), admission, CurrentActor.require().username());
+		return this.participation.admit(facts.id().value(), admission, access.actor().username());
 	}
 
 	@Transactional
-	public ParticipantView remove(CaseId id, UUID participantId) {
-		requireSteering(id);
-		CaseFacts facts = this.lifecycle.requireOpen(id);
+	public ParticipantView remove(Access access, CaseId id, UUID participantId) {
+		requireSteering(access, id);
+		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		String steeringHouse = this.organisations.byId(facts.organisationId()).map(Organisation::code).orElse(null);
 		return this.participation.remove(facts.id().value(), participantId, steeringHouse,
-				CurrentActor.require().username());
+				access.actor().username());
 	}
 
 	/** The organisations a contribution can be shared with, for forms. */
@@ -369,35 +372,25 @@ public class CaseWorkspace {
 	 * administrators work for the safety house, whose organisation takes part in every case,
 	 * but they never add to one.
 	 */
-	private static void requireCaseworker() {
-		Actor actor = CurrentActor.require();
+	private static void requireCaseworker(Access access) {
+		Actor actor = access.actor();
 		if (!(actor.has(Role.COORDINATOR) || actor.has(Role.CARE_PROFESSIONAL) || actor.has(Role.JUSTICE_PROFESSIONAL)
 				|| actor.has(Role.MUNICIPAL_PROFESSIONAL))) {
 			throw new org.springframework.security.access.AccessDeniedException("No casework for this role");
 		}
 	}
 
-	private CaseFacts requireSteering(CaseId id) {
-		CaseFacts facts = this.cases.ofOwnSafetyHouse(id);
+	private CaseFacts requireSteering(Access access, CaseId id) {
+		CaseFacts facts = this.cases.ofOwnSafetyHouse(access, id);
 		Organisation caseOrganisation = this.organisations.byId(facts.organisationId()).orElseThrow();
-		if (!steers(facts, caseOrganisation)) {
+		if (!steers(access, facts, caseOrganisation)) {
 			throw new CaseNotFound();
 		}
 		return facts;
 	}
 
-	private CaseFacts requireParticipant(CaseId id, Purpose purpose) {
-		CaseFacts facts = this.lifecycle.requireOpen(id);
-		Actor actor = CurrentActor.require();
-		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
-				purpose.code())) {
-			throw new CaseNotFound();
-		}
-		return facts;
-	}
-
-	private static boolean steers(CaseFacts facts, Organisation caseOrganisation) {
-		Actor actor = CurrentActor.require();
+	private static boolean steers(Access access, CaseFacts facts, Organisation caseOrganisation) {
+		Actor actor = access.actor();
 		return actor.has(Role.COORDINATOR) && actor.organisation().equals(caseOrganisation.code());
 	}
 

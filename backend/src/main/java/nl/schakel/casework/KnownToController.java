@@ -1,10 +1,11 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.person.Bsn;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
@@ -38,7 +39,7 @@ class KnownToController {
 	}
 
 	@PostMapping
-	String search(@RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
+	String search(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
 			@RequestParam(required = false) LocalDate dateOfBirth, @RequestParam(required = false) String purpose,
 			Model model) {
 		model.addAttribute("purposes", knownToPurposes());
@@ -63,7 +64,7 @@ class KnownToController {
 			return "known-to";
 		}
 		model.addAttribute("result",
-				this.workspace.knownTo(new PersonQuery(parsed, name, dateOfBirth), chosen.get(), Channel.UI));
+				this.workspace.knownTo(access.forPurpose(chosen.get().code()), new PersonQuery(parsed, name, dateOfBirth)));
 		// say exactly what was asked: the safety houses working in this Schakel, no others
 		model.addAttribute("checkedHouses", String.join(", ", this.workspace.organisations()
 			.stream()

@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
@@ -36,20 +37,20 @@ class RequestApiController {
 	}
 
 	@GetMapping
-	DisclosureRequestService.Inbox inbox() {
-		return this.workspace.inbox();
+	DisclosureRequestService.Inbox inbox(Access access) {
+		return this.workspace.inbox(access);
 	}
 
 	@PostMapping("/{id}/grant")
-	DisclosureRequestView grant(@PathVariable UUID id, @RequestBody GrantBody body) {
-		return this.workspace.grantDisclosure(id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
+	DisclosureRequestView grant(Access access, @PathVariable UUID id, @RequestBody GrantBody body) {
+		return this.workspace.grantDisclosure(access, id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
 				body.consentId(), body.statutoryReference(), body.conflictOfDuties(),
 				Boolean.TRUE.equals(body.secrecyBreachConfirmed())));
 	}
 
 	@PostMapping("/{id}/refusal")
-	DisclosureRequestView refuse(@PathVariable UUID id, @RequestBody RefusalBody body) {
-		return this.workspace.refuseDisclosure(id, body.reason());
+	DisclosureRequestView refuse(Access access, @PathVariable UUID id, @RequestBody RefusalBody body) {
+		return this.workspace.refuseDisclosure(access, id, body.reason());
 	}
 
 	@ExceptionHandler(CaseClosed.class)
