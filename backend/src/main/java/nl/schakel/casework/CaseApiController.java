@@ -71,7 +71,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cases")
 class CaseApiController {
 
-	private final CaseWorkspace workspace;
+	private final CaseParticipants participants;
+
+	private final CaseContributions caseContributions;
+
+	private final CaseDossiers dossiers;
+
+	private final CaseIntake intake;
 
 	private final CaseFileService cases;
 
@@ -79,8 +85,11 @@ class CaseApiController {
 
 	private final CaseLifecycle lifecycle;
 
-	CaseApiController(CaseWorkspace workspace, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
-		this.workspace = workspace;
+	CaseApiController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers, CaseIntake intake, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
+		this.participants = participants;
+		this.caseContributions = caseContributions;
+		this.dossiers = dossiers;
+		this.intake = intake;
 		this.cases = cases;
 		this.consents = consents;
 		this.lifecycle = lifecycle;
@@ -88,7 +97,7 @@ class CaseApiController {
 
 	@PostMapping
 	ResponseEntity<CaseSummary> register(Access access, @Valid @RequestBody RegisterCaseRequest request) {
-		CaseFacts facts = this.workspace.registerReferral(access, request);
+		CaseFacts facts = this.intake.registerReferral(access, request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + facts.id().value())).body(CaseSummary.of(facts));
 	}
 
@@ -103,7 +112,7 @@ class CaseApiController {
 	CaseResponse get(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestParam(required = false) String before, @RequestParam(required = false) Integer size) {
 		TimelinePage page = TimelinePage.of(before, size);
-		if (this.workspace.open(access, new CaseId(id), page) instanceof CaseOpening.Visible visible) {
+		if (this.dossiers.open(access, new CaseId(id), page) instanceof CaseOpening.Visible visible) {
 			return CaseResponse.of(visible.dossier());
 		}
 		throw new CaseNotFound();
@@ -123,7 +132,7 @@ class CaseApiController {
 	@PostMapping("/{id}/contributions")
 	ResponseEntity<Created> contribute(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@Valid @RequestBody ContributionRequest request) {
-		UUID created = this.workspace.contribute(access, new CaseId(id), request);
+		UUID created = this.caseContributions.contribute(access, new CaseId(id), request);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
 	}
 
@@ -135,13 +144,13 @@ class CaseApiController {
 
 	@PostMapping("/{id}/participants")
 	ResponseEntity<ParticipantView> admit(Access access, @PathVariable UUID id, @RequestBody AdmissionRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.workspace.admit(access, new CaseId(id),
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.participants.admit(access, new CaseId(id),
 				new Admission(request.organisation(), request.professionals(), request.purposes(), request.validUntil())));
 	}
 
 	@DeleteMapping("/{id}/participants/{participantId}")
 	ParticipantView remove(Access access, @PathVariable UUID id, @PathVariable UUID participantId) {
-		return this.workspace.remove(access, new CaseId(id), participantId);
+		return this.participants.remove(access, new CaseId(id), participantId);
 	}
 
 	@GetMapping("/{id}/consents")
@@ -175,14 +184,14 @@ class CaseApiController {
 	@PostMapping("/{id}/break-glass")
 	ResponseEntity<BreakGlassView> breakGlass(Access access, @PathVariable UUID id, @RequestBody BreakGlassRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workspace.openBreakGlass(access, new CaseId(id), request.reason()));
+			.body(this.participants.openBreakGlass(access, new CaseId(id), request.reason()));
 	}
 
 	@PostMapping("/{id}/contributions/{contributionId}/requests")
 	ResponseEntity<DisclosureRequestView> requestDisclosure(Access access, @PathVariable UUID id, @PathVariable UUID contributionId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody DisclosureRequestBody body) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workspace.requestDisclosure(access, new CaseId(id), contributionId, body.reason()));
+			.body(this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, body.reason()));
 	}
 
 	@ExceptionHandler(BreakGlassNotAllowed.class)
@@ -203,7 +212,7 @@ class CaseApiController {
 	}
 
 	private CaseDossier dossier(Access access, UUID id) {
-		if (this.workspace.open(access, new CaseId(id)) instanceof CaseOpening.Visible visible) {
+		if (this.dossiers.open(access, new CaseId(id)) instanceof CaseOpening.Visible visible) {
 			return visible.dossier();
 		}
 		throw new CaseNotFound();

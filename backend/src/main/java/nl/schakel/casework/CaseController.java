@@ -68,7 +68,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/cases")
 class CaseController {
 
-	private final CaseWorkspace workspace;
+	private final CaseParticipants participants;
+
+	private final CaseContributions caseContributions;
+
+	private final CaseDossiers dossiers;
+
+	private final CaseIntake intake;
 
 	private final CaseFileService cases;
 
@@ -84,11 +90,14 @@ class CaseController {
 
 	private final PlanOfAction plan;
 
-	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy,
+	CaseController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers, CaseIntake intake, CaseFileService cases, CasePurposes purposes, Policy policy,
 			CaseConsents consents, CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan) {
 		this.plan = plan;
 		this.myCases = myCases;
-		this.workspace = workspace;
+		this.participants = participants;
+		this.caseContributions = caseContributions;
+		this.dossiers = dossiers;
+		this.intake = intake;
 		this.cases = cases;
 		this.purposes = purposes;
 		this.policy = policy;
@@ -119,14 +128,14 @@ class CaseController {
 		RegisterCaseRequest referral = new RegisterCaseRequest();
 		referral.setReferral(new RegisterCaseRequest.ReferralForm());
 		model.addAttribute("referral", referral);
-		model.addAttribute("organisations", this.workspace.organisations());
+		model.addAttribute("organisations", this.intake.organisations());
 		return "cases/new";
 	}
 
 	@PostMapping
 	String register(Access access, @Valid @ModelAttribute("referral") RegisterCaseRequest referral, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
-		model.addAttribute("organisations", this.workspace.organisations());
+		model.addAttribute("organisations", this.intake.organisations());
 		if (referral.getReferral() == null) {
 			// the form always asks who referred; only the API may leave it out
 			referral.setReferral(new RegisterCaseRequest.ReferralForm());
@@ -138,7 +147,7 @@ class CaseController {
 		}
 		CaseFacts facts;
 		try {
-			facts = this.workspace.registerReferral(access, referral);
+			facts = this.intake.registerReferral(access, referral);
 		}
 		catch (InvalidInput ex) {
 			for (FieldProblem problem : ex.problems()) {
@@ -265,7 +274,7 @@ class CaseController {
 		}
 		if (!errors.hasErrors()) {
 			try {
-				this.workspace.contribute(access, new CaseId(id), contribution);
+				this.caseContributions.contribute(access, new CaseId(id), contribution);
 				redirect.addFlashAttribute("notice", "contribution.added");
 				return "redirect:/cases/" + id;
 			}
@@ -291,7 +300,7 @@ class CaseController {
 			}
 		}
 		try {
-			this.workspace.admit(access, new CaseId(id), new Admission(organisation, names, purposes, validUntil));
+			this.participants.admit(access, new CaseId(id), new Admission(organisation, names, purposes, validUntil));
 			redirect.addFlashAttribute("notice", "participant.admitted");
 		}
 		catch (InvalidInput ex) {
@@ -304,7 +313,7 @@ class CaseController {
 	@PostMapping("/{id}/participants/{participantId}/removal")
 	String remove(Access access, @PathVariable UUID id, @PathVariable UUID participantId, RedirectAttributes redirect) {
 		try {
-			this.workspace.remove(access, new CaseId(id), participantId);
+			this.participants.remove(access, new CaseId(id), participantId);
 			redirect.addFlashAttribute("notice", "participant.removed");
 		}
 		catch (SteeringHouseStays ex) {
@@ -335,7 +344,7 @@ class CaseController {
 			@RequestParam(required = false) String purpose, HttpSession session, RedirectAttributes redirect,
 			Model model, HttpServletResponse response) {
 		try {
-			this.workspace.openBreakGlass(access, new CaseId(id), reason);
+			this.participants.openBreakGlass(access, new CaseId(id), reason);
 			Optional.ofNullable(purpose).flatMap(this.policy::purpose).ifPresent((p) -> this.purposes.choose(session, id, p));
 			redirect.addFlashAttribute("notice", "breakGlass.opened");
 			return "redirect:/cases/" + id;
@@ -361,7 +370,7 @@ class CaseController {
 			return "redirect:/cases/" + id;
 		}
 		try {
-			this.workspace.requestDisclosure(access, new CaseId(id), contributionId, reason);
+			this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, reason);
 			redirect.addFlashAttribute("notice", "request.sent");
 		}
 		catch (InvalidInput ex) {
@@ -441,13 +450,13 @@ class CaseController {
 	private String page(Access access, UUID id, Purpose purpose, Model model, TimelinePage timeline) {
 		// the purpose this page checked, or chose when only one was admitted
 		Access reading = access.forPurpose(purpose.code());
-		if (this.workspace.open(reading, new CaseId(id), timeline) instanceof CaseOpening.Visible visible) {
+		if (this.dossiers.open(reading, new CaseId(id), timeline) instanceof CaseOpening.Visible visible) {
 			this.myCases.visited(reading, id);
 			model.addAttribute("dossier", visible.dossier());
 			model.addAttribute("categories", DataCategory.values());
 			model.addAttribute("legalBases", LegalBasis.values());
 			model.addAttribute("domains", Domain.values());
-			List<Organisation> organisations = this.workspace.organisations();
+			List<Organisation> organisations = this.intake.organisations();
 			model.addAttribute("organisations", organisations);
 			model.addAttribute("organisationNames",
 					organisations.stream().collect(Collectors.toMap(Organisation::code, Organisation::name)));

@@ -41,7 +41,7 @@ public class CaseSummaries {
 	/** The safety houses work in Dutch time; the printed time says when in their day. */
 	static final ZoneId PRINT_ZONE = ZoneId.of("Europe/Amsterdam");
 
-	private final CaseWorkspace workspace;
+	private final CaseDossiers dossiers;
 
 	private final OrganisationDirectory organisations;
 
@@ -55,13 +55,13 @@ public class CaseSummaries {
 
 	private final OrganisationNames organisationNames;
 
-	CaseSummaries(CaseWorkspace workspace, OrganisationDirectory organisations, Clock clock, PlanOfAction plan,
+	CaseSummaries(CaseDossiers dossiers, OrganisationDirectory organisations, Clock clock, PlanOfAction plan,
 			MeetingService meetings, MessageSource messages, OrganisationNames organisationNames) {
 		this.organisationNames = organisationNames;
 		this.plan = plan;
 		this.meetings = meetings;
 		this.messages = messages;
-		this.workspace = workspace;
+		this.dossiers = dossiers;
 		this.organisations = organisations;
 		this.clock = clock;
 	}
@@ -80,7 +80,7 @@ public class CaseSummaries {
 		// the whole timeline, a page at a time (a summary leaves nothing out the reader may see)
 		Map<UUID, TimelineEntry> timeline = new LinkedHashMap<>();
 		while (page != null) {
-			if (!(this.workspace.open(export, id, page) instanceof CaseOpening.Visible visible)) {
+			if (!(this.dossiers.open(export, id, page) instanceof CaseOpening.Visible visible)) {
 				return Optional.empty();
 			}
 			CaseDossier dossier = visible.dossier();

@@ -33,13 +33,13 @@ class CaseSummaryController {
 
 	private final CasePurposes purposes;
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
-	CaseSummaryController(CaseSummaries summaries, CaseSummaryPdf pdf, CasePurposes purposes, CaseWorkspace workspace) {
+	CaseSummaryController(CaseSummaries summaries, CaseSummaryPdf pdf, CasePurposes purposes, CaseIntake intake) {
 		this.summaries = summaries;
 		this.pdf = pdf;
 		this.purposes = purposes;
-		this.workspace = workspace;
+		this.intake = intake;
 	}
 
 	@GetMapping("/summary")
@@ -76,7 +76,7 @@ class CaseSummaryController {
 	}
 
 	private Map<String, String> organisationNames() {
-		return this.workspace.organisations()
+		return this.intake.organisations()
 			.stream()
 			.collect(Collectors.toMap(Organisation::code, Organisation::name));
 	}

@@ -82,7 +82,11 @@ class DemoCases implements ApplicationRunner {
 
 	private static final String FICTIONAL = "Fictief demodossier, geen echte persoon. ";
 
-	private final CaseWorkspace workspace;
+	private final CaseParticipants participants;
+
+	private final CaseContributions caseContributions;
+
+	private final CaseIntake intake;
 
 	private final CaseLifecycle lifecycle;
 
@@ -98,9 +102,11 @@ class DemoCases implements ApplicationRunner {
 
 	private final MeetingService meetings;
 
-	DemoCases(CaseWorkspace workspace, CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan,
+	DemoCases(CaseParticipants participants, CaseContributions caseContributions, CaseIntake intake, CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan,
 			MeetingService meetings, ObjectProvider<UserDetailsService> accounts, JdbcTemplate jdbc, Clock clock) {
-		this.workspace = workspace;
+		this.participants = participants;
+		this.caseContributions = caseContributions;
+		this.intake = intake;
 		this.plan = plan;
 		this.meetings = meetings;
 		this.lifecycle = lifecycle;
@@ -187,7 +193,7 @@ class DemoCases implements ApplicationRunner {
 		contribute("om", c, CONSULTATION, DataCategory.RISK, LegalBasis.PUBLIC_TASK,
 				"Geen lopende strafzaak; risico op escalatie laag tot midden (fictief).", null, List.of("CARE", "JUSTICE"));
 		// the police ask GGZ for what only care may see: it waits in GGZ's inbox
-		as("politie", CONSULTATION, (access) -> this.workspace.requestDisclosure(access, c.id(), healthOnly,
+		as("politie", CONSULTATION, (access) -> this.caseContributions.requestDisclosure(access, c.id(), healthOnly,
 				"Nodig voor de gezamenlijke risico-inschatting (fictief)."));
 		log.debug("Demo case in consultation with contribution {} shared under consent", withConsent);
 		return c;
@@ -208,10 +214,10 @@ class DemoCases implements ApplicationRunner {
 				"Dreigde bij de laatste afspraak een oud-buurman iets aan te doen (fictief).", null,
 				List.of("JUSTICE"));
 		DisclosureRequestView request = as("reclassering", CONSULTATION,
-				(access) -> this.workspace.requestDisclosure(access, c.id(), asked,
+				(access) -> this.caseContributions.requestDisclosure(access, c.id(), asked,
 						"Behandelstand nodig voor het toezichtplan (fictief)."));
 		as("verslavingszorg", CONSULTATION,
-				(access) -> this.workspace.refuseDisclosure(access, request.id(),
+				(access) -> this.caseContributions.refuseDisclosure(access, request.id(),
 						"Niet nodig voor het toezicht; de behandelaar licht de stand mondeling toe in het overleg (fictief)."));
 		// the case meeting that agreed the plan: minutes, and the actions each partner carries out
 		UUID meeting = as("coordinator", CONSULTATION, (access) -> this.meetings.schedule(access, new NewMeeting(
@@ -289,7 +295,7 @@ class DemoCases implements ApplicationRunner {
 		referral.setGoal(goal);
 		referral.setPersonInformed(true);
 		request.setReferral(referral);
-		return as(coordinator, TRIAGE, (access) -> this.workspace.registerReferral(access, request));
+		return as(coordinator, TRIAGE, (access) -> this.intake.registerReferral(access, request));
 	}
 
 	/** Registered, triaged and accepted: in consultation. */
@@ -302,7 +308,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void admit(CaseFacts c, String organisation, Purpose... purposes) {
-		as("coordinator", TRIAGE, (access) -> this.workspace.admit(access, c.id(), new Admission(organisation, List.of(),
+		as("coordinator", TRIAGE, (access) -> this.participants.admit(access, c.id(), new Admission(organisation, List.of(),
 				java.util.Arrays.stream(purposes).map(Purpose::code).toList(), null)));
 	}
 
@@ -325,7 +331,7 @@ class DemoCases implements ApplicationRunner {
 			why.setSeriousHarm("Ernstige schade aan een oud-buurman dreigt (fictief).");
 			why.setStrictlyNeeded("Alleen de dreiging, alleen aan justitiepartners (fictief).");
 		}
-		return as(user, purpose, (access) -> this.workspace.contribute(access, c.id(), contribution));
+		return as(user, purpose, (access) -> this.caseContributions.contribute(access, c.id(), contribution));
 	}
 
 	/** Runs one step as a demo account under a purpose, as a request of that account would. */

@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/known-to")
 class KnownToController {
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
 	private final Policy policy;
 
-	KnownToController(CaseWorkspace workspace, Policy policy) {
-		this.workspace = workspace;
+	KnownToController(CaseIntake intake, Policy policy) {
+		this.intake = intake;
 		this.policy = policy;
 	}
 
@@ -64,9 +64,9 @@ class KnownToController {
 			return "known-to";
 		}
 		model.addAttribute("result",
-				this.workspace.knownTo(access.forPurpose(chosen.get().code()), new PersonQuery(parsed, name, dateOfBirth)));
+				this.intake.knownTo(access.forPurpose(chosen.get().code()), new PersonQuery(parsed, name, dateOfBirth)));
 		// say exactly what was asked: the safety houses working in this Schakel, no others
-		model.addAttribute("checkedHouses", String.join(", ", this.workspace.organisations()
+		model.addAttribute("checkedHouses", String.join(", ", this.intake.organisations()
 			.stream()
 			.filter((o) -> o.domain() == nl.schakel.organisation.Domain.SAFETY_HOUSE)
 			.map(nl.schakel.organisation.Organisation::name)

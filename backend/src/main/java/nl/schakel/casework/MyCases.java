@@ -44,7 +44,7 @@ class MyCases {
 
 	private final ContributionService contributions;
 
-	private final CaseWorkspace workspace;
+	private final CaseContributions caseContributions;
 
 	private final ConsentRegistry consents;
 
@@ -53,14 +53,14 @@ class MyCases {
 	private final PlanOfAction plan;
 
 	MyCases(ParticipationRegistry participation, CaseFileService cases, ContributionService contributions,
-			CaseWorkspace workspace, ConsentRegistry consents, Clock clock, PlanOfAction plan) {
+			CaseContributions caseContributions, ConsentRegistry consents, Clock clock, PlanOfAction plan) {
 		this.plan = plan;
 		this.consents = consents;
 		this.clock = clock;
 		this.participation = participation;
 		this.cases = cases;
 		this.contributions = contributions;
-		this.workspace = workspace;
+		this.caseContributions = caseContributions;
 	}
 
 	/** The current user's cases, newest first. */
@@ -126,7 +126,7 @@ class MyCases {
 		if (!takesPartInCases(access.actor())) {
 			return List.of();
 		}
-		return this.workspace.inbox(access).received().stream().filter((r) -> "OPEN".equals(r.state())).toList();
+		return this.caseContributions.inbox(access).received().stream().filter((r) -> "OPEN".equals(r.state())).toList();
 	}
 
 	/**

@@ -31,15 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/persons")
 class PersonApiController {
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
-	PersonApiController(CaseWorkspace workspace) {
-		this.workspace = workspace;
+	PersonApiController(CaseIntake intake) {
+		this.intake = intake;
 	}
 
 	@PostMapping("/known-to")
 	KnownTo knownTo(Access access, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody Query body) {
-		return this.workspace.knownTo(access, body.toQuery());
+		return this.intake.knownTo(access, body.toQuery());
 	}
 
 	@ExceptionHandler(KnownToPurposeNotAllowed.class)

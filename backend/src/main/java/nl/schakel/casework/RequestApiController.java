@@ -30,27 +30,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/requests")
 class RequestApiController {
 
-	private final CaseWorkspace workspace;
+	private final CaseContributions caseContributions;
 
-	RequestApiController(CaseWorkspace workspace) {
-		this.workspace = workspace;
+	RequestApiController(CaseContributions caseContributions) {
+		this.caseContributions = caseContributions;
 	}
 
 	@GetMapping
 	DisclosureRequestService.Inbox inbox(Access access) {
-		return this.workspace.inbox(access);
+		return this.caseContributions.inbox(access);
 	}
 
 	@PostMapping("/{id}/grant")
 	DisclosureRequestView grant(Access access, @PathVariable UUID id, @RequestBody GrantBody body) {
-		return this.workspace.grantDisclosure(access, id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
+		return this.caseContributions.grantDisclosure(access, id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
 				body.consentId(), body.statutoryReference(), body.conflictOfDuties(),
 				Boolean.TRUE.equals(body.secrecyBreachConfirmed())));
 	}
 
 	@PostMapping("/{id}/refusal")
 	DisclosureRequestView refuse(Access access, @PathVariable UUID id, @RequestBody RefusalBody body) {
-		return this.workspace.refuseDisclosure(access, id, body.reason());
+		return this.caseContributions.refuseDisclosure(access, id, body.reason());
 	}
 
 	@ExceptionHandler(CaseClosed.class)

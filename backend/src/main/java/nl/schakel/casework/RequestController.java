@@ -36,18 +36,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/requests")
 class RequestController {
 
-	private final CaseWorkspace workspace;
+	private final CaseContributions caseContributions;
 
 	private final ConsentRegistry consents;
 
-	RequestController(CaseWorkspace workspace, ConsentRegistry consents) {
-		this.workspace = workspace;
+	RequestController(CaseContributions caseContributions, ConsentRegistry consents) {
+		this.caseContributions = caseContributions;
 		this.consents = consents;
 	}
 
 	@GetMapping
 	String inbox(Access access, Model model) {
-		var inbox = this.workspace.inbox(access);
+		var inbox = this.caseContributions.inbox(access);
 		model.addAttribute("inbox", inbox);
 		// a grant on consent names one of the holder's own consents in force on that case: chosen
 		// from a list, never typed (the holder's own consents: no disclosure)
@@ -67,7 +67,7 @@ class RequestController {
 			ContributionRequest.ConflictOfDuties conflictOfDuties,
 			@RequestParam(defaultValue = "false") boolean secrecyBreachConfirmed, RedirectAttributes redirect) {
 		try {
-			this.workspace.grantDisclosure(access, id, new GrantDecision(basis, toOrganisation, consentId, statutoryReference,
+			this.caseContributions.grantDisclosure(access, id, new GrantDecision(basis, toOrganisation, consentId, statutoryReference,
 					conflictOfDuties, secrecyBreachConfirmed));
 			redirect.addFlashAttribute("notice", "request.granted");
 		}
@@ -87,7 +87,7 @@ class RequestController {
 	@PostMapping("/{id}/refusal")
 	String refuse(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			this.workspace.refuseDisclosure(access, id, reason);
+			this.caseContributions.refuseDisclosure(access, id, reason);
 			redirect.addFlashAttribute("notice", "request.refused");
 		}
 		catch (InvalidInput ex) {

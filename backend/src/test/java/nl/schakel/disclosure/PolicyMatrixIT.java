@@ -14,7 +14,9 @@ import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casework.CaseConsents;
-import nl.schakel.casework.CaseWorkspace;
+import nl.schakel.casework.CaseContributions;
+import nl.schakel.casework.CaseIntake;
+import nl.schakel.casework.CaseParticipants;
 import nl.schakel.consent.ConsentEvidence;
 import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
@@ -60,7 +62,13 @@ class PolicyMatrixIT {
 			"auditor", "beheer");
 
 	@Autowired
-	CaseWorkspace workspace;
+	CaseIntake intake;
+
+	@Autowired
+	CaseParticipants participants;
+
+	@Autowired
+	CaseContributions caseContributions;
 
 	@Autowired
 	CaseConsents consents;
@@ -90,8 +98,8 @@ class PolicyMatrixIT {
 				"politie-midden", Set.of("CASE_CONSULTATION"), "gemeente-midden",
 				Set.of("CASE_CONSULTATION", "MONITORING"));
 		CaseFacts facts = AsUser.access(this.accounts, "coordinator", null, Channel.API, (access) -> {
-			CaseFacts registered = this.workspace.registerReferral(access, referral());
-			admitted.forEach((organisation, purposes) -> this.workspace.admit(access, registered.id(),
+			CaseFacts registered = this.intake.registerReferral(access, referral());
+			admitted.forEach((organisation, purposes) -> this.participants.admit(access, registered.id(),
 					new Admission(organisation, List.of(), List.copyOf(purposes), null)));
 			return registered;
 		});
@@ -113,7 +121,7 @@ class PolicyMatrixIT {
 					for (boolean everyDomain : List.of(false, true)) {
 						String text = "inhoud " + category + " " + basis + " " + everyDomain + " " + UUID.randomUUID();
 						ContributionRequest request = contribution(text, category, basis, consent.id(), everyDomain);
-						UUID id = this.workspace.contribute(access, facts.id(), request);
+						UUID id = this.caseContributions.contribute(access, facts.id(), request);
 						fixtures.put(id, new Fixture(category, basis, everyDomain, text));
 					}
 				}

@@ -6,7 +6,7 @@ import java.util.Set;
 import com.jayway.jsonpath.JsonPath;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casework.CaseOpening;
-import nl.schakel.casework.CaseWorkspace;
+import nl.schakel.casework.CaseDossiers;
 import nl.schakel.security.Channel;
 import nl.schakel.policy.Purpose;
 import nl.schakel.support.IntegrationTest;
@@ -56,7 +56,7 @@ class OneRolePerSessionIT {
 	UserDetailsService accounts;
 
 	@Autowired
-	CaseWorkspace workspace;
+	CaseDossiers dossiers;
 
 	String caseId;
 
@@ -136,7 +136,7 @@ class OneRolePerSessionIT {
 		try {
 			nl.schakel.security.Access access = new nl.schakel.security.Access(CurrentActor.require(), "TRIAGE",
 					Channel.API, java.util.UUID.randomUUID().toString(), null);
-			CaseOpening opening = this.workspace.open(access, new CaseId(java.util.UUID.fromString(this.caseId)));
+			CaseOpening opening = this.dossiers.open(access, new CaseId(java.util.UUID.fromString(this.caseId)));
 			assertThat(opening).isInstanceOf(CaseOpening.NotVisible.class);
 		}
 		finally {
