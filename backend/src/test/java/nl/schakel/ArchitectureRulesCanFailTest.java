@@ -3,6 +3,7 @@ package nl.schakel;
 import architecturefixtures.ControllerWithARepository;
 import architecturefixtures.EntityReadingTheActor;
 import architecturefixtures.FieldInjected;
+import architecturefixtures.ServiceReadingThePurposeFromTheRequest;
 import architecturefixtures.UnsealsBesideTheGate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,7 +36,14 @@ class ArchitectureRulesCanFailTest {
 
 	@Test
 	void anEntityAskingTheThreadWhoIsActingIsRefused() {
-		assertRefuses(ArchitectureTest.domainCodeNeverReadsTheThreadBoundActorOrRequest, EntityReadingTheActor.class);
+		assertRefuses(ArchitectureTest.noClassOutsideTheEdgeReadsTheThreadBoundActorOrPurpose,
+				EntityReadingTheActor.class);
+	}
+
+	@Test
+	void aUseCaseAskingTheRequestForItsPurposeIsRefused() {
+		assertRefuses(ArchitectureTest.noClassOutsideTheEdgeReadsTheThreadBoundActorOrPurpose,
+				ServiceReadingThePurposeFromTheRequest.class);
 	}
 
 	@Test

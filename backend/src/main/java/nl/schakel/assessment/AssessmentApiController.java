@@ -13,14 +13,14 @@ import java.util.UUID;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Decision;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.Problems;
 
@@ -88,18 +88,17 @@ class AssessmentApiController {
 	}
 
 	@PostMapping("/api/v1/cases/{id}/assessments")
-	ResponseEntity<RecordedAssessment> assess(@PathVariable UUID id,
+	ResponseEntity<RecordedAssessment> assess(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody AssessmentRequest request) {
-		List<AssessmentService.Recorded> recorded = this.assessments.record(new CaseId(id), CurrentActor.require(),
+		List<AssessmentService.Recorded> recorded = this.assessments.record(new CaseId(id), access.actor(),
 				purpose, request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/assessments"))
 			.body(new RecordedAssessment(recorded.get(0).id(), this.instrument.version(), recorded));
 	}
 
 	@GetMapping("/api/v1/cases/{id}/assessments")
-	AssessmentList assessments(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		AssessmentService.Read read = this.assessments.read(new CaseId(id), CurrentActor.require(), purpose,
-				Channel.API);
+	AssessmentList assessments(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		AssessmentService.Read read = this.assessments.read(access, new CaseId(id));
 		if (!read.visible()) {
 			throw new CaseNotFound();
 		}
@@ -108,9 +107,8 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/api/v1/cases/{id}/assessments/trend")
-	AssessmentViews.Trend trend(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		AssessmentService.Read read = this.assessments.read(new CaseId(id), CurrentActor.require(), purpose,
-				Channel.API);
+	AssessmentViews.Trend trend(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		AssessmentService.Read read = this.assessments.read(access, new CaseId(id));
 		if (!read.visible()) {
 			throw new CaseNotFound();
 		}
@@ -118,18 +116,17 @@ class AssessmentApiController {
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions")
-	ResponseEntity<Created> choose(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+	ResponseEntity<Created> choose(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody InterventionRequest request) {
-		UUID created = this.interventions.choose(new CaseId(id), CurrentActor.require(), purpose, request);
+		UUID created = this.interventions.choose(new CaseId(id), access.actor(), purpose, request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/interventions/" + created))
 			.body(new Created(created));
 	}
 
 	@GetMapping("/api/v1/cases/{id}/interventions")
-	List<InterventionService.View> interventions(@PathVariable UUID id,
+	List<InterventionService.View> interventions(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		InterventionService.Read read = this.interventions.read(new CaseId(id), CurrentActor.require(), purpose,
-				Channel.API);
+		InterventionService.Read read = this.interventions.read(access, new CaseId(id));
 		if (!read.visible()) {
 			throw new CaseNotFound();
 		}
@@ -137,36 +134,36 @@ class AssessmentApiController {
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions/{interventionId}/outcome")
-	RecordedOutcome outcome(@PathVariable UUID id, @PathVariable UUID interventionId,
+	RecordedOutcome outcome(Access access, @PathVariable UUID id, @PathVariable UUID interventionId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody InterventionRequest.OutcomeRequest request) {
-		this.interventions.recordOutcome(new CaseId(id), interventionId, CurrentActor.require(), purpose, request);
+		this.interventions.recordOutcome(new CaseId(id), interventionId, access.actor(), purpose, request);
 		return new RecordedOutcome(interventionId, request.outcome().strip(), request.endedOn());
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions/{interventionId}/barriers")
-	ResponseEntity<Created> barrier(@PathVariable UUID id, @PathVariable UUID interventionId,
+	ResponseEntity<Created> barrier(Access access, @PathVariable UUID id, @PathVariable UUID interventionId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody InterventionRequest.BarrierRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new Created(this.interventions.recordBarrier(new CaseId(id), interventionId, CurrentActor.require(),
+			.body(new Created(this.interventions.recordBarrier(new CaseId(id), interventionId, access.actor(),
 					purpose, request)));
 	}
 
 	@GetMapping("/api/v1/follow-ups")
-	List<FollowUpOverview.Moment> followUps(@RequestParam(required = false) String due) {
-		return this.followUps.list(CurrentActor.require(), due);
+	List<FollowUpOverview.Moment> followUps(Access access, @RequestParam(required = false) String due) {
+		return this.followUps.list(access.actor(), due);
 	}
 
 	@GetMapping("/api/v1/evaluation/interventions")
-	Evaluation.Aggregates evaluation() {
-		return this.evaluation.interventions(CurrentActor.require(), Channel.API);
+	Evaluation.Aggregates evaluation(Access access) {
+		return this.evaluation.interventions(access);
 	}
 
 	/** The same aggregates as CSV (suppressed cells empty), for policy staff's own analysis. */
 	@GetMapping(value = "/api/v1/evaluation/interventions.csv", produces = "text/csv")
-	ResponseEntity<String> evaluationCsv() {
-		Evaluation.Aggregates aggregates = this.evaluation.interventions(CurrentActor.require(), Channel.EXPORT);
+	ResponseEntity<String> evaluationCsv(Access access) {
+		Evaluation.Aggregates aggregates = this.evaluation.interventions(access.via(Channel.EXPORT));
 		StringBuilder csv = new StringBuilder("intervention;working_elements;cases;completed;stopped_early;ongoing;"
 				+ "mean_duration_days");
 		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();

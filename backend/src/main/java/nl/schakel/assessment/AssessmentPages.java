@@ -6,9 +6,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casework.CasePurposes;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.policy.Purpose;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,16 +46,14 @@ class AssessmentPages {
 	}
 
 	@GetMapping("/cases/{id}/assessment")
-	String assessment(@PathVariable UUID id, HttpSession session, Model model) {
+	String assessment(Access access, @PathVariable UUID id, HttpSession session, Model model) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			// the purpose is chosen on the case page, once, and kept for the case
 			return "redirect:/cases/" + id;
 		}
-		AssessmentService.Read read = this.assessments.read(new CaseId(id), CurrentActor.require(), purpose,
-				Channel.UI);
-		InterventionService.Read chosen = this.interventions.read(new CaseId(id), CurrentActor.require(), purpose,
-				Channel.UI);
+		AssessmentService.Read read = this.assessments.read(access, new CaseId(id));
+		InterventionService.Read chosen = this.interventions.read(access, new CaseId(id));
 		model.addAttribute("caseId", id);
 		if (!read.visible() || !chosen.visible()) {
 			return "cases/not-visible";
@@ -69,8 +67,8 @@ class AssessmentPages {
 	}
 
 	@GetMapping("/evaluation")
-	String evaluation(Model model) {
-		Evaluation.Aggregates aggregates = this.evaluation.interventions(CurrentActor.require(), Channel.UI);
+	String evaluation(Access access, Model model) {
+		Evaluation.Aggregates aggregates = this.evaluation.interventions(access);
 		model.addAttribute("aggregates", aggregates);
 		model.addAttribute("barrierKinds", this.evaluationBarriers(aggregates));
 		return "assessment/evaluation";

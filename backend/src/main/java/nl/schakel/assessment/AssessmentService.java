@@ -15,7 +15,7 @@ import nl.schakel.casefile.CaseId;
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
 import nl.schakel.disclosure.Outcome;
@@ -255,14 +255,14 @@ public class AssessmentService {
 	 * not). A reader who does not take part gets {@code visible == false}; the denial rows commit.
 	 */
 	@Transactional
-	public Read read(CaseId caseId, Actor actor, Purpose purpose, Channel channel) {
+	public Read read(nl.schakel.security.Access access, CaseId caseId) {
 		CaseFacts facts = this.access.existing(caseId);
 		List<AssessmentRating> all = this.ratings.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value());
 		List<DisclosableItem> items = new ArrayList<>();
 		items.add(this.access.header(facts));
 		all.forEach((r) -> items.add(r.toItem()));
-		Reading reading = this.gate.read(new CaseSubject(facts.id().value(), facts.personId(), !facts.open()), purpose,
-				channel, items);
+		Reading reading = this.gate.read(access, new CaseSubject(facts.id().value(), facts.personId(), !facts.open()),
+				items);
 		if (reading.participation() == Participation.NOT_PARTICIPANT || reading.outcomes().get(0).denied()) {
 			return new Read(false, List.of());
 		}

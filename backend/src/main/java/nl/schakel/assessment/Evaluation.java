@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.policy.Policy;
@@ -68,13 +68,14 @@ public class Evaluation {
 	}
 
 	@Transactional
-	public Aggregates interventions(Actor actor, Channel channel) {
+	public Aggregates interventions(nl.schakel.security.Access access) {
+		Actor actor = access.actor();
 		if (!actor.has(Role.COORDINATOR)) {
 			throw new AccessDeniedException("Evaluation is for coordinators and policy staff");
 		}
 		Purpose purpose = this.policy.purpose(PURPOSE).orElseThrow();
-		this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.EVALUATION, null, null, null, purpose,
-				"PUBLIC_TASK", STATISTICAL_USE, channel));
+		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.EVALUATION, null, null, null, purpose,
+				"PUBLIC_TASK", STATISTICAL_USE, access.channel()));
 		// per intervention and case, the latest time it was chosen counts
 		Map<String, Map<UUID, CaseIntervention>> latest = new LinkedHashMap<>();
 		for (CaseIntervention i : this.interventions.findAll()) {

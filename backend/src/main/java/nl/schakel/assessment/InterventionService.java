@@ -14,7 +14,7 @@ import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
 import nl.schakel.disclosure.Outcome;
@@ -259,7 +259,7 @@ public class InterventionService {
 	}
 
 	@Transactional
-	public Read read(CaseId caseId, Actor actor, Purpose purpose, Channel channel) {
+	public Read read(nl.schakel.security.Access access, CaseId caseId) {
 		CaseFacts facts = this.access.existing(caseId);
 		List<CaseIntervention> all = this.interventions.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value());
 		List<InterventionBarrier> barrierRows = this.barriers.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value());
@@ -269,8 +269,8 @@ public class InterventionService {
 			items.addAll(i.toItems());
 		}
 		barrierRows.forEach((b) -> items.add(b.toItem()));
-		Reading reading = this.gate.read(new CaseSubject(facts.id().value(), facts.personId(), !facts.open()), purpose,
-				channel, items);
+		Reading reading = this.gate.read(access, new CaseSubject(facts.id().value(), facts.personId(), !facts.open()),
+				items);
 		if (reading.participation() == Participation.NOT_PARTICIPANT || reading.outcomes().get(0).denied()) {
 			return new Read(false, List.of());
 		}

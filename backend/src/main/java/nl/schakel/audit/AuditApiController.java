@@ -1,5 +1,6 @@
 package nl.schakel.audit;
 
+import nl.schakel.security.Access;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
 import nl.schakel.web.InvalidInput;
@@ -42,29 +43,29 @@ class AuditApiController {
 
 	/** A page of the disclosure log, newest first; pass {@code nextCursor} as {@code cursor} for the next. */
 	@GetMapping("/disclosures")
-	DisclosurePage disclosures(@ModelAttribute DisclosureFilter filter,
+	DisclosurePage disclosures(Access access, @ModelAttribute DisclosureFilter filter,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
-		return this.workspace.search(filter, Channel.API);
+		return this.workspace.search(access, filter);
 	}
 
 	/** The whole result as CSV (up to the export limit); recorded as an export. */
 	@GetMapping("/disclosures.csv")
-	void export(@ModelAttribute DisclosureFilter filter, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+	void export(Access access, @ModelAttribute DisclosureFilter filter, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			HttpServletResponse response) throws IOException {
 		require(purpose, AuditWorkspace.AUDIT);
 		// log, then stream: until the export's record is committed, any failure is a problem detail
-		AuditWorkspace.RecordedExport export = this.workspace.recordExport(filter);
+		AuditWorkspace.RecordedExport export = this.workspace.recordExport(access, filter);
 		AuditController.csvHeaders(response);
 		this.workspace.stream(export, response.getWriter());
 	}
 
 	/** Finds a person by BSN (in the body, never in a URL) or by name and date of birth. */
 	@PostMapping("/person-lookup")
-	Map<String, UUID> lookup(@RequestBody SubjectAccessRequest who,
+	Map<String, UUID> lookup(Access access, @RequestBody SubjectAccessRequest who,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
-		Optional<UUID> found = this.workspace.lookupPerson(who, Channel.API);
+		Optional<UUID> found = this.workspace.lookupPerson(access, who);
 		return Map.of("personId", found.orElseThrow(() -> AuditWorkspace.nobodyFound(who)));
 	}
 
@@ -88,24 +89,24 @@ class AuditApiController {
 	}
 
 	@PostMapping("/reviews/{id}/finding")
-	ReviewView finding(@PathVariable UUID id, @RequestBody FindingRequest finding,
+	ReviewView finding(Access access, @PathVariable UUID id, @RequestBody FindingRequest finding,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
-		return this.workspace.recordFinding(id, finding.finding(), finding.comment());
+		return this.workspace.recordFinding(access, id, finding.finding(), finding.comment());
 	}
 
 	@GetMapping("/history/cases/{id}")
-	List<HistoryEntry> caseHistory(@PathVariable UUID id,
+	List<HistoryEntry> caseHistory(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
-		return this.workspace.caseHistory(id, Channel.API);
+		return this.workspace.caseHistory(access, id);
 	}
 
 	@GetMapping("/history/contributions/{id}")
-	List<HistoryEntry> contributionHistory(@PathVariable UUID id,
+	List<HistoryEntry> contributionHistory(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
-		return this.workspace.contributionHistory(id, Channel.API);
+		return this.workspace.contributionHistory(access, id);
 	}
 
 	/** The head of the sealed log, to print, sign and keep elsewhere. */
@@ -116,20 +117,20 @@ class AuditApiController {
 	}
 
 	@PostMapping("/verification")
-	VerificationReport verify(@RequestBody(required = false) VerifyRequest request,
+	VerificationReport verify(Access access, @RequestBody(required = false) VerifyRequest request,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.AUDIT);
 		// no body, {} or "incremental": null all mean the default, a full verification
 		boolean incremental = (request != null) && Boolean.TRUE.equals(request.incremental());
-		return this.workspace.verify(incremental, (request != null) ? request.head() : null);
+		return this.workspace.verify(access, incremental, (request != null) ? request.head() : null);
 	}
 
 	/** A subject-access report (purpose SUBJECT_ACCESS); recorded as an export. */
 	@PostMapping("/subject-access")
-	SubjectAccessReport subjectAccess(@RequestBody SubjectAccessRequest who,
+	SubjectAccessReport subjectAccess(Access access, @RequestBody SubjectAccessRequest who,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		require(purpose, AuditWorkspace.SUBJECT_ACCESS);
-		return this.workspace.subjectAccess(who);
+		return this.workspace.subjectAccess(access, who);
 	}
 
 	@ExceptionHandler(AuditWorkspace.ReviewItemNotFound.class)

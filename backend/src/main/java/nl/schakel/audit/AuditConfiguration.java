@@ -10,6 +10,7 @@ import nl.schakel.policy.Policy;
 import nl.schakel.policy.PolicyFiles;
 import nl.schakel.policy.PolicyRule;
 import nl.schakel.policy.PurposeBinding;
+import nl.schakel.web.ChosenPurposes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ class AuditConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/audit/**");
+		// what an auditor changes from the workspace's pages (a finding) is recorded as audit work
+		registry.addInterceptor(ChosenPurposes.namedForEveryPage(AuditWorkspace.AUDIT)).addPathPatterns("/audit/**");
 	}
 
 	@Bean

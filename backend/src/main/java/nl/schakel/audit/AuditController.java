@@ -1,5 +1,6 @@
 package nl.schakel.audit;
 
+import nl.schakel.security.Access;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Decision;
 import nl.schakel.policy.Policy;
@@ -68,13 +69,13 @@ class AuditController {
 	}
 
 	@GetMapping
-	String search(@ModelAttribute("filter") DisclosureFilter filter, Model model) {
+	String search(Access access, @ModelAttribute("filter") DisclosureFilter filter, Model model) {
 		stalledJobs(model);
 		model.addAttribute("purposes", this.policy.purposes());
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("decisions", Decision.values());
 		try {
-			model.addAttribute("page", this.workspace.search(filter, Channel.UI));
+			model.addAttribute("page", this.workspace.search(access, filter));
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("errors", errors(ex));
@@ -84,11 +85,11 @@ class AuditController {
 
 	/** A person by BSN or name and date of birth, posted so the BSN never appears in a URL. */
 	@PostMapping("/person")
-	String findPerson(@RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
+	String findPerson(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String dateOfBirth, Model model, RedirectAttributes redirect) {
 		SubjectAccessRequest who = new SubjectAccessRequest(bsn, name, dateOfBirth);
 		try {
-			Optional<UUID> person = this.workspace.lookupPerson(who, Channel.UI);
+			Optional<UUID> person = this.workspace.lookupPerson(access, who);
 			if (person.isPresent()) {
 				redirect.addAttribute("person", person.get());
 				return "redirect:/audit";
@@ -110,9 +111,9 @@ class AuditController {
 	}
 
 	@GetMapping("/export.csv")
-	void export(@ModelAttribute DisclosureFilter filter, HttpServletResponse response) throws IOException {
+	void export(Access access, @ModelAttribute DisclosureFilter filter, HttpServletResponse response) throws IOException {
 		// log, then stream: until the export's record is committed, any failure is an error page
-		AuditWorkspace.RecordedExport export = this.workspace.recordExport(filter);
+		AuditWorkspace.RecordedExport export = this.workspace.recordExport(access, filter);
 		csvHeaders(response);
 		this.workspace.stream(export, response.getWriter());
 	}
@@ -137,10 +138,10 @@ class AuditController {
 	}
 
 	@PostMapping("/reviews/{id}")
-	String recordFinding(@PathVariable UUID id, @RequestParam(required = false) String finding,
+	String recordFinding(Access access, @PathVariable UUID id, @RequestParam(required = false) String finding,
 			@RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
 		try {
-			this.workspace.recordFinding(id, finding, comment);
+			this.workspace.recordFinding(access, id, finding, comment);
 			redirect.addFlashAttribute("notice", "audit.review.recorded");
 			return "redirect:/audit/reviews/" + id;
 		}
@@ -155,16 +156,16 @@ class AuditController {
 	// --- change history ----------------------------------------------------------------
 
 	@GetMapping("/history/cases/{id}")
-	String caseHistory(@PathVariable UUID id, Model model) {
-		model.addAttribute("entries", this.workspace.caseHistory(id, Channel.UI));
+	String caseHistory(Access access, @PathVariable UUID id, Model model) {
+		model.addAttribute("entries", this.workspace.caseHistory(access, id));
 		model.addAttribute("subject", "case");
 		model.addAttribute("subjectId", id);
 		return "audit/history";
 	}
 
 	@GetMapping("/history/contributions/{id}")
-	String contributionHistory(@PathVariable UUID id, Model model) {
-		model.addAttribute("entries", this.workspace.contributionHistory(id, Channel.UI));
+	String contributionHistory(Access access, @PathVariable UUID id, Model model) {
+		model.addAttribute("entries", this.workspace.contributionHistory(access, id));
 		model.addAttribute("subject", "contribution");
 		model.addAttribute("subjectId", id);
 		return "audit/history";
@@ -181,10 +182,10 @@ class AuditController {
 	}
 
 	@PostMapping("/integrity")
-	String verify(@RequestParam(defaultValue = "false") boolean incremental,
+	String verify(Access access, @RequestParam(defaultValue = "false") boolean incremental,
 			@RequestParam(required = false) String head, Model model) {
 		try {
-			model.addAttribute("report", this.workspace.verify(incremental, head));
+			model.addAttribute("report", this.workspace.verify(access, incremental, head));
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("errors", errors(ex));
@@ -210,10 +211,10 @@ class AuditController {
 	}
 
 	@PostMapping("/subject-access")
-	String subjectAccess(@RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
+	String subjectAccess(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String dateOfBirth, Model model) {
 		try {
-			model.addAttribute("report", this.workspace.subjectAccess(new SubjectAccessRequest(bsn, name, dateOfBirth)));
+			model.addAttribute("report", this.workspace.subjectAccess(access, new SubjectAccessRequest(bsn, name, dateOfBirth)));
 			return "audit/subject-access-report";
 		}
 		catch (InvalidInput ex) {
@@ -226,11 +227,11 @@ class AuditController {
 
 	@PostMapping(value = "/subject-access.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<SubjectAccessReport> subjectAccessJson(@RequestParam(required = false) String bsn,
+	ResponseEntity<SubjectAccessReport> subjectAccessJson(Access access, @RequestParam(required = false) String bsn,
 			@RequestParam(required = false) String name, @RequestParam(required = false) String dateOfBirth) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inzageverzoek.json\"")
-			.body(this.workspace.subjectAccess(new SubjectAccessRequest(bsn, name, dateOfBirth)));
+			.body(this.workspace.subjectAccess(access, new SubjectAccessRequest(bsn, name, dateOfBirth)));
 	}
 
 	@ExceptionHandler(AuditWorkspace.ReviewItemNotFound.class)

@@ -72,7 +72,7 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 	void scan() {
 		try {
 			// review items the scan raises are revisions of an audit task, under the policy in force
-			this.work.run(AuditWorkspace.AUDIT, this.scanner::scanSealed);
+			this.work.run(AuditWorkspace.AUDIT, (access) -> this.scanner.scanSealed());
 		}
 		catch (RuntimeException ex) {
 			log.error("Review scan failed; the next run continues from the last committed batch", ex);

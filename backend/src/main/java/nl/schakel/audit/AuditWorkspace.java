@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.person.Bsn;
@@ -20,7 +20,7 @@ import nl.schakel.person.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -98,10 +98,11 @@ public class AuditWorkspace {
 
 	/** One page of the log; the search is recorded (AUDIT_SEARCH) with the person and case searched for. */
 	@Transactional
-	public DisclosurePage search(DisclosureFilter filter, Channel channel) {
+	public DisclosurePage search(Access access, DisclosureFilter filter) {
+		Channel channel = access.channel();
 		DisclosureSearch.Criteria criteria = this.search.criteria(filter);
 		DisclosurePage page = this.search.page(criteria);
-		record(ItemKind.AUDIT_SEARCH, criteria.caseId(), criteria.person(), null, AUDIT, channel);
+		record(access, ItemKind.AUDIT_SEARCH, criteria.caseId(), criteria.person(), null, AUDIT, channel);
 		return page;
 	}
 
@@ -111,9 +112,9 @@ public class AuditWorkspace {
 	 * byte can leave, and a search that fails here fails before anything is sent.
 	 */
 	@Transactional
-	public RecordedExport recordExport(DisclosureFilter filter) {
+	public RecordedExport recordExport(Access access, DisclosureFilter filter) {
 		DisclosureSearch.Criteria criteria = this.search.criteria(filter.firstPage());
-		record(ItemKind.AUDIT_EXPORT, criteria.caseId(), criteria.person(), null, AUDIT, Channel.EXPORT);
+		record(access, ItemKind.AUDIT_EXPORT, criteria.caseId(), criteria.person(), null, AUDIT, Channel.EXPORT);
 		return new RecordedExport(criteria);
 	}
 
@@ -133,9 +134,10 @@ public class AuditWorkspace {
 	 * recorded (PERSON_LOOKUP), found or not.
 	 */
 	@Transactional
-	public Optional<UUID> lookupPerson(SubjectAccessRequest who, Channel channel) {
+	public Optional<UUID> lookupPerson(Access access, SubjectAccessRequest who) {
+		Channel channel = access.channel();
 		Optional<UUID> found = find(who);
-		record(ItemKind.PERSON_LOOKUP, null, found.orElse(null), null, AUDIT, channel);
+		record(access, ItemKind.PERSON_LOOKUP, null, found.orElse(null), null, AUDIT, channel);
 		return found;
 	}
 
@@ -171,7 +173,7 @@ public class AuditWorkspace {
 
 	/** Records the finding; Envers keeps the item's history (who reviewed, when, under which purpose). */
 	@Transactional
-	public ReviewView recordFinding(UUID id, String finding, String comment) {
+	public ReviewView recordFinding(Access access, UUID id, String finding, String comment) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Finding parsed = null;
 		if (finding == null || finding.isBlank()) {
@@ -198,11 +200,7 @@ public class AuditWorkspace {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		nl.schakel.web.RequestContext.current().ifPresent((context) -> {
-			context.purpose(AUDIT);
-			context.policyVersion(this.policy.version().value());
-		});
-		item.review(parsed, comment.strip(), CurrentActor.require().username(), Instant.now(this.clock));
+		item.review(parsed, comment.strip(), access.actor().username(), Instant.now(this.clock));
 		this.reviews.save(item);
 		return item.view(Instant.now(this.clock));
 	}
@@ -221,17 +219,19 @@ public class AuditWorkspace {
 	// --- change history ----------------------------------------------------------------
 
 	@Transactional
-	public List<HistoryEntry> caseHistory(UUID caseId, Channel channel) {
+	public List<HistoryEntry> caseHistory(Access access, UUID caseId) {
+		Channel channel = access.channel();
 		List<HistoryEntry> entries = this.history.ofCase(caseId);
-		record(ItemKind.CHANGE_HISTORY, caseId, this.history.personOfCase(caseId).orElse(null), caseId, AUDIT, channel);
+		record(access, ItemKind.CHANGE_HISTORY, caseId, this.history.personOfCase(caseId).orElse(null), caseId, AUDIT, channel);
 		return entries;
 	}
 
 	@Transactional
-	public List<HistoryEntry> contributionHistory(UUID contributionId, Channel channel) {
+	public List<HistoryEntry> contributionHistory(Access access, UUID contributionId) {
+		Channel channel = access.channel();
 		List<HistoryEntry> entries = this.history.ofContribution(contributionId);
 		UUID caseId = this.history.caseOfContribution(contributionId).orElse(null);
-		record(ItemKind.CHANGE_HISTORY, caseId, (caseId != null) ? this.history.personOfCase(caseId).orElse(null) : null,
+		record(access, ItemKind.CHANGE_HISTORY, caseId, (caseId != null) ? this.history.personOfCase(caseId).orElse(null) : null,
 				contributionId, AUDIT, channel);
 		return entries;
 	}
@@ -247,7 +247,7 @@ public class AuditWorkspace {
 	 * Recomputes the chain: everything, or (incremental) from the last intact verification's
 	 * head; optionally against a head exported earlier ({@code NUMBER:HASH}).
 	 */
-	public VerificationReport verify(boolean incremental, String exportedHead) {
+	public VerificationReport verify(Access access, boolean incremental, String exportedHead) {
 		LogVerifier.ExportedHead expected = null;
 		if (exportedHead != null && !exportedHead.isBlank()) {
 			try {
@@ -267,7 +267,7 @@ public class AuditWorkspace {
 				}
 			}
 		}
-		return this.verifier.verify(from, expected, "auditor:" + CurrentActor.require().username());
+		return this.verifier.verify(from, expected, "auditor:" + access.actor().username());
 	}
 
 	@Transactional(readOnly = true)
@@ -289,11 +289,11 @@ public class AuditWorkspace {
 
 	/** The report for one person; recorded (SUBJECT_ACCESS, purpose SUBJECT_ACCESS, channel EXPORT). */
 	@Transactional
-	public SubjectAccessReport subjectAccess(SubjectAccessRequest who) {
+	public SubjectAccessReport subjectAccess(Access access, SubjectAccessRequest who) {
 		UUID person = find(who).orElseThrow(() -> notFound(who));
 		SubjectAccessReport report = this.subjectAccess.report(person, this.flags.showProfessionalNames(),
 				Instant.now(this.clock));
-		record(ItemKind.SUBJECT_ACCESS, null, person, null, SUBJECT_ACCESS, Channel.EXPORT);
+		record(access, ItemKind.SUBJECT_ACCESS, null, person, null, SUBJECT_ACCESS, Channel.EXPORT);
 		return report;
 	}
 
@@ -337,9 +337,9 @@ public class AuditWorkspace {
 				: InvalidInput.of("name", "No person with this name and date of birth");
 	}
 
-	private void record(ItemKind kind, UUID caseId, UUID personId, UUID itemId, String purpose, Channel channel) {
+	private void record(Access access, ItemKind kind, UUID caseId, UUID personId, UUID itemId, String purpose, Channel channel) {
 		Purpose bound = this.policy.purpose(purpose).orElseThrow();
-		this.log.recordMetadata(new DisclosureLog.Metadata(kind, caseId, personId, itemId, bound, BASIS,
+		this.log.recordMetadata(access, new DisclosureLog.Metadata(kind, caseId, personId, itemId, bound, BASIS,
 				SUBJECT_ACCESS.equals(purpose) ? SUBJECT_ACCESS_RULE : AUDIT_RULE, channel));
 	}
 

@@ -17,7 +17,7 @@ import nl.schakel.person.PersonId;
 import nl.schakel.person.PersonRegistration;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -74,8 +74,8 @@ public class CaseFileService {
 	/** Registers the person (or finds them by BSN) and opens a case for them in REFERRED. */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CaseFacts register(RegisterCaseRequest request) {
-		Actor coordinator = CurrentActor.require();
+	public CaseFacts register(Access access, RegisterCaseRequest request) {
+		Actor coordinator = access.actor();
 		Organisation safetyHouse = this.organisations.findByCode(coordinator.organisation())
 			.orElseThrow(() -> new IllegalStateException("The coordinator's organisation is not registered"));
 		RegisterCaseRequest.ReferralForm referral = request.getReferral();
@@ -127,7 +127,7 @@ public class CaseFileService {
 	/** The triage decision: accept into consultation, or close with advice only or declined (with a reason). */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CaseFacts decideTriage(CaseId id, TriageOutcome outcome, String reason) {
+	public CaseFacts decideTriage(Access access, CaseId id, TriageOutcome outcome, String reason) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (outcome == null) {
 			problems.add(problem("outcome", "triage.outcome.required"));
@@ -141,7 +141,7 @@ public class CaseFileService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		CaseFile caseFile = ownCase(id);
+		CaseFile caseFile = ownCase(access, id);
 		caseFile.requireOpenForWrites();
 		caseFile.decideTriage(outcome, blankToNull(reason), LocalDate.now(this.clock));
 		return facts(this.caseFiles.save(caseFile));
@@ -187,31 +187,31 @@ public class CaseFileService {
 	 * missing one does, so its existence is not revealed.
 	 */
 	@Transactional(readOnly = true)
-	public CaseFacts ofOwnSafetyHouse(CaseId id) {
-		return facts(ownCase(id));
+	public CaseFacts ofOwnSafetyHouse(Access access, CaseId id) {
+		return facts(ownCase(access, id));
 	}
 
-	private CaseFile ownCase(CaseId id) {
+	private CaseFile ownCase(Access access, CaseId id) {
 		return this.caseFiles.findById(id.value())
-			.filter((caseFile) -> caseFile.belongsTo(ownSafetyHouse()))
+			.filter((caseFile) -> caseFile.belongsTo(ownSafetyHouse(access)))
 			.orElseThrow(CaseNotFound::new);
 	}
 
 	/** Of these cases, those of the current user's own safety house (metadata only). */
 	@Transactional(readOnly = true)
-	public List<CaseFacts> ofOwnSafetyHouse(java.util.Collection<UUID> ids) {
+	public List<CaseFacts> ofOwnSafetyHouse(Access access, java.util.Collection<UUID> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		UUID house = this.organisations.findByCode(CurrentActor.require().organisation())
+		UUID house = this.organisations.findByCode(access.actor().organisation())
 			.map((organisation) -> organisation.id().value())
 			.orElse(null);
 		return facts(ids).stream().filter((c) -> c.organisationId().equals(house)).toList();
 	}
 
 	/** The organisation the current user works for; only a safety house has cases. */
-	private UUID ownSafetyHouse() {
-		return this.organisations.findByCode(CurrentActor.require().organisation())
+	private UUID ownSafetyHouse(Access access) {
+		return this.organisations.findByCode(access.actor().organisation())
 			.map((organisation) -> organisation.id().value())
 			.orElseThrow(CaseNotFound::new);
 	}
@@ -219,16 +219,16 @@ public class CaseFileService {
 	/** The own safety house's cases newest first, metadata only: no person data is read for a list. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CasePage page(Long before, int size) {
-		return page(before, size, CaseFilter.NONE);
+	public CasePage page(Access access, Long before, int size) {
+		return page(access, before, size, CaseFilter.NONE);
 	}
 
 	/** The own safety house's cases narrowed by the filter, newest first, metadata only. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CasePage page(Long before, int size, CaseFilter filter) {
+	public CasePage page(Access access, Long before, int size, CaseFilter filter) {
 		int limit = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-		List<CaseFile> found = this.caseFiles.search(ownSafetyHouse(), (before != null) ? before : Long.MAX_VALUE,
+		List<CaseFile> found = this.caseFiles.search(ownSafetyHouse(access), (before != null) ? before : Long.MAX_VALUE,
 				filter.referencePattern(), filter.statuses(), filter.caseTypes(), filter.from(), filter.until(),
 				Limit.of(limit + 1));
 		List<CaseFile> page = found.subList(0, Math.min(limit, found.size()));
@@ -239,12 +239,12 @@ public class CaseFileService {
 	/** How many of the own safety house's cases are in each status, every status listed. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public java.util.Map<CaseStatus, Long> countByStatus() {
+	public java.util.Map<CaseStatus, Long> countByStatus(Access access) {
 		java.util.Map<CaseStatus, Long> counts = new java.util.EnumMap<>(CaseStatus.class);
 		for (CaseStatus status : CaseStatus.values()) {
 			counts.put(status, 0L);
 		}
-		for (Object[] row : this.caseFiles.countByStatus(ownSafetyHouse())) {
+		for (Object[] row : this.caseFiles.countByStatus(ownSafetyHouse(access))) {
 			counts.put((CaseStatus) row[0], ((Number) row[1]).longValue());
 		}
 		return counts;
@@ -269,8 +269,8 @@ public class CaseFileService {
 	/** Moves an open case one step on; closing it needs a reason ({@link #close}). */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CaseFacts move(CaseId id, CaseStatus target) {
-		CaseFile caseFile = ownCase(id);
+	public CaseFacts move(Access access, CaseId id, CaseStatus target) {
+		CaseFile caseFile = ownCase(access, id);
 		caseFile.requireOpenForWrites();
 		if (target == CaseStatus.CLOSED) {
 			throw new InvalidInput(List.of(problem("reason", "case.close.reason.required")));
@@ -296,8 +296,8 @@ public class CaseFileService {
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CaseFacts close(CaseId id, CloseReason reason, String text) {
-		CaseFile caseFile = ownCase(id);
+	public CaseFacts close(Access access, CaseId id, CloseReason reason, String text) {
+		CaseFile caseFile = ownCase(access, id);
 		caseFile.requireOpenForWrites();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (reason == null) {
@@ -319,8 +319,8 @@ public class CaseFileService {
 	/** Reopens a closed or declined case, with a reason; see {@code CaseFile.reopen} for where it goes back to. */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
-	public CaseFacts reopen(CaseId id, String reason) {
-		CaseFile caseFile = ownCase(id);
+	public CaseFacts reopen(Access access, CaseId id, String reason) {
+		CaseFile caseFile = ownCase(access, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (blankToNull(reason) == null) {
 			problems.add(problem("reason", "case.reopen.reason.required"));

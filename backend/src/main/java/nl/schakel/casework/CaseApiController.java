@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import nl.schakel.policy.PurposeBinding;
 
 import java.net.URI;
@@ -32,7 +33,7 @@ import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.NotAParticipant;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.participation.Admission;
 import nl.schakel.participation.BreakGlassLimitReached;
 import nl.schakel.participation.SteeringHouseStays;
@@ -70,7 +71,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cases")
 class CaseApiController {
 
-	private final CaseWorkspace workspace;
+	private final CaseParticipants participants;
+
+	private final CaseContributions caseContributions;
+
+	private final CaseDossiers dossiers;
+
+	private final CaseIntake intake;
 
 	private final CaseFileService cases;
 
@@ -78,110 +85,113 @@ class CaseApiController {
 
 	private final CaseLifecycle lifecycle;
 
-	CaseApiController(CaseWorkspace workspace, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
-		this.workspace = workspace;
+	CaseApiController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers, CaseIntake intake, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
+		this.participants = participants;
+		this.caseContributions = caseContributions;
+		this.dossiers = dossiers;
+		this.intake = intake;
 		this.cases = cases;
 		this.consents = consents;
 		this.lifecycle = lifecycle;
 	}
 
 	@PostMapping
-	ResponseEntity<CaseSummary> register(@Valid @RequestBody RegisterCaseRequest request) {
-		CaseFacts facts = this.workspace.registerReferral(request);
+	ResponseEntity<CaseSummary> register(Access access, @Valid @RequestBody RegisterCaseRequest request) {
+		CaseFacts facts = this.intake.registerReferral(access, request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + facts.id().value())).body(CaseSummary.of(facts));
 	}
 
 	@GetMapping
-	CaseList list(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size,
+	CaseList list(Access access, @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size,
 			@org.springdoc.core.annotations.ParameterObject CaseListFilter filter) {
-		CasePage page = this.cases.page(before, size, filter.toFilter());
+		CasePage page = this.cases.page(access, before, size, filter.toFilter());
 		return new CaseList(page.cases().stream().map(CaseSummary::of).toList(), page.nextCursor());
 	}
 
 	@GetMapping("/{id}")
-	CaseResponse get(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+	CaseResponse get(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestParam(required = false) String before, @RequestParam(required = false) Integer size) {
 		TimelinePage page = TimelinePage.of(before, size);
-		if (this.workspace.open(new CaseId(id), purpose, Channel.API, page) instanceof CaseOpening.Visible visible) {
+		if (this.dossiers.open(access, new CaseId(id), page) instanceof CaseOpening.Visible visible) {
 			return CaseResponse.of(visible.dossier());
 		}
 		throw new CaseNotFound();
 	}
 
 	@PostMapping("/{id}/status")
-	CaseSummary move(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
-		return CaseSummary.of(this.lifecycle.move(new CaseId(id), change.status(), change.reason(), change.text()));
+	CaseSummary move(Access access, @PathVariable UUID id, @Valid @RequestBody StatusChange change) {
+		return CaseSummary.of(this.lifecycle.move(access, new CaseId(id), change.status(), change.reason(), change.text()));
 	}
 
 	/** Reopens a closed or declined case, with a reason; partners must be admitted again. */
 	@PostMapping("/{id}/reopening")
-	CaseSummary reopen(@PathVariable UUID id, @RequestBody Reopening reopening) {
-		return CaseSummary.of(this.lifecycle.reopen(new CaseId(id), reopening.reason()));
+	CaseSummary reopen(Access access, @PathVariable UUID id, @RequestBody Reopening reopening) {
+		return CaseSummary.of(this.lifecycle.reopen(access, new CaseId(id), reopening.reason()));
 	}
 
 	@PostMapping("/{id}/contributions")
-	ResponseEntity<Created> contribute(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+	ResponseEntity<Created> contribute(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@Valid @RequestBody ContributionRequest request) {
-		UUID created = this.workspace.contribute(new CaseId(id), purpose, request);
+		UUID created = this.caseContributions.contribute(access, new CaseId(id), request);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
 	}
 
 	@GetMapping("/{id}/participants")
-	List<ParticipantView> participants(@PathVariable UUID id,
+	List<ParticipantView> participants(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		return dossier(id, purpose).participants();
+		return dossier(access, id).participants();
 	}
 
 	@PostMapping("/{id}/participants")
-	ResponseEntity<ParticipantView> admit(@PathVariable UUID id, @RequestBody AdmissionRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.workspace.admit(new CaseId(id),
+	ResponseEntity<ParticipantView> admit(Access access, @PathVariable UUID id, @RequestBody AdmissionRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(this.participants.admit(access, new CaseId(id),
 				new Admission(request.organisation(), request.professionals(), request.purposes(), request.validUntil())));
 	}
 
 	@DeleteMapping("/{id}/participants/{participantId}")
-	ParticipantView remove(@PathVariable UUID id, @PathVariable UUID participantId) {
-		return this.workspace.remove(new CaseId(id), participantId);
+	ParticipantView remove(Access access, @PathVariable UUID id, @PathVariable UUID participantId) {
+		return this.participants.remove(access, new CaseId(id), participantId);
 	}
 
 	@GetMapping("/{id}/consents")
-	List<ConsentView> consents(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		return this.consents.list(new CaseId(id), purpose, Channel.API);
+	List<ConsentView> consents(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		return this.consents.list(access, new CaseId(id));
 	}
 
 	@PostMapping("/{id}/consents")
-	ResponseEntity<ConsentView> recordConsent(@PathVariable UUID id,
+	ResponseEntity<ConsentView> recordConsent(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody ConsentRequest request) {
 		ConsentScope scope = new ConsentScope(request.organisations(), request.domains(), request.categories(),
 				request.purposes(), request.validFrom(), request.validUntil());
 		ConsentEvidence evidence = new ConsentEvidence(request.evidenceKind(), request.evidence(),
 				request.evidenceObtainedOn(), request.evidenceObtainedBy());
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.consents.record(new CaseId(id), purpose, scope, evidence, request.holder()));
+			.body(this.consents.record(access, new CaseId(id), scope, evidence, request.holder()));
 	}
 
 	@PostMapping("/{id}/consents/{consentId}/withdrawal")
-	ConsentView withdraw(@PathVariable UUID id, @PathVariable UUID consentId,
+	ConsentView withdraw(Access access, @PathVariable UUID id, @PathVariable UUID consentId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody(required = false) Withdrawal withdrawal) {
-		return this.consents.withdraw(new CaseId(id), purpose, consentId,
+		return this.consents.withdraw(access, new CaseId(id), consentId,
 				(withdrawal != null) ? withdrawal.on() : null, (withdrawal != null) ? withdrawal.reason() : null);
 	}
 
 	@PostMapping("/{id}/triage")
-	CaseSummary triage(@PathVariable UUID id, @RequestBody TriageDecision decision) {
-		return CaseSummary.of(this.lifecycle.decideTriage(new CaseId(id), decision.outcome(), decision.reason()));
+	CaseSummary triage(Access access, @PathVariable UUID id, @RequestBody TriageDecision decision) {
+		return CaseSummary.of(this.lifecycle.decideTriage(access, new CaseId(id), decision.outcome(), decision.reason()));
 	}
 
 	@PostMapping("/{id}/break-glass")
-	ResponseEntity<BreakGlassView> breakGlass(@PathVariable UUID id, @RequestBody BreakGlassRequest request) {
+	ResponseEntity<BreakGlassView> breakGlass(Access access, @PathVariable UUID id, @RequestBody BreakGlassRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workspace.openBreakGlass(new CaseId(id), request.reason()));
+			.body(this.participants.openBreakGlass(access, new CaseId(id), request.reason()));
 	}
 
 	@PostMapping("/{id}/contributions/{contributionId}/requests")
-	ResponseEntity<DisclosureRequestView> requestDisclosure(@PathVariable UUID id, @PathVariable UUID contributionId,
+	ResponseEntity<DisclosureRequestView> requestDisclosure(Access access, @PathVariable UUID id, @PathVariable UUID contributionId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody DisclosureRequestBody body) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.workspace.requestDisclosure(new CaseId(id), contributionId, purpose, body.reason()));
+			.body(this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, body.reason()));
 	}
 
 	@ExceptionHandler(BreakGlassNotAllowed.class)
@@ -201,8 +211,8 @@ class CaseApiController {
 			.body(problem);
 	}
 
-	private CaseDossier dossier(UUID id, Purpose purpose) {
-		if (this.workspace.open(new CaseId(id), purpose, Channel.API) instanceof CaseOpening.Visible visible) {
+	private CaseDossier dossier(Access access, UUID id) {
+		if (this.dossiers.open(access, new CaseId(id)) instanceof CaseOpening.Visible visible) {
 			return visible.dossier();
 		}
 		throw new CaseNotFound();

@@ -14,7 +14,7 @@ import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.consent.NewConsent;
 import nl.schakel.consent.Withdrawer;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -22,7 +22,7 @@ import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -66,9 +66,9 @@ public class CaseConsents {
 
 	/** The case's consents, for a participant; each one shown is recorded. */
 	@Transactional
-	public List<ConsentView> list(CaseId id, Purpose purpose, Channel channel) {
-		requireCaseworker();
-		return shownIn(requireParticipant(id, purpose), purpose, channel);
+	public List<ConsentView> list(Access access, CaseId id) {
+		requireCaseworker(access);
+		return shownIn(access, requireParticipant(access, id));
 	}
 
 	/**
@@ -76,14 +76,15 @@ public class CaseConsents {
 	 * caller's transaction. The caller has made sure the reader takes part in the case.
 	 */
 	@Transactional
-	List<ConsentView> shownIn(CaseFacts facts, Purpose purpose, Channel channel) {
-		if (!isCaseworker(CurrentActor.require())) {
+	List<ConsentView> shownIn(Access access, CaseFacts facts) {
+		if (!isCaseworker(access.actor())) {
 			return List.of();
 		}
 		List<ConsentView> shown = this.consents.onCase(facts.id().value());
 		for (ConsentView consent : shown) {
-			this.log.recordMetadata(new DisclosureLog.Metadata(ItemKind.CONSENT, facts.id().value(),
-					facts.personId(), consent.id(), purpose, LegalBasis.PUBLIC_TASK.name(), RULE, channel));
+			this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.CONSENT, facts.id().value(),
+					facts.personId(), consent.id(), Purpose.of(access), LegalBasis.PUBLIC_TASK.name(), RULE,
+					access.channel()));
 		}
 		return shown;
 	}
@@ -95,13 +96,13 @@ public class CaseConsents {
 	 * recorder's own; any other is refused
 	 */
 	@Transactional
-	public ConsentView record(CaseId id, Purpose purpose, ConsentScope scope, ConsentEvidence evidence,
+	public ConsentView record(Access access, CaseId id, ConsentScope scope, ConsentEvidence evidence,
 			String holder) {
-		requireCaseworker();
+		requireCaseworker(access);
 		// a closed case takes no writes: 409 to whoever took part, 404 to anyone else
-		this.lifecycle.requireOpen(id);
-		CaseFacts facts = requireParticipant(id, purpose);
-		Actor actor = CurrentActor.require();
+		this.lifecycle.requireOpen(access, id);
+		CaseFacts facts = requireParticipant(access, id);
+		Actor actor = access.actor();
 		if (holder != null && !holder.isBlank() && !holder.equals(actor.organisation())) {
 			throw new AccessDeniedException("A consent is recorded by the organisation that holds the information");
 		}
@@ -111,11 +112,11 @@ public class CaseConsents {
 
 	/** Withdraws a consent of the case: its holder, or the coordinator steering the case with a reason. */
 	@Transactional
-	public ConsentView withdraw(CaseId id, Purpose purpose, UUID consentId, LocalDate on, String reason) {
-		requireCaseworker();
-		this.lifecycle.requireOpen(id);
-		CaseFacts facts = requireParticipant(id, purpose);
-		Actor actor = CurrentActor.require();
+	public ConsentView withdraw(Access access, CaseId id, UUID consentId, LocalDate on, String reason) {
+		requireCaseworker(access);
+		this.lifecycle.requireOpen(access, id);
+		CaseFacts facts = requireParticipant(access, id);
+		Actor actor = access.actor();
 		boolean steers = actor.has(Role.COORDINATOR) && this.organisations.byId(facts.organisationId())
 			.map((o) -> o.code().equals(actor.organisation()))
 			.orElse(false);
@@ -123,18 +124,18 @@ public class CaseConsents {
 				new Withdrawer(actor.username(), actor.organisation(), steers), on, reason);
 	}
 
-	private CaseFacts requireParticipant(CaseId id, Purpose purpose) {
+	private CaseFacts requireParticipant(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-		Actor actor = CurrentActor.require();
+		Actor actor = access.actor();
 		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
-				purpose.code())) {
+				Purpose.of(access).code())) {
 			throw new CaseNotFound();
 		}
 		return facts;
 	}
 
-	private static void requireCaseworker() {
-		if (!isCaseworker(CurrentActor.require())) {
+	private static void requireCaseworker(Access access) {
+		if (!isCaseworker(access.actor())) {
 			throw new AccessDeniedException("No casework for this role");
 		}
 	}

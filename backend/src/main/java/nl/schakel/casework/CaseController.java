@@ -28,7 +28,7 @@ import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.NotAParticipant;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.participation.Admission;
@@ -41,7 +41,7 @@ import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -68,7 +68,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/cases")
 class CaseController {
 
-	private final CaseWorkspace workspace;
+	private final CaseParticipants participants;
+
+	private final CaseContributions caseContributions;
+
+	private final CaseDossiers dossiers;
+
+	private final CaseIntake intake;
 
 	private final CaseFileService cases;
 
@@ -84,11 +90,14 @@ class CaseController {
 
 	private final PlanOfAction plan;
 
-	CaseController(CaseWorkspace workspace, CaseFileService cases, CasePurposes purposes, Policy policy,
+	CaseController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers, CaseIntake intake, CaseFileService cases, CasePurposes purposes, Policy policy,
 			CaseConsents consents, CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan) {
 		this.plan = plan;
 		this.myCases = myCases;
-		this.workspace = workspace;
+		this.participants = participants;
+		this.caseContributions = caseContributions;
+		this.dossiers = dossiers;
+		this.intake = intake;
 		this.cases = cases;
 		this.purposes = purposes;
 		this.policy = policy;
@@ -102,13 +111,13 @@ class CaseController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) Long before, CaseListFilter filter, BindingResult errors,
+	String list(Access access, @RequestParam(required = false) Long before, CaseListFilter filter, BindingResult errors,
 			Model model) {
 		if (errors.hasErrors()) {
 			// a part that is no status, type or date is left out of the filter, and the page says so
 			model.addAttribute("problem", "cases.filter.invalid");
 		}
-		model.addAttribute("page", this.cases.page(before, 50, filter.toFilter()));
+		model.addAttribute("page", this.cases.page(access, before, 50, filter.toFilter()));
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CaseStatus.values());
 		return "cases/list";
@@ -119,14 +128,14 @@ class CaseController {
 		RegisterCaseRequest referral = new RegisterCaseRequest();
 		referral.setReferral(new RegisterCaseRequest.ReferralForm());
 		model.addAttribute("referral", referral);
-		model.addAttribute("organisations", this.workspace.organisations());
+		model.addAttribute("organisations", this.intake.organisations());
 		return "cases/new";
 	}
 
 	@PostMapping
-	String register(@Valid @ModelAttribute("referral") RegisterCaseRequest referral, BindingResult errors,
+	String register(Access access, @Valid @ModelAttribute("referral") RegisterCaseRequest referral, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
-		model.addAttribute("organisations", this.workspace.organisations());
+		model.addAttribute("organisations", this.intake.organisations());
 		if (referral.getReferral() == null) {
 			// the form always asks who referred; only the API may leave it out
 			referral.setReferral(new RegisterCaseRequest.ReferralForm());
@@ -138,7 +147,7 @@ class CaseController {
 		}
 		CaseFacts facts;
 		try {
-			facts = this.workspace.registerReferral(referral);
+			facts = this.intake.registerReferral(access, referral);
 		}
 		catch (InvalidInput ex) {
 			for (FieldProblem problem : ex.problems()) {
@@ -159,28 +168,28 @@ class CaseController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable UUID id, @RequestParam(required = false) String before, HttpSession session,
+	String show(Access access, @PathVariable UUID id, @RequestParam(required = false) String before, HttpSession session,
 			Model model) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			// one admitted purpose: nothing to ask
-			purpose = this.myCases.onlyPurpose(id).flatMap(this.policy::purpose);
+			purpose = this.myCases.onlyPurpose(access, id).flatMap(this.policy::purpose);
 			purpose.ifPresent((p) -> this.purposes.choose(session, id, p));
 		}
 		if (purpose.isEmpty()) {
-			return purposeChoice(id, model);
+			return purposeChoice(access, id, model);
 		}
 		if (!model.containsAttribute("contribution")) {
 			model.addAttribute("contribution", new ContributionRequest());
 		}
-		return page(id, purpose.get(), model, olderPage(before));
+		return page(access, id, purpose.get(), model, olderPage(before));
 	}
 
 	@PostMapping("/{id}/purpose")
-	String choosePurpose(@PathVariable UUID id, @RequestParam(required = false) String purpose, HttpSession session,
+	String choosePurpose(Access access, @PathVariable UUID id, @RequestParam(required = false) String purpose, HttpSession session,
 			RedirectAttributes redirect) {
 		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
-		List<String> admitted = this.myCases.admittedPurposes(id);
+		List<String> admitted = this.myCases.admittedPurposes(access, id);
 		if (chosen.isPresent() && !admitted.isEmpty() && !admitted.contains(chosen.get().code())) {
 			redirect.addFlashAttribute("problem", "purpose.notAdmitted");
 			return "redirect:/cases/" + id + "?choose";
@@ -194,8 +203,8 @@ class CaseController {
 	}
 
 	@GetMapping(value = "/{id}", params = "choose")
-	String changePurpose(@PathVariable UUID id, Model model) {
-		return purposeChoice(id, model);
+	String changePurpose(Access access, @PathVariable UUID id, Model model) {
+		return purposeChoice(access, id, model);
 	}
 
 	/**
@@ -203,22 +212,22 @@ class CaseController {
 	 * admitted to (or that does not exist) every purpose, the same page for any id, so the
 	 * choice reveals nothing about the case.
 	 */
-	private String purposeChoice(UUID id, Model model) {
-		List<String> admitted = this.myCases.admittedPurposes(id);
+	private String purposeChoice(Access access, UUID id, Model model) {
+		List<String> admitted = this.myCases.admittedPurposes(access, id);
 		model.addAttribute("caseId", id);
 		// the case is named only to those admitted to it: for anyone else the page is the same for any id
-		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(id).orElse(null));
+		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(access, id).orElse(null));
 		model.addAttribute("purposes", admitted.isEmpty() ? this.policy.purposes()
 				: this.policy.purposes().stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
 		return "cases/purpose";
 	}
 
 	@PostMapping("/{id}/status")
-	String move(@PathVariable UUID id, @RequestParam CaseStatus status,
+	String move(Access access, @PathVariable UUID id, @RequestParam CaseStatus status,
 			@RequestParam(required = false) CloseReason reason, @RequestParam(required = false) String text,
 			RedirectAttributes redirect) {
 		try {
-			this.lifecycle.move(new CaseId(id), status, reason, text);
+			this.lifecycle.move(access, new CaseId(id), status, reason, text);
 			redirect.addFlashAttribute("notice",
 					(status == CaseStatus.CLOSED) ? "case.closed.done" : "case.status.changed");
 		}
@@ -236,10 +245,10 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/reopening")
-	String reopen(@PathVariable UUID id, @RequestParam(required = false) String reason, HttpSession session,
+	String reopen(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason, HttpSession session,
 			RedirectAttributes redirect) {
 		try {
-			CaseFacts reopened = this.lifecycle.reopen(new CaseId(id), reason);
+			CaseFacts reopened = this.lifecycle.reopen(access, new CaseId(id), reason);
 			redirect.addFlashAttribute("notice", "case.reopened");
 			// the purpose a closed case was read under does not steer an open one: choose again
 			this.purposes.of(session, id)
@@ -257,7 +266,7 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/contributions")
-	String contribute(@PathVariable UUID id, @Valid @ModelAttribute("contribution") ContributionRequest contribution,
+	String contribute(Access access, @PathVariable UUID id, @Valid @ModelAttribute("contribution") ContributionRequest contribution,
 			BindingResult errors, HttpSession session, Model model, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
@@ -265,7 +274,7 @@ class CaseController {
 		}
 		if (!errors.hasErrors()) {
 			try {
-				this.workspace.contribute(new CaseId(id), purpose, contribution);
+				this.caseContributions.contribute(access, new CaseId(id), contribution);
 				redirect.addFlashAttribute("notice", "contribution.added");
 				return "redirect:/cases/" + id;
 			}
@@ -275,11 +284,11 @@ class CaseController {
 				}
 			}
 		}
-		return page(id, purpose, model);
+		return page(access, id, purpose, model);
 	}
 
 	@PostMapping("/{id}/participants")
-	String admit(@PathVariable UUID id, @RequestParam(required = false) String organisation,
+	String admit(Access access, @PathVariable UUID id, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) List<String> purposes, @RequestParam(required = false) LocalDate validUntil,
 			@RequestParam(required = false) String professionals, RedirectAttributes redirect) {
 		List<String> names = new ArrayList<>();
@@ -291,7 +300,7 @@ class CaseController {
 			}
 		}
 		try {
-			this.workspace.admit(new CaseId(id), new Admission(organisation, names, purposes, validUntil));
+			this.participants.admit(access, new CaseId(id), new Admission(organisation, names, purposes, validUntil));
 			redirect.addFlashAttribute("notice", "participant.admitted");
 		}
 		catch (InvalidInput ex) {
@@ -302,9 +311,9 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/participants/{participantId}/removal")
-	String remove(@PathVariable UUID id, @PathVariable UUID participantId, RedirectAttributes redirect) {
+	String remove(Access access, @PathVariable UUID id, @PathVariable UUID participantId, RedirectAttributes redirect) {
 		try {
-			this.workspace.remove(new CaseId(id), participantId);
+			this.participants.remove(access, new CaseId(id), participantId);
 			redirect.addFlashAttribute("notice", "participant.removed");
 		}
 		catch (SteeringHouseStays ex) {
@@ -314,10 +323,10 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/triage")
-	String triage(@PathVariable UUID id, @RequestParam(required = false) TriageOutcome outcome,
+	String triage(Access access, @PathVariable UUID id, @RequestParam(required = false) TriageOutcome outcome,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			this.lifecycle.decideTriage(new CaseId(id), outcome, reason);
+			this.lifecycle.decideTriage(access, new CaseId(id), outcome, reason);
 			redirect.addFlashAttribute("notice", "triage.decided");
 		}
 		catch (InvalidInput ex) {
@@ -331,37 +340,37 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/break-glass")
-	String breakGlass(@PathVariable UUID id, @RequestParam(required = false) String reason,
+	String breakGlass(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String purpose, HttpSession session, RedirectAttributes redirect,
 			Model model, HttpServletResponse response) {
 		try {
-			this.workspace.openBreakGlass(new CaseId(id), reason);
+			this.participants.openBreakGlass(access, new CaseId(id), reason);
 			Optional.ofNullable(purpose).flatMap(this.policy::purpose).ifPresent((p) -> this.purposes.choose(session, id, p));
 			redirect.addFlashAttribute("notice", "breakGlass.opened");
 			return "redirect:/cases/" + id;
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("breakGlassProblems", ex.problems());
-			return notVisible(id, model, response);
+			return notVisible(access, id, model, response);
 		}
 		catch (BreakGlassNotAllowed ex) {
-			return notVisible(id, model, response);
+			return notVisible(access, id, model, response);
 		}
 		catch (BreakGlassLimitReached ex) {
 			model.addAttribute("breakGlassLimitReached", ex.limit());
-			return notVisible(id, model, response);
+			return notVisible(access, id, model, response);
 		}
 	}
 
 	@PostMapping("/{id}/contributions/{contributionId}/requests")
-	String requestDisclosure(@PathVariable UUID id, @PathVariable UUID contributionId,
+	String requestDisclosure(Access access, @PathVariable UUID id, @PathVariable UUID contributionId,
 			@RequestParam(required = false) String reason, HttpSession session, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
 		}
 		try {
-			this.workspace.requestDisclosure(new CaseId(id), contributionId, purpose, reason);
+			this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, reason);
 			redirect.addFlashAttribute("notice", "request.sent");
 		}
 		catch (InvalidInput ex) {
@@ -371,7 +380,7 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/consents")
-	String recordConsent(@PathVariable UUID id, @RequestParam(required = false) List<String> organisations,
+	String recordConsent(Access access, @PathVariable UUID id, @RequestParam(required = false) List<String> organisations,
 			@RequestParam(required = false) List<String> domains, @RequestParam(required = false) List<String> categories,
 			@RequestParam(required = false) List<String> consentPurposes,
 			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validUntil,
@@ -384,7 +393,7 @@ class CaseController {
 			return "redirect:/cases/" + id;
 		}
 		try {
-			this.consents.record(new CaseId(id), purpose,
+			this.consents.record(access, new CaseId(id),
 					new ConsentScope(organisations, domains, categories, consentPurposes, validFrom, validUntil),
 					new ConsentEvidence(evidenceKind, evidence, evidenceObtainedOn, evidenceObtainedBy), null);
 			redirect.addFlashAttribute("notice", "consent.recorded");
@@ -397,13 +406,13 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/consents/{consentId}/withdrawal")
-	String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
+	String withdrawConsent(Access access, @PathVariable UUID id, @PathVariable UUID consentId,
 			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String reason,
 			HttpSession session, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose != null) {
 			try {
-				this.consents.withdraw(new CaseId(id), purpose, consentId, on, reason);
+				this.consents.withdraw(access, new CaseId(id), consentId, on, reason);
 				redirect.addFlashAttribute("notice", "consent.withdrawn");
 			}
 			catch (InvalidInput ex) {
@@ -414,18 +423,18 @@ class CaseController {
 		return "redirect:/cases/" + id;
 	}
 
-	private String notVisible(UUID id, Model model, HttpServletResponse response) {
+	private String notVisible(Access access, UUID id, Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("caseId", id);
 		model.addAttribute("mayBreakGlass", this.policy.breakGlass().roles().stream()
-			.anyMatch((role) -> CurrentActor.require().has(role)));
+			.anyMatch((role) -> access.actor().has(role)));
 		model.addAttribute("breakGlassHours", this.policy.breakGlass().duration().toMinutes() / 60.0);
 		model.addAttribute("purposes", this.policy.purposes());
 		return "cases/not-visible";
 	}
 
-	private String page(UUID id, Purpose purpose, Model model) {
-		return page(id, purpose, model, TimelinePage.first());
+	private String page(Access access, UUID id, Purpose purpose, Model model) {
+		return page(access, id, purpose, model, TimelinePage.first());
 	}
 
 	/** A link to older entries; a mangled one shows the newest page. */
@@ -438,14 +447,16 @@ class CaseController {
 		}
 	}
 
-	private String page(UUID id, Purpose purpose, Model model, TimelinePage timeline) {
-		if (this.workspace.open(new CaseId(id), purpose, Channel.UI, timeline) instanceof CaseOpening.Visible visible) {
-			this.myCases.visited(id);
+	private String page(Access access, UUID id, Purpose purpose, Model model, TimelinePage timeline) {
+		// the purpose this page checked, or chose when only one was admitted
+		Access reading = access.forPurpose(purpose.code());
+		if (this.dossiers.open(reading, new CaseId(id), timeline) instanceof CaseOpening.Visible visible) {
+			this.myCases.visited(reading, id);
 			model.addAttribute("dossier", visible.dossier());
 			model.addAttribute("categories", DataCategory.values());
 			model.addAttribute("legalBases", LegalBasis.values());
 			model.addAttribute("domains", Domain.values());
-			List<Organisation> organisations = this.workspace.organisations();
+			List<Organisation> organisations = this.intake.organisations();
 			model.addAttribute("organisations", organisations);
 			model.addAttribute("organisationNames",
 					organisations.stream().collect(Collectors.toMap(Organisation::code, Organisation::name)));
@@ -454,7 +465,7 @@ class CaseController {
 			model.addAttribute("evidenceKinds", EvidenceKind.values());
 			model.addAttribute("closeReasons", CloseReason.values());
 			// the plan of action: its descriptions and notes are read through the gate as well
-			model.addAttribute("plan", this.plan.read(new CaseId(id), purpose, Channel.UI).orElse(List.of()));
+			model.addAttribute("plan", this.plan.read(reading, new CaseId(id)).orElse(List.of()));
 			model.addAttribute("planOrganisations", this.plan.admittedOrganisations(id));
 			return "cases/show";
 		}
@@ -471,8 +482,8 @@ class CaseController {
 	}
 
 	@ExceptionHandler(CaseNotVisible.class)
-	String notVisible(CaseNotVisible ex, Model model, HttpServletResponse response) {
-		return notVisible(ex.caseId(), model, response);
+	String notVisible(Access access, CaseNotVisible ex, Model model, HttpServletResponse response) {
+		return notVisible(access, ex.caseId(), model, response);
 	}
 
 	/** The reader may not know of this case (or it does not exist); the page says only that. */

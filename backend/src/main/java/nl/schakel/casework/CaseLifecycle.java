@@ -15,7 +15,7 @@ import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.Policy;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 
 import org.springframework.stereotype.Service;
@@ -52,33 +52,33 @@ public class CaseLifecycle {
 
 	/** Moves an open case on; a move to CLOSED needs a reason and goes to {@link #close}. */
 	@Transactional
-	public CaseFacts move(CaseId id, CaseStatus target, CloseReason reason, String text) {
-		CaseFacts facts = requireSteering(id);
+	public CaseFacts move(Access access, CaseId id, CaseStatus target, CloseReason reason, String text) {
+		CaseFacts facts = requireSteering(access, id);
 		requireOpen(facts);
 		if (target == CaseStatus.CLOSED && reason != null) {
-			return close(id, reason, text);
+			return close(access, id, reason, text);
 		}
-		return this.cases.move(id, target);
+		return this.cases.move(access, id, target);
 	}
 
 	/** Closes the case with a reason; every partner's participation ends. */
 	@Transactional
-	public CaseFacts close(CaseId id, CloseReason reason, String text) {
-		CaseFacts facts = requireSteering(id);
+	public CaseFacts close(Access access, CaseId id, CloseReason reason, String text) {
+		CaseFacts facts = requireSteering(access, id);
 		requireOpen(facts);
-		CaseFacts closed = this.cases.close(id, reason, text);
-		endParticipation(closed);
+		CaseFacts closed = this.cases.close(access, id, reason, text);
+		endParticipation(access, closed);
 		return closed;
 	}
 
 	/** The triage decision; advice only and declined close the case like a closure does. */
 	@Transactional
-	public CaseFacts decideTriage(CaseId id, TriageOutcome outcome, String reason) {
-		CaseFacts facts = requireSteering(id);
+	public CaseFacts decideTriage(Access access, CaseId id, TriageOutcome outcome, String reason) {
+		CaseFacts facts = requireSteering(access, id);
 		requireOpen(facts);
-		CaseFacts decided = this.cases.decideTriage(id, outcome, reason);
+		CaseFacts decided = this.cases.decideTriage(access, id, outcome, reason);
 		if (!decided.open()) {
-			endParticipation(decided);
+			endParticipation(access, decided);
 		}
 		return decided;
 	}
@@ -88,12 +88,12 @@ public class CaseLifecycle {
 	 * every purpose; partners stay out until they are admitted again.
 	 */
 	@Transactional
-	public CaseFacts reopen(CaseId id, String reason) {
-		requireSteering(id);
-		CaseFacts reopened = this.cases.reopen(id, reason);
+	public CaseFacts reopen(Access access, CaseId id, String reason) {
+		requireSteering(access, id);
+		CaseFacts reopened = this.cases.reopen(access, id, reason);
 		List<String> purposes = this.policy.purposes().stream().map((p) -> p.purpose().code()).toList();
 		this.participation.restoreOnReopening(reopened.id().value(), safetyHouse(reopened).code(), purposes,
-				CurrentActor.require().username());
+				access.actor().username());
 		return reopened;
 	}
 
@@ -103,10 +103,10 @@ public class CaseLifecycle {
 	 * exist, as a case they never took part in does not.
 	 */
 	@Transactional(readOnly = true)
-	public CaseFacts requireOpen(CaseId id) {
+	public CaseFacts requireOpen(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		if (!facts.open()) {
-			Actor actor = CurrentActor.require();
+			Actor actor = access.actor();
 			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
 				throw new CaseNotFound();
 			}
@@ -121,9 +121,9 @@ public class CaseLifecycle {
 		}
 	}
 
-	private void endParticipation(CaseFacts closed) {
+	private void endParticipation(Access access, CaseFacts closed) {
 		this.participation.endOnClosure(closed.id().value(), safetyHouse(closed).code(), List.of(ACCOUNTABILITY),
-				CurrentActor.require().username());
+				access.actor().username());
 	}
 
 	private Organisation safetyHouse(CaseFacts facts) {
@@ -132,9 +132,9 @@ public class CaseLifecycle {
 	}
 
 	/** Only the coordinator of the safety house that steers the case; anyone else finds no case. */
-	private CaseFacts requireSteering(CaseId id) {
+	private CaseFacts requireSteering(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-		Actor actor = CurrentActor.require();
+		Actor actor = access.actor();
 		if (!(actor.has(Role.COORDINATOR) && actor.organisation().equals(safetyHouse(facts).code()))) {
 			throw new CaseNotFound();
 		}

@@ -1,14 +1,12 @@
 package nl.schakel.casework;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
-import nl.schakel.web.RequestContext;
+import nl.schakel.web.ChosenPurposes;
 
 import org.springframework.stereotype.Component;
 
@@ -19,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CasePurposes {
 
-	private static final String ATTRIBUTE = CasePurposes.class.getName();
-
 	private final Policy policy;
 
 	CasePurposes(Policy policy) {
@@ -29,31 +25,19 @@ public class CasePurposes {
 
 	/**
 	 * The purpose chosen for this case in this session, if any; other features' case pages work
-	 * under it. It is recorded in the request's context as well, so that a change made from a page
-	 * of the case is recorded under the purpose the page works under.
+	 * under it. The request's {@code Access} carries the same purpose (resolved from the same
+	 * session store at the edge); this checks it against the policy in force.
 	 */
 	public Optional<Purpose> of(HttpSession session, UUID caseId) {
-		Optional<Purpose> purpose = Optional.ofNullable(chosen(session).get(caseId)).flatMap(this.policy::purpose);
-		purpose.ifPresent((p) -> RequestContext.current().ifPresent((context) -> context.purpose(p.code())));
-		return purpose;
+		return ChosenPurposes.of(session, caseId).flatMap(this.policy::purpose);
 	}
 
 	void choose(HttpSession session, UUID caseId, Purpose purpose) {
-		Map<UUID, String> chosen = new HashMap<>(chosen(session));
-		chosen.put(caseId, purpose.code());
-		session.setAttribute(ATTRIBUTE, chosen);
+		ChosenPurposes.choose(session, caseId, purpose.code());
 	}
 
 	void forget(HttpSession session, UUID caseId) {
-		Map<UUID, String> chosen = new HashMap<>(chosen(session));
-		chosen.remove(caseId);
-		session.setAttribute(ATTRIBUTE, chosen);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<UUID, String> chosen(HttpSession session) {
-		Object value = session.getAttribute(ATTRIBUTE);
-		return (value instanceof Map<?, ?> map) ? (Map<UUID, String>) map : Map.of();
+		ChosenPurposes.forget(session, caseId);
 	}
 
 }

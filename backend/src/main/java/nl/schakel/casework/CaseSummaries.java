@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseId;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.meeting.MeetingService;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -22,7 +22,7 @@ import nl.schakel.organisation.OrganisationNames;
 import nl.schakel.plan.PlanOfAction;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,7 +41,7 @@ public class CaseSummaries {
 	/** The safety houses work in Dutch time; the printed time says when in their day. */
 	static final ZoneId PRINT_ZONE = ZoneId.of("Europe/Amsterdam");
 
-	private final CaseWorkspace workspace;
+	private final CaseDossiers dossiers;
 
 	private final OrganisationDirectory organisations;
 
@@ -55,13 +55,13 @@ public class CaseSummaries {
 
 	private final OrganisationNames organisationNames;
 
-	CaseSummaries(CaseWorkspace workspace, OrganisationDirectory organisations, Clock clock, PlanOfAction plan,
+	CaseSummaries(CaseDossiers dossiers, OrganisationDirectory organisations, Clock clock, PlanOfAction plan,
 			MeetingService meetings, MessageSource messages, OrganisationNames organisationNames) {
 		this.organisationNames = organisationNames;
 		this.plan = plan;
 		this.meetings = meetings;
 		this.messages = messages;
-		this.workspace = workspace;
+		this.dossiers = dossiers;
 		this.organisations = organisations;
 		this.clock = clock;
 	}
@@ -71,14 +71,16 @@ public class CaseSummaries {
 	 * reader may not know of the case (the same for a case that does not exist).
 	 */
 	@Transactional
-	public Optional<PrintedCase> print(CaseId id, Purpose purpose) {
-		Actor actor = CurrentActor.require();
+	public Optional<PrintedCase> print(Access access, CaseId id) {
+		// a summary leaves the server as an export, whichever way it was asked for
+		Access export = access.via(Channel.EXPORT);
+		Actor actor = access.actor();
 		TimelinePage page = new TimelinePage(null, null, TimelinePage.MAX_SIZE);
 		CaseDossier first = null;
 		// the whole timeline, a page at a time (a summary leaves nothing out the reader may see)
 		Map<UUID, TimelineEntry> timeline = new LinkedHashMap<>();
 		while (page != null) {
-			if (!(this.workspace.open(id, purpose, Channel.EXPORT, page) instanceof CaseOpening.Visible visible)) {
+			if (!(this.dossiers.open(export, id, page) instanceof CaseOpening.Visible visible)) {
 				return Optional.empty();
 			}
 			CaseDossier dossier = visible.dossier();
@@ -99,7 +101,7 @@ public class CaseSummaries {
 		// the plan of action and the minutes, each read through the gate on the same channel
 		Locale locale = LocaleContextHolder.getLocale();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-		List<PrintedCase.Line> actions = this.plan.read(id, purpose, Channel.EXPORT)
+		List<PrintedCase.Line> actions = this.plan.read(export, id)
 			.orElse(List.of())
 			.stream()
 			.map((a) -> new PrintedCase.Line(this.organisationNames.of(a.organisation()) + " · "
@@ -109,7 +111,7 @@ public class CaseSummaries {
 					(a.description() != null) ? a.description()
 							: this.messages.getMessage("summary.section.withheld", null, locale)))
 			.toList();
-		List<PrintedCase.Line> minutes = this.meetings.minutesOf(id, purpose, Channel.EXPORT)
+		List<PrintedCase.Line> minutes = this.meetings.minutesOf(export, id)
 			.orElse(List.of())
 			.stream()
 			.map((m) -> new PrintedCase.Line(this.organisationNames.of(m.organisation()) + " · "

@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -37,12 +38,12 @@ class CaseSummaryApiController {
 
 	private final CaseSummaryPdf pdf;
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
-	CaseSummaryApiController(CaseSummaries summaries, CaseSummaryPdf pdf, CaseWorkspace workspace) {
+	CaseSummaryApiController(CaseSummaries summaries, CaseSummaryPdf pdf, CaseIntake intake) {
 		this.summaries = summaries;
 		this.pdf = pdf;
-		this.workspace = workspace;
+		this.intake = intake;
 	}
 
 	/** The case as the caller may see it under the purpose, as PDF; 404 for a case not theirs to see. */
@@ -53,10 +54,10 @@ class CaseSummaryApiController {
 	@ApiResponse(responseCode = "200", description = "The summary",
 			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
 	@GetMapping("/api/v1/cases/{id}/summary.pdf")
-	ResponseEntity<byte[]> summary(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		PrintedCase summary = this.summaries.print(new CaseId(id), purpose).orElseThrow(CaseNotFound::new);
+	ResponseEntity<byte[]> summary(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		PrintedCase summary = this.summaries.print(access, new CaseId(id)).orElseThrow(CaseNotFound::new);
 		return CaseSummaryResponses.pdf(summary, this.pdf.render(summary,
-				this.workspace.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name)),
+				this.intake.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name)),
 				LocaleContextHolder.getLocale()));
 	}
 

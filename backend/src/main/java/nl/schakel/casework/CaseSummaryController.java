@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,22 +33,22 @@ class CaseSummaryController {
 
 	private final CasePurposes purposes;
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
-	CaseSummaryController(CaseSummaries summaries, CaseSummaryPdf pdf, CasePurposes purposes, CaseWorkspace workspace) {
+	CaseSummaryController(CaseSummaries summaries, CaseSummaryPdf pdf, CasePurposes purposes, CaseIntake intake) {
 		this.summaries = summaries;
 		this.pdf = pdf;
 		this.purposes = purposes;
-		this.workspace = workspace;
+		this.intake = intake;
 	}
 
 	@GetMapping("/summary")
-	String page(@PathVariable UUID id, HttpSession session, Model model) {
+	String page(Access access, @PathVariable UUID id, HttpSession session, Model model) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			return "redirect:/cases/" + id;
 		}
-		PrintedCase summary = this.summaries.print(new CaseId(id), purpose.get())
+		PrintedCase summary = this.summaries.print(access, new CaseId(id))
 			.orElseThrow(() -> new CaseController.CaseNotVisible(id));
 		model.addAttribute("summary", summary);
 		model.addAttribute("organisationNames", organisationNames());
@@ -56,12 +57,12 @@ class CaseSummaryController {
 	}
 
 	@GetMapping("/summary.pdf")
-	ResponseEntity<?> pdf(@PathVariable UUID id, HttpSession session) {
+	ResponseEntity<?> pdf(Access access, @PathVariable UUID id, HttpSession session) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			return ResponseEntity.status(302).header("Location", "/cases/" + id).build();
 		}
-		PrintedCase summary = this.summaries.print(new CaseId(id), purpose.get())
+		PrintedCase summary = this.summaries.print(access, new CaseId(id))
 			.orElseThrow(() -> new CaseController.CaseNotVisible(id));
 		return CaseSummaryResponses.pdf(summary,
 				this.pdf.render(summary, organisationNames(), LocaleContextHolder.getLocale()));
@@ -75,7 +76,7 @@ class CaseSummaryController {
 	}
 
 	private Map<String, String> organisationNames() {
-		return this.workspace.organisations()
+		return this.intake.organisations()
 			.stream()
 			.collect(Collectors.toMap(Organisation::code, Organisation::name));
 	}

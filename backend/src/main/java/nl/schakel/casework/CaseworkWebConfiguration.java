@@ -1,6 +1,7 @@
 package nl.schakel.casework;
 
 import nl.schakel.policy.PurposeBinding;
+import nl.schakel.web.ChosenPurposes;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -12,11 +13,8 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 
 	private final PurposeBinding purposeBinding;
 
-	private final CasePurposes casePurposes;
-
-	CaseworkWebConfiguration(PurposeBinding purposeBinding, CasePurposes casePurposes) {
+	CaseworkWebConfiguration(PurposeBinding purposeBinding) {
 		this.purposeBinding = purposeBinding;
-		this.casePurposes = casePurposes;
 	}
 
 	@Override
@@ -29,7 +27,7 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
 				"/api/v1/requests", "/api/v1/requests/**");
 		// a change made from a case's pages is recorded under the purpose those pages work under
-		registry.addInterceptor(new ChosenPurposeOfTheCase(this.casePurposes)).addPathPatterns("/cases/*/**");
+		registry.addInterceptor(ChosenPurposes.namedForTheCaseOfThePath()).addPathPatterns("/cases/*/**");
 	}
 
 }

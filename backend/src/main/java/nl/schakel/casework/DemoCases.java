@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import nl.schakel.meeting.MeetingService;
@@ -32,6 +33,7 @@ import nl.schakel.participation.Admission;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Purpose;
+import nl.schakel.security.Access;
 import nl.schakel.web.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +44,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -83,7 +82,11 @@ class DemoCases implements ApplicationRunner {
 
 	private static final String FICTIONAL = "Fictief demodossier, geen echte persoon. ";
 
-	private final CaseWorkspace workspace;
+	private final CaseParticipants participants;
+
+	private final CaseContributions caseContributions;
+
+	private final CaseIntake intake;
 
 	private final CaseLifecycle lifecycle;
 
@@ -99,9 +102,11 @@ class DemoCases implements ApplicationRunner {
 
 	private final MeetingService meetings;
 
-	DemoCases(CaseWorkspace workspace, CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan,
+	DemoCases(CaseParticipants participants, CaseContributions caseContributions, CaseIntake intake, CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan,
 			MeetingService meetings, ObjectProvider<UserDetailsService> accounts, JdbcTemplate jdbc, Clock clock) {
-		this.workspace = workspace;
+		this.participants = participants;
+		this.caseContributions = caseContributions;
+		this.intake = intake;
 		this.plan = plan;
 		this.meetings = meetings;
 		this.lifecycle = lifecycle;
@@ -155,7 +160,7 @@ class DemoCases implements ApplicationRunner {
 		CaseFacts c = register("coordinator", "Carla Voorbeeld", LocalDate.of(1978, 9, 30), "999990019",
 				CaseType.DOMESTIC_VIOLENCE, "gemeente-midden", "Wijkteam (fictief)",
 				"Meerdere meldingen van huiselijk geweld bij Veilig Thuis.", "Veiligheid voor de kinderen.");
-		as("coordinator", TRIAGE, () -> this.lifecycle.move(c.id(), CaseStatus.TRIAGE, null, null));
+		as("coordinator", TRIAGE, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.TRIAGE, null, null));
 		admit(c, "gemeente-midden", TRIAGE, CONSULTATION);
 		contribute("gemeente", c, TRIAGE, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
 				"Gezin bekend bij het wijkteam; schuldhulp loopt sinds vorig jaar (fictief).", null, List.of());
@@ -173,7 +178,7 @@ class DemoCases implements ApplicationRunner {
 		admit(c, "politie-midden", CONSULTATION, PLAN);
 		admit(c, "om-midden", CONSULTATION);
 		ConsentView consent = as("ggz", CONSULTATION,
-				() -> this.consents.record(c.id(), CONSULTATION,
+				(access) -> this.consents.record(access, c.id(),
 						new ConsentScope(List.of("politie-midden"), List.of(), List.of(DataCategory.HEALTH.name()),
 								List.of(CONSULTATION.code()), today().minusDays(7), today().plusMonths(6)),
 						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "Toestemmingsformulier GGZ, getekend (fictief)",
@@ -188,7 +193,7 @@ class DemoCases implements ApplicationRunner {
 		contribute("om", c, CONSULTATION, DataCategory.RISK, LegalBasis.PUBLIC_TASK,
 				"Geen lopende strafzaak; risico op escalatie laag tot midden (fictief).", null, List.of("CARE", "JUSTICE"));
 		// the police ask GGZ for what only care may see: it waits in GGZ's inbox
-		as("politie", CONSULTATION, () -> this.workspace.requestDisclosure(c.id(), healthOnly, CONSULTATION,
+		as("politie", CONSULTATION, (access) -> this.caseContributions.requestDisclosure(access, c.id(), healthOnly,
 				"Nodig voor de gezamenlijke risico-inschatting (fictief)."));
 		log.debug("Demo case in consultation with contribution {} shared under consent", withConsent);
 		return c;
@@ -209,29 +214,29 @@ class DemoCases implements ApplicationRunner {
 				"Dreigde bij de laatste afspraak een oud-buurman iets aan te doen (fictief).", null,
 				List.of("JUSTICE"));
 		DisclosureRequestView request = as("reclassering", CONSULTATION,
-				() -> this.workspace.requestDisclosure(c.id(), asked, CONSULTATION,
+				(access) -> this.caseContributions.requestDisclosure(access, c.id(), asked,
 						"Behandelstand nodig voor het toezichtplan (fictief)."));
 		as("verslavingszorg", CONSULTATION,
-				() -> this.workspace.refuseDisclosure(request.id(),
+				(access) -> this.caseContributions.refuseDisclosure(access, request.id(),
 						"Niet nodig voor het toezicht; de behandelaar licht de stand mondeling toe in het overleg (fictief)."));
 		// the case meeting that agreed the plan: minutes, and the actions each partner carries out
-		UUID meeting = as("coordinator", CONSULTATION, () -> this.meetings.schedule(new NewMeeting(
+		UUID meeting = as("coordinator", CONSULTATION, (access) -> this.meetings.schedule(access, new NewMeeting(
 				today().minusDays(14).atTime(10, 0).atZone(ZONE).toOffsetDateTime(), "Zorg- en Veiligheidshuis Midden, zaal 2",
 				null, "Sanne de Vries", List.of(c.id().value()))));
-		as("coordinator", CONSULTATION, () -> this.meetings.writeMinutes(meeting, c.id().value(),
+		as("coordinator", CONSULTATION, (access) -> this.meetings.writeMinutes(access, meeting, c.id().value(),
 				new NewMinutes("Partners delen de zorg over terugval; afgesproken: behandeling en toezicht op elkaar "
 						+ "afstemmen en wekelijks contact (fictief).", DataCategory.GENERAL, LegalBasis.PUBLIC_TASK, null,
 						null, null)));
-		as("coordinator", CONSULTATION, () -> this.plan.assign(c.id(), new NewAction(
+		as("coordinator", CONSULTATION, (access) -> this.plan.assign(access, c.id(), new NewAction(
 				"Behandelplan afstemmen met het toezicht van de reclassering (fictief).", "verslavingszorg-midden",
 				today().plusDays(10), meeting)));
-		as("coordinator", CONSULTATION, () -> this.plan.assign(c.id(), new NewAction(
+		as("coordinator", CONSULTATION, (access) -> this.plan.assign(access, c.id(), new NewAction(
 				"Meldplicht en huisbezoek inplannen (fictief).", "reclassering-midden", today().minusDays(3), meeting)));
-		as("coordinator", CONSULTATION, () -> this.plan.assign(c.id(), new NewAction(
+		as("coordinator", CONSULTATION, (access) -> this.plan.assign(access, c.id(), new NewAction(
 				"Huisarts informeren over de afspraken (fictief).", "ggz-midden", today().plusDays(5), meeting)));
-		as("coordinator", CONSULTATION, () -> this.lifecycle.move(c.id(), CaseStatus.PLAN, null, null));
+		as("coordinator", CONSULTATION, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.PLAN, null, null));
 		// the next meeting, with this case and the one in consultation on its agenda
-		as("coordinator", PLAN, () -> this.meetings.schedule(new NewMeeting(
+		as("coordinator", PLAN, (access) -> this.meetings.schedule(access, new NewMeeting(
 				today().plusDays(7).atTime(14, 0).atZone(ZONE).toOffsetDateTime(), null,
 				"https://meet.example.nl/zvh-midden (fictief)", "Sanne de Vries", List.of(c.id().value()))));
 		return c;
@@ -245,12 +250,12 @@ class DemoCases implements ApplicationRunner {
 		admit(c, "ggz-midden", MONITORING, PLAN);
 		contribute("gemeente", c, PLAN, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
 				"Beschermd wonen geregeld; bewindvoering aangevraagd (fictief).", null, List.of());
-		ActionSummary done = as("coordinator", PLAN, () -> this.plan.assign(c.id(), new NewAction(
+		ActionSummary done = as("coordinator", PLAN, (access) -> this.plan.assign(access, c.id(), new NewAction(
 				"Beschermd wonen en bewindvoering regelen (fictief).", "gemeente-midden", today().minusDays(20), null)));
-		as("coordinator", PLAN, () -> this.lifecycle.move(c.id(), CaseStatus.PLAN, null, null));
-		as("gemeente", PLAN, () -> this.plan.report(c.id(), done.id(),
+		as("coordinator", PLAN, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.PLAN, null, null));
+		as("gemeente", PLAN, (access) -> this.plan.report(access, c.id(), done.id(),
 				new StatusUpdate(ActionStatus.DONE, "Geregeld; bewindvoerder benoemd (fictief).")));
-		as("coordinator", PLAN, () -> this.lifecycle.move(c.id(), CaseStatus.MONITORING, null, null));
+		as("coordinator", PLAN, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.MONITORING, null, null));
 		contribute("ggz", c, MONITORING, DataCategory.GENERAL, LegalBasis.PUBLIC_TASK,
 				"Komt afspraken na; vervolggesprek over drie maanden (fictief).", null, List.of());
 		return c;
@@ -263,7 +268,7 @@ class DemoCases implements ApplicationRunner {
 		admit(c, "gemeente-midden", CONSULTATION);
 		contribute("gemeente", c, CONSULTATION, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
 				"Buurtnetwerk en dagbesteding geregeld (fictief).", null, List.of());
-		as("coordinator", CONSULTATION, () -> this.lifecycle.close(c.id(), CloseReason.GOALS_ACHIEVED, null));
+		as("coordinator", CONSULTATION, (access) -> this.lifecycle.close(access, c.id(), CloseReason.GOALS_ACHIEVED, null));
 		return c;
 	}
 
@@ -290,20 +295,20 @@ class DemoCases implements ApplicationRunner {
 		referral.setGoal(goal);
 		referral.setPersonInformed(true);
 		request.setReferral(referral);
-		return as(coordinator, TRIAGE, () -> this.workspace.registerReferral(request));
+		return as(coordinator, TRIAGE, (access) -> this.intake.registerReferral(access, request));
 	}
 
 	/** Registered, triaged and accepted: in consultation. */
 	private CaseFacts accepted(String name, LocalDate born, String bsn, CaseType type, String reason, String goal) {
 		CaseFacts c = register("coordinator", name, born, bsn, type, "politie-midden", "Wijkagent (fictief)", reason,
 				goal);
-		as("coordinator", TRIAGE, () -> this.lifecycle.move(c.id(), CaseStatus.TRIAGE, null, null));
+		as("coordinator", TRIAGE, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.TRIAGE, null, null));
 		return as("coordinator", TRIAGE,
-				() -> this.lifecycle.decideTriage(c.id(), TriageOutcome.ACCEPTED, "Past bij het ZVH (fictief)."));
+				(access) -> this.lifecycle.decideTriage(access, c.id(), TriageOutcome.ACCEPTED, "Past bij het ZVH (fictief)."));
 	}
 
 	private void admit(CaseFacts c, String organisation, Purpose... purposes) {
-		as("coordinator", TRIAGE, () -> this.workspace.admit(c.id(), new Admission(organisation, List.of(),
+		as("coordinator", TRIAGE, (access) -> this.participants.admit(access, c.id(), new Admission(organisation, List.of(),
 				java.util.Arrays.stream(purposes).map(Purpose::code).toList(), null)));
 	}
 
@@ -326,27 +331,13 @@ class DemoCases implements ApplicationRunner {
 			why.setSeriousHarm("Ernstige schade aan een oud-buurman dreigt (fictief).");
 			why.setStrictlyNeeded("Alleen de dreiging, alleen aan justitiepartners (fictief).");
 		}
-		return as(user, purpose, () -> this.workspace.contribute(c.id(), purpose, contribution));
+		return as(user, purpose, (access) -> this.caseContributions.contribute(access, c.id(), contribution));
 	}
 
 	/** Runs one step as a demo account under a purpose, as a request of that account would. */
-	private <T> T as(String username, Purpose purpose, Supplier<T> step) {
+	private <T> T as(String username, Purpose purpose, Function<Access, T> step) {
 		UserDetails account = this.accounts.getObject().loadUserByUsername(username);
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext acting = SecurityContextHolder.createEmptyContext();
-		acting.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
-		SecurityContextHolder.setContext(acting);
-		try {
-			Object[] result = new Object[1];
-			RequestContext.runDetached(purpose.code(), () -> result[0] = step.get());
-			@SuppressWarnings("unchecked")
-			T value = (T) result[0];
-			return value;
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return RequestContext.runAsAccount(account, purpose.code(), null, step);
 	}
 
 	private LocalDate today() {

@@ -1,10 +1,11 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.person.Bsn;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
@@ -22,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/known-to")
 class KnownToController {
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
 	private final Policy policy;
 
-	KnownToController(CaseWorkspace workspace, Policy policy) {
-		this.workspace = workspace;
+	KnownToController(CaseIntake intake, Policy policy) {
+		this.intake = intake;
 		this.policy = policy;
 	}
 
@@ -38,7 +39,7 @@ class KnownToController {
 	}
 
 	@PostMapping
-	String search(@RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
+	String search(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
 			@RequestParam(required = false) LocalDate dateOfBirth, @RequestParam(required = false) String purpose,
 			Model model) {
 		model.addAttribute("purposes", knownToPurposes());
@@ -63,9 +64,9 @@ class KnownToController {
 			return "known-to";
 		}
 		model.addAttribute("result",
-				this.workspace.knownTo(new PersonQuery(parsed, name, dateOfBirth), chosen.get(), Channel.UI));
+				this.intake.knownTo(access.forPurpose(chosen.get().code()), new PersonQuery(parsed, name, dateOfBirth)));
 		// say exactly what was asked: the safety houses working in this Schakel, no others
-		model.addAttribute("checkedHouses", String.join(", ", this.workspace.organisations()
+		model.addAttribute("checkedHouses", String.join(", ", this.intake.organisations()
 			.stream()
 			.filter((o) -> o.domain() == nl.schakel.organisation.Domain.SAFETY_HOUSE)
 			.map(nl.schakel.organisation.Organisation::name)

@@ -19,7 +19,7 @@ import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.plan.ActionSummary;
 import nl.schakel.plan.PlanOfAction;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 
 import org.springframework.stereotype.Service;
@@ -44,7 +44,7 @@ class MyCases {
 
 	private final ContributionService contributions;
 
-	private final CaseWorkspace workspace;
+	private final CaseContributions caseContributions;
 
 	private final ConsentRegistry consents;
 
@@ -53,25 +53,25 @@ class MyCases {
 	private final PlanOfAction plan;
 
 	MyCases(ParticipationRegistry participation, CaseFileService cases, ContributionService contributions,
-			CaseWorkspace workspace, ConsentRegistry consents, Clock clock, PlanOfAction plan) {
+			CaseContributions caseContributions, ConsentRegistry consents, Clock clock, PlanOfAction plan) {
 		this.plan = plan;
 		this.consents = consents;
 		this.clock = clock;
 		this.participation = participation;
 		this.cases = cases;
 		this.contributions = contributions;
-		this.workspace = workspace;
+		this.caseContributions = caseContributions;
 	}
 
 	/** The current user's cases, newest first. */
 	@Transactional(readOnly = true)
-	public List<MyCase> cases() {
-		Actor actor = CurrentActor.require();
+	public List<MyCase> cases(Access access) {
+		Actor actor = access.actor();
 		if (!takesPartInCases(actor)) {
 			return List.of();
 		}
 		Map<UUID, List<String>> admissions = this.participation.admissionsOf(actor.organisation(), actor.username());
-		List<CaseFacts> facts = actor.has(Role.COORDINATOR) ? this.cases.page(null, LIMIT).cases()
+		List<CaseFacts> facts = actor.has(Role.COORDINATOR) ? this.cases.page(access, null, LIMIT).cases()
 				: this.cases.facts(admissions.keySet()).stream().limit(LIMIT).toList();
 		Map<UUID, Instant> visits = this.participation.lastVisits(actor.username());
 		return facts.stream().map((c) -> {
@@ -89,8 +89,8 @@ class MyCases {
 	 * are not admitted to as for one that does not exist: callers must not tell the two apart.
 	 */
 	@Transactional(readOnly = true)
-	public List<String> admittedPurposes(UUID caseId) {
-		Actor actor = CurrentActor.require();
+	public List<String> admittedPurposes(Access access, UUID caseId) {
+		Actor actor = access.actor();
 		if (!takesPartInCases(actor)) {
 			return List.of();
 		}
@@ -102,31 +102,31 @@ class MyCases {
 	 * purpose; empty for any other case, so the page reveals nothing about cases they are not in.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<String> referenceOfAdmitted(UUID caseId) {
-		if (admittedPurposes(caseId).isEmpty()) {
+	public java.util.Optional<String> referenceOfAdmitted(Access access, UUID caseId) {
+		if (admittedPurposes(access, caseId).isEmpty()) {
 			return java.util.Optional.empty();
 		}
 		return this.cases.facts(java.util.Set.of(caseId)).stream().findFirst().map(CaseFacts::reference);
 	}
 
 	/** The admitted purpose to open the case under without asking, when exactly one fits. */
-	public java.util.Optional<String> onlyPurpose(UUID caseId) {
-		List<String> purposes = admittedPurposes(caseId);
+	public java.util.Optional<String> onlyPurpose(Access access, UUID caseId) {
+		List<String> purposes = admittedPurposes(access, caseId);
 		return (purposes.size() == 1) ? java.util.Optional.of(purposes.get(0)) : java.util.Optional.empty();
 	}
 
 	/** Marks that the current user opened the case's page now. */
 	@Transactional
-	public void visited(UUID caseId) {
-		this.participation.visited(caseId, CurrentActor.require().username());
+	public void visited(Access access, UUID caseId) {
+		this.participation.visited(caseId, access.actor().username());
 	}
 
 	/** The disclosure requests made of the current user that still await their decision, newest first. */
-	public List<DisclosureRequestView> openRequestsToMe() {
-		if (!takesPartInCases(CurrentActor.require())) {
+	public List<DisclosureRequestView> openRequestsToMe(Access access) {
+		if (!takesPartInCases(access.actor())) {
 			return List.of();
 		}
-		return this.workspace.inbox().received().stream().filter((r) -> "OPEN".equals(r.state())).toList();
+		return this.caseContributions.inbox(access).received().stream().filter((r) -> "OPEN".equals(r.state())).toList();
 	}
 
 	/**
@@ -135,8 +135,8 @@ class MyCases {
 	 * by them. The holder's own consents, so nothing here is a disclosure.
 	 */
 	@Transactional(readOnly = true)
-	public List<WithdrawalNotice> consentsWithdrawnForMyOrganisation() {
-		Actor actor = CurrentActor.require();
+	public List<WithdrawalNotice> consentsWithdrawnForMyOrganisation(Access access) {
+		Actor actor = access.actor();
 		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
 			return List.of();
 		}
@@ -158,8 +158,8 @@ class MyCases {
 	 * the description is read on the case page, through the gate).
 	 */
 	@Transactional(readOnly = true)
-	public List<MyAction> myActions() {
-		Actor actor = CurrentActor.require();
+	public List<MyAction> myActions(Access access) {
+		Actor actor = access.actor();
 		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
 			return List.of();
 		}
@@ -182,13 +182,13 @@ class MyCases {
 	 * deadline, soonest first, as metadata (reference, responsible organisation, deadline).
 	 */
 	@Transactional(readOnly = true)
-	public List<OverdueAction> overdueInMyHouse() {
-		if (!CurrentActor.require().has(Role.COORDINATOR)) {
+	public List<OverdueAction> overdueInMyHouse(Access access) {
+		if (!access.actor().has(Role.COORDINATOR)) {
 			return List.of();
 		}
 		List<ActionSummary> overdue = this.plan.overdue();
 		Map<UUID, String> references = new java.util.HashMap<>();
-		this.cases.ofOwnSafetyHouse(overdue.stream().map(ActionSummary::caseId).distinct().toList())
+		this.cases.ofOwnSafetyHouse(access, overdue.stream().map(ActionSummary::caseId).distinct().toList())
 			.forEach((c) -> references.put(c.id().value(), c.reference()));
 		return overdue.stream()
 			.filter((a) -> references.containsKey(a.caseId()))

@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,8 +29,8 @@ class MyCasesApiController {
 					+ "the case. Auditors and administrators take part in no case and get an empty list. Metadata of "
 					+ "one's own admissions, not case content: no X-Purpose is needed and nothing is recorded as a "
 					+ "disclosure.")
-	MyCaseList cases() {
-		return new MyCaseList(this.myCases.cases()
+	MyCaseList cases(Access access) {
+		return new MyCaseList(this.myCases.cases(access)
 			.stream()
 			.map((c) -> new MyCaseSummary(c.id(), c.reference(), c.status(), c.purposes()))
 			.toList());

@@ -4,7 +4,7 @@ import java.util.List;
 
 import nl.schakel.audit.AuditWorkspace;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 
 import org.springframework.stereotype.Controller;
@@ -35,8 +35,8 @@ class MyWorkController {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
-		Actor actor = CurrentActor.require();
+	String home(Access access, Model model) {
+		Actor actor = access.actor();
 		if (actor.has(Role.AUDITOR)) {
 			model.addAttribute("reviewCount", this.audit.openReviews(REVIEW_COUNT_LIMIT).size());
 			model.addAttribute("reviewCountLimit", REVIEW_COUNT_LIMIT);
@@ -49,14 +49,14 @@ class MyWorkController {
 			return "home";
 		}
 		if (actor.has(Role.COORDINATOR)) {
-			model.addAttribute("statusCounts", this.cases.countByStatus());
+			model.addAttribute("statusCounts", this.cases.countByStatus(access));
 		}
-		List<MyCases.MyCase> mine = this.myCases.cases();
+		List<MyCases.MyCase> mine = this.myCases.cases(access);
 		model.addAttribute("myCases", actor.has(Role.COORDINATOR) ? mine.stream().limit(10).toList() : mine);
-		model.addAttribute("openRequests", this.myCases.openRequestsToMe());
-		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation());
-		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myCases.myActions());
-		model.addAttribute("overdueActions", actor.has(Role.COORDINATOR) ? this.myCases.overdueInMyHouse() : null);
+		model.addAttribute("openRequests", this.myCases.openRequestsToMe(access));
+		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation(access));
+		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myCases.myActions(access));
+		model.addAttribute("overdueActions", actor.has(Role.COORDINATOR) ? this.myCases.overdueInMyHouse(access) : null);
 		return "home";
 	}
 

@@ -1,11 +1,12 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.person.Bsn;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
@@ -30,15 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/persons")
 class PersonApiController {
 
-	private final CaseWorkspace workspace;
+	private final CaseIntake intake;
 
-	PersonApiController(CaseWorkspace workspace) {
-		this.workspace = workspace;
+	PersonApiController(CaseIntake intake) {
+		this.intake = intake;
 	}
 
 	@PostMapping("/known-to")
-	KnownTo knownTo(@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody Query body) {
-		return this.workspace.knownTo(body.toQuery(), purpose, Channel.API);
+	KnownTo knownTo(Access access, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody Query body) {
+		return this.intake.knownTo(access, body.toQuery());
 	}
 
 	@ExceptionHandler(KnownToPurposeNotAllowed.class)

@@ -1,5 +1,6 @@
 package nl.schakel.casework;
 
+import nl.schakel.security.Access;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
@@ -29,27 +30,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/requests")
 class RequestApiController {
 
-	private final CaseWorkspace workspace;
+	private final CaseContributions caseContributions;
 
-	RequestApiController(CaseWorkspace workspace) {
-		this.workspace = workspace;
+	RequestApiController(CaseContributions caseContributions) {
+		this.caseContributions = caseContributions;
 	}
 
 	@GetMapping
-	DisclosureRequestService.Inbox inbox() {
-		return this.workspace.inbox();
+	DisclosureRequestService.Inbox inbox(Access access) {
+		return this.caseContributions.inbox(access);
 	}
 
 	@PostMapping("/{id}/grant")
-	DisclosureRequestView grant(@PathVariable UUID id, @RequestBody GrantBody body) {
-		return this.workspace.grantDisclosure(id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
+	DisclosureRequestView grant(Access access, @PathVariable UUID id, @RequestBody GrantBody body) {
+		return this.caseContributions.grantDisclosure(access, id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
 				body.consentId(), body.statutoryReference(), body.conflictOfDuties(),
 				Boolean.TRUE.equals(body.secrecyBreachConfirmed())));
 	}
 
 	@PostMapping("/{id}/refusal")
-	DisclosureRequestView refuse(@PathVariable UUID id, @RequestBody RefusalBody body) {
-		return this.workspace.refuseDisclosure(id, body.reason());
+	DisclosureRequestView refuse(Access access, @PathVariable UUID id, @RequestBody RefusalBody body) {
+		return this.caseContributions.refuseDisclosure(access, id, body.reason());
 	}
 
 	@ExceptionHandler(CaseClosed.class)

@@ -15,7 +15,7 @@ import nl.schakel.contribution.GrantDecision;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.contribution.RequestAlreadyDecided;
 import nl.schakel.policy.LegalBasis;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -36,22 +36,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/requests")
 class RequestController {
 
-	private final CaseWorkspace workspace;
+	private final CaseContributions caseContributions;
 
 	private final ConsentRegistry consents;
 
-	RequestController(CaseWorkspace workspace, ConsentRegistry consents) {
-		this.workspace = workspace;
+	RequestController(CaseContributions caseContributions, ConsentRegistry consents) {
+		this.caseContributions = caseContributions;
 		this.consents = consents;
 	}
 
 	@GetMapping
-	String inbox(Model model) {
-		var inbox = this.workspace.inbox();
+	String inbox(Access access, Model model) {
+		var inbox = this.caseContributions.inbox(access);
 		model.addAttribute("inbox", inbox);
 		// a grant on consent names one of the holder's own consents in force on that case: chosen
 		// from a list, never typed (the holder's own consents: no disclosure)
-		String holder = CurrentActor.require().organisation();
+		String holder = access.actor().organisation();
 		Map<UUID, List<ConsentView>> choices = new HashMap<>();
 		inbox.received().stream().map(DisclosureRequestView::caseId).distinct().forEach((caseId) -> choices.put(caseId,
 				this.consents.onCase(caseId).stream().filter((c) -> c.inForce() && holder.equals(c.holder())).toList()));
@@ -61,13 +61,13 @@ class RequestController {
 	}
 
 	@PostMapping("/{id}/grant")
-	String grant(@PathVariable UUID id, @RequestParam(required = false) LegalBasis basis,
+	String grant(Access access, @PathVariable UUID id, @RequestParam(required = false) LegalBasis basis,
 			@RequestParam(defaultValue = "false") boolean toOrganisation,
 			@RequestParam(required = false) UUID consentId, @RequestParam(required = false) String statutoryReference,
 			ContributionRequest.ConflictOfDuties conflictOfDuties,
 			@RequestParam(defaultValue = "false") boolean secrecyBreachConfirmed, RedirectAttributes redirect) {
 		try {
-			this.workspace.grantDisclosure(id, new GrantDecision(basis, toOrganisation, consentId, statutoryReference,
+			this.caseContributions.grantDisclosure(access, id, new GrantDecision(basis, toOrganisation, consentId, statutoryReference,
 					conflictOfDuties, secrecyBreachConfirmed));
 			redirect.addFlashAttribute("notice", "request.granted");
 		}
@@ -85,9 +85,9 @@ class RequestController {
 	}
 
 	@PostMapping("/{id}/refusal")
-	String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+	String refuse(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			this.workspace.refuseDisclosure(id, reason);
+			this.caseContributions.refuseDisclosure(access, id, reason);
 			redirect.addFlashAttribute("notice", "request.refused");
 		}
 		catch (InvalidInput ex) {

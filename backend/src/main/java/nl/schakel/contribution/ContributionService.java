@@ -19,7 +19,7 @@ import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -70,8 +70,9 @@ public class ContributionService {
 	 * it needs.
 	 */
 	@Transactional
-	public UUID add(UUID caseId, UUID personId, Purpose purpose, ContributionRequest request) {
-		Actor author = CurrentActor.require();
+	public UUID add(Access access, UUID caseId, UUID personId, ContributionRequest request) {
+		Purpose purpose = Purpose.of(access);
+		Actor author = access.actor();
 		if (!this.participation.isAdmitted(caseId, author.organisation(), author.username(), purpose.code())) {
 			throw new NotAParticipant();
 		}

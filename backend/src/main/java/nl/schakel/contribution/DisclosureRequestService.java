@@ -27,7 +27,7 @@ import nl.schakel.policy.PolicyDecision;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.RoleDefinition;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -80,8 +80,9 @@ public class DisclosureRequestService {
 
 	/** Asks the author of an item to disclose it; the requester must take part in the case for the purpose. */
 	@Transactional
-	public DisclosureRequestView request(UUID caseId, UUID contributionId, Purpose purpose, String reason) {
-		Actor requester = CurrentActor.require();
+	public DisclosureRequestView request(Access access, UUID caseId, UUID contributionId, String reason) {
+		Purpose purpose = Purpose.of(access);
+		Actor requester = access.actor();
 		Contribution contribution = this.contributions.findById(contributionId)
 			.filter((c) -> c.caseId().equals(caseId))
 			.orElseThrow(NotAParticipant::new);
@@ -106,9 +107,9 @@ public class DisclosureRequestService {
 
 	/** Grants the request; only the item's author may. */
 	@Transactional
-	public DisclosureRequestView grant(UUID requestId, UUID personId, GrantDecision decision) {
+	public DisclosureRequestView grant(Access access, UUID requestId, UUID personId, GrantDecision decision) {
 		DisclosureRequest request = this.requests.findById(requestId).orElseThrow(NotAParticipant::new);
-		Contribution contribution = ownedByCurrentActor(request);
+		Contribution contribution = ownedByCurrentActor(access, request);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (decision.basis() == null) {
 			problems.add(this.requirements.problem("basis", "request.basis.required"));
@@ -117,13 +118,13 @@ public class DisclosureRequestService {
 			problems.addAll(this.requirements.check(decision.basis(), contribution.category(), contribution.caseId(),
 					contribution.authorOrganisation(), decision.consentId(), decision.statutoryReference(), decision.conflictOfDuties()));
 			problems.addAll(this.requirements.checkSecrecyBreach(decision.basis(), contribution.category(),
-					CurrentActor.require(), decision.secrecyBreachConfirmed()));
+					access.actor(), decision.secrecyBreachConfirmed()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
 		requireEffect(request, contribution, decision);
-		request.grant(CurrentActor.require().username(), Instant.now(this.clock), decision.basis(),
+		request.grant(access.actor().username(), Instant.now(this.clock), decision.basis(),
 				decision.toOrganisation(), decision.consentId(),
 				BasisRequirements.strip(decision.statutoryReference()),
 				(decision.conflictOfDuties() != null) ? BasisRequirements.justification(decision.conflictOfDuties())
@@ -133,16 +134,16 @@ public class DisclosureRequestService {
 
 	/** Refuses the request with a reason; only the item's author may. */
 	@Transactional
-	public DisclosureRequestView refuse(UUID requestId, String reason) {
+	public DisclosureRequestView refuse(Access access, UUID requestId, String reason) {
 		DisclosureRequest request = this.requests.findById(requestId).orElseThrow(NotAParticipant::new);
-		Contribution contribution = ownedByCurrentActor(request);
+		Contribution contribution = ownedByCurrentActor(access, request);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInput(List.of(this.requirements.problem("refusalReason", "request.refusal.required")));
 		}
 		if (reason.length() > 2000) {
 			throw new InvalidInput(List.of(this.requirements.problem("refusalReason", "request.reason.size")));
 		}
-		request.refuse(CurrentActor.require().username(), Instant.now(this.clock), reason.strip());
+		request.refuse(access.actor().username(), Instant.now(this.clock), reason.strip());
 		return answered(this.requests.save(request), contribution, false);
 	}
 
@@ -180,8 +181,8 @@ public class DisclosureRequestService {
 
 	/** The current user's inbox: what they asked for, and what others asked of them. */
 	@Transactional(readOnly = true)
-	public Inbox inbox() {
-		Actor actor = CurrentActor.require();
+	public Inbox inbox(Access access) {
+		Actor actor = access.actor();
 		List<DisclosureRequest> mine = this.requests.findByRequesterOrderByRequestedAtDesc(actor.username());
 		Map<UUID, Contribution> authored = this.contributions.findByAuthor(actor.username())
 			.stream()
@@ -232,10 +233,10 @@ public class DisclosureRequestService {
 				: "No role of the requester's organisation may see case content.");
 	}
 
-	private Contribution ownedByCurrentActor(DisclosureRequest request) {
+	private Contribution ownedByCurrentActor(Access access, DisclosureRequest request) {
 		Contribution contribution = this.contributions.findById(request.contributionId())
 			.orElseThrow(NotAParticipant::new);
-		if (!contribution.author().equals(CurrentActor.require().username())) {
+		if (!contribution.author().equals(access.actor().username())) {
 			throw new NotAParticipant();
 		}
 		return contribution;

@@ -1,5 +1,6 @@
 package nl.schakel.disclosure;
 
+import nl.schakel.security.Channel;
 import java.time.Instant;
 import java.util.UUID;
 

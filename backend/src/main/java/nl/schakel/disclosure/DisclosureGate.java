@@ -1,5 +1,6 @@
 package nl.schakel.disclosure;
 
+import nl.schakel.security.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +24,8 @@ import nl.schakel.policy.Policy;
 import nl.schakel.policy.PolicyDecision;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
-import nl.schakel.web.RequestContext;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -74,20 +74,18 @@ public class DisclosureGate {
 	}
 
 	/**
-	 * Reads these items of one case for the current actor under a purpose, through one
-	 * channel. Every item gets a disclosure row, permitted or not.
+	 * Reads these items of one case for the access's actor under its purpose, through its
+	 * channel. Every item gets a disclosure row, permitted or not; the row carries the access's
+	 * request id.
 	 */
 	@Transactional
-	public Reading read(CaseSubject subject, Purpose purpose, Channel channel, List<DisclosableItem> items) {
-		Objects.requireNonNull(purpose, "purpose");
-		Actor actor = CurrentActor.require();
+	public Reading read(Access access, CaseSubject subject, List<DisclosableItem> items) {
+		Purpose purpose = new Purpose(Objects.requireNonNull(access.purpose(), "purpose"));
+		Channel channel = access.channel();
+		Actor actor = access.actor();
 		refuseBulkReading(actor, subject);
-		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
-		String correlationId = RequestContext.current().flatMap(RequestContext::correlationId).orElse(null);
-		RequestContext.current().ifPresent((context) -> {
-			context.purpose(purpose.code());
-			context.policyVersion(this.policy.version().value());
-		});
+		String requestId = access.requestId();
+		String correlationId = access.correlationId();
 		Optional<Organisation> organisation = this.organisations.byCode(actor.organisation());
 		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
 		Participation participation = organisation.isPresent() ? this.participation.participationOf(subject.caseId(),

@@ -1,5 +1,6 @@
 package nl.schakel.disclosure;
 
+import nl.schakel.security.Channel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,9 +9,8 @@ import java.util.UUID;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
-import nl.schakel.web.RequestContext;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,24 +38,21 @@ public class DisclosureLog {
 	}
 
 	/**
-	 * Records that the current actor received metadata.
+	 * Records that the access's actor received metadata, under the access's request id.
+	 * @param access who received it, in which request
 	 * @param metadata what was disclosed, about whom, why and how
 	 * @return the id of the disclosure row
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public UUID recordMetadata(Metadata metadata) {
-		Actor actor = CurrentActor.require();
-		String requestId = RequestContext.current().map(RequestContext::requestId).orElse(null);
-		RequestContext.current().ifPresent((context) -> {
-			context.purpose(metadata.purpose().code());
-			context.policyVersion(this.policy.version().value());
-		});
+	public UUID recordMetadata(Access access, Metadata metadata) {
+		Actor actor = access.actor();
+		String requestId = access.requestId();
 		String role = actor.has(Role.AUDITOR) ? Role.AUDITOR.code()
 				: actor.roles().stream().map(Role::code).sorted().findFirst().orElse(null);
 		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
 				metadata.caseId(), metadata.personId(), metadata.purpose().code(), this.policy.version().value(),
 				metadata.channel(), requestId,
-				RequestContext.current().flatMap(RequestContext::correlationId).orElse(null));
+				access.correlationId());
 		Disclosure row = Disclosure.ofMetadata(event, role, metadata.kind(), metadata.itemId(), metadata.legalBasis(),
 				metadata.ruleId());
 		this.log.record(event, java.util.List.of(row));

@@ -1,5 +1,6 @@
 package nl.schakel.meeting;
 
+import nl.schakel.security.Access;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Purpose;
@@ -49,11 +50,11 @@ class MeetingApiController {
 
 	/** Schedules a meeting (a coordinator, with cases of their own safety house). */
 	@PostMapping("/api/v1/meetings")
-	ResponseEntity<MeetingView> schedule(@RequestBody MeetingRequest body) {
-		UUID id = this.meetings.schedule(
+	ResponseEntity<MeetingView> schedule(Access access, @RequestBody MeetingRequest body) {
+		UUID id = this.meetings.schedule(access, 
 				new NewMeeting(body.startsAt(), body.place(), body.videoLink(), body.chair(), body.caseIds()));
 		return ResponseEntity.created(URI.create("/api/v1/meetings/" + id))
-			.body(this.meetings.view(id, null, Channel.API));
+			.body(this.meetings.view(access.forPurpose(null), id));
 	}
 
 	/**
@@ -61,16 +62,16 @@ class MeetingApiController {
 	 * organisations are told through {@link MeetingScheduled} with {@code changed} true.
 	 */
 	@PutMapping("/api/v1/meetings/{id}")
-	MeetingView change(@PathVariable UUID id, @RequestBody MeetingRequest body) {
-		this.meetings.change(id,
+	MeetingView change(Access access, @PathVariable UUID id, @RequestBody MeetingRequest body) {
+		this.meetings.change(access, id,
 				new NewMeeting(body.startsAt(), body.place(), body.videoLink(), body.chair(), body.caseIds()));
-		return this.meetings.view(id, null, Channel.API);
+		return this.meetings.view(access.forPurpose(null), id);
 	}
 
 	/** The meetings of the coordinator's safety house, the latest first. */
 	@GetMapping("/api/v1/meetings")
-	MeetingList list() {
-		return new MeetingList(this.meetings.ofMySafetyHouse());
+	MeetingList list(Access access) {
+		return new MeetingList(this.meetings.ofMySafetyHouse(access));
 	}
 
 	/**
@@ -79,26 +80,26 @@ class MeetingApiController {
 	 * disclosures).
 	 */
 	@GetMapping("/api/v1/meetings/{id}")
-	MeetingView show(@PathVariable UUID id,
+	MeetingView show(Access access, @PathVariable UUID id,
 			@RequestHeader(name = PurposeBinding.HEADER, required = false) String purpose) {
 		Purpose bound = (purpose != null) ? this.purposes.resolve(purpose) : null;
-		return this.meetings.view(id, bound, Channel.API);
+		return this.meetings.view(access.forPurpose((bound != null) ? bound.code() : null), id);
 	}
 
 	/** Records attendance: {@code {"organisation": "ggz-midden", "present": true}}. */
 	@PostMapping("/api/v1/meetings/{id}/attendance")
-	AttendanceList attendance(@PathVariable UUID id, @RequestBody AttendanceRequest body) {
-		return new AttendanceList(this.meetings.recordAttendance(id, body.organisation(), body.present()));
+	AttendanceList attendance(Access access, @PathVariable UUID id, @RequestBody AttendanceRequest body) {
+		return new AttendanceList(this.meetings.recordAttendance(access, id, body.organisation(), body.present()));
 	}
 
 	/** Writes minutes for a case on the agenda: sealed, with category, legal basis and audience. */
 	@PostMapping("/api/v1/meetings/{id}/cases/{caseId}/minutes")
-	ResponseEntity<MinutesView> minutes(@PathVariable UUID id, @PathVariable UUID caseId,
+	ResponseEntity<MinutesView> minutes(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
 			@RequestBody MinutesRequest body) {
 		List<String> organisations = new java.util.ArrayList<>(nonNull(body.audienceOrganisations()));
 		List<String> domains = new java.util.ArrayList<>(nonNull(body.audienceDomains()));
 		audience(body.audience(), organisations, domains);
-		MinutesView written = this.meetings.writeMinutes(id, caseId, new NewMinutes(body.text(), body.category(),
+		MinutesView written = this.meetings.writeMinutes(access, id, caseId, new NewMinutes(body.text(), body.category(),
 				body.legalBasis(), body.statutoryReference(), organisations, domains));
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/minutes/" + written.id()))
 			.body(written);
@@ -106,9 +107,9 @@ class MeetingApiController {
 
 	/** A case's minutes of every meeting, as the reader may see them under the purpose. */
 	@GetMapping("/api/v1/cases/{id}/minutes")
-	MinutesList caseMinutes(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+	MinutesList caseMinutes(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		return new MinutesList(
-				this.meetings.minutesOf(new CaseId(id), purpose, Channel.API).orElseThrow(CaseNotFound::new));
+				this.meetings.minutesOf(access, new CaseId(id)).orElseThrow(CaseNotFound::new));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package nl.schakel.meeting;
 
+import nl.schakel.security.Access;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.plan.NewAction;
 import nl.schakel.plan.PlanOfAction;
 import nl.schakel.policy.DataCategory;
@@ -59,9 +60,9 @@ class MeetingController {
 	}
 
 	@GetMapping
-	String list(Model model) {
-		model.addAttribute("meetings", this.meetings.ofMySafetyHouse());
-		model.addAttribute("openCases", this.cases.page(null, 100)
+	String list(Access access, Model model) {
+		model.addAttribute("meetings", this.meetings.ofMySafetyHouse(access));
+		model.addAttribute("openCases", this.cases.page(access, null, 100)
 			.cases()
 			.stream()
 			.filter((c) -> c.open())
@@ -70,12 +71,12 @@ class MeetingController {
 	}
 
 	@PostMapping
-	String schedule(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+	String schedule(Access access, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String videoLink,
 			@RequestParam(required = false) String chair, @RequestParam(required = false) List<UUID> caseIds,
 			RedirectAttributes redirect) {
 		try {
-			UUID id = this.meetings.schedule(new NewMeeting(
+			UUID id = this.meetings.schedule(access, new NewMeeting(
 					(startsAt != null) ? startsAt.atZone(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime() : null,
 					place, videoLink, chair, (caseIds != null) ? caseIds : new ArrayList<>()));
 			redirect.addFlashAttribute("notice", "meeting.scheduled");
@@ -89,9 +90,9 @@ class MeetingController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable UUID id, Model model) {
+	String show(Access access, @PathVariable UUID id, Model model) {
 		Purpose purpose = this.policy.purpose(PURPOSE).orElseThrow();
-		MeetingView meeting = this.meetings.view(id, purpose, Channel.UI);
+		MeetingView meeting = this.meetings.view(access.forPurpose(purpose.code()), id);
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("purpose", purpose);
@@ -99,10 +100,10 @@ class MeetingController {
 	}
 
 	@PostMapping("/{id}/attendance")
-	String attendance(@PathVariable UUID id, @RequestParam(required = false) String organisation,
+	String attendance(Access access, @PathVariable UUID id, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) Boolean present, RedirectAttributes redirect) {
 		try {
-			this.meetings.recordAttendance(id, organisation, present);
+			this.meetings.recordAttendance(access, id, organisation, present);
 			redirect.addFlashAttribute("notice", "meeting.attendance.recorded");
 		}
 		catch (InvalidInput ex) {
@@ -112,11 +113,11 @@ class MeetingController {
 	}
 
 	@PostMapping("/{id}/cases/{caseId}/minutes")
-	String minutes(@PathVariable UUID id, @PathVariable UUID caseId, @RequestParam(required = false) String text,
+	String minutes(Access access, @PathVariable UUID id, @PathVariable UUID caseId, @RequestParam(required = false) String text,
 			@RequestParam(required = false) DataCategory category,
 			@RequestParam(required = false) List<String> audienceOrganisations, RedirectAttributes redirect) {
 		try {
-			this.meetings.writeMinutes(id, caseId,
+			this.meetings.writeMinutes(access, id, caseId,
 					new NewMinutes(text, category, null, null, audienceOrganisations, List.of()));
 			redirect.addFlashAttribute("notice", "minutes.written");
 		}
@@ -128,16 +129,16 @@ class MeetingController {
 	}
 
 	@PostMapping("/{id}/cases/{caseId}/actions")
-	String action(@PathVariable UUID id, @PathVariable UUID caseId, @RequestParam(required = false) String description,
+	String action(Access access, @PathVariable UUID id, @PathVariable UUID caseId, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String organisation,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate due,
 			RedirectAttributes redirect) {
 		// the meeting must be this coordinator's and have the case on its agenda
-		if (!this.meetings.view(id, null, Channel.UI).caseIds().contains(caseId)) {
+		if (!this.meetings.view(access.forPurpose(null), id).caseIds().contains(caseId)) {
 			throw new CaseNotOnAgenda();
 		}
 		try {
-			this.plan.assign(new CaseId(caseId), new NewAction(description, organisation, due, id));
+			this.plan.assign(access, new CaseId(caseId), new NewAction(description, organisation, due, id));
 			redirect.addFlashAttribute("notice", "plan.assigned");
 		}
 		catch (InvalidInput ex) {

@@ -20,7 +20,7 @@ import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosureGate;
 import nl.schakel.disclosure.Reading;
 import nl.schakel.organisation.Domain;
@@ -34,7 +34,7 @@ import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Participation;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
@@ -96,8 +96,8 @@ public class MeetingService {
 
 	/** Schedules a meeting with an agenda of the coordinator's own safety house's open cases. */
 	@Transactional
-	public UUID schedule(NewMeeting request) {
-		Actor actor = requireCoordinator();
+	public UUID schedule(Access access, NewMeeting request) {
+		Actor actor = requireCoordinator(access);
 		List<UUID> caseIds = checked(request, actor);
 		Meeting meeting = new Meeting(actor.organisation(), request.startsAt().toInstant(),
 				blankToNull(request.place()), blankToNull(request.videoLink()), blankToNull(request.chair()),
@@ -112,8 +112,8 @@ public class MeetingService {
 	 * cleared). Only the coordinator of its safety house; minutes already written stay.
 	 */
 	@Transactional
-	public void change(UUID meetingId, NewMeeting request) {
-		Actor actor = CurrentActor.require();
+	public void change(Access access, UUID meetingId, NewMeeting request) {
+		Actor actor = access.actor();
 		Meeting meeting = this.meetings.findById(meetingId)
 			.filter((m) -> chairs(m, actor))
 			.orElseThrow(MeetingNotFound::new);
@@ -166,8 +166,8 @@ public class MeetingService {
 
 	/** The meetings of the coordinator's own safety house, the latest first. */
 	@Transactional(readOnly = true)
-	public List<MeetingView> ofMySafetyHouse() {
-		Actor actor = requireCoordinator();
+	public List<MeetingView> ofMySafetyHouse(Access access) {
+		Actor actor = requireCoordinator(access);
 		return this.meetings.findTop50BySafetyHouseOrderByStartsAtDesc(actor.organisation())
 			.stream()
 			.map((m) -> new MeetingView(m.id(), m.safetyHouse(), m.startsAt(), m.place(), m.videoLink(), m.chair(),
@@ -180,8 +180,8 @@ public class MeetingService {
 	 * are read through the gate (and recorded); without one, the agenda is metadata only.
 	 */
 	@Transactional
-	public MeetingView view(UUID meetingId, Purpose purpose, Channel channel) {
-		Actor actor = CurrentActor.require();
+	public MeetingView view(Access access, UUID meetingId) {
+		Actor actor = access.actor();
 		Meeting meeting = this.meetings.findById(meetingId).orElseThrow(MeetingNotFound::new);
 		boolean chairs = chairs(meeting, actor);
 		Map<UUID, CaseFacts> facts = this.cases.facts(meeting.caseIds())
@@ -212,7 +212,7 @@ public class MeetingService {
 				.stream()
 				.filter((a) -> a.status().pending())
 				.toList();
-			List<MinutesView> read = (purpose != null) ? readMinutes(c, purpose, channel).orElse(List.of()) : null;
+			List<MinutesView> read = (access.purpose() != null) ? readMinutes(access, c).orElse(List.of()) : null;
 			agenda.add(new MeetingView.AgendaItem(caseId, c.reference(), c.status().name(), invited, present, pending,
 					pending.stream().filter(ActionSummary::overdue).toList(), read));
 		}
@@ -223,8 +223,8 @@ public class MeetingService {
 
 	/** Records whether an invited organisation attended; recording again changes it. */
 	@Transactional
-	public Map<String, Boolean> recordAttendance(UUID meetingId, String organisation, Boolean present) {
-		Actor actor = CurrentActor.require();
+	public Map<String, Boolean> recordAttendance(Access access, UUID meetingId, String organisation, Boolean present) {
+		Actor actor = access.actor();
 		Meeting meeting = this.meetings.findById(meetingId)
 			.filter((m) -> chairs(m, actor))
 			.orElseThrow(MeetingNotFound::new);
@@ -258,8 +258,8 @@ public class MeetingService {
 	 * meeting's safety house; a case not on the agenda is refused, a closed case takes none.
 	 */
 	@Transactional
-	public MinutesView writeMinutes(UUID meetingId, UUID caseId, NewMinutes request) {
-		Actor actor = CurrentActor.require();
+	public MinutesView writeMinutes(Access access, UUID meetingId, UUID caseId, NewMinutes request) {
+		Actor actor = access.actor();
 		Meeting meeting = this.meetings.findById(meetingId)
 			.filter((m) -> chairs(m, actor))
 			.orElseThrow(MeetingNotFound::new);
@@ -339,17 +339,17 @@ public class MeetingService {
 	 * denials are recorded.
 	 */
 	@Transactional
-	public Optional<List<MinutesView>> minutesOf(CaseId id, Purpose purpose, Channel channel) {
+	public Optional<List<MinutesView>> minutesOf(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElse(null);
 		// auditors and administrators work for the safety house but read no case's minutes
-		return (facts != null && worksOnCases(CurrentActor.require())) ? readMinutes(facts, purpose, channel)
+		return (facts != null && worksOnCases(access.actor())) ? readMinutes(access, facts)
 				: Optional.empty();
 	}
 
-	private Optional<List<MinutesView>> readMinutes(CaseFacts facts, Purpose purpose, Channel channel) {
+	private Optional<List<MinutesView>> readMinutes(Access access, CaseFacts facts) {
 		List<Minutes> all = this.minutes.findByCaseIdOrderByCreatedAtAsc(facts.id().value());
-		Reading reading = this.gate.read(new CaseSubject(facts.id().value(), facts.personId(), !facts.open()), purpose,
-				channel, all.stream().map(Minutes::toItem).toList());
+		Reading reading = this.gate.read(access, new CaseSubject(facts.id().value(), facts.personId(), !facts.open()),
+				all.stream().map(Minutes::toItem).toList());
 		if (reading.participation() == Participation.NOT_PARTICIPANT) {
 			return Optional.empty();
 		}
@@ -368,8 +368,8 @@ public class MeetingService {
 		return this.plan.admittedOrganisations(caseId);
 	}
 
-	private Actor requireCoordinator() {
-		Actor actor = CurrentActor.require();
+	private Actor requireCoordinator(Access access) {
+		Actor actor = access.actor();
 		if (!actor.has(Role.COORDINATOR)) {
 			throw new org.springframework.security.access.AccessDeniedException("Only a coordinator schedules meetings");
 		}

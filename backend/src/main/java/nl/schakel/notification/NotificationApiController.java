@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -33,24 +33,24 @@ class NotificationApiController {
 					+ "organisation, each with id, kind, caseId, caseReference, createdAt and whether the caller read "
 					+ "it, and the number unread. A notification names the kind of event and the case's reference, "
 					+ "never content: no X-Purpose is needed and nothing is recorded as a disclosure.")
-	NotificationList list() {
-		Notifications.Inbox inbox = this.notifications.inbox(CurrentActor.require());
+	NotificationList list(Access access) {
+		Notifications.Inbox inbox = this.notifications.inbox(access.actor());
 		return new NotificationList(inbox.notifications(), inbox.unread());
 	}
 
 	@PostMapping("/{id}/read")
 	@Operation(summary = "Marks one of the caller's notifications read")
-	ResponseEntity<?> markRead(@PathVariable UUID id) {
-		return this.notifications.markRead(CurrentActor.require(), id)
+	ResponseEntity<?> markRead(Access access, @PathVariable UUID id) {
+		return this.notifications.markRead(access.actor(), id)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound()));
 	}
 
 	@PostMapping("/read-all")
 	@Operation(summary = "Marks every notification of the caller read")
-	MarkedRead markAllRead() {
-		int marked = this.notifications.markAllRead(CurrentActor.require());
-		return new MarkedRead(marked, this.notifications.unread(CurrentActor.require()));
+	MarkedRead markAllRead(Access access) {
+		int marked = this.notifications.markAllRead(access.actor());
+		return new MarkedRead(marked, this.notifications.unread(access.actor()));
 	}
 
 	private static ProblemDetail notFound() {

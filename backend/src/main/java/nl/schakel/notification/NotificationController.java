@@ -2,7 +2,7 @@ package nl.schakel.notification;
 
 import java.util.UUID;
 
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,20 +23,20 @@ class NotificationController {
 	}
 
 	@GetMapping
-	String inbox(Model model) {
-		model.addAttribute("inbox", this.notifications.inbox(CurrentActor.require()));
+	String inbox(Access access, Model model) {
+		model.addAttribute("inbox", this.notifications.inbox(access.actor()));
 		return "notifications";
 	}
 
 	@PostMapping("/{id}/read")
-	String markRead(@PathVariable UUID id) {
-		this.notifications.markRead(CurrentActor.require(), id);
+	String markRead(Access access, @PathVariable UUID id) {
+		this.notifications.markRead(access.actor(), id);
 		return "redirect:/notifications";
 	}
 
 	@PostMapping("/read-all")
-	String markAllRead() {
-		this.notifications.markAllRead(CurrentActor.require());
+	String markAllRead(Access access) {
+		this.notifications.markAllRead(access.actor());
 		return "redirect:/notifications";
 	}
 

@@ -3,7 +3,7 @@ package nl.schakel.notification;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,12 @@ class UnreadNotificationsInHeader implements HandlerInterceptor, WebMvcConfigure
 				|| (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))) {
 			return;
 		}
-		CurrentActor.find().filter(Notifications::receivesNotifications).ifPresent((actor) -> {
+		// who is signed in, as the page's model already names them for the header
+		java.util.Optional.ofNullable(modelAndView.getModel().get("actor"))
+			.filter(Actor.class::isInstance)
+			.map(Actor.class::cast)
+			.filter(Notifications::receivesNotifications)
+			.ifPresent((actor) -> {
 			try {
 				modelAndView.addObject("unreadNotifications", this.notifications.unread(actor));
 			}

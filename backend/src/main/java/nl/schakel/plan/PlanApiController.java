@@ -1,5 +1,6 @@
 package nl.schakel.plan;
 
+import nl.schakel.security.Access;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.UUID;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
 import nl.schakel.web.Problems;
@@ -43,22 +44,22 @@ class PlanApiController {
 
 	/** The case's actions, soonest deadline first, each with its overdue flag. */
 	@GetMapping
-	ActionList list(@PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		return new ActionList(this.plan.read(new CaseId(id), purpose, Channel.API).orElseThrow(CaseNotFound::new));
+	ActionList list(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		return new ActionList(this.plan.read(access, new CaseId(id)).orElseThrow(CaseNotFound::new));
 	}
 
 	/** Assigns an action to an admitted organisation (the coordinator steering the case). */
 	@PostMapping
-	ResponseEntity<ActionSummary> assign(@PathVariable UUID id, @RequestBody ActionRequest body) {
-		ActionSummary assigned = this.plan.assign(new CaseId(id),
+	ResponseEntity<ActionSummary> assign(Access access, @PathVariable UUID id, @RequestBody ActionRequest body) {
+		ActionSummary assigned = this.plan.assign(access, new CaseId(id),
 				new NewAction(body.description(), body.organisation(), body.due(), body.meetingId()));
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/actions/" + assigned.id())).body(assigned);
 	}
 
 	/** A status report: {@code {"status": "DONE", "note": "..."}}; cancelling needs a note (the reason). */
 	@PostMapping("/{actionId}/status")
-	ActionSummary report(@PathVariable UUID id, @PathVariable UUID actionId, @RequestBody StatusRequest body) {
-		return this.plan.report(new CaseId(id), actionId, new StatusUpdate(body.status(), body.note()));
+	ActionSummary report(Access access, @PathVariable UUID id, @PathVariable UUID actionId, @RequestBody StatusRequest body) {
+		return this.plan.report(access, new CaseId(id), actionId, new StatusUpdate(body.status(), body.note()));
 	}
 
 	@ExceptionHandler(CaseNotFound.class)

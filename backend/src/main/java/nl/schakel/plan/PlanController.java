@@ -1,5 +1,6 @@
 package nl.schakel.plan;
 
+import nl.schakel.security.Access;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -31,12 +32,12 @@ class PlanController {
 	}
 
 	@PostMapping
-	String assign(@PathVariable UUID id, @RequestParam(required = false) String description,
+	String assign(Access access, @PathVariable UUID id, @RequestParam(required = false) String description,
 			@RequestParam(required = false) String organisation,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
 			RedirectAttributes redirect) {
 		try {
-			this.plan.assign(new CaseId(id), new NewAction(description, organisation, due, null));
+			this.plan.assign(access, new CaseId(id), new NewAction(description, organisation, due, null));
 			redirect.addFlashAttribute("notice", "plan.assigned");
 		}
 		catch (InvalidInput ex) {
@@ -47,11 +48,11 @@ class PlanController {
 	}
 
 	@PostMapping("/{actionId}/status")
-	String report(@PathVariable UUID id, @PathVariable UUID actionId,
+	String report(Access access, @PathVariable UUID id, @PathVariable UUID actionId,
 			@RequestParam(required = false) ActionStatus status, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		try {
-			this.plan.report(new CaseId(id), actionId, new StatusUpdate(status, note));
+			this.plan.report(access, new CaseId(id), actionId, new StatusUpdate(status, note));
 			redirect.addFlashAttribute("notice", "plan.reported");
 		}
 		catch (InvalidInput ex) {

@@ -21,7 +21,7 @@ import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.StatusPrecondition;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
 import nl.schakel.disclosure.Outcome;
@@ -33,7 +33,7 @@ import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.Participation;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
@@ -92,9 +92,9 @@ public class PlanOfAction implements StatusPrecondition {
 	 * safety house that steers the case may; a closed case takes none.
 	 */
 	@Transactional
-	public ActionSummary assign(CaseId id, NewAction action) {
-		Actor actor = CurrentActor.require();
-		CaseFacts facts = requireSteering(id);
+	public ActionSummary assign(Access access, CaseId id, NewAction action) {
+		Actor actor = access.actor();
+		CaseFacts facts = requireSteering(access, id);
 		requireOpen(facts, actor);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (action.description() == null || action.description().isBlank()) {
@@ -131,8 +131,8 @@ public class PlanOfAction implements StatusPrecondition {
 	 * coordinator steering the case on any. Cancelling needs a reason.
 	 */
 	@Transactional
-	public ActionSummary report(CaseId id, UUID actionId, StatusUpdate update) {
-		Actor actor = CurrentActor.require();
+	public ActionSummary report(Access access, CaseId id, UUID actionId, StatusUpdate update) {
+		Actor actor = access.actor();
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		boolean steers = steers(facts, actor);
 		boolean admitted = !this.participation.admittedPurposes(facts.id().value(), actor.organisation(), actor.username())
@@ -179,10 +179,10 @@ public class PlanOfAction implements StatusPrecondition {
 	 * purpose, after the denials are recorded.
 	 */
 	@Transactional
-	public Optional<List<ActionView>> read(CaseId id, Purpose purpose, Channel channel) {
+	public Optional<List<ActionView>> read(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElse(null);
 		// auditors and administrators work for the safety house but read no case's plan
-		if (facts == null || !worksOnCases(CurrentActor.require())) {
+		if (facts == null || !worksOnCases(access.actor())) {
 			return Optional.empty();
 		}
 		List<CaseAction> plan = this.actions.findByCaseIdOrderByDueAscAssignedAtAsc(facts.id().value());
@@ -190,8 +190,8 @@ public class PlanOfAction implements StatusPrecondition {
 		List<DisclosableItem> items = new ArrayList<>();
 		plan.forEach((a) -> items.add(a.toItem()));
 		reports.stream().filter(ActionNote::hasText).forEach((n) -> items.add(n.toItem()));
-		Reading reading = this.gate.read(new CaseSubject(facts.id().value(), facts.personId(), !facts.open()), purpose,
-				channel, items);
+		Reading reading = this.gate.read(access, new CaseSubject(facts.id().value(), facts.personId(), !facts.open()),
+				items);
 		if (reading.participation() == Participation.NOT_PARTICIPANT) {
 			return Optional.empty();
 		}
@@ -281,9 +281,9 @@ public class PlanOfAction implements StatusPrecondition {
 	}
 
 	/** Only the coordinator of the safety house steering the case; anyone else finds no case. */
-	private CaseFacts requireSteering(CaseId id) {
+	private CaseFacts requireSteering(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-		if (!steers(facts, CurrentActor.require())) {
+		if (!steers(facts, access.actor())) {
 			throw new CaseNotFound();
 		}
 		return facts;

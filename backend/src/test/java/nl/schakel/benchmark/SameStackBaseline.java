@@ -34,7 +34,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Benchmark-only baseline for what the disclosure gate costs a case page read, second reading: the case page's read on the
  * application's own stack with the gate taken out. It makes the same service calls as
- * {@code CaseWorkspace.open} — case, organisation, referral, contributions with their grants,
+ * {@code CaseDossiers.open} — case, organisation, referral, contributions with their grants,
  * person, organisation names, participants, consents, through the same JPA repositories, in one
  * read-write transaction — and opens every contribution, but asks no policy, works out no
  * participation or consent coverage and writes no disclosure rows (and so no Envers revision).

@@ -1,5 +1,6 @@
 package nl.schakel.disclosure;
 
+import nl.schakel.security.Channel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casework.CaseConsents;
-import nl.schakel.casework.CaseWorkspace;
+import nl.schakel.casework.CaseContributions;
+import nl.schakel.casework.CaseIntake;
+import nl.schakel.casework.CaseParticipants;
 import nl.schakel.consent.ConsentEvidence;
 import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
@@ -59,7 +62,13 @@ class PolicyMatrixIT {
 			"auditor", "beheer");
 
 	@Autowired
-	CaseWorkspace workspace;
+	CaseIntake intake;
+
+	@Autowired
+	CaseParticipants participants;
+
+	@Autowired
+	CaseContributions caseContributions;
 
 	@Autowired
 	CaseConsents consents;
@@ -88,15 +97,15 @@ class PolicyMatrixIT {
 		Map<String, Set<String>> admitted = Map.of("ggz-midden", Set.of("CASE_CONSULTATION", "PLAN_EXECUTION"),
 				"politie-midden", Set.of("CASE_CONSULTATION"), "gemeente-midden",
 				Set.of("CASE_CONSULTATION", "MONITORING"));
-		CaseFacts facts = AsUser.run(this.accounts, "coordinator", () -> {
-			CaseFacts registered = this.workspace.registerReferral(referral());
-			admitted.forEach((organisation, purposes) -> this.workspace.admit(registered.id(),
+		CaseFacts facts = AsUser.access(this.accounts, "coordinator", null, Channel.API, (access) -> {
+			CaseFacts registered = this.intake.registerReferral(access, referral());
+			admitted.forEach((organisation, purposes) -> this.participants.admit(access, registered.id(),
 					new Admission(organisation, List.of(), List.copyOf(purposes), null)));
 			return registered;
 		});
 		Purpose consultation = this.policy.purpose("CASE_CONSULTATION").orElseThrow();
-		ConsentView consent = AsUser.run(this.accounts, "ggz",
-				() -> this.consents.record(facts.id(), consultation,
+		ConsentView consent = AsUser.access(this.accounts, "ggz", consultation.code(), Channel.API,
+				(access) -> this.consents.record(access, facts.id(),
 						new ConsentScope(List.of("politie-midden"), List.of(),
 								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "CRIMINAL", "RISK"),
 								List.of("CASE_CONSULTATION"), LocalDate.now().minusDays(1), null),
@@ -106,25 +115,26 @@ class PolicyMatrixIT {
 
 		// every category on every basis, for the author's organisation only and for every domain
 		Map<UUID, Fixture> fixtures = new HashMap<>();
-		AsUser.run(this.accounts, "ggz", () -> {
+		AsUser.access(this.accounts, "ggz", consultation.code(), Channel.API, (access) -> {
 			for (DataCategory category : DataCategory.values()) {
 				for (LegalBasis basis : LegalBasis.values()) {
 					for (boolean everyDomain : List.of(false, true)) {
 						String text = "inhoud " + category + " " + basis + " " + everyDomain + " " + UUID.randomUUID();
 						ContributionRequest request = contribution(text, category, basis, consent.id(), everyDomain);
-						UUID id = this.workspace.contribute(facts.id(), consultation, request);
+						UUID id = this.caseContributions.contribute(access, facts.id(), request);
 						fixtures.put(id, new Fixture(category, basis, everyDomain, text));
 					}
 				}
 			}
+			return null;
 		});
 
 		int checked = 0;
 		for (String reader : READERS) {
 			for (PurposeDefinition definition : this.policy.purposes()) {
 				Purpose purpose = definition.purpose();
-				Reading reading = AsUser.run(this.accounts, reader, () -> this.gate.read(
-						new CaseSubject(facts.id().value(), facts.personId()), purpose, Channel.API,
+				Reading reading = AsUser.access(this.accounts, reader, purpose.code(), Channel.API, (access) -> this.gate.read(
+						access, new CaseSubject(facts.id().value(), facts.personId()),
 						this.contributions.items(facts.id().value())));
 				Actor actor = AsUser.run(this.accounts, reader, CurrentActor::require);
 				Role role = actor.roles().iterator().next();

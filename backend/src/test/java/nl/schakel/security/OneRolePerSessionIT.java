@@ -6,8 +6,8 @@ import java.util.Set;
 import com.jayway.jsonpath.JsonPath;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casework.CaseOpening;
-import nl.schakel.casework.CaseWorkspace;
-import nl.schakel.disclosure.Channel;
+import nl.schakel.casework.CaseDossiers;
+import nl.schakel.security.Channel;
 import nl.schakel.policy.Purpose;
 import nl.schakel.support.IntegrationTest;
 import nl.schakel.support.TestBsns;
@@ -56,7 +56,7 @@ class OneRolePerSessionIT {
 	UserDetailsService accounts;
 
 	@Autowired
-	CaseWorkspace workspace;
+	CaseDossiers dossiers;
 
 	String caseId;
 
@@ -134,8 +134,9 @@ class OneRolePerSessionIT {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, java.util.List.of()));
 		try {
-			CaseOpening opening = this.workspace.open(new CaseId(java.util.UUID.fromString(this.caseId)),
-					new Purpose("TRIAGE"), Channel.API);
+			nl.schakel.security.Access access = new nl.schakel.security.Access(CurrentActor.require(), "TRIAGE",
+					Channel.API, java.util.UUID.randomUUID().toString(), null);
+			CaseOpening opening = this.dossiers.open(access, new CaseId(java.util.UUID.fromString(this.caseId)));
 			assertThat(opening).isInstanceOf(CaseOpening.NotVisible.class);
 		}
 		finally {

@@ -1,6 +1,11 @@
 package nl.schakel.support;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import nl.schakel.security.Access;
+import nl.schakel.security.Channel;
+import nl.schakel.web.RequestContext;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +29,16 @@ public final class AsUser {
 		finally {
 			SecurityContextHolder.getContext().setAuthentication(previous);
 		}
+	}
+
+	/**
+	 * Runs service-level test code as one of the demo accounts with the {@link Access} a request of
+	 * that account under this purpose, through this channel, would pass in.
+	 */
+	public static <T> T access(UserDetailsService accounts, String username, String purpose, Channel channel,
+			Function<Access, T> work) {
+		return RequestContext.runAsAccount(accounts.loadUserByUsername(username), purpose, null,
+				(access) -> work.apply(access.via(channel)));
 	}
 
 	public static void run(UserDetailsService accounts, String username, Runnable work) {

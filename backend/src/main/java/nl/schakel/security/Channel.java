@@ -1,4 +1,4 @@
-package nl.schakel.disclosure;
+package nl.schakel.security;
 
 /** How content left the server. */
 public enum Channel {
