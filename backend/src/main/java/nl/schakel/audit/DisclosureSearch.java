@@ -62,7 +62,8 @@ class DisclosureSearch {
 			"purpose");
 
 	private static final String COLUMNS = """
-			p.id, p.occurred_at, p.actor, p.actor_organisation, p.actor_role, p.case_id, c.reference, p.person_id,
+			p.id, p.occurred_at, p.actor, p.actor_organisation, p.actor_role, p.case_id,
+			(select c.reference from case_file c where c.id = p.case_id), p.person_id,
 			p.item_kind, p.item_id, p.category, p.purpose, p.legal_basis, p.rule_id, p.policy_version, p.decision,
 			p.channel, p.request_id, p.flagged, p.event_key""";
 
@@ -245,12 +246,14 @@ class DisclosureSearch {
 			event.add("(e.occurred_at, e.id) <= (:cursorTime, :cursorEvent)");
 			legacy.add("(r.occurred_at, r.id) < (:cursorTime, :cursorEvent)");
 		}
-		event.add("exists (select 1 from disclosure_event_item i where i.event_id = e.id"
-				+ item.stream().map((condition) -> " and " + condition).reduce("", String::concat) + ")");
+		event.add("exists (select 1 from disclosure_event_item i where i.event_id = e.id" + and(item) + ")");
 		List<String> items = new ArrayList<>(item);
 		if (cursor) {
 			items.add("(ev.occurred_at, ev.id, i.id) < (:cursorTime, :cursorEvent, :cursorItem)");
 		}
+		// the items of each event and the case's reference are looked up per event and per item
+		// of the page (a lateral subquery kept apart by "offset 0", a scalar subquery): as joins
+		// they let the planner hash every flagged item or the whole case table for one page
 		return """
 				with ev as (
 				    select e.id, e.occurred_at, e.actor, e.actor_organisation, e.case_id, e.person_id, e.purpose,
@@ -264,7 +267,8 @@ class DisclosureSearch {
 				    select i.id, ev.occurred_at, ev.actor, ev.actor_organisation, i.actor_role, ev.case_id, ev.person_id,
 				           i.item_kind, i.item_id, i.category, ev.purpose, i.legal_basis, i.rule_id, ev.policy_version,
 				           i.decision, ev.channel, ev.request_id, i.flagged, ev.id as event_key
-				    from ev join disclosure_event_item i on i.event_id = ev.id%s
+				    from ev cross join lateral (select * from disclosure_event_item i where i.event_id = ev.id%s
+				                                offset 0) i
 				    union all
 				    select r.id, r.occurred_at, r.actor, r.actor_organisation, r.actor_role, r.case_id, r.person_id,
 				           r.item_kind, r.item_id, r.category, r.purpose, r.legal_basis, r.rule_id, r.policy_version,
@@ -272,9 +276,13 @@ class DisclosureSearch {
 				    from legacy r
 				)
 				select %s
-				from p left join case_file c on c.id = p.case_id
-				order by p.occurred_at desc, p.event_key desc, p.id desc limit :limit""".formatted(
-				String.join(" and ", event), where(legacy), where(items), COLUMNS);
+				from (select * from p order by p.occurred_at desc, p.event_key desc, p.id desc limit :limit) p
+				order by p.occurred_at desc, p.event_key desc, p.id desc""".formatted(
+				String.join(" and ", event), where(legacy), and(items), COLUMNS);
+	}
+
+	private static String and(List<String> conditions) {
+		return conditions.stream().map((condition) -> " and " + condition).reduce("", String::concat);
 	}
 
 	private static String where(List<String> conditions) {
