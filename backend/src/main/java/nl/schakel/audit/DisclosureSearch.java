@@ -178,16 +178,18 @@ class DisclosureSearch {
 	DisclosurePage page(Criteria criteria) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String sql = query(criteria, criteria.size() + 1, parameters, true);
-		List<Object[]> rows = this.named.query(sql, parameters, (rs, i) -> new Object[] { entry(rs),
-				rs.getObject(20, UUID.class) });
+		List<Row> rows = this.named.query(sql, parameters, (rs, i) -> new Row(entry(rs), rs.getObject(20, UUID.class)));
 		String next = null;
 		if (rows.size() > criteria.size()) {
 			rows = rows.subList(0, criteria.size());
-			Object[] last = rows.get(rows.size() - 1);
-			DisclosureEntry entry = (DisclosureEntry) last[0];
-			next = cursor(entry.occurredAt(), (UUID) last[1], entry.id());
+			Row last = rows.get(rows.size() - 1);
+			next = cursor(last.entry().occurredAt(), last.event(), last.entry().id());
 		}
-		return new DisclosurePage(rows.stream().map((row) -> (DisclosureEntry) row[0]).toList(), next);
+		return new DisclosurePage(rows.stream().map(Row::entry).toList(), next);
+	}
+
+	/** An item of a page and the event it belongs to (an older per-item row is its own event). */
+	private record Row(DisclosureEntry entry, UUID event) {
 	}
 
 	/** Streams every matching row (up to the limit) as CSV; returns the rows written. */
@@ -227,7 +229,7 @@ class DisclosureSearch {
 	 * (the {@code exists}), so {@code limit + 1} events (one more for the event a cursor stands
 	 * in) hold enough items; the older per-item rows are each an event of one item.
 	 */
-	private static String query(Criteria c, int limit, MapSqlParameterSource parameters, boolean paged) {
+	static String query(Criteria c, int limit, MapSqlParameterSource parameters, boolean paged) {
 		boolean cursor = paged && c.cursorTime() != null;
 		if (cursor) {
 			parameters.addValue("cursorTime", Timestamp.from(c.cursorTime()));

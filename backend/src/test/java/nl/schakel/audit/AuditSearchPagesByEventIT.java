@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,6 +40,15 @@ class AuditSearchPagesByEventIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	NamedParameterJdbcTemplate named;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DisclosureSearch search;
 
 	AuditScenario scenario;
 
@@ -158,6 +171,30 @@ class AuditSearchPagesByEventIT {
 		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=" + this.c.id() + "&cursor=" + itemCursor),
 				null)
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theFirstPageReadsOnlyTheNewestEventsWhateverTheSizeOfTheLog() {
+		// the log holds many more events than a page; searching by item made PostgreSQL read
+		// (and sort) every one of them before the first page, paging by event reads a page's worth
+		long events = this.jdbc.queryForObject("select count(*) from disclosure_event", Long.class);
+		assertThat(events).isGreaterThan(10);
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		DisclosureFilter pageOfOne = new DisclosureFilter(null, null, null, null, null, null, null, null, null, null,
+				null, "1");
+		String sql = DisclosureSearch.query(this.search.criteria(pageOfOne), 1, parameters, true);
+		String plan = new TransactionTemplate(this.transactions).execute((status) -> {
+			// the test database is small enough to scan whole; ask for the plan a large log gets
+			this.jdbc.execute("set local enable_seqscan = off");
+			return this.named.queryForObject("explain (analyze, format json) " + sql, parameters, String.class);
+		});
+		List<Map<String, Object>> eventScans = JsonPath.read(plan,
+				"$..[?(@['Relation Name'] == 'disclosure_event')]");
+		assertThat(eventScans).as(plan).isNotEmpty().allSatisfy((scan) -> {
+			double rows = ((Number) scan.get("Actual Rows")).doubleValue()
+					* ((Number) scan.get("Actual Loops")).doubleValue();
+			assertThat(rows).as("events read for a page of one item").isLessThanOrEqualTo(3);
+		});
 	}
 
 	private UUID olderRow(Instant at) {
