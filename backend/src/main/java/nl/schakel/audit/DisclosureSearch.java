@@ -33,9 +33,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The auditor's search of the disclosure log: filters checked field by field, then one query
- * that pages by keyset on {@code (occurred_at, id)} newest first. Each filter has an index
- * that starts with its column and continues in page order (V10 migration), so the first
- * page costs an index range scan of 51 entries whatever the size of the log.
+ * that pages newest first by event. A read is logged as one {@code disclosure_event} with its
+ * items, so the search walks the events by keyset on {@code (occurred_at, event id)} from the
+ * event's indexes, takes at most {@code size + 2} events that hold a matching item, and only
+ * then unnests their items: the first page costs an index range scan of a few dozen events
+ * whatever the size of the log, instead of sorting every item the filters select. The answer
+ * is still one entry per item, in the order {@code occurred_at, event, item} newest first, and
+ * a page holds exactly {@code size} items: an event whose items do not all fit is continued
+ * on the next page, so the cursor names the last item's time, event and item. Rows logged
+ * before events existed ({@code disclosure_row}) are each an event of their own.
  */
 @Component
 class DisclosureSearch {
@@ -46,14 +52,20 @@ class DisclosureSearch {
 
 	private static final int MAX_SIZE = 200;
 
-	private static final Pattern CURSOR = Pattern.compile("(-?[0-9]{1,19})_([0-9a-fA-F-]{36})");
+	// time in microseconds, the event's id, then the last item's id (absent in the cursors the
+	// search gave out when it paged by item: such a cursor reads as an event of one item)
+	private static final Pattern CURSOR = Pattern
+		.compile("(-?[0-9]{1,19})_([0-9a-fA-F-]{36})(?:_([0-9a-fA-F-]{36}))?");
 
-	private static final String SELECT = """
-			select d.id, d.occurred_at, d.actor, d.actor_organisation, d.actor_role, d.case_id, c.reference, d.person_id,
-			       d.item_kind, d.item_id, d.category, d.purpose, d.legal_basis, d.rule_id, d.policy_version, d.decision,
-			       d.channel, d.request_id, d.flagged
-			from disclosure d left join case_file c on c.id = d.case_id
-			""";
+	// the filters on what a read has in common, and those on its single items
+	private static final List<String> EVENT_FIELDS = List.of("person_id", "case_id", "actor", "actor_organisation",
+			"purpose");
+
+	private static final String COLUMNS = """
+			p.id, p.occurred_at, p.actor, p.actor_organisation, p.actor_role, p.case_id,
+			(select c.reference from case_file c where c.id = p.case_id), p.person_id,
+			p.item_kind, p.item_id, p.category, p.purpose, p.legal_basis, p.rule_id, p.policy_version, p.decision,
+			p.channel, p.request_id, p.flagged, p.event_key""";
 
 	private final NamedParameterJdbcTemplate named;
 
@@ -135,7 +147,8 @@ class DisclosureSearch {
 			}
 		}
 		Instant cursorTime = null;
-		UUID cursorId = null;
+		UUID cursorEvent = null;
+		UUID cursorItem = null;
 		String cursor = blank(filter.cursor());
 		if (cursor != null) {
 			var matcher = CURSOR.matcher(cursor);
@@ -146,7 +159,8 @@ class DisclosureSearch {
 				long micros = Long.parseLong(matcher.group(1));
 				cursorTime = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
 						Math.floorMod(micros, 1_000_000L) * 1000L);
-				cursorId = UUID.fromString(matcher.group(2));
+				cursorEvent = UUID.fromString(matcher.group(2));
+				cursorItem = (matcher.group(3) != null) ? UUID.fromString(matcher.group(3)) : cursorEvent;
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new FieldProblem("cursor", "Not a cursor from a previous page"));
@@ -157,29 +171,31 @@ class DisclosureSearch {
 		}
 		return new Criteria(person, caseId, blank(filter.actor()), blank(filter.organisation()), purpose, category,
 				decision, flagged, (from != null) ? from.atStartOfDay(ZONE).toInstant() : null,
-				(to != null) ? to.plusDays(1).atStartOfDay(ZONE).toInstant() : null, cursorTime, cursorId, size);
+				(to != null) ? to.plusDays(1).atStartOfDay(ZONE).toInstant() : null, cursorTime, cursorEvent, cursorItem,
+				size);
 	}
 
 	DisclosurePage page(Criteria criteria) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		StringBuilder sql = new StringBuilder(SELECT).append(where(criteria, parameters, true));
-		sql.append(" order by d.occurred_at desc, d.id desc limit :limit");
-		parameters.addValue("limit", criteria.size() + 1);
-		List<DisclosureEntry> rows = this.named.query(sql.toString(), parameters, (rs, i) -> entry(rs));
+		String sql = query(criteria, criteria.size() + 1, parameters, true);
+		List<Row> rows = this.named.query(sql, parameters, (rs, i) -> new Row(entry(rs), rs.getObject(20, UUID.class)));
 		String next = null;
 		if (rows.size() > criteria.size()) {
 			rows = rows.subList(0, criteria.size());
-			DisclosureEntry last = rows.get(rows.size() - 1);
-			next = cursor(last.occurredAt(), last.id());
+			Row last = rows.get(rows.size() - 1);
+			next = cursor(last.entry().occurredAt(), last.event(), last.entry().id());
 		}
-		return new DisclosurePage(List.copyOf(rows), next);
+		return new DisclosurePage(rows.stream().map(Row::entry).toList(), next);
+	}
+
+	/** An item of a page and the event it belongs to (an older per-item row is its own event). */
+	private record Row(DisclosureEntry entry, UUID event) {
 	}
 
 	/** Streams every matching row (up to the limit) as CSV; returns the rows written. */
 	long exportCsv(Criteria criteria, int limit, Writer out) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		String sql = SELECT + where(criteria, parameters, false) + " order by d.occurred_at desc, d.id desc limit :limit";
-		parameters.addValue("limit", limit);
+		String sql = query(criteria, limit, parameters, false);
 		long[] count = { 0 };
 		try {
 			out.write(String.join(",", "occurred_at", "actor", "actor_organisation", "actor_role", "case_id",
@@ -208,55 +224,108 @@ class DisclosureSearch {
 		return count[0];
 	}
 
-	private static String where(Criteria c, MapSqlParameterSource parameters, boolean paged) {
+	/**
+	 * At most {@code limit} items, newest first. Every event holds at least one matching item
+	 * (the {@code exists}), so {@code limit + 1} events (one more for the event a cursor stands
+	 * in) hold enough items; the older per-item rows are each an event of one item.
+	 */
+	static String query(Criteria c, int limit, MapSqlParameterSource parameters, boolean paged) {
+		boolean cursor = paged && c.cursorTime() != null;
+		if (cursor) {
+			parameters.addValue("cursorTime", Timestamp.from(c.cursorTime()));
+			parameters.addValue("cursorEvent", c.cursorEvent());
+			parameters.addValue("cursorItem", c.cursorItem());
+		}
+		parameters.addValue("limit", limit);
+		parameters.addValue("events", limit + 1);
+		List<String> event = eventConditions(c, "e", parameters);
+		List<String> item = itemConditions(c, "i", parameters);
+		List<String> legacy = new ArrayList<>(eventConditions(c, "r", parameters));
+		legacy.addAll(itemConditions(c, "r", parameters));
+		if (cursor) {
+			// row comparisons, which a btree on (..., occurred_at desc, id desc) answers as a range;
+			// the cursor's own event is taken again for the items after the cursor's item
+			event.add("(e.occurred_at, e.id) <= (:cursorTime, :cursorEvent)");
+			legacy.add("(r.occurred_at, r.id) < (:cursorTime, :cursorEvent)");
+		}
+		event.add("exists (select 1 from disclosure_event_item i where i.event_id = e.id" + and(item) + ")");
+		List<String> items = new ArrayList<>(item);
+		if (cursor) {
+			items.add("(ev.occurred_at, ev.id, i.id) < (:cursorTime, :cursorEvent, :cursorItem)");
+		}
+		// the items of each event and the case's reference are looked up per event and per item
+		// of the page (a lateral subquery kept apart by "offset 0", a scalar subquery): as joins
+		// they let the planner hash every flagged item or the whole case table for one page
+		return """
+				with ev as (
+				    select e.id, e.occurred_at, e.actor, e.actor_organisation, e.case_id, e.person_id, e.purpose,
+				           e.policy_version, e.channel, e.request_id
+				    from disclosure_event e where %s
+				    order by e.occurred_at desc, e.id desc limit :events
+				), legacy as (
+				    select r.* from disclosure_row r%s
+				    order by r.occurred_at desc, r.id desc limit :limit
+				), p as (
+				    select i.id, ev.occurred_at, ev.actor, ev.actor_organisation, i.actor_role, ev.case_id, ev.person_id,
+				           i.item_kind, i.item_id, i.category, ev.purpose, i.legal_basis, i.rule_id, ev.policy_version,
+				           i.decision, ev.channel, ev.request_id, i.flagged, ev.id as event_key
+				    from ev cross join lateral (select * from disclosure_event_item i where i.event_id = ev.id%s
+				                                offset 0) i
+				    union all
+				    select r.id, r.occurred_at, r.actor, r.actor_organisation, r.actor_role, r.case_id, r.person_id,
+				           r.item_kind, r.item_id, r.category, r.purpose, r.legal_basis, r.rule_id, r.policy_version,
+				           r.decision, r.channel, r.request_id, r.flagged, r.id
+				    from legacy r
+				)
+				select %s
+				from (select * from p order by p.occurred_at desc, p.event_key desc, p.id desc limit :limit) p
+				order by p.occurred_at desc, p.event_key desc, p.id desc""".formatted(
+				String.join(" and ", event), where(legacy), and(items), COLUMNS);
+	}
+
+	private static String and(List<String> conditions) {
+		return conditions.stream().map((condition) -> " and " + condition).reduce("", String::concat);
+	}
+
+	private static String where(List<String> conditions) {
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+	}
+
+	private static List<String> eventConditions(Criteria c, String alias, MapSqlParameterSource parameters) {
 		List<String> conditions = new ArrayList<>();
-		if (c.person() != null) {
-			conditions.add("d.person_id = :person");
-			parameters.addValue("person", c.person());
-		}
-		if (c.caseId() != null) {
-			conditions.add("d.case_id = :caseId");
-			parameters.addValue("caseId", c.caseId());
-		}
-		if (c.actor() != null) {
-			conditions.add("d.actor = :actor");
-			parameters.addValue("actor", c.actor());
-		}
-		if (c.organisation() != null) {
-			conditions.add("d.actor_organisation = :organisation");
-			parameters.addValue("organisation", c.organisation());
-		}
-		if (c.purpose() != null) {
-			conditions.add("d.purpose = :purpose");
-			parameters.addValue("purpose", c.purpose());
-		}
-		if (c.category() != null) {
-			conditions.add("d.category = :category");
-			parameters.addValue("category", c.category());
-		}
-		if (c.decision() != null) {
-			conditions.add("d.decision = :decision");
-			parameters.addValue("decision", c.decision());
-		}
-		if (c.flagged() != null) {
-			// "flagged" (not "flagged = true") so the partial index on flagged rows applies
-			conditions.add(c.flagged() ? "d.flagged" : "not d.flagged");
+		Object[] values = { c.person(), c.caseId(), c.actor(), c.organisation(), c.purpose() };
+		for (int k = 0; k < EVENT_FIELDS.size(); k++) {
+			if (values[k] != null) {
+				conditions.add(alias + "." + EVENT_FIELDS.get(k) + " = :" + EVENT_FIELDS.get(k));
+				parameters.addValue(EVENT_FIELDS.get(k), values[k]);
+			}
 		}
 		if (c.from() != null) {
-			conditions.add("d.occurred_at >= :from");
+			conditions.add(alias + ".occurred_at >= :from");
 			parameters.addValue("from", Timestamp.from(c.from()));
 		}
 		if (c.to() != null) {
-			conditions.add("d.occurred_at < :to");
+			conditions.add(alias + ".occurred_at < :to");
 			parameters.addValue("to", Timestamp.from(c.to()));
 		}
-		if (paged && c.cursorTime() != null) {
-			// a row comparison, which a btree on (..., occurred_at desc, id desc) answers as a range
-			conditions.add("(d.occurred_at, d.id) < (:cursorTime, :cursorId)");
-			parameters.addValue("cursorTime", Timestamp.from(c.cursorTime()));
-			parameters.addValue("cursorId", c.cursorId());
+		return conditions;
+	}
+
+	private static List<String> itemConditions(Criteria c, String alias, MapSqlParameterSource parameters) {
+		List<String> conditions = new ArrayList<>();
+		if (c.category() != null) {
+			conditions.add(alias + ".category = :category");
+			parameters.addValue("category", c.category());
 		}
-		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		if (c.decision() != null) {
+			conditions.add(alias + ".decision = :decision");
+			parameters.addValue("decision", c.decision());
+		}
+		if (c.flagged() != null) {
+			// "flagged" (not "flagged = true") so the partial indexes on flagged rows apply
+			conditions.add(c.flagged() ? alias + ".flagged" : "not " + alias + ".flagged");
+		}
+		return conditions;
 	}
 
 	private static DisclosureEntry entry(ResultSet rs) throws SQLException {
@@ -267,9 +336,9 @@ class DisclosureSearch {
 				rs.getString(17), rs.getString(18), rs.getBoolean(19));
 	}
 
-	static String cursor(Instant time, UUID id) {
+	static String cursor(Instant time, UUID event, UUID item) {
 		long micros = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
-		return micros + "_" + id;
+		return micros + "_" + event + "_" + item;
 	}
 
 	/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
@@ -344,7 +413,8 @@ class DisclosureSearch {
 
 	/** A checked search. */
 	record Criteria(UUID person, UUID caseId, String actor, String organisation, String purpose, String category,
-			String decision, Boolean flagged, Instant from, Instant to, Instant cursorTime, UUID cursorId, int size) {
+			String decision, Boolean flagged, Instant from, Instant to, Instant cursorTime, UUID cursorEvent,
+			UUID cursorItem, int size) {
 	}
 
 }

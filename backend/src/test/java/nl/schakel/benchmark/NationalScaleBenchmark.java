@@ -112,16 +112,20 @@ public final class NationalScaleBenchmark {
 			generator.generate(scale, readCases);
 			SUMMARY.addAll(generator.lines.stream().map((l) -> "generate " + l).toList());
 			long analyze = System.nanoTime();
-			try (Connection superuser = DriverManager.getConnection(
-					"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/postgres", "postgres", "");
-					Statement statement = superuser.createStatement()) {
-				String database = server.getPath().substring(1);
-				try (Connection owner = DriverManager.getConnection(
-						"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + database, "postgres", "");
-						Statement s = owner.createStatement()) {
-					s.execute("analyze");
-					summary("analyze after generation: %.1f s", (System.nanoTime() - analyze) / 1e9);
-				}
+			// the embedded database demands passwords: the superuser's is kept next to its data
+			java.util.Properties passwords = new java.util.Properties();
+			try (var reader = Files.newBufferedReader(data.resolve("postgres.credentials"))) {
+				passwords.load(reader);
+			}
+			catch (Exception ex) {
+				// none stored: an external database, or one that still trusts local connections
+			}
+			try (Connection owner = DriverManager.getConnection(
+					"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + server.getPath(), "postgres",
+					passwords.getProperty("postgres", ""));
+					Statement s = owner.createStatement()) {
+				s.execute("analyze");
+				summary("analyze after generation: %.1f s", (System.nanoTime() - analyze) / 1e9);
 			}
 			catch (Exception ex) {
 				summary("analyze: not possible as superuser postgres (%s)", ex.getMessage());
