@@ -1,5 +1,5 @@
 /**
- * Technical: the database roles (owner for migrations, application role for everything else)
+ * Technical: the database roles (owner for migrations, application role for everything else),
  * the embedded PostgreSQL of the local default, and the locks that let one instance at a time
  * run a scheduled job. Depends on no feature.
  */
