@@ -63,16 +63,25 @@ instance_wait_ready() {
   return 1
 }
 
+# (if, not &&: under set -e a function whose last test is false fails, and so would the exit trap)
 stop_pid() {
-  [[ -n "$1" ]] && { kill "$1" 2> /dev/null || true; wait "$1" 2> /dev/null || true; }
+  if [[ -n "$1" ]]; then
+    kill "$1" 2> /dev/null || true
+    wait "$1" 2> /dev/null || true
+  fi
 }
 
 two_cleanup() {
-  [[ -n "$LOAD_PID" ]] && { touch "$DRILL_WORK/stop"; kill "$LOAD_PID" 2> /dev/null || true; }
+  local status=$?
+  if [[ -n "$LOAD_PID" ]]; then
+    touch "$DRILL_WORK/stop"
+    kill "$LOAD_PID" 2> /dev/null || true
+  fi
   stop_pid "$NGINX_PID"
   stop_pid "$PID_A"
   stop_pid "$PID_B"
-  drill_cleanup
+  drill_cleanup || true
+  exit "$status"
 }
 
 say "two-instances drill: seed $SEED, instances on $PORT_A and $PORT_B behind nginx on $PROXY_PORT"

@@ -641,7 +641,7 @@ public final class Drill {
 	}
 
 	/**
-	 * Signs in as a professional on instance A and opens the case list on instance B with the
+	 * Signs in as a professional on instance A and opens the start page on instance B with the
 	 * same session cookie: B must know the login (sessions live in the database).
 	 */
 	static boolean sessionAcross(String a, String b) throws Exception {
@@ -661,10 +661,13 @@ public final class Drill {
 			System.out.println("session-across: the login on " + a + " failed: " + login.statusCode() + " " + landing);
 			return false;
 		}
-		HttpResponse<String> cases = browser.send(HttpRequest.newBuilder(URI.create(b + "/cases")).build(),
+		// the page the login lands on; signed out, it would send the browser to the login form
+		HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(b + "/")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		boolean continued = cases.statusCode() == 200 && !cases.body().contains("name=\"password\"");
-		System.out.println("session-across: signed in on " + a + ", " + b + "/cases answered " + cases.statusCode()
+		String next = home.headers().firstValue("Location").orElse("");
+		boolean continued = home.statusCode() == 200 && !home.body().contains("name=\"password\"")
+				|| home.statusCode() / 100 == 3 && !next.contains("/login");
+		System.out.println("session-across: signed in on " + a + ", " + b + "/ answered " + home.statusCode() + " " + next
 				+ (continued ? " (still signed in)" : " (signed out)"));
 		return continued;
 	}
