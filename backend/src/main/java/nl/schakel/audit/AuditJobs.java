@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import nl.schakel.policy.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Seals what has settled, scans the sealed rows for the review queue, and watches that both
  * keep up — each on its own thread and schedule, so a long scan never holds up sealing, and
- * a hung job is still noticed. Every instance may run them; the database's advisory locks let
- * one at a time do the work. Off for command-line runs ({@code schakel.command}) and when
+ * a hung job is still noticed. Every instance schedules them; a job lock ({@code shedlock})
+ * lets one instance run each job per interval, and the database's advisory locks let one at a
+ * time do the work even when a job outlasts its lease. Off for command-line runs ({@code schakel.command}) and when
  * {@code schakel.audit.jobs-enabled} is false (tests call the jobs directly).
  */
 @Component
@@ -40,10 +43,13 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private final Duration scanInterval;
 
+	private final LockingTaskExecutor locks;
+
 	private final List<ThreadPoolTaskScheduler> schedulers = new ArrayList<>();
 
 	AuditJobs(LogSealer sealer, ReviewScanner scanner, ScheduledWork work, AuditJobProgress progress, ReviewScanProperties scan,
-			@Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval) {
+			@Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval, LockingTaskExecutor locks) {
+		this.locks = locks;
 		this.sealer = sealer;
 		this.scanner = scanner;
 		this.work = work;
@@ -94,8 +100,24 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 		scheduler.setThreadNamePrefix(name + "-");
 		scheduler.setWaitForTasksToCompleteOnShutdown(false);
 		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(job, java.time.Instant.now().plus(interval), interval);
+		scheduler.scheduleWithFixedDelay(() -> onOneInstance(name, interval, job), java.time.Instant.now().plus(interval),
+				interval);
 		this.schedulers.add(scheduler);
+	}
+
+	/**
+	 * Runs the job unless another instance runs it or ran it in the last half interval. The
+	 * lease ends at the latest after three intervals, so a dead instance holds no job for long.
+	 */
+	private void onOneInstance(String name, Duration interval, Runnable job) {
+		Duration atMost = interval.multipliedBy(3);
+		try {
+			this.locks.executeWithLock(job,
+					new LockConfiguration(java.time.Instant.now(), name, atMost, interval.dividedBy(2)));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not take the lock of {}; trying again at the next run", name, ex);
+		}
 	}
 
 	@Override

@@ -2,35 +2,33 @@ package nl.schakel.disclosure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import nl.schakel.policy.BulkReads;
 import nl.schakel.policy.Policy;
+import nl.schakel.security.SharedTokenBuckets;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Counts each professional's case reads against the access policy's {@code bulk-reads}: a
  * bucket of {@code burst} reads per professional that refills at {@code case-reads-per-hour}.
  * A read that finds the bucket empty is refused, and told when the next read will be allowed.
- * The buckets live in this instance's memory (one entry per professional who read a case),
- * so with several instances each allows the policy's rate.
+ * The buckets live in PostgreSQL, shared by every instance, so a professional whose reads a
+ * load balancer spreads over two instances still gets the policy's rate once.
  */
 @Component
 class BulkReadLimit {
 
 	private final Policy policy;
 
-	private final Clock clock;
+	private final SharedTokenBuckets buckets;
 
-	private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	BulkReadLimit(Policy policy, Clock clock) {
+	BulkReadLimit(Policy policy, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.policy = policy;
-		this.clock = clock;
+		this.buckets = new SharedTokenBuckets("bulk-reads", jdbc, transactions, clock);
 	}
 
 	/**
@@ -42,9 +40,9 @@ class BulkReadLimit {
 		if (!limit.limited()) {
 			return Optional.empty();
 		}
-		long now = nanos(Instant.now(this.clock));
-		Bucket bucket = this.buckets.computeIfAbsent(username, (name) -> new Bucket(now, limit.burst()));
-		return bucket.take(now, limit);
+		Duration wait = this.buckets.take(username, limit.burst(),
+				new SharedTokenBuckets.Refill(limit.caseReadsPerHour(), Duration.ofHours(1)));
+		return wait.isZero() ? Optional.empty() : Optional.of(wait);
 	}
 
 	/**
@@ -53,49 +51,7 @@ class BulkReadLimit {
 	 * and the review queue in turn.
 	 */
 	boolean firstRefusalThisHour(String username) {
-		Bucket bucket = this.buckets.get(username);
-		return bucket != null && bucket.recordRefusal(nanos(Instant.now(this.clock)));
-	}
-
-	private static long nanos(Instant instant) {
-		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-	}
-
-	private static final class Bucket {
-
-		/** Reads in the bucket, in nanoseconds of refill time ({@code reads * refill}). */
-		private double reads;
-
-		private long updated;
-
-		private long lastRecordedRefusal = Long.MIN_VALUE;
-
-		Bucket(long now, int burst) {
-			this.reads = burst;
-			this.updated = now;
-		}
-
-		synchronized Optional<Duration> take(long now, BulkReads limit) {
-			double perNano = limit.caseReadsPerHour() / (double) Duration.ofHours(1).toNanos();
-			this.reads = Math.min(limit.burst(), this.reads + Math.max(0, now - this.updated) * perNano);
-			this.updated = now;
-			if (this.reads >= 1) {
-				this.reads -= 1;
-				return Optional.empty();
-			}
-			long wait = (long) Math.ceil((1 - this.reads) / perNano);
-			return Optional.of(Duration.ofNanos(Math.max(wait, 1)));
-		}
-
-		synchronized boolean recordRefusal(long now) {
-			if (this.lastRecordedRefusal != Long.MIN_VALUE
-					&& now - this.lastRecordedRefusal < Duration.ofHours(1).toNanos()) {
-				return false;
-			}
-			this.lastRecordedRefusal = now;
-			return true;
-		}
-
+		return this.buckets.firstRefusalIn(username, Duration.ofHours(1));
 	}
 
 }

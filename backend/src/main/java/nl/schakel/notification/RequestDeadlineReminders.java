@@ -1,5 +1,7 @@
 package nl.schakel.notification;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import nl.schakel.plan.ActionSummary;
 import nl.schakel.plan.PlanOfAction;
 
@@ -24,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reminds the holder of an open disclosure request one working day before its deadline
  * ({@code REQUEST_DEADLINE_NEAR}) and once it has passed ({@code REQUEST_DEADLINE_PASSED}),
- * each once however often it runs. Every instance may run it: a transaction-scoped advisory
- * lock lets one remind at a time.
+ * each once however often it runs. Every instance schedules it; a job lock lets one instance run
+ * it per interval, and a transaction-scoped advisory lock lets one remind at a time.
  */
 @Component
 class RequestDeadlineReminders {
@@ -49,9 +51,16 @@ class RequestDeadlineReminders {
 
 	private final boolean enabled;
 
+	private final LockingTaskExecutor locks;
+
+	private final java.time.Duration interval;
+
 	RequestDeadlineReminders(DisclosureRequestService requests, Notifications notifications, Clock clock,
 			JdbcTemplate jdbc, CaseFileService cases, PlanOfAction plan,
-			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled) {
+			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled, LockingTaskExecutor locks,
+			@Value("${schakel.notifications.reminder-interval:PT1H}") java.time.Duration interval) {
+		this.locks = locks;
+		this.interval = interval;
 		this.cases = cases;
 		this.plan = plan;
 		this.requests = requests;
@@ -65,10 +74,13 @@ class RequestDeadlineReminders {
 			fixedDelayString = "${schakel.notifications.reminder-interval:PT1H}")
 	void onSchedule() {
 		if (this.enabled) {
-			int made = remind();
-			if (made > 0) {
-				log.info("Reminded holders of {} disclosure request deadline(s)", made);
-			}
+			this.locks.executeWithLock((Runnable) () -> {
+				int made = remind();
+				if (made > 0) {
+					log.info("Reminded holders of {} disclosure request deadline(s)", made);
+				}
+			}, new LockConfiguration(java.time.Instant.now(), "request-deadline-reminders", this.interval.multipliedBy(3),
+					this.interval.dividedBy(2)));
 		}
 	}
 

@@ -7,13 +7,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Token buckets by key, in memory, in a cache bounded by size and time. A bucket not touched
+ * Token buckets by key, in memory (where there is no database to share them through; see
+ * {@link SharedTokenBuckets}), in a cache bounded by size and time. A bucket not touched
  * for a whole period has refilled completely and carries no information, so it expires. When
  * more than {@code maxKeys} keys are held (a flood of made-up account names), the cache's
  * frequency-aware eviction drops the rarely seen ones first: a key an attacker keeps hitting
  * stays, a million one-off names do not push it out, and memory stays at the bound.
  */
-final class RateLimiter {
+final class RateLimiter implements TokenBucketLimiter {
 
 	static final int MAX_KEYS = 50_000;
 
@@ -43,7 +44,8 @@ final class RateLimiter {
 	 * Takes one token for {@code key}.
 	 * @return zero if allowed, else how long until the next attempt is allowed
 	 */
-	Duration take(String key) {
+	@Override
+	public Duration take(String key) {
 		long now = this.clock.millis();
 		return this.buckets.get(key, (k) -> new Bucket(this.limit, now)).take(now);
 	}
@@ -53,7 +55,8 @@ final class RateLimiter {
 	 * that count only failures, checked before the attempt is made.
 	 * @return zero if an attempt is allowed now
 	 */
-	Duration waitFor(String key) {
+	@Override
+	public Duration waitFor(String key) {
 		Bucket bucket = this.buckets.getIfPresent(key);
 		return (bucket != null) ? bucket.waitFor(this.clock.millis()) : Duration.ZERO;
 	}

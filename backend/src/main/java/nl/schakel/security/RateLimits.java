@@ -18,9 +18,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * out elsewhere. A request over the limit gets a 429 problem detail with {@code Retry-After}; it is
  * logged, and a refused login is also written to the security log. (Every search that does
  * run is in the disclosure log already.) The filters are not beans, so the servlet container
- * does not register them a second time outside the security chains.
+ * does not register them a second time outside the security chains. The buckets live in
+ * PostgreSQL ({@link SharedTokenBuckets}), shared by every instance.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -42,27 +45,44 @@ class RateLimits {
 
 	private final RateLimitProperties properties;
 
-	private final RateLimiter loginPerUsername;
+	private final TokenBucketLimiter loginPerUsername;
 
-	private final RateLimiter loginPerClient;
+	private final TokenBucketLimiter loginPerClient;
 
-	private final RateLimiter personSearch;
+	private final TokenBucketLimiter personSearch;
 
-	private final RateLimiter apiLoginPerAccountAndClient;
+	private final TokenBucketLimiter apiLoginPerAccountAndClient;
 
-	private final RateLimiter apiLoginPerClient;
+	private final TokenBucketLimiter apiLoginPerClient;
 
 	private final ObjectProvider<SecurityEvents> events;
 
-	RateLimits(RateLimitProperties properties, ObjectProvider<Clock> clock, ObjectProvider<SecurityEvents> events) {
+	RateLimits(RateLimitProperties properties, ObjectProvider<Clock> clock, ObjectProvider<SecurityEvents> events,
+			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
 		this.properties = properties;
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		this.loginPerUsername = new RateLimiter(properties.loginPerUsername(), time);
-		this.loginPerClient = new RateLimiter(properties.loginPerClient(), time);
-		this.personSearch = new RateLimiter(properties.personSearch(), time);
-		this.apiLoginPerAccountAndClient = new RateLimiter(properties.loginPerUsername(), time);
-		this.apiLoginPerClient = new RateLimiter(properties.loginPerClient(), time);
+		this.loginPerUsername = limiter("login-per-username", properties.loginPerUsername(), time, jdbc, transactions);
+		this.loginPerClient = limiter("login-per-client", properties.loginPerClient(), time, jdbc, transactions);
+		this.personSearch = limiter("person-search", properties.personSearch(), time, jdbc, transactions);
+		this.apiLoginPerAccountAndClient = limiter("api-login-per-account-and-client", properties.loginPerUsername(),
+				time, jdbc, transactions);
+		this.apiLoginPerClient = limiter("api-login-per-client", properties.loginPerClient(), time, jdbc,
+				transactions);
 		this.events = events;
+	}
+
+	/**
+	 * The limit's buckets in the database, shared by every instance, so two instances do not
+	 * double an attacker's allowance; in memory only where there is no database.
+	 */
+	private static TokenBucketLimiter limiter(String name, RateLimitProperties.Limit limit, Clock clock,
+			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
+		JdbcTemplate template = jdbc.getIfAvailable();
+		PlatformTransactionManager manager = transactions.getIfAvailable();
+		if (template == null || manager == null) {
+			return new RateLimiter(limit, clock);
+		}
+		return TokenBucketLimiter.shared(new SharedTokenBuckets(name, template, manager, clock), limit);
 	}
 
 	/** For the browser chain, before the login form is processed. */

@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduledReviewScanRevisionIT {
 
 	@Autowired
+	net.javacrumbs.shedlock.core.LockingTaskExecutor locks;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -59,7 +62,8 @@ class ScheduledReviewScanRevisionIT {
 		scenario.read(c, "politie");
 		UUID flagged = this.jdbc.queryForObject(
 				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class, c.id());
-		AuditJobs jobs = new AuditJobs(this.sealer, this.scanner, this.work, this.progress, this.scan, Duration.ofMinutes(1));
+		AuditJobs jobs = new AuditJobs(this.sealer, this.scanner, this.work, this.progress, this.scan, Duration.ofMinutes(1),
+				this.locks);
 
 		jobs.seal();
 		jobs.scan();

@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  * ... Drill check JDBC_URL JOURNAL                           acknowledged writes, disclosure rows, Envers
  * ... Drill verify-log BASE_URL                              waits for the sealer, verifies the sealed log
  * ... Drill outage-report JOURNAL DOWN_MS UP_MS MAX_LATENCY_MS RECOVERY_LIMIT_MS
+ * ... Drill session-across BASE_URL_A BASE_URL_B                 signs in on A, continues on B
+ * ... Drill failover-report JOURNAL KILL_MS GRACE_MS               after one of two instances died
  * </pre>
  *
  * The journal has one line per request, written after the whole response was read:
@@ -75,6 +77,9 @@ public final class Drill {
 			case "verify-log" -> System.exit(verifyLog(args[1]) ? 0 : 1);
 			case "outage-report" -> System.exit(OutageReport.run(Path.of(args[1]), Long.parseLong(args[2]),
 					Long.parseLong(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5])) ? 0 : 1);
+			case "session-across" -> System.exit(sessionAcross(args[1], args[2]) ? 0 : 1);
+			case "failover-report" -> System.exit(FailoverReport.run(Path.of(args[1]), Long.parseLong(args[2]),
+					Long.parseLong(args[3])) ? 0 : 1);
 			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
 		}
 	}
@@ -631,6 +636,79 @@ public final class Drill {
 			while (this.at < this.text.length() && Character.isWhitespace(this.text.charAt(this.at))) {
 				this.at++;
 			}
+		}
+
+	}
+
+	/**
+	 * Signs in as a professional on instance A and opens the start page on instance B with the
+	 * same session cookie: B must know the login (sessions live in the database).
+	 */
+	static boolean sessionAcross(String a, String b) throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new CookieManager())
+			.build();
+		HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String csrf = Load.csrf(form.body());
+		HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(a + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(Load.form("username", "ggz", "password", "demo", "_csrf", csrf)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String landing = login.headers().firstValue("Location").orElse("");
+		if (login.statusCode() != 302 || landing.contains("error")) {
+			System.out.println("session-across: the login on " + a + " failed: " + login.statusCode() + " " + landing);
+			return false;
+		}
+		// the page the login lands on; signed out, it would send the browser to the login form
+		HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(b + "/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String next = home.headers().firstValue("Location").orElse("");
+		boolean continued = home.statusCode() == 200 && !home.body().contains("name=\"password\"")
+				|| home.statusCode() / 100 == 3 && !next.contains("/login");
+		System.out.println("session-across: signed in on " + a + ", " + b + "/ answered " + home.statusCode() + " " + next
+				+ (continued ? " (still signed in)" : " (signed out)"));
+		return continued;
+	}
+
+	/**
+	 * One of two instances behind the proxy was killed at KILL_MS: only requests in flight then
+	 * (ended after it, started before KILL_MS + GRACE_MS) may have failed; every other request
+	 * answers as usual, and requests go on succeeding after the kill.
+	 */
+	static final class FailoverReport {
+
+		static boolean run(Path journalFile, long kill, long grace) throws IOException {
+			List<String> failures = new ArrayList<>();
+			Map<String, Integer> inFlight = new TreeMap<>();
+			int succeededAfter = 0;
+			int total = 0;
+			for (Line line : journal(journalFile)) {
+				total++;
+				boolean failed = line.status() >= 500 || line.status() < 0;
+				boolean wasInFlight = line.end() >= kill && line.start() <= kill + grace;
+				if (failed && wasInFlight) {
+					inFlight.merge(statusName(line.status()), 1, Integer::sum);
+				}
+				else if (failed) {
+					failures.add("request " + line.requestId() + " (" + line.kind() + ") answered "
+							+ statusName(line.status()) + " outside the moment of the kill");
+				}
+				if (line.start() > kill + grace && line.status() >= 200 && line.status() < 400) {
+					succeededAfter++;
+				}
+				if (line.shape().equals("leaks-internals")) {
+					failures.add("error response of " + line.requestId() + " shows internals");
+				}
+			}
+			System.out.printf(Locale.ROOT, "failover: %d requests, failed while in flight at the kill %s, %d succeeded after it%n",
+					total, inFlight, succeededAfter);
+			if (succeededAfter == 0) {
+				failures.add("no request succeeded after the kill: the other instance did not take over");
+			}
+			failures.stream().limit(30).forEach((f) -> System.out.println("  FAIL " + f));
+			return failures.isEmpty();
 		}
 
 	}

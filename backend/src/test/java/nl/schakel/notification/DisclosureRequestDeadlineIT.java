@@ -1,6 +1,7 @@
 package nl.schakel.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class DisclosureRequestDeadlineIT {
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	@Autowired
+	net.javacrumbs.shedlock.core.LockingTaskExecutor locks;
 
 	@Autowired
 	MockMvc mvc;
@@ -190,7 +194,7 @@ class DisclosureRequestDeadlineIT {
 	private List<String> remindOn(LocalDate day, String requestId) {
 		Instant noon = day.atTime(12, 0).atZone(AMSTERDAM).toInstant();
 		RequestDeadlineReminders job = new RequestDeadlineReminders(this.requests, this.notifications,
-				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true);
+				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true, this.locks, Duration.ofHours(1));
 		this.transactions.executeWithoutResult((status) -> job.remind());
 		return this.jdbc.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
 				+ " order by created_at", String.class, requestId);
