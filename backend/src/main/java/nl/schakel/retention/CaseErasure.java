@@ -88,6 +88,13 @@ public class CaseErasure {
 	 */
 	@Transactional
 	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy) {
+		return erase(caseId, kind, ruleId, jobRunId, requestedBy, this.clock);
+	}
+
+	/** As {@link #erase(UUID, ErasureKind, String, UUID, String)}, dated by the given clock (the job's). */
+	@Transactional
+	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy,
+			Clock at) {
 		// the case row locked: two erasures of one case queue, and the second finds it erased
 		List<Map<String, Object>> rows = this.jdbc
 			.queryForList("select reference, person_id from case_file where id = ? for update", caseId);
@@ -99,7 +106,7 @@ public class CaseErasure {
 		}
 		String reference = (String) rows.get(0).get("reference");
 		UUID personId = (UUID) rows.get(0).get("person_id");
-		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC);
 
 		this.caseKeys.destroy(caseId);
 		Map<String, Integer> blanked = new TreeMap<>();
