@@ -50,7 +50,7 @@ public class CaseErasure {
 			   and (col.data_type = 'bytea'
 			        or (col.data_type = 'character varying' and col.character_maximum_length >= 300))
 			   and col.table_name not like 'disclosure\\_event%'
-			   and col.table_name not in ('disclosure', 'disclosure_aud', 'disclosure_block', 'review_item',
+			   and col.table_name not in ('disclosure', 'disclosure_aud', 'disclosure_row', 'disclosure_block', 'review_item',
 			                              'review_item_aud', 'security_event', 'case_key', 'destruction_proof',
 			                              'retention_extension', 'retention_run', 'erasure_request')
 			   and exists (select 1 from information_schema.tables t

@@ -38,9 +38,23 @@ class ErasureApiController {
 
 	private final DestructionProofs proofs;
 
-	ErasureApiController(CaseErasureRequests requests, DestructionProofs proofs) {
+	private final Rectifications rectifications;
+
+	ErasureApiController(CaseErasureRequests requests, DestructionProofs proofs, Rectifications rectifications) {
 		this.requests = requests;
 		this.proofs = proofs;
+		this.rectifications = rectifications;
+	}
+
+	/**
+	 * Rectification on the person's request (art. 16): {@code {"field": "name" | "dateOfBirth" |
+	 * "address", "value": "...", "reason": "...", "decision": "GRANTED" | "REFUSED"}} (decision
+	 * defaults to granted); the recipients the log names are notified.
+	 */
+	@PostMapping("/api/v1/cases/{id}/rectification")
+	Rectifications.Rectification rectify(@PathVariable UUID id, @RequestBody RectificationRequest body) {
+		return this.rectifications.rectify(CurrentActor.require(), id, body.field(), body.value(), body.reason(),
+				body.decision());
 	}
 
 	@PostMapping("/api/v1/cases/{id}/erasure")
@@ -83,6 +97,15 @@ class ErasureApiController {
 	}
 
 	record Refusal(UUID caseId, String decision) {
+	}
+
+	record RectificationRequest(String field, String value, String reason, String decision) {
+
+		@Override
+		public String toString() {
+			return "RectificationRequest[field=" + this.field + ", decision=" + this.decision + "]";
+		}
+
 	}
 
 }
