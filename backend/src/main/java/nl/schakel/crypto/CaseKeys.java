@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class CaseKeys {
 
-	private final JdbcTemplate jdbc;
+	private final Supplier<JdbcTemplate> database;
 
 	private final Aead master;
 
@@ -40,8 +41,14 @@ public final class CaseKeys {
 
 	private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
 
-	public CaseKeys(JdbcTemplate jdbc, Keysets keysets, Clock clock) {
-		this.jdbc = jdbc;
+	/**
+	 * @param database the database holding {@code case_key}, asked for on first use (so the cipher
+	 * can be built where no database is configured, e.g. for tools that never seal for a case)
+	 * @param keysets the master keysets that wrap the case keys
+	 * @param clock the time for created and destroyed
+	 */
+	public CaseKeys(Supplier<JdbcTemplate> database, Keysets keysets, Clock clock) {
+		this.database = database;
 		this.clock = clock;
 		try {
 			this.master = keysets.aead().getPrimitive(RegistryConfiguration.get(), Aead.class);
@@ -68,7 +75,7 @@ public final class CaseKeys {
 			KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
 			byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, this.master, associatedData(caseId));
 			// Two writers racing for a new case: the first key wins and both seal under it.
-			this.jdbc.update("insert into case_key (case_id, wrapped_keyset, created_at) values (?, ?, ?) "
+			jdbc().update("insert into case_key (case_id, wrapped_keyset, created_at) values (?, ?, ?) "
 					+ "on conflict (case_id) do nothing", caseId, wrapped, OffsetDateTime.now(this.clock));
 		}
 		catch (GeneralSecurityException ex) {
@@ -92,10 +99,10 @@ public final class CaseKeys {
 	public boolean destroy(UUID caseId) {
 		this.unwrapped.remove(caseId);
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-		int destroyed = this.jdbc.update(
+		int destroyed = jdbc().update(
 				"update case_key set wrapped_keyset = null, destroyed_at = ? where case_id = ? and destroyed_at is null",
 				now, caseId);
-		this.jdbc.update("insert into case_key (case_id, wrapped_keyset, created_at, destroyed_at) values (?, null, ?, ?) "
+		jdbc().update("insert into case_key (case_id, wrapped_keyset, created_at, destroyed_at) values (?, null, ?, ?) "
 				+ "on conflict (case_id) do nothing", caseId, now, now);
 		this.unwrapped.remove(caseId);
 		return destroyed == 1;
@@ -103,13 +110,17 @@ public final class CaseKeys {
 
 	/** Whether the case's key was destroyed. */
 	public boolean isDestroyed(UUID caseId) {
-		List<Boolean> rows = this.jdbc.queryForList("select destroyed_at is not null from case_key where case_id = ?",
+		List<Boolean> rows = jdbc().queryForList("select destroyed_at is not null from case_key where case_id = ?",
 				Boolean.class, caseId);
 		return !rows.isEmpty() && rows.get(0);
 	}
 
+	private JdbcTemplate jdbc() {
+		return this.database.get();
+	}
+
 	private Optional<Aead> load(UUID caseId) {
-		List<byte[]> rows = this.jdbc.query("select wrapped_keyset from case_key where case_id = ?",
+		List<byte[]> rows = jdbc().query("select wrapped_keyset from case_key where case_id = ?",
 				(rs, n) -> rs.getBytes(1), caseId);
 		if (rows.isEmpty()) {
 			return Optional.empty();

@@ -2,6 +2,7 @@ package nl.schakel.crypto;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,8 @@ class CryptoConfiguration {
 	}
 
 	@Bean
-	CaseKeys caseKeys(JdbcTemplate jdbc, Keysets keysets, Clock clock) {
-		return new CaseKeys(jdbc, keysets, clock);
+	CaseKeys caseKeys(ObjectProvider<JdbcTemplate> jdbc, Keysets keysets, ObjectProvider<Clock> clock) {
+		return new CaseKeys(jdbc::getObject, keysets, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -197,6 +197,40 @@ class ErasureReachesEveryCopyIT {
 		api("coordinator", "CASE_CONSULTATION", get("/api/v1/cases/" + c.id), null).andExpect(status().isGone());
 	}
 
+	@Test
+	void theSubjectAccessReportSaysWhichCaseWasErasedAndWhenWhileThePersonHasAnother() throws Exception {
+		String bsn = TestBsns.next();
+		String name = "Tweemaal Aangemeld " + UUID.randomUUID().toString().substring(0, 8);
+		String person = "{\"name\": \"%s\", \"dateOfBirth\": \"1988-08-08\", \"bsn\": \"%s\"}".formatted(name, bsn);
+		UUID first = register(person);
+		UUID second = register(person);
+		api("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + first + "/erasure"),
+				"{\"kind\": \"PERSON_REQUEST\", \"reason\": \"Verzoek art. 17\", \"decision\": \"GRANTED\"}")
+			.andExpect(status().isOk());
+
+		String report = api("auditor", "SUBJECT_ACCESS", post("/api/v1/audit/subject-access"),
+				"{\"bsn\": \"" + bsn + "\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.person.name").value(name))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<Object> erasedFirst = com.jayway.jsonpath.JsonPath.read(report, "$.cases[?(@.id == '" + first + "')].erasedAt");
+		List<Object> erasedSecond = com.jayway.jsonpath.JsonPath.read(report, "$.cases[?(@.id == '" + second + "')].erasedAt");
+		assertThat(erasedFirst).hasSize(1).doesNotContainNull();
+		assertThat(erasedSecond).hasSize(1).containsOnlyNulls();
+	}
+
+	private UUID register(String person) throws Exception {
+		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"),
+				"{\"person\": " + person + ", \"caseType\": \"OTHER\"}")
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		return UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
+	}
+
 	private ResultActions erase(Scenario c) throws Exception {
 		return api("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + c.id + "/erasure"),
 				"{\"kind\": \"RETENTION_DUE\", \"reason\": \"Bewaartermijn verstreken\"}");
