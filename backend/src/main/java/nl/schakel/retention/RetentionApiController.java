@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.schakel.security.CurrentActor;
+import nl.schakel.web.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +51,12 @@ class RetentionApiController {
 	@PostMapping("/api/v1/cases/{id}/retention-extension")
 	DueErasure extend(@PathVariable UUID id, @RequestBody Extension body) {
 		return this.schedule.extend(CurrentActor.require(), id, body.until(), body.reason(), OffsetDateTime.now(this.clock));
+	}
+
+	@ExceptionHandler(CaseNotErasable.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ProblemDetail notFound() {
+		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "No such case in your safety house");
 	}
 
 	record Upcoming(LocalDate today, int noticeDays, List<DueErasure> cases) {
