@@ -90,7 +90,7 @@ class AssessmentRating {
 	}
 
 	FieldBinding contentBinding() {
-		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id);
+		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] ciphertext) {

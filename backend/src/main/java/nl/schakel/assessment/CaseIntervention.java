@@ -104,11 +104,11 @@ class CaseIntervention {
 	}
 
 	FieldBinding detailsBinding() {
-		return new FieldBinding(TABLE, DETAILS_COLUMN, this.id);
+		return new FieldBinding(TABLE, DETAILS_COLUMN, this.id, this.caseId);
 	}
 
 	FieldBinding outcomeBinding() {
-		return new FieldBinding(TABLE, OUTCOME_COLUMN, this.id);
+		return new FieldBinding(TABLE, OUTCOME_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] details) {

@@ -63,7 +63,7 @@ class InterventionBarrier {
 	}
 
 	FieldBinding responseBinding() {
-		return new FieldBinding(TABLE, RESPONSE_COLUMN, this.id);
+		return new FieldBinding(TABLE, RESPONSE_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] response) {

@@ -38,11 +38,12 @@ class SubjectAccess {
 						rs.getObject(3, LocalDate.class), rs.getBoolean(4)),
 				personId);
 		List<SubjectAccessReport.CaseHeld> cases = this.jdbc.query("""
-				select id, reference, case_type, status, opened_on, closed_on from case_file
-				where person_id = ? order by opened_on, reference""",
+				select c.id, c.reference, c.case_type, c.status, c.opened_on, c.closed_on, k.destroyed_at
+				from case_file c left join case_key k on k.case_id = c.id and k.destroyed_at is not null
+				where c.person_id = ? order by c.opened_on, c.reference""",
 				(rs, i) -> new SubjectAccessReport.CaseHeld(rs.getObject(1, UUID.class), rs.getString(2),
 						rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-						rs.getObject(6, LocalDate.class)),
+						rs.getObject(6, LocalDate.class), instant(rs, 7)),
 				personId);
 		List<SubjectAccessReport.ContributionHeld> contributions = this.jdbc.query("""
 				select k.id, c.reference, k.author_organisation, o.name, k.category, k.legal_basis, k.created_at

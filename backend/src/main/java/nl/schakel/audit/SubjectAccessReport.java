@@ -27,8 +27,16 @@ public record SubjectAccessReport(Instant producedAt, Person person, List<CaseHe
 	public record Person(UUID id, String name, LocalDate dateOfBirth, boolean bsnRegistered) {
 	}
 
+	/** One case of the person; {@code erasedAt} says when its content was erased (crypto-shredded), if it was. */
 	public record CaseHeld(UUID id, String reference, String caseType, String status, LocalDate openedOn,
-			LocalDate closedOn) {
+			LocalDate closedOn, Instant erasedAt) {
+
+		/** The day of the erasure in the Netherlands, for the printed report; {@code null} when not erased. */
+		public LocalDate erasedOn() {
+			return (this.erasedAt == null) ? null
+					: this.erasedAt.atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
+		}
+
 	}
 
 	public record ContributionHeld(UUID id, String caseReference, String holdingOrganisation,

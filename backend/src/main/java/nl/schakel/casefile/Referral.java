@@ -61,7 +61,7 @@ class Referral {
 	}
 
 	static FieldBinding binding(UUID caseId) {
-		return new FieldBinding(TABLE, DETAILS_COLUMN, caseId);
+		return new FieldBinding(TABLE, DETAILS_COLUMN, caseId, caseId);
 	}
 
 	void confirmSamePerson() {

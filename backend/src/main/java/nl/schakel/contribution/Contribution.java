@@ -104,7 +104,7 @@ class Contribution {
 	}
 
 	FieldBinding contentBinding() {
-		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id);
+		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] ciphertext) {

@@ -1,8 +1,12 @@
 package nl.schakel.crypto;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 // Only FieldCipher and BlindIndex are handed to the rest of the application; the key handles
 // stay behind Keysets' package-private accessors.
@@ -16,8 +20,13 @@ class CryptoConfiguration {
 	}
 
 	@Bean
-	FieldCipher fieldCipher(Keysets keysets) {
-		return new FieldCipher(keysets);
+	CaseKeys caseKeys(ObjectProvider<JdbcTemplate> jdbc, Keysets keysets, ObjectProvider<Clock> clock) {
+		return new CaseKeys(jdbc::getObject, keysets, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	FieldCipher fieldCipher(Keysets keysets, CaseKeys caseKeys) {
+		return new FieldCipher(keysets, caseKeys);
 	}
 
 	@Bean

@@ -14,13 +14,21 @@ import java.util.UUID;
  * @param table the table the value is stored in, e.g. {@code contribution}
  * @param column the column the value is stored in, e.g. {@code content}
  * @param rowId the id of the row the value belongs to
+ * @param caseId the case the value belongs to, whose data key seals it ({@link CaseKeys}); {@code null}
+ * for a value that belongs to no single case (a person's BSN), sealed under the master key. Not part
+ * of the associated data: the case key itself keeps one case's ciphertext from opening in another.
  */
-public record FieldBinding(String table, String column, UUID rowId) {
+public record FieldBinding(String table, String column, UUID rowId, UUID caseId) {
 
 	public FieldBinding {
 		requireName(table, "table");
 		requireName(column, "column");
 		Objects.requireNonNull(rowId, "rowId");
+	}
+
+	/** A value that belongs to no single case: sealed under the master key. */
+	public FieldBinding(String table, String column, UUID rowId) {
+		this(table, column, rowId, null);
 	}
 
 	byte[] associatedData() {

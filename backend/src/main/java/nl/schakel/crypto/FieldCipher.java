@@ -2,7 +2,9 @@ package nl.schakel.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import com.google.crypto.tink.Aead;
@@ -24,11 +26,31 @@ public final class FieldCipher {
 
 	private final byte[] primaryPrefix;
 
+	private final List<byte[]> masterPrefixes = new ArrayList<>();
+
+	private final CaseKeys caseKeys;
+
 	/**
+	 * A cipher with the master keyset only (tools and tests that know no cases).
 	 * @param keysets the keysets whose AEAD keyset seals and opens
 	 */
 	public FieldCipher(Keysets keysets) {
+		this(keysets, null);
+	}
+
+	/**
+	 * @param keysets the keysets whose AEAD keyset seals and opens what belongs to no case, and
+	 * what was sealed before cases had keys of their own
+	 * @param caseKeys the per-case data keys that seal a value whose binding names its case
+	 */
+	public FieldCipher(Keysets keysets, CaseKeys caseKeys) {
+		this.caseKeys = caseKeys;
 		KeysetHandle keyset = keysets.aead();
+		for (int i = 0; i < keyset.size(); i++) {
+			if (keyset.getAt(i).getKey() instanceof AeadKey key) {
+				this.masterPrefixes.add(key.getOutputPrefix().toByteArray());
+			}
+		}
 		try {
 			this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
 		}
@@ -48,6 +70,10 @@ public final class FieldCipher {
 	public byte[] seal(String plaintext, FieldBinding binding) {
 		Objects.requireNonNull(plaintext, "plaintext");
 		try {
+			if (binding.caseId() != null && this.caseKeys != null) {
+				return this.caseKeys.forSealing(binding.caseId())
+					.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData());
+			}
 			return this.aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData());
 		}
 		catch (GeneralSecurityException ex) {
@@ -67,6 +93,13 @@ public final class FieldCipher {
 	public String open(byte[] ciphertext, FieldBinding binding) {
 		Objects.requireNonNull(ciphertext, "ciphertext");
 		try {
+			// Values sealed before cases had keys of their own stay under the master key and are
+			// recognised by its key id; an erasure blanks them explicitly (see docs/audit.md).
+			if (binding.caseId() != null && this.caseKeys != null && !isSealedWithMasterKeyset(ciphertext)) {
+				Aead caseKey = this.caseKeys.forOpening(binding.caseId())
+					.orElseThrow(() -> new GeneralSecurityException("The case has no data key"));
+				return new String(caseKey.decrypt(ciphertext, binding.associatedData()), StandardCharsets.UTF_8);
+			}
 			return new String(this.aead.decrypt(ciphertext, binding.associatedData()), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
@@ -84,6 +117,22 @@ public final class FieldCipher {
 		int length = this.primaryPrefix.length;
 		return ciphertext.length >= length
 				&& Arrays.equals(ciphertext, 0, length, this.primaryPrefix, 0, length);
+	}
+
+	/**
+	 * Tells a rotation job whether a value is the master keyset's at all: values sealed under a
+	 * case's data key are not, and are never resealed under the master key (that would undo
+	 * crypto-shredding).
+	 * @param ciphertext what {@link #seal} returned
+	 * @return whether one of the master keyset's keys sealed it
+	 */
+	public boolean isSealedWithMasterKeyset(byte[] ciphertext) {
+		for (byte[] prefix : this.masterPrefixes) {
+			if (ciphertext.length >= prefix.length && Arrays.equals(ciphertext, 0, prefix.length, prefix, 0, prefix.length)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

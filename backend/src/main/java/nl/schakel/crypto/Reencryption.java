@@ -52,7 +52,8 @@ public final class Reencryption {
 			}
 			List<Object[]> updates = new ArrayList<>();
 			for (Row row : rows) {
-				if (!this.cipher.isSealedWithPrimary(row.ciphertext())) {
+				if (this.cipher.isSealedWithMasterKeyset(row.ciphertext())
+						&& !this.cipher.isSealedWithPrimary(row.ciphertext())) {
 					byte[] resealed = this.cipher.reseal(row.ciphertext(), column.binding(row.id()));
 					// the old value in the WHERE clause: a concurrent change wins and is not overwritten
 					updates.add(new Object[] { resealed, row.id(), row.ciphertext() });

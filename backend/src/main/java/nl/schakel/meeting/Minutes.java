@@ -92,7 +92,7 @@ class Minutes {
 	}
 
 	FieldBinding contentBinding() {
-		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id);
+		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] ciphertext) {

@@ -71,6 +71,19 @@ class Person {
 		return this.bsnCiphertext;
 	}
 
+	// a correction (AVG art. 16): the old values stay in the Envers history only
+	void rectify(String name, LocalDate dateOfBirth, String address) {
+		if (name != null) {
+			this.name = name;
+		}
+		if (dateOfBirth != null) {
+			this.dateOfBirth = dateOfBirth;
+		}
+		if (address != null) {
+			this.address = address;
+		}
+	}
+
 	void recordBsn(byte[] ciphertext, String blindIndex) {
 		this.bsnCiphertext = ciphertext;
 		this.bsnIndex = blindIndex;

@@ -72,6 +72,19 @@ public class PersonRegistry {
 		return differences;
 	}
 
+	/**
+	 * Corrects a person's details on their request (AVG art. 16); what is {@code null} stays. The
+	 * old values remain only in the change history ({@code person_aud}), which auditors read.
+	 * @return whether the person exists
+	 */
+	@Transactional
+	public boolean rectify(PersonId id, String name, java.time.LocalDate dateOfBirth, String address) {
+		return this.persons.findById(id.value()).map((person) -> {
+			person.rectify((name != null) ? PersonName.normalise(name) : null, dateOfBirth, address);
+			return true;
+		}).orElse(false);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PersonId> findByBsn(Bsn bsn) {
 		return this.persons.findByBsnIndex(indexOf(bsn)).map(Person::id);

@@ -69,7 +69,7 @@ class ActionNote {
 	}
 
 	FieldBinding contentBinding() {
-		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id);
+		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] ciphertext) {

@@ -80,7 +80,7 @@ class CaseAction {
 	}
 
 	FieldBinding descriptionBinding() {
-		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id);
+		return new FieldBinding(TABLE, CONTENT_COLUMN, this.id, this.caseId);
 	}
 
 	void seal(byte[] ciphertext) {

@@ -150,6 +150,10 @@ class AuthorisationMatrixIT {
 		API.put("GET /api/v1/follow-ups", Kind.COORDINATOR_ONLY);
 		API.put("GET /api/v1/evaluation/interventions", Kind.COORDINATOR_ONLY);
 		API.put("GET /api/v1/evaluation/interventions.csv", Kind.COORDINATOR_ONLY);
+		API.put("POST /api/v1/cases/{id}/erasure", Kind.COORDINATOR_WRITE);
+		API.put("POST /api/v1/cases/{id}/retention-extension", Kind.COORDINATOR_WRITE);
+		API.put("GET /api/v1/retention/upcoming", Kind.COORDINATOR_ONLY);
+		API.put("POST /api/v1/cases/{id}/rectification", Kind.COORDINATOR_WRITE);
 	}
 
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
@@ -607,6 +611,15 @@ class AuthorisationMatrixIT {
 		}
 		if (pattern.endsWith("/reopening")) {
 			return "{\"reason\": \"Nieuwe signalen\"}";
+		}
+		if (pattern.endsWith("/erasure")) {
+			return "{\"kind\": \"RETENTION_DUE\", \"reason\": \"niet toegestaan\"}";
+		}
+		if (pattern.endsWith("/rectification")) {
+			return "{\"field\": \"address\", \"value\": \"Nergensstraat 1\", \"reason\": \"niet toegestaan\"}";
+		}
+		if (pattern.endsWith("/retention-extension")) {
+			return "{\"until\": \"2099-01-01\", \"reason\": \"niet toegestaan\"}";
 		}
 		if (pattern.endsWith("/participants")) {
 			return "{\"organisation\": \"om-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}";

@@ -1,0 +1,105 @@
+package nl.schakel.retention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily retention job: erases every closed case whose retention ran out, each in its own
+ * transaction, and writes a proof per case naming the rule and this run. It runs under a
+ * PostgreSQL advisory lock held for the whole run, so of two instances (or two threads) only
+ * one erases; the other sees the lock taken and does nothing. A plain {@code @Scheduled} bean
+ * with the lock inside, so a scheduler-wide lock can wrap it later without change.
+ */
+@Component
+public class RetentionJob {
+
+	/** The advisory lock key: "retentio" as a number, the same in every instance. */
+	static final long LOCK = 0x726574656e74696fL;
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final RetentionSchedule schedule;
+
+	private final CaseErasure erasure;
+
+	private final TransactionTemplate run;
+
+	private final TransactionTemplate perCase;
+
+	private final Clock clock;
+
+	RetentionJob(JdbcTemplate jdbc, RetentionSchedule schedule, CaseErasure erasure,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.schedule = schedule;
+		this.erasure = erasure;
+		this.clock = clock;
+		this.run = new TransactionTemplate(transactions);
+		this.perCase = new TransactionTemplate(transactions);
+		this.perCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Scheduled(cron = "${schakel.retention.cron:0 30 2 * * *}")
+	void daily() {
+		runAt(this.clock);
+	}
+
+	/**
+	 * Runs the job as of the clock's day.
+	 * @return what it did, or empty when another instance holds the lock
+	 */
+	public Optional<Run> runAt(Clock at) {
+		return this.run.execute((status) -> {
+			Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
+			if (!Boolean.TRUE.equals(locked)) {
+				log.info("Retention job: another instance is running it");
+				return Optional.<Run>empty();
+			}
+			UUID runId = UUID.randomUUID();
+			OffsetDateTime started = OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC);
+			LocalDate today = started.toLocalDate();
+			this.jdbc.update("insert into retention_run (id, started_at) values (?, ?)", runId, started);
+			List<DueErasure> due = this.schedule.dueBy(today);
+			int erased = 0;
+			int failed = 0;
+			for (DueErasure one : due) {
+				try {
+					this.perCase.executeWithoutResult(
+							(inner) -> this.erasure.erase(one.caseId(), ErasureKind.RETENTION_DUE, one.ruleId(), runId, null, at));
+					erased++;
+				}
+				catch (RuntimeException ex) {
+					// one case that cannot be erased does not keep the others; it is due again tomorrow
+					failed++;
+					log.error("Retention job {}: could not erase case {}", runId, one.caseReference(), ex);
+				}
+			}
+			this.jdbc.update("update retention_run set finished_at = ?, erased = ? where id = ?",
+					OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC), erased, runId);
+			log.info("Retention job {}: {} case(s) due, {} erased, {} failed", runId, due.size(), erased, failed);
+			return Optional.of(new Run(runId, due.size(), erased, failed));
+		});
+	}
+
+	/** One run: its id, how many cases were due, erased, and could not be erased. */
+	public record Run(UUID id, int due, int erased, int failed) {
+	}
+
+}

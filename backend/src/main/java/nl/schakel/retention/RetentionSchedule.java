@@ -1,0 +1,172 @@
+package nl.schakel.retention;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.schakel.policy.DataCategory;
+import nl.schakel.register.Register;
+import nl.schakel.register.RetentionPeriod;
+import nl.schakel.register.RetentionPeriod.CaseOutcome;
+import nl.schakel.security.Actor;
+import nl.schakel.security.Role;
+import nl.schakel.web.InvalidInput;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When each closed case is due for erasure under {@code policies/retention.yaml}, and the
+ * coordinator's extensions. A case is erased as a whole once the longest period that applies
+ * to it has run out: its outcome's period for what has no category of its own, and for each
+ * data category it holds the first period that matches outcome and category.
+ */
+@Service
+public class RetentionSchedule {
+
+	private final JdbcTemplate jdbc;
+
+	private final List<RetentionPeriod> periods;
+
+	private final CaseErasureRequests requests;
+
+	RetentionSchedule(JdbcTemplate jdbc, Register register, CaseErasureRequests requests) {
+		this.jdbc = jdbc;
+		this.periods = register.retentionPeriods();
+		this.requests = requests;
+	}
+
+	/** Every closed, not yet erased case whose retention runs out on or before this day. */
+	@Transactional(readOnly = true)
+	public List<DueErasure> dueBy(LocalDate day) {
+		return closedCases(null).stream().filter((due) -> !due.dueOn().isAfter(day)).toList();
+	}
+
+	/**
+	 * What the job will erase within the next days, for the coordinator's own safety house.
+	 * @param coordinator the coordinator
+	 * @param today today
+	 * @param days how many days ahead
+	 */
+	@Transactional(readOnly = true)
+	public List<DueErasure> upcoming(Actor coordinator, LocalDate today, int days) {
+		requireCoordinator(coordinator);
+		LocalDate until = today.plusDays(days);
+		return closedCases(coordinator.organisation()).stream()
+			.filter((due) -> !due.dueOn().isAfter(until))
+			.sorted(Comparator.comparing(DueErasure::dueOn))
+			.toList();
+	}
+
+	/**
+	 * Extends a case's retention, for a pending legal procedure: recorded with its reason.
+	 */
+	@Transactional
+	public DueErasure extend(Actor coordinator, UUID caseId, LocalDate until, String reason, OffsetDateTime now) {
+		requireCoordinator(coordinator);
+		if (until == null) {
+			throw InvalidInput.of("until", "Give the day until which the case is kept");
+		}
+		if (!until.isAfter(now.toLocalDate())) {
+			throw InvalidInput.of("until", "An extension lies in the future");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInput.of("reason", "Give the reason for keeping the case longer, e.g. the pending procedure");
+		}
+		if (reason.length() > 2000) {
+			throw InvalidInput.of("reason", "The reason is at most 2000 characters");
+		}
+		this.requests.requireOwnHouse(coordinator, caseId);
+		this.jdbc.update("insert into retention_extension (id, case_id, extended_until, reason, recorded_by, recorded_at) "
+				+ "values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), caseId, until, reason.strip(), coordinator.username(), now);
+		return closedCases(null).stream()
+			.filter((due) -> due.caseId().equals(caseId))
+			.findFirst()
+			.orElseGet(() -> new DueErasure(caseId, null, null, null, null, until, reason.strip()));
+	}
+
+	private List<DueErasure> closedCases(String house) {
+		String sql = """
+				select c.id, c.reference, c.closed_on, c.triage_outcome,
+				       exists (select 1 from follow_up f where f.case_id = c.id) as followed_up,
+				       (select array_agg(distinct x.category) from (
+				            select category from contribution where case_id = c.id
+				            union select category from minutes where case_id = c.id
+				            union select category from assessment_rating where case_id = c.id) x) as categories,
+				       e.extended_until, e.reason
+				  from case_file c
+				  join organisation o on o.id = c.organisation_id
+				  left join lateral (select extended_until, reason from retention_extension
+				                      where case_id = c.id order by extended_until desc limit 1) e on true
+				 where c.status = 'CLOSED' and c.closed_on is not null
+				   and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)
+				""" + ((house != null) ? " and o.code = ?" : "");
+		Object[] args = (house != null) ? new Object[] { house } : new Object[0];
+		return this.jdbc.query(sql, (rs, n) -> {
+			CaseOutcome outcome = outcome(rs.getString("triage_outcome"), rs.getBoolean("followed_up"));
+			Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+			java.sql.Array array = rs.getArray("categories");
+			if (array != null) {
+				for (Object value : (Object[]) array.getArray()) {
+					categories.add(DataCategory.valueOf((String) value));
+				}
+			}
+			LocalDate closedOn = rs.getObject("closed_on", LocalDate.class);
+			RetentionPeriod longest = longest(outcome, categories, closedOn);
+			LocalDate due = closedOn.plus(longest.period());
+			Date extended = rs.getDate("extended_until");
+			LocalDate extendedUntil = (extended != null) ? extended.toLocalDate() : null;
+			if (extendedUntil != null && extendedUntil.isAfter(due)) {
+				due = extendedUntil;
+			}
+			return new DueErasure(rs.getObject("id", UUID.class), rs.getString("reference"), closedOn, longest.id(), due,
+					extendedUntil, rs.getString("reason"));
+		}, args);
+	}
+
+	static CaseOutcome outcome(String triageOutcome, boolean followedUp) {
+		// a referral that did not become a case (declined, or advice only) ends at triage
+		if ("DECLINED".equals(triageOutcome) || "ADVICE_ONLY".equals(triageOutcome)) {
+			return CaseOutcome.DECLINED_AT_TRIAGE;
+		}
+		return followedUp ? CaseOutcome.CLOSED_AFTER_FOLLOW_UP : CaseOutcome.CLOSED_AFTER_PLAN;
+	}
+
+	// The periods that apply: the first matching the outcome for data without a category period,
+	// and per category the first matching outcome and category; the longest of them decides.
+	RetentionPeriod longest(CaseOutcome outcome, Set<DataCategory> categories, LocalDate from) {
+		List<RetentionPeriod> applying = new ArrayList<>();
+		this.periods.stream().filter((p) -> matches(p, outcome) && p.categories().isEmpty()).findFirst()
+			.ifPresent(applying::add);
+		for (DataCategory category : categories) {
+			this.periods.stream()
+				.filter((p) -> matches(p, outcome) && (p.categories().isEmpty() || p.categories().contains(category)))
+				.findFirst()
+				.ifPresent(applying::add);
+		}
+		if (applying.isEmpty()) {
+			throw new IllegalStateException("No retention period in retention.yaml applies to a case " + outcome
+					+ "; a case is never erased without a rule");
+		}
+		return applying.stream().max(Comparator.comparing((RetentionPeriod p) -> from.plus(p.period()))).get();
+	}
+
+	private static boolean matches(RetentionPeriod period, CaseOutcome outcome) {
+		return period.outcome() == CaseOutcome.ANY || period.outcome() == outcome;
+	}
+
+	private static void requireCoordinator(Actor actor) {
+		if (!actor.has(Role.COORDINATOR)) {
+			throw new AccessDeniedException("Only a coordinator keeps the retention list");
+		}
+	}
+
+}
