@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.InvalidInput;
 import nl.schakel.web.Problems;
 
@@ -52,15 +52,15 @@ class ErasureApiController {
 	 * defaults to granted); the recipients the log names are notified.
 	 */
 	@PostMapping("/api/v1/cases/{id}/rectification")
-	Rectifications.Rectification rectify(@PathVariable UUID id, @RequestBody RectificationRequest body) {
-		return this.rectifications.rectify(CurrentActor.require(), id, body.field(), body.value(), body.reason(),
+	Rectifications.Rectification rectify(Access access, @PathVariable UUID id, @RequestBody RectificationRequest body) {
+		return this.rectifications.rectify(access.actor(), id, body.field(), body.value(), body.reason(),
 				body.decision());
 	}
 
 	@PostMapping("/api/v1/cases/{id}/erasure")
-	ResponseEntity<Object> erase(@PathVariable UUID id, @RequestBody ErasureRequest body) {
+	ResponseEntity<Object> erase(Access access, @PathVariable UUID id, @RequestBody ErasureRequest body) {
 		return this.requests
-			.erase(CurrentActor.require(), id, body.kind(), body.reason(), body.decision())
+			.erase(access.actor(), id, body.kind(), body.reason(), body.decision())
 			.<ResponseEntity<Object>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.ok(new Refusal(id, "REFUSED")));
 	}

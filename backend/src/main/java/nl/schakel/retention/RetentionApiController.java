@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import nl.schakel.security.CurrentActor;
+import nl.schakel.security.Access;
 import nl.schakel.web.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -42,15 +42,15 @@ class RetentionApiController {
 	}
 
 	@GetMapping("/api/v1/retention/upcoming")
-	Upcoming upcoming() {
+	Upcoming upcoming(Access access) {
 		LocalDate today = LocalDate.now(this.clock);
 		return new Upcoming(today, this.properties.noticeDays(),
-				this.schedule.upcoming(CurrentActor.require(), today, this.properties.noticeDays()));
+				this.schedule.upcoming(access.actor(), today, this.properties.noticeDays()));
 	}
 
 	@PostMapping("/api/v1/cases/{id}/retention-extension")
-	DueErasure extend(@PathVariable UUID id, @RequestBody Extension body) {
-		return this.schedule.extend(CurrentActor.require(), id, body.until(), body.reason(), OffsetDateTime.now(this.clock));
+	DueErasure extend(Access access, @PathVariable UUID id, @RequestBody Extension body) {
+		return this.schedule.extend(access.actor(), id, body.until(), body.reason(), OffsetDateTime.now(this.clock));
 	}
 
 	@ExceptionHandler(CaseNotErasable.class)
