@@ -42,8 +42,12 @@ class AssessmentPages {
 
 	private final InterventionCatalogue catalogue;
 
+	private final org.springframework.context.MessageSource messages;
+
 	AssessmentPages(AssessmentService assessments, InterventionService interventions, AssessmentInstrument instrument,
-			Evaluation evaluation, CasePurposes purposes, CaseAccess access, InterventionCatalogue catalogue) {
+			Evaluation evaluation, CasePurposes purposes, CaseAccess access, InterventionCatalogue catalogue,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.access = access;
 		this.catalogue = catalogue;
 		this.assessments = assessments;
@@ -108,10 +112,65 @@ class AssessmentPages {
 
 	@GetMapping("/evaluation")
 	String evaluation(Model model) {
-		Evaluation.Aggregates aggregates = this.evaluation.interventions(CurrentActor.require(), Channel.UI);
+		Evaluation.Overview overview = this.evaluation.overview(CurrentActor.require(), Channel.UI);
+		Evaluation.Aggregates aggregates = overview.interventions();
 		model.addAttribute("aggregates", aggregates);
+		model.addAttribute("elements", overview.workingElements());
 		model.addAttribute("barrierKinds", this.evaluationBarriers(aggregates));
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		List<Evaluation.Row> shown = aggregates.interventions().stream().filter((r) -> r.completed() != null).toList();
+		model.addAttribute("outcomeChart", AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.outcomes", null, locale),
+				shown.stream().map((r) -> r.name().in(locale)).toList(), outcomeSeries(locale,
+						shown.stream().map(Evaluation.Row::completed).toList(),
+						shown.stream().map(Evaluation.Row::stoppedEarly).toList(),
+						shown.stream().map(Evaluation.Row::ongoing).toList())));
+		List<Evaluation.ElementRow> elements = overview.workingElements().stream().filter((r) -> r.completed() != null).toList();
+		model.addAttribute("elementChart", AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.elements", null, locale),
+				elements.stream().map((r) -> this.messages.getMessage("element." + r.element(), null, locale)).toList(),
+				outcomeSeries(locale, elements.stream().map(Evaluation.ElementRow::completed).toList(),
+						elements.stream().map(Evaluation.ElementRow::stoppedEarly).toList(),
+						elements.stream().map(Evaluation.ElementRow::ongoing).toList())));
 		return "assessment/evaluation";
+	}
+
+	/**
+	 * The evaluation page's figures as CSV for policy staff (suppressed cells empty), per
+	 * intervention and per working element; producing it is logged as statistical use.
+	 */
+	@GetMapping(value = "/evaluation.csv", produces = "text/csv")
+	org.springframework.http.ResponseEntity<String> evaluationCsv() {
+		Evaluation.Overview overview = this.evaluation.overview(CurrentActor.require(), Channel.EXPORT);
+		StringBuilder csv = new StringBuilder("breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days\r\n");
+		for (Evaluation.Row row : overview.interventions().interventions()) {
+			line(csv, "intervention", row.intervention(), row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+					row.meanDurationDays());
+		}
+		for (Evaluation.ElementRow row : overview.workingElements()) {
+			line(csv, "working_element", row.element(), row.deployments(), row.completed(), row.stoppedEarly(),
+					row.ongoing(), null);
+		}
+		csv.append("# ").append(overview.interventions().rule()).append("\r\n");
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"evaluation.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv.toString());
+	}
+
+	private static void line(StringBuilder csv, String breakdown, String category, Object... cells) {
+		csv.append(breakdown).append(';').append(category);
+		for (Object cell : cells) {
+			csv.append(';').append((cell != null) ? cell : "");
+		}
+		csv.append("\r\n");
+	}
+
+	private Map<String, List<Long>> outcomeSeries(java.util.Locale locale, List<Long> completed, List<Long> stopped,
+			List<Long> ongoing) {
+		Map<String, List<Long>> series = new java.util.LinkedHashMap<>();
+		series.put(this.messages.getMessage("assessment.outcome.COMPLETED", null, locale), completed);
+		series.put(this.messages.getMessage("assessment.outcome.STOPPED_EARLY", null, locale), stopped);
+		series.put(this.messages.getMessage("assessment.outcome.running", null, locale), ongoing);
+		return series;
 	}
 
 	private List<String> evaluationBarriers(Evaluation.Aggregates aggregates) {
