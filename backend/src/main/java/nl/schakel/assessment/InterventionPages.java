@@ -16,7 +16,6 @@ import nl.schakel.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +42,7 @@ class InterventionPages {
 
 	private final AssessmentInstrument instrument;
 
-	private final InterventionNotes notes;
+	private final PractitionerNotes notes;
 
 	private final Evaluation evaluation;
 
@@ -53,7 +52,7 @@ class InterventionPages {
 
 	private final Clock clock;
 
-	InterventionPages(InterventionCatalogue catalogue, AssessmentInstrument instrument, InterventionNotes notes,
+	InterventionPages(InterventionCatalogue catalogue, AssessmentInstrument instrument, PractitionerNotes notes,
 			Evaluation evaluation, FollowUpOverview followUps, CaseAccess access, Clock clock) {
 		this.catalogue = catalogue;
 		this.instrument = instrument;
@@ -72,14 +71,13 @@ class InterventionPages {
 	}
 
 	@GetMapping("/interventions/{code}")
-	@Transactional
 	String intervention(@PathVariable String code, Model model) {
 		InterventionCatalogue.Intervention entry = this.catalogue.intervention(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Actor actor = CurrentActor.require();
 		model.addAttribute("entry", entry);
 		model.addAttribute("instrument", this.instrument);
-		model.addAttribute("notes", this.notes.findByInterventionCodeOrderByCreatedAtDesc(code));
+		model.addAttribute("notes", this.notes.of(code));
 		model.addAttribute("names", this.access.names());
 		model.addAttribute("writesNotes", writesNotes(actor));
 		if (actor.has(Role.COORDINATOR)) {
@@ -100,7 +98,6 @@ class InterventionPages {
 	}
 
 	@PostMapping("/interventions/{code}/notes")
-	@Transactional
 	String note(@PathVariable String code, @RequestParam(required = false) String whatWorked,
 			@RequestParam(required = false) String forWhom, @RequestParam(required = false) String circumstances,
 			RedirectAttributes redirect) {
@@ -133,7 +130,7 @@ class InterventionPages {
 			redirect.addFlashAttribute(AssessmentForms.INPUT, input);
 			return "redirect:/interventions/" + code + "#note";
 		}
-		this.notes.save(new InterventionNote(code, actor.organisation(), actor.username(), whatWorked.strip(),
+		this.notes.post(new InterventionNote(code, actor.organisation(), actor.username(), whatWorked.strip(),
 				AssessmentService.strip(forWhom), AssessmentService.strip(circumstances), Instant.now(this.clock)));
 		redirect.addFlashAttribute("notice", "intervention.note.saved");
 		return "redirect:/interventions/" + code;

@@ -36,6 +36,39 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 	@Autowired
 	UserDetailsService accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void theEvaluationPageBreaksDownPerWorkingElementWithChartsTablesAndACsvEachLoggedAsStatisticalUse()
+			throws Exception {
+		long before = statisticalUse();
+		this.mvc.perform(get("/evaluation").with(user(this.accounts.loadUserByUsername("coordinator"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Per werkzaam element")))
+			.andExpect(content().string(containsString("<th scope=\"row\">Sociaal en educatief</th>")))
+			.andExpect(content().string(containsString("id=\"element-chart\"")))
+			.andExpect(content().string(containsString("href=\"/evaluation.csv\"")))
+			.andExpect(content().string(containsString("minder dan 10 casussen")));
+		String csv = this.mvc.perform(get("/evaluation.csv").with(user(this.accounts.loadUserByUsername("coordinator"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		org.assertj.core.api.Assertions.assertThat(csv)
+			.startsWith("breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days")
+			.contains("working_element;SOCIAL_EDUCATIONAL;")
+			.contains("intervention;mentoring;");
+		org.assertj.core.api.Assertions.assertThat(statisticalUse()).isEqualTo(before + 2);
+		this.mvc.perform(get("/evaluation.csv").with(user(this.accounts.loadUserByUsername("ggz"))))
+			.andExpect(status().isForbidden());
+	}
+
+	private long statisticalUse() {
+		return this.jdbc.queryForObject("select count(*) from disclosure where rule_id = 'statistical-use'"
+				+ " and item_kind = 'EVALUATION' and actor = 'coordinator'", Long.class);
+	}
+
 	@Test
 	void aPractitionersNoteAppearsWithItsOrganisationsNameForEveryDomain() throws Exception {
 		this.mvc.perform(post("/interventions/mentoring/notes").with(csrf())
@@ -88,7 +121,7 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 				InterventionsAreFollowedUpAndEvaluatedIT.mentoring(LocalDate.now().minusMonths(4))))
 			.andExpect(status().isCreated());
 		this.mvc.perform(get("/interventions/mentoring").with(user(this.accounts.loadUserByUsername("coordinator"))))
-			.andExpect(content().string(containsString("Minder dan 10 casussen: geen cijfers")))
+			.andExpect(content().string(containsString("minder dan 10 casussen")))
 			.andExpect(content().string(not(containsString("De evaluatiecijfers zijn voor procesregisseurs"))));
 		String id = url.substring(url.lastIndexOf('/') + 1);
 		this.mvc.perform(get("/follow-ups").with(user(this.accounts.loadUserByUsername("coordinator"))))
