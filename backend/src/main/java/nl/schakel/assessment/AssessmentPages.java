@@ -1,15 +1,20 @@
 package nl.schakel.assessment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
+import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casework.CasePurposes;
-import nl.schakel.security.Channel;
+import nl.schakel.organisation.Domain;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Access;
+import nl.schakel.security.Actor;
+import nl.schakel.security.Channel;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +40,16 @@ class AssessmentPages {
 
 	private final CaseAccess access;
 
+	private final InterventionCatalogue catalogue;
+
+	private final org.springframework.context.MessageSource messages;
+
 	AssessmentPages(AssessmentService assessments, InterventionService interventions, AssessmentInstrument instrument,
-			Evaluation evaluation, CasePurposes purposes, CaseAccess access) {
+			Evaluation evaluation, CasePurposes purposes, CaseAccess access, InterventionCatalogue catalogue,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.access = access;
+		this.catalogue = catalogue;
 		this.assessments = assessments;
 		this.interventions = interventions;
 		this.instrument = instrument;
@@ -63,15 +75,100 @@ class AssessmentPages {
 		model.addAttribute("trend", AssessmentViews.trend(this.instrument, read.entries(), this.access::nameOf));
 		model.addAttribute("prompts", AssessmentViews.prompts(this.instrument, read.entries()));
 		model.addAttribute("interventions", chosen.interventions());
+		model.addAttribute("trendChart", AssessmentCharts.trend(AssessmentViews.trend(this.instrument, read.entries(),
+				this.access::nameOf), LocaleContextHolder.getLocale()));
+		model.addAttribute("names", this.access.names());
+		Actor actor = access.actor();
+		CaseId caseId = new CaseId(id);
+		boolean writes = this.access.canWrite(caseId, actor, purpose);
+		CaseFacts facts = this.access.existing(caseId);
+		Domain own = this.access.domainOf(actor);
+		model.addAttribute("canWrite", writes);
+		model.addAttribute("steers", writes && this.access.steers(facts, actor));
+		model.addAttribute("ratable", writes && own != null ? this.instrument.domains()
+			.stream()
+			.filter((d) -> d.ratedBy().contains(own.name()))
+			.toList() : List.of());
+		model.addAttribute("myOrganisation", actor.organisation());
+		Map<String, Label> concernLevels = new java.util.HashMap<>();
+		this.instrument.concernLevels().forEach((c) -> concernLevels.put(c.code(), c.label()));
+		model.addAttribute("concernLevels", concernLevels);
+		model.addAttribute("catalogue", this.catalogue);
+		model.addAttribute("participants", writes ? this.access.participants(facts) : List.of());
+		model.addAttribute("rows", java.util.stream.IntStream.range(0, AssessmentForms.ROWS).boxed().toList());
+		model.addAttribute("today", java.time.LocalDate.now());
+		for (String attribute : List.of(AssessmentForms.ERRORS, AssessmentForms.INPUT)) {
+			if (!model.containsAttribute(attribute)) {
+				model.addAttribute(attribute, Map.of());
+			}
+		}
+		if (!model.containsAttribute(AssessmentForms.INPUT + "Domains")) {
+			model.addAttribute(AssessmentForms.INPUT + "Domains", List.of());
+		}
 		return "assessment/case";
 	}
 
 	@GetMapping("/evaluation")
 	String evaluation(Access access, Model model) {
-		Evaluation.Aggregates aggregates = this.evaluation.interventions(access);
+		Evaluation.Overview overview = this.evaluation.overview(access);
+		Evaluation.Aggregates aggregates = overview.interventions();
 		model.addAttribute("aggregates", aggregates);
+		model.addAttribute("elements", overview.workingElements());
 		model.addAttribute("barrierKinds", this.evaluationBarriers(aggregates));
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		List<Evaluation.Row> shown = aggregates.interventions().stream().filter((r) -> r.completed() != null).toList();
+		model.addAttribute("outcomeChart", AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.outcomes", null, locale),
+				shown.stream().map((r) -> r.name().in(locale)).toList(), outcomeSeries(locale,
+						shown.stream().map(Evaluation.Row::completed).toList(),
+						shown.stream().map(Evaluation.Row::stoppedEarly).toList(),
+						shown.stream().map(Evaluation.Row::ongoing).toList())));
+		List<Evaluation.ElementRow> elements = overview.workingElements().stream().filter((r) -> r.completed() != null).toList();
+		model.addAttribute("elementChart", AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.elements", null, locale),
+				elements.stream().map((r) -> this.messages.getMessage("element." + r.element(), null, locale)).toList(),
+				outcomeSeries(locale, elements.stream().map(Evaluation.ElementRow::completed).toList(),
+						elements.stream().map(Evaluation.ElementRow::stoppedEarly).toList(),
+						elements.stream().map(Evaluation.ElementRow::ongoing).toList())));
 		return "assessment/evaluation";
+	}
+
+	/**
+	 * The evaluation page's figures as CSV for policy staff (suppressed cells empty), per
+	 * intervention and per working element; producing it is logged as statistical use.
+	 */
+	@GetMapping(value = "/evaluation.csv", produces = "text/csv")
+	org.springframework.http.ResponseEntity<String> evaluationCsv(Access access) {
+		Evaluation.Overview overview = this.evaluation.overview(access.via(Channel.EXPORT));
+		StringBuilder csv = new StringBuilder("breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days\r\n");
+		for (Evaluation.Row row : overview.interventions().interventions()) {
+			line(csv, "intervention", row.intervention(), row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+					row.meanDurationDays());
+		}
+		for (Evaluation.ElementRow row : overview.workingElements()) {
+			line(csv, "working_element", row.element(), row.deployments(), row.completed(), row.stoppedEarly(),
+					row.ongoing(), null);
+		}
+		csv.append("# ").append(overview.interventions().rule()).append("\r\n");
+		return org.springframework.http.ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"evaluation.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv.toString());
+	}
+
+	private static void line(StringBuilder csv, String breakdown, String category, Object... cells) {
+		csv.append(breakdown).append(';').append(category);
+		for (Object cell : cells) {
+			csv.append(';').append((cell != null) ? cell : "");
+		}
+		csv.append("\r\n");
+	}
+
+	private Map<String, List<Long>> outcomeSeries(java.util.Locale locale, List<Long> completed, List<Long> stopped,
+			List<Long> ongoing) {
+		Map<String, List<Long>> series = new java.util.LinkedHashMap<>();
+		series.put(this.messages.getMessage("assessment.outcome.COMPLETED", null, locale), completed);
+		series.put(this.messages.getMessage("assessment.outcome.STOPPED_EARLY", null, locale), stopped);
+		series.put(this.messages.getMessage("assessment.outcome.running", null, locale), ongoing);
+		return series;
 	}
 
 	private List<String> evaluationBarriers(Evaluation.Aggregates aggregates) {

@@ -104,8 +104,36 @@ class CaseAccess {
 					.orElse(false);
 	}
 
+	/** The organisations taking part in the case now: who can deliver part of an intervention. */
+	java.util.List<String> participants(CaseFacts facts) {
+		return this.participation.participants(facts.id().value())
+			.stream()
+			.filter(nl.schakel.participation.ParticipantView::active)
+			.map(nl.schakel.participation.ParticipantView::organisation)
+			.distinct()
+			.toList();
+	}
+
+	/** Whether the actor may write to the case for the purpose now (the forms are shown only then). */
+	boolean canWrite(CaseId id, Actor actor, Purpose purpose) {
+		try {
+			writable(id, actor, purpose);
+			return true;
+		}
+		catch (CaseNotFound | CaseClosed | AccessDeniedException ex) {
+			return false;
+		}
+	}
+
 	Domain domainOf(Actor actor) {
 		return this.organisations.byCode(actor.organisation()).map(Organisation::domain).orElse(null);
+	}
+
+	/** Every organisation's display name by its code: pages say "GGZ Midden", not "ggz-midden". */
+	java.util.Map<String, String> names() {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		this.organisations.all().forEach((o) -> names.put(o.code(), o.name()));
+		return names;
 	}
 
 	String nameOf(String organisation) {

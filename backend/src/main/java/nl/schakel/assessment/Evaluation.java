@@ -16,6 +16,7 @@ import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;
+import nl.schakel.security.Access;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Role;
 
@@ -68,7 +69,7 @@ public class Evaluation {
 	}
 
 	@Transactional
-	public Aggregates interventions(nl.schakel.security.Access access) {
+	public Aggregates interventions(Access access) {
 		Actor actor = access.actor();
 		if (!actor.has(Role.COORDINATOR)) {
 			throw new AccessDeniedException("Evaluation is for coordinators and policy staff");
@@ -112,6 +113,72 @@ public class Evaluation {
 					parts.get(1), parts.get(2), SmallCells.average(days, ended.size()), met));
 		}
 		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows));
+	}
+
+
+	/**
+	 * One working element's row: the interventions carrying it, summed. A row is shown only when
+	 * every intervention it sums is itself shown, and its outcome parts only when those of every
+	 * such intervention are: it is then a sum of figures already on the page, and no difference
+	 * between it and an intervention's row reveals a hidden one. Counts are deployments (an
+	 * intervention chosen for a case), not persons.
+	 */
+	public record ElementRow(String element, boolean suppressed, Long deployments, Long completed, Long stoppedEarly,
+			Long ongoing) {
+	}
+
+	public record Overview(Aggregates interventions, List<ElementRow> workingElements) {
+	}
+
+	/** The evaluation page: the rows per intervention and the breakdown per working element, logged once. */
+	@Transactional
+	public Overview overview(Access access) {
+		Aggregates aggregates = interventions(access);
+		Map<String, long[]> counts = new LinkedHashMap<>();
+		Map<String, Map<UUID, CaseIntervention>> latest = new LinkedHashMap<>();
+		for (CaseIntervention i : this.interventions.findAll()) {
+			latest.computeIfAbsent(i.interventionCode(), (k) -> new LinkedHashMap<>())
+				.merge(i.caseId(), i, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
+		}
+		latest.forEach((code, used) -> {
+			long completed = used.values().stream().filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED).count();
+			long stopped = used.values().stream().filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY).count();
+			counts.put(code, new long[] { used.size(), completed, stopped, used.size() - completed - stopped });
+		});
+		return new Overview(aggregates, elementRows(this.catalogue.interventions(), counts));
+	}
+
+
+	/**
+	 * The rows per working element from the counts per intervention code (cases, completed,
+	 * stopped early, ongoing).
+	 */
+	static List<ElementRow> elementRows(List<InterventionCatalogue.Intervention> catalogue, Map<String, long[]> counts) {
+		List<ElementRow> elements = new ArrayList<>();
+		for (String element : InterventionCatalogue.WORKING_ELEMENTS) {
+			long[] sum = new long[4];
+			boolean rowShown = true;
+			boolean partsShown = true;
+			for (InterventionCatalogue.Intervention entry : catalogue) {
+				long[] c = counts.get(entry.code());
+				if (!entry.workingElements().contains(element) || c == null || c[0] == 0) {
+					continue;
+				}
+				rowShown &= SmallCells.rowShown(c[0]);
+				partsShown &= SmallCells.partition(c[0], List.of(c[1], c[2], c[3])).get(0) != null;
+				for (int k = 0; k < 4; k++) {
+					sum[k] += c[k];
+				}
+			}
+			if (!rowShown || !SmallCells.rowShown(sum[0])) {
+				elements.add(new ElementRow(element, true, null, null, null, null));
+				continue;
+			}
+			List<Long> parts = partsShown ? SmallCells.partition(sum[0], List.of(sum[1], sum[2], sum[3]))
+					: java.util.Arrays.asList(null, null, null);
+			elements.add(new ElementRow(element, false, sum[0], parts.get(0), parts.get(1), parts.get(2)));
+		}
+		return List.copyOf(elements);
 	}
 
 }

@@ -85,7 +85,9 @@ class PagesSpeakDutchIT {
 				{ "ggz", "/known-to" }, { "politie", casePage }, { "auditor", "/" }, { "auditor", "/audit" },
 				{ "auditor", "/audit/reviews" }, { "beheer", "/" }, { "beheer", "/beheer" }, { "beheer", "/register" },
 				{ "coordinator", "/meetings" }, { "ggz", "/notifications" }, { "ggz", casePage + "/assessment" },
-				{ "coordinator", "/evaluation" } }) {
+				{ "coordinator", "/evaluation" }, { "coordinator", casePage + "/assessment" }, { "coordinator", "/follow-ups" },
+				{ "ggz", "/interventions" }, { "ggz", "/interventions/mentoring" },
+				{ "coordinator", "/interventions/mentoring" } }) {
 			String html = page(visit[0], visit[1]);
 			CODE.matcher(visibleText(html)).results().forEach((m) -> found.add(visit[0] + " " + visit[1] + ": " + m.group()));
 		}

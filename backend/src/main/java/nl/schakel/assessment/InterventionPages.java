@@ -1,0 +1,155 @@
+package nl.schakel.assessment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.schakel.security.Channel;
+import nl.schakel.security.Actor;
+import nl.schakel.security.Access;
+import nl.schakel.security.Role;
+import nl.schakel.web.FieldProblem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The intervention catalogue as pages (knowledge exchange): per intervention what it is, for whom,
+ * its working elements and conditions, the evaluation summary (suppressed aggregates, for
+ * coordinators, whose every look is logged as statistical use) and practitioners' notes from every
+ * domain: what worked, for whom, under what circumstances. And the coordinator's follow-up
+ * overview of due and overdue moments.
+ */
+@Controller
+class InterventionPages {
+
+	static final int WHAT_WORKED_LIMIT = 2000;
+
+	static final int CONTEXT_LIMIT = 1000;
+
+	private final InterventionCatalogue catalogue;
+
+	private final AssessmentInstrument instrument;
+
+	private final PractitionerNotes notes;
+
+	private final Evaluation evaluation;
+
+	private final FollowUpOverview followUps;
+
+	private final CaseAccess access;
+
+	private final Clock clock;
+
+	InterventionPages(InterventionCatalogue catalogue, AssessmentInstrument instrument, PractitionerNotes notes,
+			Evaluation evaluation, FollowUpOverview followUps, CaseAccess access, Clock clock) {
+		this.catalogue = catalogue;
+		this.instrument = instrument;
+		this.notes = notes;
+		this.evaluation = evaluation;
+		this.followUps = followUps;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	@GetMapping("/interventions")
+	String catalogue(Model model) {
+		model.addAttribute("catalogue", this.catalogue);
+		model.addAttribute("instrument", this.instrument);
+		return "assessment/catalogue";
+	}
+
+	@GetMapping("/interventions/{code}")
+	String intervention(Access access, @PathVariable String code, Model model) {
+		InterventionCatalogue.Intervention entry = this.catalogue.intervention(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Actor actor = access.actor();
+		model.addAttribute("entry", entry);
+		model.addAttribute("instrument", this.instrument);
+		model.addAttribute("notes", this.notes.of(code));
+		model.addAttribute("names", this.access.names());
+		model.addAttribute("writesNotes", writesNotes(actor));
+		if (actor.has(Role.COORDINATOR)) {
+			Evaluation.Aggregates aggregates = this.evaluation.interventions(access);
+			model.addAttribute("aggregates", aggregates);
+			model.addAttribute("row", aggregates.interventions()
+				.stream()
+				.filter((r) -> r.intervention().equals(code))
+				.findFirst()
+				.orElse(null));
+		}
+		for (String attribute : List.of(AssessmentForms.ERRORS, AssessmentForms.INPUT)) {
+			if (!model.containsAttribute(attribute)) {
+				model.addAttribute(attribute, Map.of());
+			}
+		}
+		return "assessment/intervention";
+	}
+
+	@PostMapping("/interventions/{code}/notes")
+	String note(Access access, @PathVariable String code, @RequestParam(required = false) String whatWorked,
+			@RequestParam(required = false) String forWhom, @RequestParam(required = false) String circumstances,
+			RedirectAttributes redirect) {
+		if (this.catalogue.intervention(code).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Actor actor = access.actor();
+		if (!writesNotes(actor)) {
+			throw new AccessDeniedException("Notes on interventions are written by professionals and coordinators");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (AssessmentService.blank(whatWorked) || whatWorked.length() > WHAT_WORKED_LIMIT) {
+			problems.add(new FieldProblem("whatWorked", "What worked (at most " + WHAT_WORKED_LIMIT + " characters)"));
+		}
+		if (forWhom != null && forWhom.length() > CONTEXT_LIMIT) {
+			problems.add(new FieldProblem("forWhom", "At most " + CONTEXT_LIMIT + " characters"));
+		}
+		if (circumstances != null && circumstances.length() > CONTEXT_LIMIT) {
+			problems.add(new FieldProblem("circumstances", "At most " + CONTEXT_LIMIT + " characters"));
+		}
+		if (!problems.isEmpty()) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			problems.forEach((p) -> errors.put(p.field(), "form.error.note." + p.field()));
+			Map<String, String> input = new LinkedHashMap<>();
+			input.put("whatWorked", (whatWorked != null) ? whatWorked : "");
+			input.put("forWhom", (forWhom != null) ? forWhom : "");
+			input.put("circumstances", (circumstances != null) ? circumstances : "");
+			redirect.addFlashAttribute("problem", "form.invalid");
+			redirect.addFlashAttribute(AssessmentForms.ERRORS, errors);
+			redirect.addFlashAttribute(AssessmentForms.INPUT, input);
+			return "redirect:/interventions/" + code + "#note";
+		}
+		this.notes.post(new InterventionNote(code, actor.organisation(), actor.username(), whatWorked.strip(),
+				AssessmentService.strip(forWhom), AssessmentService.strip(circumstances), Instant.now(this.clock)));
+		redirect.addFlashAttribute("notice", "intervention.note.saved");
+		return "redirect:/interventions/" + code;
+	}
+
+	@GetMapping("/follow-ups")
+	String followUps(Access access, Model model) {
+		Actor actor = access.actor();
+		model.addAttribute("moments", this.followUps.list(actor, "due"));
+		model.addAttribute("names", this.access.names());
+		model.addAttribute("catalogue", this.catalogue);
+		return "assessment/follow-ups";
+	}
+
+	private static boolean writesNotes(Actor actor) {
+		return actor.actingRole()
+			.filter((r) -> r == Role.COORDINATOR || r == Role.CARE_PROFESSIONAL || r == Role.JUSTICE_PROFESSIONAL
+					|| r == Role.MUNICIPAL_PROFESSIONAL)
+			.isPresent();
+	}
+
+}
