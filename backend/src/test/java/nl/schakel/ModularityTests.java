@@ -36,7 +36,7 @@ class ModularityTests {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history",
 				"organisation", "participation", "person", "policy", "security", "crypto", "web", "database",
-				"administration", "register", "notification", "plan", "meeting", "assessment");
+				"administration", "register", "notification", "plan", "meeting", "assessment", "professional");
 	}
 
 	@Test
