@@ -88,33 +88,6 @@ class ReviewItem {
 		this.state = State.OPEN;
 	}
 
-	/**
-	 * Takes in a repeated read of the same items while the item is still open; refuses (and
-	 * the scanner makes a new item) once reviewed or when the item would hold too many ids.
-	 */
-	boolean absorb(List<UUID> more, Instant lastAt, int maxIds) {
-		if (this.state != State.OPEN) {
-			return false;
-		}
-		java.util.Set<UUID> all = new java.util.LinkedHashSet<>(List.of(this.disclosureIds));
-		all.addAll(more);
-		if (all.size() > maxIds) {
-			return false;
-		}
-		this.disclosureIds = all.toArray(UUID[]::new);
-		if (lastAt.isAfter(this.lastOccurredAt)) {
-			this.lastOccurredAt = lastAt;
-		}
-		if (this.detail != null) {
-			this.detail = this.detail.replaceFirst("[0-9]+ disclosure\\(s\\)$", all.size() + " disclosure(s)");
-		}
-		return true;
-	}
-
-	List<UUID> disclosures() {
-		return List.of(this.disclosureIds);
-	}
-
 	/** Records the auditor's finding; an item is reviewed once. */
 	void review(Finding finding, String comment, String by, Instant at) {
 		if (this.state != State.OPEN) {

@@ -38,9 +38,6 @@ class ReviewScanner {
 
 	private static final int MAX_IDS = 500;
 
-	/** Reads of the same items by the same professional this close together are one review. */
-	private static final java.time.Duration SAME_READ_WITHIN = java.time.Duration.ofHours(24);
-
 	private static final Logger log = LoggerFactory.getLogger(ReviewScanner.class);
 
 	private final JdbcTemplate jdbc;
@@ -166,56 +163,12 @@ class ReviewScanner {
 				flagOf.put(key, flag);
 			});
 		}
-		// the same items read again by the same professional (a reload, a second visit) join the
-		// open item that already holds them, so the privacy officer reviews a read once, with
-		// how often it happened, rather than once per page view
-		Map<List<Object>, ReviewItem> batch = new LinkedHashMap<>();
 		groups.forEach((key, group) -> {
 			Set<String> rules = new LinkedHashSet<>();
 			group.forEach((row) -> rules.add(row.ruleId()));
-			ReviewFlags.Flag flag = flagOf.get(key);
-			List<UUID> ids = group.stream().map(Row::id).toList();
-			List<Object> same = List.of(flag.id(), group.get(0).actor(), itemsRead(ids));
-			ReviewItem open = batch.get(same);
-			if (open == null) {
-				open = openItemReading(flag, group.get(0).actor(), same.get(2), group.get(0).occurredAt())
-					.orElse(null);
-			}
-			if (open != null && open.absorb(ids, group.get(group.size() - 1).occurredAt(), MAX_IDS)) {
-				if (!created.contains(open)) {
-					this.items.save(open);
-				}
-				batch.put(same, open);
-				return;
-			}
-			ReviewItem item = item(flag, group, "access-policy rule " + String.join(", ", rules) + "; " + group.size()
-					+ " disclosure(s)", now);
-			created.add(item);
-			batch.put(same, item);
+			created.add(item(flagOf.get(key), group, "access-policy rule " + String.join(", ", rules) + "; "
+					+ group.size() + " disclosure(s)", now));
 		});
-	}
-
-	/** Which case items these disclosures read: the set that makes two reads "the same read". */
-	private Set<List<Object>> itemsRead(List<UUID> disclosureIds) {
-		return new java.util.HashSet<>(this.jdbc.query(
-				"select distinct case_id, item_kind, item_id from disclosure where id = any(?)",
-				(rs, i) -> java.util.Arrays.asList(rs.getObject(1), rs.getString(2), rs.getObject(3)),
-				(Object) disclosureIds.toArray(UUID[]::new)));
-	}
-
-	private java.util.Optional<ReviewItem> openItemReading(ReviewFlags.Flag flag, String actor, Object items,
-			Instant at) {
-		List<UUID> candidates = this.jdbc.queryForList("""
-				select id from review_item where state = 'OPEN' and kind = 'policy-flag' and flag_rule = ? and actor = ?
-				and first_occurred_at > ? order by first_occurred_at desc limit 20""", UUID.class, flag.id(), actor,
-				Timestamp.from(at.minus(SAME_READ_WITHIN)));
-		for (UUID candidate : candidates) {
-			java.util.Optional<ReviewItem> item = this.items.findById(candidate);
-			if (item.isPresent() && itemsRead(item.get().disclosures()).equals(items)) {
-				return item;
-			}
-		}
-		return java.util.Optional.empty();
 	}
 
 	private void outsideOfficeHours(List<Row> rows, Instant now, List<ReviewItem> created) {
