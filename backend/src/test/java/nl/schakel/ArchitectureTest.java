@@ -37,7 +37,7 @@ class ArchitectureTest {
 			"nl.schakel.consent..", "nl.schakel.contribution..", "nl.schakel.disclosure..", "nl.schakel.history..",
 			"nl.schakel.notification..", "nl.schakel.organisation..", "nl.schakel.participation..",
 			"nl.schakel.person..", "nl.schakel.policy..", "nl.schakel.meeting..", "nl.schakel.plan..",
-			"nl.schakel.administration..", "nl.schakel.register..", "nl.schakel.retention.." };
+			"nl.schakel.administration..", "nl.schakel.register..", "nl.schakel.retention..", "nl.schakel.professional.." };
 
 	@ArchTest
 	static final ArchRule featuresHaveNoCycles = slices().matching("nl.schakel.(*)..")

@@ -36,16 +36,8 @@ class ModularityTests {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history",
 				"organisation", "participation", "person", "policy", "security", "crypto", "web", "database",
-				"administration", "register", "notification", "plan", "meeting", "assessment", "retention");
-	}
-
-	@Test
-	void writesTheModuleDocumentation() throws IOException {
-		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
-			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml()
-			.writeModuleCanvases();
-		assertThat(GENERATED.resolve("components.puml")).exists();
+				"administration", "register", "notification", "plan", "meeting", "assessment", "retention",
+				"professional");
 	}
 
 	@Test

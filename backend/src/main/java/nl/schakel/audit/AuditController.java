@@ -51,8 +51,11 @@ class AuditController {
 
 	private final AuditJobProgress jobs;
 
-	AuditController(AuditWorkspace workspace, Policy policy, AuditJobProgress jobs) {
+	private final ReviewedReads reads;
+
+	AuditController(AuditWorkspace workspace, Policy policy, AuditJobProgress jobs, ReviewedReads reads) {
 		this.workspace = workspace;
+		this.reads = reads;
 		this.policy = policy;
 		this.jobs = jobs;
 	}
@@ -131,7 +134,9 @@ class AuditController {
 
 	@GetMapping("/reviews/{id}")
 	String review(@PathVariable UUID id, Model model) {
-		model.addAttribute("item", this.workspace.reviewItem(id).orElseThrow(AuditWorkspace.ReviewItemNotFound::new));
+		ReviewView item = this.workspace.reviewItem(id).orElseThrow(AuditWorkspace.ReviewItemNotFound::new);
+		model.addAttribute("item", item);
+		model.addAttribute("reads", this.reads.of(item.disclosureIds()));
 		model.addAttribute("history", this.workspace.reviewHistory(id));
 		model.addAttribute("findings", Finding.values());
 		return "audit/review";

@@ -77,8 +77,8 @@ public final class PolicyLoader {
 
 	private static final Set<String> LABEL_KEYS = orderedSet("nl", "en");
 
-	private static final Set<String> RULE_KEYS = orderedSet("id", "description", "roles", "purposes", "categories",
-			"bases", "audience", "participation", "effect", "obligations");
+	private static final Set<String> RULE_KEYS = orderedSet("id", "description", "explanation", "roles", "purposes",
+			"categories", "bases", "audience", "participation", "effect", "obligations");
 
 	private final PolicyFiles files;
 
@@ -348,6 +348,11 @@ public final class PolicyLoader {
 		Optional<String> id = yaml.text(fields, "id", entry, true).filter((value) -> validId(yaml, fields, value, ids));
 		id.ifPresent((value) -> ids.put(value, line));
 		Optional<String> description = yaml.text(fields, "description", entry, true);
+		// the words a professional reads on asking why an item is withheld; optional in the
+		// format (a rule may be explained by its description), but when given both languages
+		Optional<Label> explanation = fields.containsKey("explanation")
+				? explanation(yaml, fields.get("explanation")) : Optional.empty();
+		boolean explanationBroken = fields.containsKey("explanation") && explanation.isEmpty();
 		Set<Role> roles = yaml.terms(yaml.list(fields, "roles", "care-professional"), ROLE_TERMS);
 		List<ScalarNode> purposeEntries = yaml.list(fields, "purposes", "CASE_CONSULTATION");
 		Set<Purpose> purposes = purposeTerms.map((terms) -> yaml.terms(purposeEntries, terms)).orElse(Set.of());
@@ -360,11 +365,21 @@ public final class PolicyLoader {
 			.flatMap((value) -> yaml.term(fields.get("effect"), value, EFFECT_TERMS));
 		Set<Obligation> obligations = yaml.terms(yaml.list(fields, "obligations", "flag-for-review"),
 				OBLIGATION_TERMS);
-		if (id.isEmpty() || description.isEmpty() || effect.isEmpty()) {
+		if (id.isEmpty() || description.isEmpty() || effect.isEmpty() || explanationBroken) {
 			return Optional.empty();
 		}
 		return Optional.of(new PolicyRule(id.get(), description.get(), roles, purposes, categories, bases, audience,
-				participation, effect.get(), obligations, line));
+				participation, effect.get(), obligations, line, explanation.map(Label::nl).orElse(null),
+				explanation.map(Label::en).orElse(null)));
+	}
+
+	private static Optional<Label> explanation(PolicyYaml yaml, Node node) {
+		return yaml.mapping(node, "explanation", LABEL_KEYS).flatMap((label) -> {
+			Optional<String> nl = yaml.text(label, "nl", node, true);
+			Optional<String> en = yaml.text(label, "en", node, true);
+			return (nl.isPresent() && en.isPresent()) ? Optional.of(new Label(nl.get(), en.get()))
+					: Optional.empty();
+		});
 	}
 
 	private static boolean validId(PolicyYaml yaml, Map<String, Node> fields, String id, Map<String, Integer> ids) {

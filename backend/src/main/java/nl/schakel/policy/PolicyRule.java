@@ -24,14 +24,28 @@ import nl.schakel.security.Role;
  * @param obligations the obligations when the rule matches (besides
  * {@link Obligation#RECORD}, which always applies)
  * @param line the line in {@code access-policy.yaml} where the rule starts
+ * @param explanationNl the rule in words for a Dutch reader who asks "waarom zie ik dit
+ * niet?" (the English description when the policy gives none)
+ * @param explanationEn the same for an English reader
  */
 public record PolicyRule(String id, String description, Set<Role> roles, Set<Purpose> purposes,
 		Set<DataCategory> categories, Set<EffectiveBasis> bases, Set<AudienceRelation> audience,
-		Set<Participation> participation, Decision effect, Set<Obligation> obligations, int line) {
+		Set<Participation> participation, Decision effect, Set<Obligation> obligations, int line,
+		String explanationNl, String explanationEn) {
+
+	/** A rule whose only words are its (English) description. */
+	public PolicyRule(String id, String description, Set<Role> roles, Set<Purpose> purposes,
+			Set<DataCategory> categories, Set<EffectiveBasis> bases, Set<AudienceRelation> audience,
+			Set<Participation> participation, Decision effect, Set<Obligation> obligations, int line) {
+		this(id, description, roles, purposes, categories, bases, audience, participation, effect, obligations, line,
+				description, description);
+	}
 
 	public PolicyRule {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(description, "description");
+		explanationNl = (explanationNl != null) ? explanationNl : description;
+		explanationEn = (explanationEn != null) ? explanationEn : description;
 		Objects.requireNonNull(effect, "effect");
 		roles = copy(roles, Role.class);
 		purposes = Collections.unmodifiableSet(new LinkedHashSet<>(purposes));

@@ -35,18 +35,18 @@ public class DemoAccounts implements UserDetailsService, AccountDirectory {
 	public static final String PASSWORD = "demo";
 
 	static final List<Actor> ACCOUNTS = List.of(
-			new Actor("coordinator", "Sanne de Vries (procesregisseur)", "zvh-midden", Set.of(Role.COORDINATOR)),
-			new Actor("coordinator-zuid", "Ruben Kok (procesregisseur Zuid)", "zvh-zuid", Set.of(Role.COORDINATOR)),
-			new Actor("ggz", "Daan Bakker (GGZ)", "ggz-midden", Set.of(Role.CARE_PROFESSIONAL)),
-			new Actor("verslavingszorg", "Fatima El Amrani (verslavingszorg)", "verslavingszorg-midden",
+			new Actor("coordinator", "Sanne de Vries", "zvh-midden", Set.of(Role.COORDINATOR)),
+			new Actor("coordinator-zuid", "Ruben Kok", "zvh-zuid", Set.of(Role.COORDINATOR)),
+			new Actor("ggz", "Daan Bakker", "ggz-midden", Set.of(Role.CARE_PROFESSIONAL)),
+			new Actor("verslavingszorg", "Fatima El Amrani", "verslavingszorg-midden",
 					Set.of(Role.CARE_PROFESSIONAL)),
-			new Actor("politie", "Joost Visser (politie)", "politie-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
-			new Actor("om", "Ingrid Smit (Openbaar Ministerie)", "om-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
-			new Actor("reclassering", "Mehmet Yilmaz (reclassering)", "reclassering-midden",
+			new Actor("politie", "Joost Visser", "politie-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
+			new Actor("om", "Ingrid Smit", "om-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
+			new Actor("reclassering", "Mehmet Yilmaz", "reclassering-midden",
 					Set.of(Role.JUSTICE_PROFESSIONAL)),
-			new Actor("gemeente", "Lotte Jansen (gemeente)", "gemeente-midden", Set.of(Role.MUNICIPAL_PROFESSIONAL)),
-			new Actor("auditor", "Pieter Mulder (privacy officer)", "zvh-midden", Set.of(Role.AUDITOR)),
-			new Actor("beheer", "Anouk de Boer (functioneel beheer)", "zvh-midden", Set.of(Role.ADMINISTRATOR)));
+			new Actor("gemeente", "Lotte Jansen", "gemeente-midden", Set.of(Role.MUNICIPAL_PROFESSIONAL)),
+			new Actor("auditor", "Pieter Mulder", "zvh-midden", Set.of(Role.AUDITOR)),
+			new Actor("beheer", "Anouk de Boer", "zvh-midden", Set.of(Role.ADMINISTRATOR)));
 
 	private final String encodedPassword;
 

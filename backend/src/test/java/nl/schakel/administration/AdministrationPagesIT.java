@@ -47,7 +47,7 @@ class AdministrationPagesIT {
 
 		String visible = visibleText(page);
 		assertThat(visible).contains("GGZ Midden")
-			.contains("Daan Bakker (GGZ)")
+			.contains("Daan Bakker")
 			.contains("Zorgprofessional")
 			.contains("Beleid in werking (versie " + this.policy.version().value() + ")")
 			.contains("Casusoverleg")

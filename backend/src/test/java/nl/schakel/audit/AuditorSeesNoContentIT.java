@@ -103,9 +103,10 @@ class AuditorSeesNoContentIT {
 			assertThat(body).doesNotContain(text).doesNotContain(justification).doesNotContain(bsn);
 			assertThat(response.getRedirectedUrl() == null ? "" : response.getRedirectedUrl()).doesNotContain(bsn);
 		}
-		// and the auditor did get answers: the history shows the contribution changed, without its value
+		// and the auditor did get answers: the history says in words that the content and the
+		// secrecy answers changed, without their values
 		String history = responses.get(8).getContentAsString();
-		assertThat(history).contains("content_ciphertext").contains("cod_interest");
+		assertThat(history).contains("de inhoud").contains("het belang (conflict van plichten)");
 		String json = responses.get(responses.size() - 1).getContentAsString();
 		assertThat(json).contains("Inzage Persoon").contains(c.reference()).contains("politie-midden");
 	}

@@ -77,7 +77,7 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 	@Test
 	void aCareProfessionalsSummaryHoldsItsOwnHealthContribution() throws Exception {
 		String text = pdfText("ggz");
-		assertThat(text).contains(this.reference, HEALTH, PERSON, "Daan Bakker (GGZ)", "GGZ Midden");
+		assertThat(text).contains(this.reference, HEALTH, PERSON, "Daan Bakker", "GGZ Midden");
 	}
 
 	@Test
@@ -107,7 +107,7 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 	@Test
 	void aPoliceSummaryShowsTheHealthContributionAsWithheldWithoutItsContent() throws Exception {
 		String text = pdfText("politie");
-		assertThat(text).contains(this.reference, "Joost Visser (politie)", "health-otherwise-existence-only")
+		assertThat(text).contains(this.reference, "Joost Visser", "health-otherwise-existence-only")
 			.doesNotContain(HEALTH, "diagnose");
 	}
 
@@ -121,7 +121,7 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 				stripper.setStartPage(page);
 				stripper.setEndPage(page);
 				assertThat(stripper.getText(document)).as("page " + page)
-					.contains("Daan Bakker (GGZ)", "GGZ Midden", "Casusoverleg")
+					.contains("Daan Bakker", "GGZ Midden", "Casusoverleg")
 					.containsPattern("\\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d");
 			}
 		}
@@ -176,7 +176,7 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 		assertThat(casePage).contains("/cases/" + this.caseId + "/summary.pdf", "/cases/" + this.caseId + "/summary",
 				"Samenvatting (PDF)", "Afdrukken");
 		String printable = page("politie", session, "/cases/" + this.caseId + "/summary");
-		assertThat(printable).contains(this.reference, "Joost Visser (politie)").doesNotContain(HEALTH);
+		assertThat(printable).contains(this.reference, "Joost Visser").doesNotContain(HEALTH);
 		MockHttpServletResponse pdf = this.mvc
 			.perform(get("/cases/" + this.caseId + "/summary.pdf").session(session).with(asUser("politie")))
 			.andReturn()

@@ -66,8 +66,11 @@ class ProfessionalSeesWhatThePolicyAllowsE2E extends EndToEndTest {
 
 			WebElement why = timeline.findElement(By.cssSelector(".existence-only details summary"));
 			why.click();
-			assertThat(timeline.findElement(By.cssSelector(".existence-only details")).getText())
-				.contains("health-otherwise-existence-only");
+			// the rule in words for the reader; its id only in an attribute, for whoever traces it
+			WebElement explained = timeline.findElement(By.cssSelector(".existence-only details.why"));
+			assertThat(explained.getText()).contains("Gezondheidsinformatie is buiten de zorg alleen te zien")
+				.doesNotContain("health-otherwise-existence-only");
+			assertThat(explained.getAttribute("data-rule")).isEqualTo("health-otherwise-existence-only");
 		}
 
 		assertThat(this.jdbc.queryForObject("""

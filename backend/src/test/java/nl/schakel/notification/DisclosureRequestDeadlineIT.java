@@ -92,7 +92,8 @@ class DisclosureRequestDeadlineIT {
 			.getContentAsString();
 		String dutchDue = String.format("%02d-%02d-%d", expected.getDayOfMonth(), expected.getMonthValue(),
 				expected.getYear());
-		assertThat(page).contains(c.reference(), "politie-midden", "Gezondheid", "Nodig voor het veiligheidsplan",
+		// who asks is shown as a person of an organisation, no longer as the organisation's code
+		assertThat(page).contains(c.reference(), "Joost Visser (Politie eenheid Midden)", "Gezondheid", "Nodig voor het veiligheidsplan",
 				"Uiterlijk", dutchDue);
 
 		String asked = this.mvc.perform(get("/api/v1/requests").with(httpBasic("politie", "demo"))

@@ -94,6 +94,21 @@ class PagesSpeakDutchIT {
 		assertThat(found).isEmpty();
 	}
 
+	@Test
+	void whyAnItemIsWithheldIsExplainedInTheReadersLanguageWithoutTheRuleId() throws Exception {
+		String casePage = "/cases/" + this.caseId;
+
+		String dutch = visibleText(page("politie", casePage));
+		assertThat(dutch).contains("Waarom kan ik dit niet zien?")
+			.contains("De inbrenger heeft dit niet gedeeld met uw organisatie of uw domein.")
+			.doesNotContain("outside-audience-existence-only")
+			.doesNotContain("did not share");
+
+		String english = visibleText(page("politie", casePage + "?lang=en"));
+		assertThat(english).contains("The contributor did not share this item with your organisation or domain.")
+			.doesNotContain("outside-audience-existence-only");
+	}
+
 	private String page(String username, String path) throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		RequestPostProcessor who = user(this.accounts.loadUserByUsername(username));
