@@ -41,6 +41,16 @@ class ModularityTests {
 	}
 
 	@Test
+	void writesTheModuleDocumentation() throws IOException {
+		Files.createDirectories(GENERATED);
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases();
+		assertThat(GENERATED.resolve("components.puml")).exists();
+	}
+
+	@Test
 	void theCommittedModuleDiagramMatchesTheCode() throws IOException {
 		Path generated = Files.createTempDirectory("modules");
 		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
