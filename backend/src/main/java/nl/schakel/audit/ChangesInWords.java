@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -237,15 +236,45 @@ public class ChangesInWords {
 		return (value != null) ? value : "–";
 	}
 
-	/** A PostgreSQL array as text, {@code {A,B}}, as its elements. */
+	/**
+	 * A PostgreSQL array as text, {@code {A,"B, c"}}, as its elements: an element with a comma,
+	 * quote, brace or space comes quoted, with backslash escapes, and must arrive whole.
+	 */
 	static List<String> array(String text) {
 		if (text == null || text.length() < 2 || "{}".equals(text)) {
 			return List.of();
 		}
-		return Arrays.stream(text.substring(1, text.length() - 1).split(","))
-			.map((element) -> element.replace("\"", "").strip())
-			.filter((element) -> !element.isEmpty())
-			.toList();
+		List<String> elements = new java.util.ArrayList<>();
+		StringBuilder element = new StringBuilder();
+		boolean quoted = false;
+		boolean wasQuoted = false;
+		for (int i = 1; i < text.length() - 1; i++) {
+			char c = text.charAt(i);
+			if (quoted && c == '\\' && i + 1 < text.length() - 1) {
+				element.append(text.charAt(++i));
+			}
+			else if (c == '"') {
+				quoted = !quoted;
+				wasQuoted = true;
+			}
+			else if (c == ',' && !quoted) {
+				add(elements, element, wasQuoted);
+				element.setLength(0);
+				wasQuoted = false;
+			}
+			else {
+				element.append(c);
+			}
+		}
+		add(elements, element, wasQuoted);
+		return List.copyOf(elements);
+	}
+
+	private static void add(List<String> elements, StringBuilder element, boolean wasQuoted) {
+		String value = wasQuoted ? element.toString() : element.toString().strip();
+		if (!value.isEmpty()) {
+			elements.add(value);
+		}
 	}
 
 	/**
