@@ -4,6 +4,7 @@ import java.util.Map;
 
 import nl.schakel.security.Actor;
 import nl.schakel.security.ActorPrincipal;
+import nl.schakel.security.DatabaseReachability;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -33,7 +34,12 @@ class SignIns {
 		if (actor == null) {
 			return;
 		}
-		this.directory.remember(professional(actor, claimsOf(authentication)));
+		// while the database is unreachable the name is kept at the next sign-in; the request
+		// itself meets the outage and gets 503
+		DatabaseReachability.attempt(() -> {
+			this.directory.remember(professional(actor, claimsOf(authentication)));
+			return true;
+		}, () -> false);
 	}
 
 	static Professional professional(Actor actor, Map<String, Object> claims) {

@@ -82,7 +82,8 @@ class RateLimits {
 		if (template == null || manager == null) {
 			return new RateLimiter(limit, clock);
 		}
-		return TokenBucketLimiter.shared(new SharedTokenBuckets(name, template, manager, clock), limit);
+		return TokenBucketLimiter.shared(new SharedTokenBuckets(name, template, manager, clock), limit,
+				new RateLimiter(limit, clock));
 	}
 
 	/** For the browser chain, before the login form is processed. */
