@@ -71,6 +71,16 @@ class RetentionPageIT {
 	}
 
 	@Test
+	void theCoordinatorsStartPageLeadsToTheRetentionPage() throws Exception {
+		this.mvc.perform(get("/").with(as("coordinator")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Bewaartermijnen die binnenkort aflopen")));
+		this.mvc.perform(get("/").with(as("ggz")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("href=\"/retention\""))));
+	}
+
+	@Test
 	void extendingWithAReasonRecordsItAndMovesTheDueDate() throws Exception {
 		UUID c = closedCase("coordinator", LocalDate.of(2002, 5, 1));
 		LocalDate until = LocalDate.now(ZoneOffset.UTC).plusDays(10);
