@@ -4,9 +4,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -91,6 +94,36 @@ public class RetentionSchedule {
 			.filter((due) -> due.caseId().equals(caseId))
 			.findFirst()
 			.orElseGet(() -> new DueErasure(caseId, null, null, null, null, until, reason.strip()));
+	}
+
+	/**
+	 * The extensions recorded so far for these cases of the coordinator's own safety house,
+	 * oldest first, so the list shows how often and why a case was kept longer.
+	 * @param coordinator the coordinator
+	 * @param caseIds the cases, as listed by {@link #upcoming}
+	 * @return per case its extensions (cases without one are absent)
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<RetentionExtension>> extensions(Actor coordinator, Collection<UUID> caseIds) {
+		requireCoordinator(coordinator);
+		Map<UUID, List<RetentionExtension>> byCase = new LinkedHashMap<>();
+		if (caseIds.isEmpty()) {
+			return byCase;
+		}
+		this.jdbc.query("""
+				select e.case_id, e.extended_until, e.reason, e.recorded_by, e.recorded_at
+				  from retention_extension e
+				  join case_file c on c.id = e.case_id
+				  join organisation o on o.id = c.organisation_id
+				 where o.code = ? and e.case_id = any (?)
+				 order by e.recorded_at, e.extended_until""", (rs) -> {
+			UUID caseId = rs.getObject("case_id", UUID.class);
+			byCase.computeIfAbsent(caseId, (id) -> new ArrayList<>())
+				.add(new RetentionExtension(caseId, rs.getObject("extended_until", LocalDate.class),
+						rs.getString("reason"), rs.getString("recorded_by"),
+						rs.getObject("recorded_at", OffsetDateTime.class)));
+		}, coordinator.organisation(), caseIds.toArray(UUID[]::new));
+		return byCase;
 	}
 
 	private List<DueErasure> closedCases(String house) {

@@ -159,7 +159,7 @@ class AuthorisationMatrixIT {
 	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
 			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings", "/beheer", "/register", "/evaluation", "/interventions",
-			"/follow-ups");
+			"/follow-ups", "/retention");
 
 	@Autowired
 	MockMvc mvc;

@@ -87,7 +87,7 @@ class PagesSpeakDutchIT {
 				{ "coordinator", "/meetings" }, { "ggz", "/notifications" }, { "ggz", casePage + "/assessment" },
 				{ "coordinator", "/evaluation" }, { "coordinator", casePage + "/assessment" }, { "coordinator", "/follow-ups" },
 				{ "ggz", "/interventions" }, { "ggz", "/interventions/mentoring" },
-				{ "coordinator", "/interventions/mentoring" } }) {
+				{ "coordinator", "/interventions/mentoring" }, { "coordinator", "/retention" } }) {
 			String html = page(visit[0], visit[1]);
 			CODE.matcher(visibleText(html)).results().forEach((m) -> found.add(visit[0] + " " + visit[1] + ": " + m.group()));
 		}
