@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds the partner responsible for a follow-up moment, and the case's coordinator, that the
@@ -63,11 +64,14 @@ class FollowUpReminders {
 
 	private final Duration interval;
 
+	private final TransactionTemplate transactions;
+
 	FollowUpReminders(FollowUps followUps, Notifications notifications, CaseFileService cases,
 			OrganisationDirectory organisations, JdbcTemplate jdbc, Clock clock,
 			@Value("${schakel.notifications.follow-up-reminder-days:7}") int daysAhead,
 			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled, LockingTaskExecutor locks,
-			@Value("${schakel.notifications.reminder-interval:PT1H}") Duration interval) {
+			@Value("${schakel.notifications.reminder-interval:PT1H}") Duration interval,
+			TransactionTemplate transactions) {
 		if (daysAhead < 0) {
 			throw new IllegalArgumentException("schakel.notifications.follow-up-reminder-days must not be negative");
 		}
@@ -81,6 +85,7 @@ class FollowUpReminders {
 		this.enabled = enabled;
 		this.locks = locks;
 		this.interval = interval;
+		this.transactions = transactions;
 	}
 
 	@Scheduled(initialDelayString = "${schakel.notifications.reminder-interval:PT1H}",
@@ -88,8 +93,10 @@ class FollowUpReminders {
 	void onSchedule() {
 		if (this.enabled) {
 			this.locks.executeWithLock((Runnable) () -> {
-				int made = remind();
-				if (made > 0) {
+				// called on itself, remind() would bypass its @Transactional proxy: the advisory lock
+				// and the reminders must share one transaction
+				Integer made = this.transactions.execute((status) -> remind());
+				if (made != null && made > 0) {
 					log.info("Reminded {} recipient(s) of follow-up moments due or overdue", made);
 				}
 			}, new LockConfiguration(Instant.now(), "follow-up-reminders", this.interval.multipliedBy(3),
