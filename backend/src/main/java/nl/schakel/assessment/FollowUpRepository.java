@@ -21,6 +21,8 @@ interface FollowUpRepository extends JpaRepository<FollowUp, UUID> {
 
 	List<FollowUp> findByCaseInterventionIdOrderByDueOnAsc(UUID caseInterventionId);
 
+	List<FollowUp> findByDoneAtIsNullAndDueOnLessThanEqualOrderByDueOnAsc(LocalDate dueBy);
+
 	/** Open moments of the cases one safety house steers, due before the date. */
 	@Query(value = "select f.* from follow_up f join case_file c on c.id = f.case_id"
 			+ " where c.organisation_id = :house and f.done_at is null and f.due_on < :before"

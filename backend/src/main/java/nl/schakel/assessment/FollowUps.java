@@ -65,6 +65,11 @@ class FollowUps {
 		return this.repository.openOfSafetyHouseDueBefore(house, before);
 	}
 
+	/** Open moments of every case, due on or before the date: who is to be reminded of them. */
+	List<FollowUp> openDueBy(LocalDate dueBy) {
+		return this.repository.findByDoneAtIsNullAndDueOnLessThanEqualOrderByDueOnAsc(dueBy);
+	}
+
 	List<FollowUp> of(UUID caseInterventionId) {
 		return this.repository.findByCaseInterventionIdOrderByDueOnAsc(caseInterventionId);
 	}

@@ -4,7 +4,7 @@
  * interventions sealed and read through the disclosure gate, follow-up moments and aggregates
  * with small-cell suppression.
  */
-@ApplicationModule(displayName = "Assessment", allowedDependencies = { "casefile", "casework", "consent", "crypto", "disclosure", "organisation", "participation", "policy", "security", "web" })
+@ApplicationModule(displayName = "Assessment", allowedDependencies = { "casefile", "casework", "consent", "crypto", "disclosure", "notification", "organisation", "participation", "policy", "security", "web" })
 package nl.schakel.assessment;
 
 import org.springframework.modulith.ApplicationModule;

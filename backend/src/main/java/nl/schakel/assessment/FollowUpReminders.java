@@ -1,0 +1,147 @@
+package nl.schakel.assessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import nl.schakel.casefile.CaseFacts;
+import nl.schakel.casefile.CaseFileService;
+import nl.schakel.casefile.CaseId;
+import nl.schakel.notification.NotificationKind;
+import nl.schakel.notification.Notifications;
+import nl.schakel.notification.Recipient;
+import nl.schakel.organisation.Organisation;
+import nl.schakel.organisation.OrganisationDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reminds the partner responsible for a follow-up moment, and the case's coordinator, that the
+ * moment comes within {@code schakel.notifications.follow-up-reminder-days} days
+ * ({@code FOLLOW_UP_DUE}) and, once it has passed unrecorded, that it is overdue
+ * ({@code FOLLOW_UP_OVERDUE}): each once per moment and recipient however often it runs, by the
+ * case's reference only. Like the deadline reminders, a job lock lets one instance run it per
+ * interval and a transaction-scoped advisory lock lets one remind at a time.
+ */
+@Component
+class FollowUpReminders {
+
+	private static final Logger log = LoggerFactory.getLogger(FollowUpReminders.class);
+
+	/** The advisory lock key of follow-up reminding ("FUPR" in ASCII). */
+	static final long REMIND_LOCK = 0x46555052L;
+
+	private final FollowUps followUps;
+
+	private final Notifications notifications;
+
+	private final CaseFileService cases;
+
+	private final OrganisationDirectory organisations;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final int daysAhead;
+
+	private final boolean enabled;
+
+	private final LockingTaskExecutor locks;
+
+	private final Duration interval;
+
+	private final TransactionTemplate transactions;
+
+	FollowUpReminders(FollowUps followUps, Notifications notifications, CaseFileService cases,
+			OrganisationDirectory organisations, JdbcTemplate jdbc, Clock clock,
+			@Value("${schakel.notifications.follow-up-reminder-days:7}") int daysAhead,
+			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled, LockingTaskExecutor locks,
+			@Value("${schakel.notifications.reminder-interval:PT1H}") Duration interval,
+			TransactionTemplate transactions) {
+		if (daysAhead < 0) {
+			throw new IllegalArgumentException("schakel.notifications.follow-up-reminder-days must not be negative");
+		}
+		this.followUps = followUps;
+		this.notifications = notifications;
+		this.cases = cases;
+		this.organisations = organisations;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.daysAhead = daysAhead;
+		this.enabled = enabled;
+		this.locks = locks;
+		this.interval = interval;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(initialDelayString = "${schakel.notifications.reminder-interval:PT1H}",
+			fixedDelayString = "${schakel.notifications.reminder-interval:PT1H}")
+	void onSchedule() {
+		if (this.enabled) {
+			this.locks.executeWithLock((Runnable) () -> {
+				// called on itself, remind() would bypass its @Transactional proxy: the advisory lock
+				// and the reminders must share one transaction
+				Integer made = this.transactions.execute((status) -> remind());
+				if (made != null && made > 0) {
+					log.info("Reminded {} recipient(s) of follow-up moments due or overdue", made);
+				}
+			}, new LockConfiguration(Instant.now(), "follow-up-reminders", this.interval.multipliedBy(3),
+					this.interval.dividedBy(2)));
+		}
+	}
+
+	/** Makes the follow-up reminders due today; answers how many it made. */
+	@Transactional
+	public int remind() {
+		Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, REMIND_LOCK);
+		if (!Boolean.TRUE.equals(locked)) {
+			return 0;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		int made = 0;
+		for (FollowUp moment : this.followUps.openDueBy(today.plusDays(this.daysAhead))) {
+			Optional<CaseFacts> facts = this.cases.facts(new CaseId(moment.caseId()));
+			// a closed case is followed up no more: nobody is reminded of what cannot be done
+			if (facts.isEmpty() || !facts.get().open()) {
+				continue;
+			}
+			NotificationKind kind = moment.dueOn().isBefore(today) ? NotificationKind.FOLLOW_UP_OVERDUE
+					: NotificationKind.FOLLOW_UP_DUE;
+			for (Recipient recipient : recipients(moment, facts.get())) {
+				if (this.notifications.notifyOnce(moment.caseId(), kind, moment.id(), recipient)) {
+					made++;
+				}
+			}
+		}
+		return made;
+	}
+
+	/** The responsible partner (every professional of it) and the coordinator of the case. */
+	private List<Recipient> recipients(FollowUp moment, CaseFacts facts) {
+		List<Recipient> recipients = new ArrayList<>();
+		recipients.add(Recipient.organisation(moment.responsibleOrganisation()));
+		if (facts.coordinator() != null && facts.organisationId() != null) {
+			this.organisations.byId(facts.organisationId())
+				.map(Organisation::code)
+				.map((house) -> Recipient.professional(house, facts.coordinator()))
+				.filter((coordinator) -> !coordinator.organisation().equals(moment.responsibleOrganisation()))
+				.ifPresent(recipients::add);
+		}
+		return recipients;
+	}
+
+}
