@@ -8,6 +8,7 @@ import nl.schakel.policy.BulkReads;
 import nl.schakel.policy.Policy;
 import nl.schakel.security.SharedTokenBuckets;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,9 +27,10 @@ class BulkReadLimit {
 
 	private final SharedTokenBuckets buckets;
 
-	BulkReadLimit(Policy policy, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+	BulkReadLimit(Policy policy, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+			@Value("${schakel.rate-limit.namespace:}") String namespace) {
 		this.policy = policy;
-		this.buckets = new SharedTokenBuckets("bulk-reads", jdbc, transactions, clock);
+		this.buckets = new SharedTokenBuckets(namespace + "bulk-reads", jdbc, transactions, clock);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,15 +59,16 @@ class RateLimits {
 	private final ObjectProvider<SecurityEvents> events;
 
 	RateLimits(RateLimitProperties properties, ObjectProvider<Clock> clock, ObjectProvider<SecurityEvents> events,
-			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
+			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
+			@Value("${schakel.rate-limit.namespace:}") String namespace) {
 		this.properties = properties;
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		this.loginPerUsername = limiter("login-per-username", properties.loginPerUsername(), time, jdbc, transactions);
-		this.loginPerClient = limiter("login-per-client", properties.loginPerClient(), time, jdbc, transactions);
-		this.personSearch = limiter("person-search", properties.personSearch(), time, jdbc, transactions);
-		this.apiLoginPerAccountAndClient = limiter("api-login-per-account-and-client", properties.loginPerUsername(),
+		this.loginPerUsername = limiter(namespace + "login-per-username", properties.loginPerUsername(), time, jdbc, transactions);
+		this.loginPerClient = limiter(namespace + "login-per-client", properties.loginPerClient(), time, jdbc, transactions);
+		this.personSearch = limiter(namespace + "person-search", properties.personSearch(), time, jdbc, transactions);
+		this.apiLoginPerAccountAndClient = limiter(namespace + "api-login-per-account-and-client", properties.loginPerUsername(),
 				time, jdbc, transactions);
-		this.apiLoginPerClient = limiter("api-login-per-client", properties.loginPerClient(), time, jdbc,
+		this.apiLoginPerClient = limiter(namespace + "api-login-per-client", properties.loginPerClient(), time, jdbc,
 				transactions);
 		this.events = events;
 	}
