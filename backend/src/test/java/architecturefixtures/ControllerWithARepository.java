@@ -7,7 +7,10 @@ import org.springframework.data.repository.Repository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A controller that reads a repository itself instead of going through its feature's service. */
+/**
+ * A controller that reads a repository itself instead of going through its feature's
+ * service.
+ */
 @RestController
 public class ControllerWithARepository {
 

@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class SchakelApplication {
 
-	/** Where the users are: pages show times in Dutch time; the API and the database keep UTC. */
+	/**
+	 * Where the users are: pages show times in Dutch time; the API and the database keep
+	 * UTC.
+	 */
 	static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
 	public static void main(String[] args) {

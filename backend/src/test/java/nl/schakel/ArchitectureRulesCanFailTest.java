@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A rule that cannot fail protects nothing. Each rule of {@link ArchitectureTest} is checked here
- * against one fixture class that breaks it (and against nothing else), and must refuse it by name.
+ * A rule that cannot fail protects nothing. Each rule of {@link ArchitectureTest} is
+ * checked here against one fixture class that breaks it (and against nothing else), and
+ * must refuse it by name.
  */
 class ArchitectureRulesCanFailTest {
 
@@ -53,7 +54,8 @@ class ArchitectureRulesCanFailTest {
 
 	private static void assertRefuses(ArchRule rule, Class<?> fixture) {
 		JavaClasses fixtureOnly = new ClassFileImporter().importClasses(fixture);
-		// named in the message: refused for what the fixture does, not for finding nothing to check
+		// named in the message: refused for what the fixture does, not for finding
+		// nothing to check
 		assertThatThrownBy(() -> rule.check(fixtureOnly)).isInstanceOf(AssertionError.class)
 			.hasMessageContaining(fixture.getName())
 			.hasMessageNotContaining("failed to check any classes");

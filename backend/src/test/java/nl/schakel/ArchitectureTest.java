@@ -22,10 +22,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The shape of the code: package by feature, features free of cycles, technical packages free of
- * features, and the privacy rules no module boundary can express. Which module may use which is
- * declared in each {@code package-info.java} and verified by {@link ModularityTests}; that each
- * rule here is able to fail is shown by {@link ArchitectureRulesCanFailTest}.
+ * The shape of the code: package by feature, features free of cycles, technical packages
+ * free of features, and the privacy rules no module boundary can express. Which module
+ * may use which is declared in each {@code package-info.java} and verified by
+ * {@link ModularityTests}; that each rule here is able to fail is shown by
+ * {@link ArchitectureRulesCanFailTest}.
  */
 @AnalyzeClasses(packages = "nl.schakel", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,11 +34,12 @@ class ArchitectureTest {
 	static final String[] TECHNICAL = { "nl.schakel.security..", "nl.schakel.web..", "nl.schakel.crypto..",
 			"nl.schakel.database.." };
 
-	static final String[] FEATURES = { "nl.schakel.assessment..", "nl.schakel.audit..", "nl.schakel.casefile..", "nl.schakel.casework..",
-			"nl.schakel.consent..", "nl.schakel.contribution..", "nl.schakel.disclosure..", "nl.schakel.history..",
-			"nl.schakel.notification..", "nl.schakel.organisation..", "nl.schakel.participation..",
-			"nl.schakel.person..", "nl.schakel.policy..", "nl.schakel.meeting..", "nl.schakel.plan..",
-			"nl.schakel.administration..", "nl.schakel.register..", "nl.schakel.retention..", "nl.schakel.professional.." };
+	static final String[] FEATURES = { "nl.schakel.assessment..", "nl.schakel.audit..", "nl.schakel.casefile..",
+			"nl.schakel.casework..", "nl.schakel.consent..", "nl.schakel.contribution..", "nl.schakel.disclosure..",
+			"nl.schakel.history..", "nl.schakel.notification..", "nl.schakel.organisation..",
+			"nl.schakel.participation..", "nl.schakel.person..", "nl.schakel.policy..", "nl.schakel.meeting..",
+			"nl.schakel.plan..", "nl.schakel.administration..", "nl.schakel.register..", "nl.schakel.retention..",
+			"nl.schakel.professional.." };
 
 	@ArchTest
 	static final ArchRule featuresHaveNoCycles = slices().matching("nl.schakel.(*)..")
@@ -75,8 +77,9 @@ class ArchitectureTest {
 		.allowEmptyShould(false);
 
 	/*
-	 * The log's repository is package-private, so the compiler already keeps other packages out; what
-	 * it cannot keep out is a second writer inside the disclosure package, beside the gate and the log.
+	 * The log's repository is package-private, so the compiler already keeps other
+	 * packages out; what it cannot keep out is a second writer inside the disclosure
+	 * package, beside the gate and the log.
 	 */
 	@ArchTest
 	static final ArchRule disclosuresAreWrittenOnlyByTheGateAndTheLog = noClasses().that()
@@ -98,14 +101,16 @@ class ArchitectureTest {
 		.allowEmptyShould(false);
 
 	/*
-	 * Who acts and for which purpose is resolved once at the edge, in security/ and web/, and passed
-	 * as an Access into the use cases and the gate. Three classes outside those packages touch the
-	 * request's thread, and are named here: PurposeBinding (an HTTP interceptor that lives beside the
-	 * policy it validates against) writes the validated X-Purpose into the request's context, and
-	 * PolicyVersionStamp (a servlet filter) the policy in force, both for the change history; the
-	 * Envers RevisionContextListener reads what the request bound, because Hibernate instantiates and
-	 * calls it itself and nothing can pass it an argument. Work no request starts (ScheduledWork,
-	 * the demo seeding) opens its own edge through RequestContext.runAs..., which reads nothing.
+	 * Who acts and for which purpose is resolved once at the edge, in security/ and web/,
+	 * and passed as an Access into the use cases and the gate. Three classes outside
+	 * those packages touch the request's thread, and are named here: PurposeBinding (an
+	 * HTTP interceptor that lives beside the policy it validates against) writes the
+	 * validated X-Purpose into the request's context, and PolicyVersionStamp (a servlet
+	 * filter) the policy in force, both for the change history; the Envers
+	 * RevisionContextListener reads what the request bound, because Hibernate
+	 * instantiates and calls it itself and nothing can pass it an argument. Work no
+	 * request starts (ScheduledWork, the demo seeding) opens its own edge through
+	 * RequestContext.runAs..., which reads nothing.
 	 */
 	@ArchTest
 	static final ArchRule noClassOutsideTheEdgeReadsTheThreadBoundActorOrPurpose = noClasses().that()

@@ -13,8 +13,8 @@ import org.springframework.modulith.docs.Documenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each feature package is an application module; its {@code package-info.java} names the modules
- * it may use. Read from the compiled classes, no Spring context.
+ * Each feature package is an application module; its {@code package-info.java} names the
+ * modules it may use. Read from the compiled classes, no Spring context.
  */
 class ModularityTests {
 
@@ -23,7 +23,10 @@ class ModularityTests {
 	/** Where the committed module documentation lives, relative to the backend module. */
 	static final Path COMMITTED = Path.of("..", "docs", "modules");
 
-	/** Where the build writes it; {@code -Dmodules.docs=../docs/modules} regenerates the committed copy. */
+	/**
+	 * Where the build writes it; {@code -Dmodules.docs=../docs/modules} regenerates the
+	 * committed copy.
+	 */
 	static final Path GENERATED = Path.of(System.getProperty("modules.docs", "target/modules"));
 
 	@Test
@@ -34,10 +37,9 @@ class ModularityTests {
 	@Test
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history",
-				"organisation", "participation", "person", "policy", "security", "crypto", "web", "database",
-				"administration", "register", "notification", "plan", "meeting", "assessment", "retention",
-				"professional");
+				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
+				"participation", "person", "policy", "security", "crypto", "web", "database", "administration",
+				"register", "notification", "plan", "meeting", "assessment", "retention", "professional");
 	}
 
 	@Test

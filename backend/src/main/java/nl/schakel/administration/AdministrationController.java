@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The administrator's workplace: organisations, accounts and roles, and the policy in force,
- * each as a table a person reads without opening a YAML file. Changing accounts and roles is
- * the identity provider's job; this page links to its console.
+ * The administrator's workplace: organisations, accounts and roles, and the policy in
+ * force, each as a table a person reads without opening a YAML file. Changing accounts
+ * and roles is the identity provider's job; this page links to its console.
  */
 @Controller
 @RequestMapping("/beheer")

@@ -40,10 +40,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The assessment instrument, a case's assessments and their trend, the intervention catalogue, a
- * case's interventions with barriers and outcome, the coordinator's follow-up overview and the
- * evaluation aggregates. Case calls name {@code X-Purpose}; every read of case content goes
- * through the disclosure gate with channel API.
+ * The assessment instrument, a case's assessments and their trend, the intervention
+ * catalogue, a case's interventions with barriers and outcome, the coordinator's
+ * follow-up overview and the evaluation aggregates. Case calls name {@code X-Purpose};
+ * every read of case content goes through the disclosure gate with channel API.
  */
 @RestController
 class AssessmentApiController {
@@ -90,14 +90,15 @@ class AssessmentApiController {
 	@PostMapping("/api/v1/cases/{id}/assessments")
 	ResponseEntity<RecordedAssessment> assess(Access access, @PathVariable UUID id,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody AssessmentRequest request) {
-		List<AssessmentService.Recorded> recorded = this.assessments.record(new CaseId(id), access.actor(),
-				purpose, request);
+		List<AssessmentService.Recorded> recorded = this.assessments.record(new CaseId(id), access.actor(), purpose,
+				request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/assessments"))
 			.body(new RecordedAssessment(recorded.get(0).id(), this.instrument.version(), recorded));
 	}
 
 	@GetMapping("/api/v1/cases/{id}/assessments")
-	AssessmentList assessments(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+	AssessmentList assessments(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		AssessmentService.Read read = this.assessments.read(access, new CaseId(id));
 		if (!read.visible()) {
 			throw new CaseNotFound();
@@ -107,7 +108,8 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/api/v1/cases/{id}/assessments/trend")
-	AssessmentViews.Trend trend(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+	AssessmentViews.Trend trend(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		AssessmentService.Read read = this.assessments.read(access, new CaseId(id));
 		if (!read.visible()) {
 			throw new CaseNotFound();
@@ -116,8 +118,8 @@ class AssessmentApiController {
 	}
 
 	@PostMapping("/api/v1/cases/{id}/interventions")
-	ResponseEntity<Created> choose(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
-			@RequestBody InterventionRequest request) {
+	ResponseEntity<Created> choose(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody InterventionRequest request) {
 		UUID created = this.interventions.choose(new CaseId(id), access.actor(), purpose, request);
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/interventions/" + created))
 			.body(new Created(created));
@@ -146,8 +148,8 @@ class AssessmentApiController {
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody InterventionRequest.BarrierRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new Created(this.interventions.recordBarrier(new CaseId(id), interventionId, access.actor(),
-					purpose, request)));
+			.body(new Created(this.interventions.recordBarrier(new CaseId(id), interventionId, access.actor(), purpose,
+					request)));
 	}
 
 	@GetMapping("/api/v1/follow-ups")
@@ -160,12 +162,15 @@ class AssessmentApiController {
 		return this.evaluation.interventions(access);
 	}
 
-	/** The same aggregates as CSV (suppressed cells empty), for policy staff's own analysis. */
+	/**
+	 * The same aggregates as CSV (suppressed cells empty), for policy staff's own
+	 * analysis.
+	 */
 	@GetMapping(value = "/api/v1/evaluation/interventions.csv", produces = "text/csv")
 	ResponseEntity<String> evaluationCsv(Access access) {
 		Evaluation.Aggregates aggregates = this.evaluation.interventions(access.via(Channel.EXPORT));
-		StringBuilder csv = new StringBuilder("intervention;working_elements;cases;completed;stopped_early;ongoing;"
-				+ "mean_duration_days");
+		StringBuilder csv = new StringBuilder(
+				"intervention;working_elements;cases;completed;stopped_early;ongoing;" + "mean_duration_days");
 		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
 		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
 		csv.append("\r\n");
@@ -190,13 +195,13 @@ class AssessmentApiController {
 
 	private EntryView view(AssessmentService.Entry entry) {
 		String ratedBy = organisationName(entry.organisation());
-		String withheld = entry.permitted() ? null
-				: this.messages.getMessage("assessment.withheld", new Object[] { ratedBy },
-						ratedBy + " heeft dit domein beoordeeld", LocaleContextHolder.getLocale());
+		String withheld = entry.permitted() ? null : this.messages.getMessage("assessment.withheld",
+				new Object[] { ratedBy }, ratedBy + " heeft dit domein beoordeeld", LocaleContextHolder.getLocale());
 		SealedAssessment c = entry.content();
 		return new EntryView(entry.id(), entry.moment(), entry.domain(), entry.category(), entry.organisation(),
 				ratedBy, entry.createdAt(), entry.outcome().decision().effect(), !entry.permitted(), withheld,
-				entry.outcome().decision().ruleId(), entry.permitted() ? null : entry.outcome().decision().ruleDescription(),
+				entry.outcome().decision().ruleId(),
+				entry.permitted() ? null : entry.outcome().decision().ruleDescription(),
 				(c != null) ? c.ratings() : null, (c != null) ? c.note() : null,
 				(c != null) ? c.integratedJudgement() : null, (c != null) ? c.concernLevel() : null,
 				(c != null) ? c.concernJustification() : null,
@@ -219,9 +224,8 @@ class AssessmentApiController {
 	@ExceptionHandler(CaseClosed.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	ProblemDetail closed(CaseClosed ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-closed", "Case closed",
-				"The case is " + ex.status() + ": it accepts no assessments or interventions until the coordinator"
-						+ " reopens it");
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-closed", "Case closed", "The case is "
+				+ ex.status() + ": it accepts no assessments or interventions until the coordinator" + " reopens it");
 		problem.setProperty("status", ex.status().name());
 		return problem;
 	}
@@ -239,7 +243,10 @@ class AssessmentApiController {
 	record Created(UUID id) {
 	}
 
-	/** What was written: the first entry's id, and one entry per domain rated (plus judgement, instrument). */
+	/**
+	 * What was written: the first entry's id, and one entry per domain rated (plus
+	 * judgement, instrument).
+	 */
 	record RecordedAssessment(UUID id, String instrumentVersion, List<AssessmentService.Recorded> items) {
 	}
 
@@ -249,11 +256,13 @@ class AssessmentApiController {
 	record AssessmentList(String instrumentVersion, List<EntryView> entries, List<AssessmentViews.PromptView> prompts) {
 	}
 
-	/** One entry; withheld entries carry who rated the domain and when, never the ratings. */
-	record EntryView(UUID id, String moment, String domain, DataCategory category, String ratedBy,
-			String ratedByName, Instant createdAt, Decision decision, boolean withheld, String withheldText,
-			String rule, String reason, List<SealedAssessment.Score> ratings, String note, String integratedJudgement,
-			String concernLevel, String concernJustification, AssessmentRequest.LicensedInstrument licensedInstrument) {
+	/**
+	 * One entry; withheld entries carry who rated the domain and when, never the ratings.
+	 */
+	record EntryView(UUID id, String moment, String domain, DataCategory category, String ratedBy, String ratedByName,
+			Instant createdAt, Decision decision, boolean withheld, String withheldText, String rule, String reason,
+			List<SealedAssessment.Score> ratings, String note, String integratedJudgement, String concernLevel,
+			String concernJustification, AssessmentRequest.LicensedInstrument licensedInstrument) {
 	}
 
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The data the chart script reads from a {@code data-chart} attribute: the same figures as the
- * tables next to it (which stay for screen readers), never more. Only what the gate let the
- * reader see is in the trend; withheld domains have no points.
+ * The data the chart script reads from a {@code data-chart} attribute: the same figures
+ * as the tables next to it (which stay for screen readers), never more. Only what the
+ * gate let the reader see is in the trend; withheld domains have no points.
  */
 final class AssessmentCharts {
 
@@ -40,7 +40,10 @@ final class AssessmentCharts {
 		return JSON.writeValueAsString(Map.of("kind", "trend", "series", series));
 	}
 
-	/** Bars of a breakdown: one category per row, the figures shown (suppressed cells absent). */
+	/**
+	 * Bars of a breakdown: one category per row, the figures shown (suppressed cells
+	 * absent).
+	 */
 	static String bars(String title, List<String> categories, Map<String, List<Long>> values) {
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("kind", "bars");

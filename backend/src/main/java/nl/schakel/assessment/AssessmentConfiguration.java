@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads the assessment instrument and the intervention catalogue at start-up, from the same
- * place as the access policy; a file that does not validate stops the start.
+ * Loads the assessment instrument and the intervention catalogue at start-up, from the
+ * same place as the access policy; a file that does not validate stops the start.
  */
 @Configuration(proxyBeanMethods = false)
 class AssessmentConfiguration {
@@ -39,8 +39,8 @@ class AssessmentConfiguration {
 		PolicyFiles files = files(location);
 		InterventionCatalogue catalogue = new InterventionCatalogueLoader(instrument)
 			.load(read(files, InterventionCatalogueLoader.FILE), files.describe());
-		log.info("Intervention catalogue {} loaded from {} ({} interventions)", catalogue.version(),
-				files.describe(), catalogue.interventions().size());
+		log.info("Intervention catalogue {} loaded from {} ({} interventions)", catalogue.version(), files.describe(),
+				catalogue.interventions().size());
 		return catalogue;
 	}
 
@@ -53,7 +53,10 @@ class AssessmentConfiguration {
 		}
 	}
 
-	/** The same places as the access policy: the configured location, ./policies, or the jar. */
+	/**
+	 * The same places as the access policy: the configured location, ./policies, or the
+	 * jar.
+	 */
 	static PolicyFiles files(String location) {
 		ClassLoader classLoader = AssessmentConfiguration.class.getClassLoader();
 		if (location != null && !location.isBlank()) {

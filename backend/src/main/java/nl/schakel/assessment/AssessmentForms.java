@@ -28,10 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The forms of the assessment page: a partner rates the items of its own domains, the
- * coordinator adds the integrated judgement, an organisation records a licensed instrument
- * administered elsewhere; the coordinator chooses an intervention, partners record barriers and
- * the outcome. Each goes through the same service as the API and answers with the page: a notice,
- * or the problems at their fields with the input kept.
+ * coordinator adds the integrated judgement, an organisation records a licensed
+ * instrument administered elsewhere; the coordinator chooses an intervention, partners
+ * record barriers and the outcome. Each goes through the same service as the API and
+ * answers with the page: a notice, or the problems at their fields with the input kept.
  */
 @Controller
 class AssessmentForms {
@@ -57,14 +57,15 @@ class AssessmentForms {
 	}
 
 	@PostMapping("/cases/{id}/assessment")
-	String assess(Access access, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, HttpSession session,
-			RedirectAttributes redirect) {
+	String assess(Access access, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			HttpSession session, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
 		}
 		List<FieldProblem> early = new ArrayList<>();
-		// the service names ratings by their place in the list; the page names them by item
+		// the service names ratings by their place in the list; the page names them by
+		// item
 		List<String> ratingKeys = new ArrayList<>();
 		List<AssessmentRequest.Rating> ratings = new ArrayList<>();
 		for (AssessmentInstrument.Domain domain : this.instrument.domains()) {
@@ -123,8 +124,8 @@ class AssessmentForms {
 	}
 
 	@PostMapping("/cases/{id}/interventions")
-	String choose(Access access, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, HttpSession session,
-			RedirectAttributes redirect) {
+	String choose(Access access, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			HttpSession session, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
@@ -192,9 +193,9 @@ class AssessmentForms {
 		InterventionRequest.OutcomeRequest request = new InterventionRequest.OutcomeRequest(value(form, "outcome"),
 				date(value(form, "endedOn"), "endedOn", early), value(form, "reason"), value(form, "note"));
 		String prefix = "outcome-" + interventionId + ".";
-		return submit(id, form, redirect, "#i-" + interventionId, early, (f) -> prefix + f,
-				() -> this.interventions.recordOutcome(new CaseId(id), interventionId, access.actor(), purpose,
-						request),
+		return submit(
+				id, form, redirect, "#i-" + interventionId, early, (f) -> prefix + f, () -> this.interventions
+					.recordOutcome(new CaseId(id), interventionId, access.actor(), purpose, request),
 				"intervention.outcomeRecorded");
 	}
 
@@ -209,9 +210,9 @@ class AssessmentForms {
 		InterventionRequest.BarrierRequest request = new InterventionRequest.BarrierRequest(value(form, "kind"),
 				date(value(form, "occurredOn"), "occurredOn", early), value(form, "response"));
 		String prefix = "barrier-" + interventionId + ".";
-		return submit(id, form, redirect, "#i-" + interventionId, early, (f) -> prefix + f,
-				() -> this.interventions.recordBarrier(new CaseId(id), interventionId, access.actor(), purpose,
-						request),
+		return submit(
+				id, form, redirect, "#i-" + interventionId, early, (f) -> prefix + f, () -> this.interventions
+					.recordBarrier(new CaseId(id), interventionId, access.actor(), purpose, request),
 				"intervention.barrierRecorded");
 	}
 
@@ -255,7 +256,9 @@ class AssessmentForms {
 		return page + anchor;
 	}
 
-	/** The message shown at the field: one per kind of field, in the reader's language. */
+	/**
+	 * The message shown at the field: one per kind of field, in the reader's language.
+	 */
 	static String messageKey(String field) {
 		String kind = field.replaceAll("\\[\\d+]", "").replaceAll("^(score|justification)\\..*$", "ratings.$1");
 		kind = kind.replaceAll("^(parts|involvedPersons)\\d+", "$1");

@@ -8,12 +8,13 @@ import java.util.Set;
 import nl.schakel.policy.DataCategory;
 
 /**
- * The assessment instrument in force ({@code policies/assessment.yaml}): domains of items, each
- * rated on a scale with anchors, filed under the domain's data category and rated by the kinds of
- * organisation (CARE, JUSTICE, MUNICIPAL, SAFETY_HOUSE) the file names.
+ * The assessment instrument in force ({@code policies/assessment.yaml}): domains of
+ * items, each rated on a scale with anchors, filed under the domain's data category and
+ * rated by the kinds of organisation (CARE, JUSTICE, MUNICIPAL, SAFETY_HOUSE) the file
+ * names.
  */
-public record AssessmentInstrument(String version, List<String> moments, List<Coded> concernLevels,
-		List<Scale> scales, List<Domain> domains, List<Prompt> prompts, Minors minors) {
+public record AssessmentInstrument(String version, List<String> moments, List<Coded> concernLevels, List<Scale> scales,
+		List<Domain> domains, List<Prompt> prompts, Minors minors) {
 
 	/** A code with its label. */
 	public record Coded(String code, Label label) {
@@ -24,8 +25,8 @@ public record AssessmentInstrument(String version, List<String> moments, List<Co
 	}
 
 	/**
-	 * A rating scale. Ordinal scales (concern, protective, phase) take part in trends; nominal ones
-	 * (age group, status) describe, they do not go up or down.
+	 * A rating scale. Ordinal scales (concern, protective, phase) take part in trends;
+	 * nominal ones (age group, status) describe, they do not go up or down.
 	 */
 	public record Scale(String code, String kind, List<Anchor> anchors) {
 
@@ -52,11 +53,16 @@ public record AssessmentInstrument(String version, List<String> moments, List<Co
 
 	}
 
-	/** A prompt for discussion when every named item ({@code domain.item}) is rated at least so high. */
+	/**
+	 * A prompt for discussion when every named item ({@code domain.item}) is rated at
+	 * least so high.
+	 */
 	public record Prompt(String code, Label label, Map<String, Integer> when) {
 	}
 
-	/** Partners that may take part for a minor, and the legal bases that apply to them. */
+	/**
+	 * Partners that may take part for a minor, and the legal bases that apply to them.
+	 */
 	public record Minors(List<Coded> partners, List<Coded> legalBases) {
 	}
 

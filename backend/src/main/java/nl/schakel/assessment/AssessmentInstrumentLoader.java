@@ -38,7 +38,9 @@ final class AssessmentInstrumentLoader {
 			this.yaml.error(0, "missing in " + where);
 			throw new InstrumentInvalid("The assessment instrument is invalid", this.errors);
 		}
-		AssessmentInstrument instrument = this.yaml.parse(bytes.get()).flatMap((root) -> read(root, bytes.get())).orElse(null);
+		AssessmentInstrument instrument = this.yaml.parse(bytes.get())
+			.flatMap((root) -> read(root, bytes.get()))
+			.orElse(null);
 		if (!this.errors.isEmpty() || instrument == null) {
 			if (this.errors.isEmpty()) {
 				this.yaml.error(1, "the file could not be read");
@@ -87,14 +89,15 @@ final class AssessmentInstrumentLoader {
 		AssessmentInstrument.Minors minors = new AssessmentInstrument.Minors(List.of(), List.of());
 		Node minorsNode = fields.get("minors");
 		if (minorsNode != null) {
-			Optional<Map<String, Node>> m = this.yaml.mapping(minorsNode, "'minors'", List.of("partners", "legal-bases"));
+			Optional<Map<String, Node>> m = this.yaml.mapping(minorsNode, "'minors'",
+					List.of("partners", "legal-bases"));
 			if (m.isPresent()) {
 				minors = new AssessmentInstrument.Minors(coded(m.get(), "partners", minorsNode),
 						coded(m.get(), "legal-bases", minorsNode));
 			}
 		}
-		return Optional.of(new AssessmentInstrument(CatalogueYaml.version(version, bytes), List.copyOf(moments),
-				levels, List.copyOf(scales.values()), List.copyOf(domains), List.copyOf(prompts), minors));
+		return Optional.of(new AssessmentInstrument(CatalogueYaml.version(version, bytes), List.copyOf(moments), levels,
+				List.copyOf(scales.values()), List.copyOf(domains), List.copyOf(prompts), minors));
 	}
 
 	private List<AssessmentInstrument.Coded> coded(Map<String, Node> fields, String key, Node owner) {
@@ -151,9 +154,11 @@ final class AssessmentInstrumentLoader {
 						return Optional.of(DataCategory.valueOf(c));
 					}
 					catch (IllegalArgumentException ex) {
-						this.yaml.error(f.get("category"), "unknown category '" + c + "' (known: "
-								+ String.join(", ", java.util.Arrays.stream(DataCategory.values()).map(Enum::name).toList())
-								+ ")");
+						this.yaml.error(f.get("category"),
+								"unknown category '" + c + "' (known: "
+										+ String.join(", ",
+												java.util.Arrays.stream(DataCategory.values()).map(Enum::name).toList())
+										+ ")");
 						return Optional.empty();
 					}
 				});
@@ -206,13 +211,14 @@ final class AssessmentInstrumentLoader {
 			for (NodeTuple tuple : mapping.getValue()) {
 				String key = (tuple.getKeyNode() instanceof ScalarNode s) ? s.getValue() : "";
 				String[] parts = key.split("\\.", 2);
-				boolean known = parts.length == 2 && domains.stream()
-					.anyMatch((d) -> d.code().equals(parts[0]) && d.item(parts[1]).isPresent());
+				boolean known = parts.length == 2
+						&& domains.stream().anyMatch((d) -> d.code().equals(parts[0]) && d.item(parts[1]).isPresent());
 				if (!known) {
 					this.yaml.error(tuple.getKeyNode(), "unknown item '" + key + "' (write domain.item)");
 					continue;
 				}
-				CatalogueYaml.number(this.yaml, tuple.getValueNode(), "'" + key + "'").ifPresent((n) -> when.put(key, n));
+				CatalogueYaml.number(this.yaml, tuple.getValueNode(), "'" + key + "'")
+					.ifPresent((n) -> when.put(key, n));
 			}
 			return (code.isPresent() && label.isPresent())
 					? Optional.of(new AssessmentInstrument.Prompt(code.get(), label.get(), Map.copyOf(when)))

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The assessment page of a case (entries and the trend per domain as a table, for everyone and
- * for screen readers alike) under the purpose chosen for the case, and the evaluation page.
- * Reads go through the gate with channel UI.
+ * The assessment page of a case (entries and the trend per domain as a table, for
+ * everyone and for screen readers alike) under the purpose chosen for the case, and the
+ * evaluation page. Reads go through the gate with channel UI.
  */
 @Controller
 class AssessmentPages {
@@ -75,8 +75,9 @@ class AssessmentPages {
 		model.addAttribute("trend", AssessmentViews.trend(this.instrument, read.entries(), this.access::nameOf));
 		model.addAttribute("prompts", AssessmentViews.prompts(this.instrument, read.entries()));
 		model.addAttribute("interventions", chosen.interventions());
-		model.addAttribute("trendChart", AssessmentCharts.trend(AssessmentViews.trend(this.instrument, read.entries(),
-				this.access::nameOf), LocaleContextHolder.getLocale()));
+		model.addAttribute("trendChart",
+				AssessmentCharts.trend(AssessmentViews.trend(this.instrument, read.entries(), this.access::nameOf),
+						LocaleContextHolder.getLocale()));
 		model.addAttribute("names", this.access.names());
 		Actor actor = access.actor();
 		CaseId caseId = new CaseId(id);
@@ -85,10 +86,10 @@ class AssessmentPages {
 		Domain own = this.access.domainOf(actor);
 		model.addAttribute("canWrite", writes);
 		model.addAttribute("steers", writes && this.access.steers(facts, actor));
-		model.addAttribute("ratable", writes && own != null ? this.instrument.domains()
-			.stream()
-			.filter((d) -> d.ratedBy().contains(own.name()))
-			.toList() : List.of());
+		model.addAttribute("ratable",
+				writes && own != null
+						? this.instrument.domains().stream().filter((d) -> d.ratedBy().contains(own.name())).toList()
+						: List.of());
 		model.addAttribute("myOrganisation", actor.organisation());
 		Map<String, Label> concernLevels = new java.util.HashMap<>();
 		this.instrument.concernLevels().forEach((c) -> concernLevels.put(c.code(), c.label()));
@@ -117,13 +118,18 @@ class AssessmentPages {
 		model.addAttribute("barrierKinds", this.evaluationBarriers(aggregates));
 		java.util.Locale locale = LocaleContextHolder.getLocale();
 		List<Evaluation.Row> shown = aggregates.interventions().stream().filter((r) -> r.completed() != null).toList();
-		model.addAttribute("outcomeChart", AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.outcomes", null, locale),
-				shown.stream().map((r) -> r.name().in(locale)).toList(), outcomeSeries(locale,
-						shown.stream().map(Evaluation.Row::completed).toList(),
-						shown.stream().map(Evaluation.Row::stoppedEarly).toList(),
-						shown.stream().map(Evaluation.Row::ongoing).toList())));
-		List<Evaluation.ElementRow> elements = overview.workingElements().stream().filter((r) -> r.completed() != null).toList();
-		model.addAttribute("elementChart", AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.elements", null, locale),
+		model.addAttribute("outcomeChart",
+				AssessmentCharts.bars(this.messages.getMessage("evaluation.chart.outcomes", null, locale),
+						shown.stream().map((r) -> r.name().in(locale)).toList(),
+						outcomeSeries(locale, shown.stream().map(Evaluation.Row::completed).toList(),
+								shown.stream().map(Evaluation.Row::stoppedEarly).toList(),
+								shown.stream().map(Evaluation.Row::ongoing).toList())));
+		List<Evaluation.ElementRow> elements = overview.workingElements()
+			.stream()
+			.filter((r) -> r.completed() != null)
+			.toList();
+		model.addAttribute("elementChart", AssessmentCharts.bars(
+				this.messages.getMessage("evaluation.chart.elements", null, locale),
 				elements.stream().map((r) -> this.messages.getMessage("element." + r.element(), null, locale)).toList(),
 				outcomeSeries(locale, elements.stream().map(Evaluation.ElementRow::completed).toList(),
 						elements.stream().map(Evaluation.ElementRow::stoppedEarly).toList(),
@@ -138,10 +144,11 @@ class AssessmentPages {
 	@GetMapping(value = "/evaluation.csv", produces = "text/csv")
 	org.springframework.http.ResponseEntity<String> evaluationCsv(Access access) {
 		Evaluation.Overview overview = this.evaluation.overview(access.via(Channel.EXPORT));
-		StringBuilder csv = new StringBuilder("breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days\r\n");
+		StringBuilder csv = new StringBuilder(
+				"breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days\r\n");
 		for (Evaluation.Row row : overview.interventions().interventions()) {
-			line(csv, "intervention", row.intervention(), row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
-					row.meanDurationDays());
+			line(csv, "intervention", row.intervention(), row.cases(), row.completed(), row.stoppedEarly(),
+					row.ongoing(), row.meanDurationDays());
 		}
 		for (Evaluation.ElementRow row : overview.workingElements()) {
 			line(csv, "working_element", row.element(), row.deployments(), row.completed(), row.stoppedEarly(),
@@ -172,11 +179,7 @@ class AssessmentPages {
 	}
 
 	private List<String> evaluationBarriers(Evaluation.Aggregates aggregates) {
-		return aggregates.interventions()
-			.stream()
-			.flatMap((r) -> r.barriers().keySet().stream())
-			.distinct()
-			.toList();
+		return aggregates.interventions().stream().flatMap((r) -> r.barriers().keySet().stream()).distinct().toList();
 	}
 
 }

@@ -21,8 +21,8 @@ import org.hibernate.envers.Audited;
 
 /**
  * One organisation's ratings of one domain at one assessment moment (or the coordinator's
- * integrated judgement): the scores, justifications and judgement only ever as ciphertext,
- * filed under the domain's data category.
+ * integrated judgement): the scores, justifications and judgement only ever as
+ * ciphertext, filed under the domain's data category.
  */
 @Entity
 @Table(name = "assessment_rating")
@@ -97,7 +97,10 @@ class AssessmentRating {
 		this.contentCiphertext = ciphertext;
 	}
 
-	/** Ratings are made for the joint assessment: meant for every participant; the policy still decides. */
+	/**
+	 * Ratings are made for the joint assessment: meant for every participant; the policy
+	 * still decides.
+	 */
 	DisclosableItem toItem() {
 		return new DisclosableItem(ItemKind.ASSESSMENT, this.id, this.category, this.legalBasis, this.consentId,
 				this.organisation, Audience.everyParticipant(), this.createdAt,

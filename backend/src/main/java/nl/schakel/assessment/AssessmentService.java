@@ -34,11 +34,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records and reads assessments. Each organisation rates the items of the domains its kind of
- * organisation may rate (the instrument's {@code rated-by}); the coordinator steering the case
- * adds the integrated judgement and a concern level with a justification. Everything is sealed
- * on the way in and read through the disclosure gate: a reader the policy does not let see a
- * domain's category learns only who rated it and when.
+ * Records and reads assessments. Each organisation rates the items of the domains its
+ * kind of organisation may rate (the instrument's {@code rated-by}); the coordinator
+ * steering the case adds the integrated judgement and a concern level with a
+ * justification. Everything is sealed on the way in and read through the disclosure gate:
+ * a reader the policy does not let see a domain's category learns only who rated it and
+ * when.
  */
 @Service
 public class AssessmentService {
@@ -75,7 +76,10 @@ public class AssessmentService {
 		this.clock = clock;
 	}
 
-	/** The entries written, one per domain rated (plus the judgement and a licensed instrument). */
+	/**
+	 * The entries written, one per domain rated (plus the judgement and a licensed
+	 * instrument).
+	 */
 	public record Recorded(UUID id, String domain) {
 	}
 
@@ -85,7 +89,8 @@ public class AssessmentService {
 		List<FieldProblem> problems = new ArrayList<>();
 		String moment = (request.moment() == null || request.moment().isBlank()) ? "INTAKE" : request.moment().strip();
 		if (!this.instrument.moments().contains(moment)) {
-			problems.add(new FieldProblem("moment", "Unknown moment (known: " + String.join(", ", this.instrument.moments()) + ")"));
+			problems.add(new FieldProblem("moment",
+					"Unknown moment (known: " + String.join(", ", this.instrument.moments()) + ")"));
 		}
 		LegalBasis basis = (request.legalBasis() == null) ? LegalBasis.PUBLIC_TASK : request.legalBasis();
 		checkBasis(facts, actor, basis, request, problems);
@@ -112,19 +117,21 @@ public class AssessmentService {
 			Optional<AssessmentInstrument.Item> item = Optional.ofNullable(rating.item())
 				.flatMap((code) -> domain.get().item(code.strip()));
 			if (item.isEmpty()) {
-				problems.add(new FieldProblem(at + ".item", "Unknown item of the domain '" + domain.get().code() + "'"));
+				problems
+					.add(new FieldProblem(at + ".item", "Unknown item of the domain '" + domain.get().code() + "'"));
 				continue;
 			}
 			if (rating.score() == null || !item.get().scale().allows(rating.score())) {
-				problems.add(new FieldProblem(at + ".score", "A score is one of the anchors of the scale '"
-						+ item.get().scale().code() + "'"));
+				problems.add(new FieldProblem(at + ".score",
+						"A score is one of the anchors of the scale '" + item.get().scale().code() + "'"));
 				continue;
 			}
 			if (rating.justification() != null && rating.justification().length() > TEXT_LIMIT) {
 				problems.add(new FieldProblem(at + ".justification", "At most " + TEXT_LIMIT + " characters"));
 				continue;
 			}
-			List<SealedAssessment.Score> scores = byDomain.computeIfAbsent(domain.get().code(), (d) -> new ArrayList<>());
+			List<SealedAssessment.Score> scores = byDomain.computeIfAbsent(domain.get().code(),
+					(d) -> new ArrayList<>());
 			if (scores.stream().anyMatch((s) -> s.item().equals(item.get().code()))) {
 				problems.add(new FieldProblem(at + ".item", "This item is rated twice"));
 				continue;
@@ -159,7 +166,8 @@ public class AssessmentService {
 				problems.add(new FieldProblem("licensedInstrument.administeredBy", "By whom it was administered"));
 			}
 			if (licensed.administeredOn() == null || licensed.administeredOn().isAfter(today())) {
-				problems.add(new FieldProblem("licensedInstrument.administeredOn", "When it was administered (not in the future)"));
+				problems.add(new FieldProblem("licensedInstrument.administeredOn",
+						"When it was administered (not in the future)"));
 			}
 			if (blank(licensed.overallLevel())) {
 				problems.add(new FieldProblem("licensedInstrument.overallLevel", "The overall level it gave"));
@@ -185,15 +193,19 @@ public class AssessmentService {
 		}
 		if (judges) {
 			recorded.add(save(facts, moment, AssessmentRating.INTEGRATED_JUDGEMENT, DataCategory.RISK, actor, basis,
-					consentId, statutory, new SealedAssessment(List.of(), null, request.integratedJudgement().strip(),
-							request.concernLevel().strip(), request.concernJustification().strip(), null, null, null, null),
+					consentId, statutory,
+					new SealedAssessment(List.of(), null, request.integratedJudgement().strip(),
+							request.concernLevel().strip(), request.concernJustification().strip(), null, null, null,
+							null),
 					now));
 		}
 		if (licensed != null) {
-			recorded.add(save(facts, moment, "licensed-instrument", DataCategory.RISK, actor, basis, consentId,
-					statutory, new SealedAssessment(List.of(), null, null, null, null, licensed.name().strip(),
-							licensed.administeredBy().strip(), licensed.administeredOn(), licensed.overallLevel().strip()),
-					now));
+			recorded
+				.add(save(facts, moment, "licensed-instrument", DataCategory.RISK, actor, basis, consentId, statutory,
+						new SealedAssessment(List.of(), null, null, null, null, licensed.name().strip(),
+								licensed.administeredBy().strip(), licensed.administeredOn(),
+								licensed.overallLevel().strip()),
+						now));
 		}
 		if ("FOLLOW_UP".equals(moment)) {
 			this.followUps.markDone(facts.id().value(), actor.organisation(), today(), now);
@@ -214,11 +226,11 @@ public class AssessmentService {
 			List<FieldProblem> problems) {
 		switch (basis) {
 			case CONSENT -> {
-				if (request.consentId() == null || this.consents
-					.ofHolder(facts.id().value(), actor.organisation(), request.consentId())
-					.isEmpty()) {
-					problems.add(new FieldProblem("consentId",
-							"Cite a consent your organisation recorded on this case"));
+				if (request.consentId() == null
+						|| this.consents.ofHolder(facts.id().value(), actor.organisation(), request.consentId())
+							.isEmpty()) {
+					problems
+						.add(new FieldProblem("consentId", "Cite a consent your organisation recorded on this case"));
 				}
 			}
 			case STATUTORY -> {
@@ -246,13 +258,17 @@ public class AssessmentService {
 
 	}
 
-	/** What a reader gets: nothing at all when not taking part, else the entries not denied. */
+	/**
+	 * What a reader gets: nothing at all when not taking part, else the entries not
+	 * denied.
+	 */
 	public record Read(boolean visible, List<Entry> entries) {
 	}
 
 	/**
-	 * Reads the case's assessment entries through the gate (each read is recorded, granted or
-	 * not). A reader who does not take part gets {@code visible == false}; the denial rows commit.
+	 * Reads the case's assessment entries through the gate (each read is recorded,
+	 * granted or not). A reader who does not take part gets {@code visible == false}; the
+	 * denial rows commit.
 	 */
 	@Transactional
 	public Read read(nl.schakel.security.Access access, CaseId caseId) {

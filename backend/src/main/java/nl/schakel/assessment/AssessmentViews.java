@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What is made of the entries a reader may see: the trend per domain and the prompts for
- * discussion. Both work only on what the gate permitted; withheld entries appear as "rated by",
- * never as figures.
+ * discussion. Both work only on what the gate permitted; withheld entries appear as
+ * "rated by", never as figures.
  */
 final class AssessmentViews {
 
@@ -68,7 +68,10 @@ final class AssessmentViews {
 		return new Trend(instrument.version(), domains);
 	}
 
-	/** The prompts whose every item is, in its latest visible rating, at least as high as named. */
+	/**
+	 * The prompts whose every item is, in its latest visible rating, at least as high as
+	 * named.
+	 */
 	static List<PromptView> prompts(AssessmentInstrument instrument, List<AssessmentService.Entry> entries) {
 		Map<String, Integer> latest = new HashMap<>();
 		for (AssessmentService.Entry entry : entries) {

@@ -25,9 +25,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may write to a case here: a participant admitted for the purpose, to an open case. A
- * closed case answers 409 to whoever took part in it and, like a case one never took part in,
- * 404 to anyone else.
+ * Who may write to a case here: a participant admitted for the purpose, to an open case.
+ * A closed case answers 409 to whoever took part in it and, like a case one never took
+ * part in, 404 to anyone else.
  */
 @Component
 class CaseAccess {
@@ -69,9 +69,9 @@ class CaseAccess {
 	}
 
 	/**
-	 * The case header as the gate sees it, read with the case's items: whether the reader may know
-	 * the case at all is the gate's decision (and its denial is logged), exactly as on the case page.
-	 * It carries no content here.
+	 * The case header as the gate sees it, read with the case's items: whether the reader
+	 * may know the case at all is the gate's decision (and its denial is logged), exactly
+	 * as on the case page. It carries no content here.
 	 */
 	DisclosableItem header(CaseFacts facts) {
 		String house = this.organisations.byId(facts.organisationId())
@@ -91,7 +91,9 @@ class CaseAccess {
 				purpose.code());
 	}
 
-	/** The organisation was admitted to this case (a partner delivering part of its plan). */
+	/**
+	 * The organisation was admitted to this case (a partner delivering part of its plan).
+	 */
 	boolean participates(CaseFacts facts, String organisation) {
 		return this.participation.tookPart(facts.id().value(), organisation);
 	}
@@ -104,7 +106,10 @@ class CaseAccess {
 					.orElse(false);
 	}
 
-	/** The organisations taking part in the case now: who can deliver part of an intervention. */
+	/**
+	 * The organisations taking part in the case now: who can deliver part of an
+	 * intervention.
+	 */
 	java.util.List<String> participants(CaseFacts facts) {
 		return this.participation.participants(facts.id().value())
 			.stream()
@@ -114,7 +119,10 @@ class CaseAccess {
 			.toList();
 	}
 
-	/** Whether the actor may write to the case for the purpose now (the forms are shown only then). */
+	/**
+	 * Whether the actor may write to the case for the purpose now (the forms are shown
+	 * only then).
+	 */
 	boolean canWrite(CaseId id, Actor actor, Purpose purpose) {
 		try {
 			writable(id, actor, purpose);
@@ -129,7 +137,10 @@ class CaseAccess {
 		return this.organisations.byCode(actor.organisation()).map(Organisation::domain).orElse(null);
 	}
 
-	/** Every organisation's display name by its code: pages say "GGZ Midden", not "ggz-midden". */
+	/**
+	 * Every organisation's display name by its code: pages say "GGZ Midden", not
+	 * "ggz-midden".
+	 */
 	java.util.Map<String, String> names() {
 		java.util.Map<String, String> names = new java.util.HashMap<>();
 		this.organisations.all().forEach((o) -> names.put(o.code(), o.name()));

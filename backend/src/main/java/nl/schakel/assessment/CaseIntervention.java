@@ -24,9 +24,9 @@ import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An intervention chosen for a case. Which one, who delivers it, when it started and how it
- * ended stay in the clear for follow-up and evaluation; its parts, the community persons
- * involved and the outcome note are sealed.
+ * An intervention chosen for a case. Which one, who delivers it, when it started and how
+ * it ended stay in the clear for follow-up and evaluation; its parts, the community
+ * persons involved and the outcome note are sealed.
  */
 @Entity
 @Table(name = "case_intervention")
@@ -126,13 +126,14 @@ class CaseIntervention {
 	}
 
 	/**
-	 * The items the gate decides on: the details, and the outcome note once there is one. Both are
-	 * about the person's social situation, meant for every participant, on the safety house's task.
+	 * The items the gate decides on: the details, and the outcome note once there is one.
+	 * Both are about the person's social situation, meant for every participant, on the
+	 * safety house's task.
 	 */
 	List<DisclosableItem> toItems() {
 		List<DisclosableItem> items = new ArrayList<>();
-		items.add(new DisclosableItem(ItemKind.INTERVENTION, this.id, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
-				null, this.organisation, Audience.everyParticipant(), this.createdAt,
+		items.add(new DisclosableItem(ItemKind.INTERVENTION, this.id, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK, null,
+				this.organisation, Audience.everyParticipant(), this.createdAt,
 				SealedContent.of(this.detailsCiphertext, detailsBinding())));
 		if (this.outcomeCiphertext != null) {
 			items.add(new DisclosableItem(ItemKind.INTERVENTION, this.id, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,

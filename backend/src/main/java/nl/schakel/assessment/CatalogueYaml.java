@@ -15,8 +15,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Small readings shared by the instrument and the catalogue loaders, on top of the one reader
- * {@link PolicyYaml}: labels in two languages, lists of mappings, whole numbers, versions.
+ * Small readings shared by the instrument and the catalogue loaders, on top of the one
+ * reader {@link PolicyYaml}: labels in two languages, lists of mappings, whole numbers,
+ * versions.
  */
 final class CatalogueYaml {
 
@@ -36,7 +37,10 @@ final class CatalogueYaml {
 		});
 	}
 
-	/** The entries of a list of mappings; empty (with the problem recorded) when not a list. */
+	/**
+	 * The entries of a list of mappings; empty (with the problem recorded) when not a
+	 * list.
+	 */
 	static List<Node> entries(PolicyYaml yaml, Map<String, Node> fields, String key, Node owner, boolean required) {
 		Node node = fields.get(key);
 		if (node == null) {
@@ -80,7 +84,10 @@ final class CatalogueYaml {
 		return found;
 	}
 
-	/** The declared version plus the first 12 hex digits of a SHA-256 over the file, as the policy's. */
+	/**
+	 * The declared version plus the first 12 hex digits of a SHA-256 over the file, as
+	 * the policy's.
+	 */
 	static String version(String declared, byte[] bytes) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Evaluation aggregates per intervention of the catalogue: number of cases, how they ended,
- * duration, barriers met — counts only, with small-cell suppression ({@link SmallCells}), and no
- * way back to a case. Producing them is recorded in the disclosure log as statistical use.
+ * Evaluation aggregates per intervention of the catalogue: number of cases, how they
+ * ended, duration, barriers met — counts only, with small-cell suppression
+ * ({@link SmallCells}), and no way back to a case. Producing them is recorded in the
+ * disclosure log as statistical use.
  */
 @Service
 public class Evaluation {
@@ -36,8 +37,9 @@ public class Evaluation {
 	static final String STATISTICAL_USE = "statistical-use";
 
 	/**
-	 * Evaluation serves following up on what was done; no purpose of its own exists yet, because a
-	 * new purpose would also be one the safety house is admitted for on every case.
+	 * Evaluation serves following up on what was done; no purpose of its own exists yet,
+	 * because a new purpose would also be one the safety house is admitted for on every
+	 * case.
 	 */
 	static final String PURPOSE = "MONITORING";
 
@@ -91,8 +93,8 @@ public class Evaluation {
 			List<CaseIntervention> used = List.copyOf(latest.getOrDefault(entry.code(), Map.of()).values());
 			long cases = used.size();
 			if (!SmallCells.rowShown(cases)) {
-				rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), true, null, null, null, null, null,
-						Map.of()));
+				rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), true, null, null, null, null,
+						null, Map.of()));
 				continue;
 			}
 			long completed = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED).count();
@@ -115,13 +117,12 @@ public class Evaluation {
 		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows));
 	}
 
-
 	/**
-	 * One working element's row: the interventions carrying it, summed. A row is shown only when
-	 * every intervention it sums is itself shown, and its outcome parts only when those of every
-	 * such intervention are: it is then a sum of figures already on the page, and no difference
-	 * between it and an intervention's row reveals a hidden one. Counts are deployments (an
-	 * intervention chosen for a case), not persons.
+	 * One working element's row: the interventions carrying it, summed. A row is shown
+	 * only when every intervention it sums is itself shown, and its outcome parts only
+	 * when those of every such intervention are: it is then a sum of figures already on
+	 * the page, and no difference between it and an intervention's row reveals a hidden
+	 * one. Counts are deployments (an intervention chosen for a case), not persons.
 	 */
 	public record ElementRow(String element, boolean suppressed, Long deployments, Long completed, Long stoppedEarly,
 			Long ongoing) {
@@ -130,7 +131,10 @@ public class Evaluation {
 	public record Overview(Aggregates interventions, List<ElementRow> workingElements) {
 	}
 
-	/** The evaluation page: the rows per intervention and the breakdown per working element, logged once. */
+	/**
+	 * The evaluation page: the rows per intervention and the breakdown per working
+	 * element, logged once.
+	 */
 	@Transactional
 	public Overview overview(Access access) {
 		Aggregates aggregates = interventions(access);
@@ -141,19 +145,25 @@ public class Evaluation {
 				.merge(i.caseId(), i, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
 		}
 		latest.forEach((code, used) -> {
-			long completed = used.values().stream().filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED).count();
-			long stopped = used.values().stream().filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY).count();
+			long completed = used.values()
+				.stream()
+				.filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED)
+				.count();
+			long stopped = used.values()
+				.stream()
+				.filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY)
+				.count();
 			counts.put(code, new long[] { used.size(), completed, stopped, used.size() - completed - stopped });
 		});
 		return new Overview(aggregates, elementRows(this.catalogue.interventions(), counts));
 	}
 
-
 	/**
-	 * The rows per working element from the counts per intervention code (cases, completed,
-	 * stopped early, ongoing).
+	 * The rows per working element from the counts per intervention code (cases,
+	 * completed, stopped early, ongoing).
 	 */
-	static List<ElementRow> elementRows(List<InterventionCatalogue.Intervention> catalogue, Map<String, long[]> counts) {
+	static List<ElementRow> elementRows(List<InterventionCatalogue.Intervention> catalogue,
+			Map<String, long[]> counts) {
 		List<ElementRow> elements = new ArrayList<>();
 		for (String element : InterventionCatalogue.WORKING_ELEMENTS) {
 			long[] sum = new long[4];

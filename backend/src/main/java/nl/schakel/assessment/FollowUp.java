@@ -12,8 +12,8 @@ import org.hibernate.envers.Audited;
 
 /**
  * One follow-up moment of a case intervention: due some months after it started, for the
- * organisation responsible for it, done when that organisation records a follow-up assessment
- * or the outcome.
+ * organisation responsible for it, done when that organisation records a follow-up
+ * assessment or the outcome.
  */
 @Entity
 @Table(name = "follow_up")
@@ -46,7 +46,8 @@ class FollowUp {
 		this.caseInterventionId = caseInterventionId;
 		this.caseId = caseId;
 		this.monthsAfterStart = monthsAfterStart;
-		// plusMonths keeps the day of the month, or the month's last day when it has fewer
+		// plusMonths keeps the day of the month, or the month's last day when it has
+		// fewer
 		this.dueOn = startedOn.plusMonths(monthsAfterStart);
 		this.responsibleOrganisation = responsible;
 	}

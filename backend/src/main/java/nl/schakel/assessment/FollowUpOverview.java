@@ -22,10 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The coordinator's overview of follow-up moments of the cases their safety house steers: those
- * overdue (due before today and not done) or due (also those due within the coming
- * {@link FollowUps#WINDOW_DAYS} days). Metadata only — case reference, intervention, date,
- * responsible partner — like the coordinator's case list.
+ * The coordinator's overview of follow-up moments of the cases their safety house steers:
+ * those overdue (due before today and not done) or due (also those due within the coming
+ * {@link FollowUps#WINDOW_DAYS} days). Metadata only — case reference, intervention,
+ * date, responsible partner — like the coordinator's case list.
  */
 @Service
 public class FollowUpOverview {

@@ -29,12 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reminds the partner responsible for a follow-up moment, and the case's coordinator, that the
- * moment comes within {@code schakel.notifications.follow-up-reminder-days} days
+ * Reminds the partner responsible for a follow-up moment, and the case's coordinator,
+ * that the moment comes within {@code schakel.notifications.follow-up-reminder-days} days
  * ({@code FOLLOW_UP_DUE}) and, once it has passed unrecorded, that it is overdue
- * ({@code FOLLOW_UP_OVERDUE}): each once per moment and recipient however often it runs, by the
- * case's reference only. Like the deadline reminders, a job lock lets one instance run it per
- * interval and a transaction-scoped advisory lock lets one remind at a time.
+ * ({@code FOLLOW_UP_OVERDUE}): each once per moment and recipient however often it runs,
+ * by the case's reference only. Like the deadline reminders, a job lock lets one instance
+ * run it per interval and a transaction-scoped advisory lock lets one remind at a time.
  */
 @Component
 class FollowUpReminders {
@@ -93,7 +93,8 @@ class FollowUpReminders {
 	void onSchedule() {
 		if (this.enabled) {
 			this.locks.executeWithLock((Runnable) () -> {
-				// called on itself, remind() would bypass its @Transactional proxy: the advisory lock
+				// called on itself, remind() would bypass its @Transactional proxy: the
+				// advisory lock
 				// and the reminders must share one transaction
 				Integer made = this.transactions.execute((status) -> remind());
 				if (made != null && made > 0) {
@@ -115,7 +116,8 @@ class FollowUpReminders {
 		int made = 0;
 		for (FollowUp moment : this.followUps.openDueBy(today.plusDays(this.daysAhead))) {
 			Optional<CaseFacts> facts = this.cases.facts(new CaseId(moment.caseId()));
-			// a closed case is followed up no more: nobody is reminded of what cannot be done
+			// a closed case is followed up no more: nobody is reminded of what cannot be
+			// done
 			if (facts.isEmpty() || !facts.get().open()) {
 				continue;
 			}
@@ -130,7 +132,9 @@ class FollowUpReminders {
 		return made;
 	}
 
-	/** The responsible partner (every professional of it) and the coordinator of the case. */
+	/**
+	 * The responsible partner (every professional of it) and the coordinator of the case.
+	 */
 	private List<Recipient> recipients(FollowUp moment, CaseFacts facts) {
 		List<Recipient> recipients = new ArrayList<>();
 		recipients.add(Recipient.organisation(moment.responsibleOrganisation()));

@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The follow-up schedule: moments {@code follow-up-months} after an intervention starts
- * (policy default 3, 6, 12 and 24). A moment counts as done when its responsible organisation
- * records a follow-up assessment or the outcome from {@link #WINDOW_DAYS} days before it is due.
+ * (policy default 3, 6, 12 and 24). A moment counts as done when its responsible
+ * organisation records a follow-up assessment or the outcome from {@link #WINDOW_DAYS}
+ * days before it is due.
  */
 @Service
 class FollowUps {
@@ -37,7 +38,10 @@ class FollowUps {
 			.toList());
 	}
 
-	/** The responsible organisation followed up on the case: its earliest moment in reach is done. */
+	/**
+	 * The responsible organisation followed up on the case: its earliest moment in reach
+	 * is done.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void markDone(UUID caseId, String organisation, LocalDate today, Instant at) {
 		this.repository
@@ -65,7 +69,10 @@ class FollowUps {
 		return this.repository.openOfSafetyHouseDueBefore(house, before);
 	}
 
-	/** Open moments of every case, due on or before the date: who is to be reminded of them. */
+	/**
+	 * Open moments of every case, due on or before the date: who is to be reminded of
+	 * them.
+	 */
 	List<FollowUp> openDueBy(LocalDate dueBy) {
 		return this.repository.findByDoneAtIsNullAndDueOnLessThanEqualOrderByDueOnAsc(dueBy);
 	}

@@ -5,9 +5,9 @@ import java.util.List;
 import nl.schakel.policy.PolicyError;
 
 /**
- * A file of the instrument or the intervention catalogue is missing, malformed or refers to
- * something unknown; the message names every problem as {@code file:line: problem}. The
- * application does not start with it.
+ * A file of the instrument or the intervention catalogue is missing, malformed or refers
+ * to something unknown; the message names every problem as {@code file:line: problem}.
+ * The application does not start with it.
  */
 public class InstrumentInvalid extends RuntimeException {
 

@@ -17,7 +17,10 @@ import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import org.hibernate.envers.Audited;
 
-/** A barrier met in an intervention (distrust, stigma, ...): its kind in the clear, the response chosen sealed. */
+/**
+ * A barrier met in an intervention (distrust, stigma, ...): its kind in the clear, the
+ * response chosen sealed.
+ */
 @Entity
 @Table(name = "intervention_barrier")
 @Audited

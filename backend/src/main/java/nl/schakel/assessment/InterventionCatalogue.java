@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The intervention catalogue in force ({@code policies/interventions.yaml}), with the follow-up
- * schedule and the kinds of barrier that can be recorded.
+ * The intervention catalogue in force ({@code policies/interventions.yaml}), with the
+ * follow-up schedule and the kinds of barrier that can be recorded.
  */
 public record InterventionCatalogue(String version, List<Integer> followUpMonths,
 		List<AssessmentInstrument.Coded> barriers, List<Intervention> interventions) {
@@ -16,8 +16,8 @@ public record InterventionCatalogue(String version, List<Integer> followUpMonths
 			"SOCIAL_EDUCATIONAL", "SOCIETAL");
 
 	/**
-	 * One intervention. The target group names values of the instrument's age-group, phase and
-	 * justice-status scales.
+	 * One intervention. The target group names values of the instrument's age-group,
+	 * phase and justice-status scales.
 	 */
 	public record Intervention(String code, Label name, Label providerType, String deliveredBy,
 			List<String> workingElements, TargetGroup targetGroup, Conditions conditions) {

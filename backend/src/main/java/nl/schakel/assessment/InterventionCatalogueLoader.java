@@ -14,8 +14,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads and validates {@code policies/interventions.yaml} against the instrument (its target
- * groups name values of the instrument's scales); problems as {@code interventions.yaml:line: problem}.
+ * Reads and validates {@code policies/interventions.yaml} against the instrument (its
+ * target groups name values of the instrument's scales); problems as
+ * {@code interventions.yaml:line: problem}.
  */
 final class InterventionCatalogueLoader {
 
@@ -36,7 +37,9 @@ final class InterventionCatalogueLoader {
 			this.yaml.error(0, "missing in " + where);
 			throw new InstrumentInvalid("The intervention catalogue is invalid", this.errors);
 		}
-		InterventionCatalogue catalogue = this.yaml.parse(bytes.get()).flatMap((root) -> read(root, bytes.get())).orElse(null);
+		InterventionCatalogue catalogue = this.yaml.parse(bytes.get())
+			.flatMap((root) -> read(root, bytes.get()))
+			.orElse(null);
 		if (!this.errors.isEmpty() || catalogue == null) {
 			if (this.errors.isEmpty()) {
 				this.yaml.error(1, "the file could not be read");
@@ -64,7 +67,8 @@ final class InterventionCatalogueLoader {
 					this.yaml.error(entry, "a follow-up month lies between 1 and 120");
 				}
 				else if (!months.isEmpty() && m <= months.get(months.size() - 1)) {
-					this.yaml.error(entry, "follow-up months go up: " + m + " follows " + months.get(months.size() - 1));
+					this.yaml.error(entry,
+							"follow-up months go up: " + m + " follows " + months.get(months.size() - 1));
 				}
 				else {
 					months.add(m);
@@ -106,8 +110,8 @@ final class InterventionCatalogueLoader {
 				Optional<String> deliveredBy = this.yaml.text(f, "delivered-by", node, true).filter((d) -> {
 					boolean known = java.util.Arrays.stream(Domain.values()).anyMatch((x) -> x.name().equals(d));
 					if (!known) {
-						this.yaml.error(f.get("delivered-by"), "unknown domain '" + d
-								+ "' (known: CARE, JUSTICE, MUNICIPAL, SAFETY_HOUSE)");
+						this.yaml.error(f.get("delivered-by"),
+								"unknown domain '" + d + "' (known: CARE, JUSTICE, MUNICIPAL, SAFETY_HOUSE)");
 					}
 					return known;
 				});

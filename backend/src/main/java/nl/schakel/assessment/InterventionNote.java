@@ -8,9 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A practitioner's note on an intervention of the catalogue: what worked, for whom, under what
- * circumstances. It belongs to the intervention, never to a case, and carries no personal data
- * of a person concerned; it is written once and not changed.
+ * A practitioner's note on an intervention of the catalogue: what worked, for whom, under
+ * what circumstances. It belongs to the intervention, never to a case, and carries no
+ * personal data of a person concerned; it is written once and not changed.
  */
 @Entity
 @Table(name = "intervention_note")

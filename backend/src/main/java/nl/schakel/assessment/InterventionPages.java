@@ -25,11 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The intervention catalogue as pages (knowledge exchange): per intervention what it is, for whom,
- * its working elements and conditions, the evaluation summary (suppressed aggregates, for
- * coordinators, whose every look is logged as statistical use) and practitioners' notes from every
- * domain: what worked, for whom, under what circumstances. And the coordinator's follow-up
- * overview of due and overdue moments.
+ * The intervention catalogue as pages (knowledge exchange): per intervention what it is,
+ * for whom, its working elements and conditions, the evaluation summary (suppressed
+ * aggregates, for coordinators, whose every look is logged as statistical use) and
+ * practitioners' notes from every domain: what worked, for whom, under what
+ * circumstances. And the coordinator's follow-up overview of due and overdue moments.
  */
 @Controller
 class InterventionPages {
@@ -83,11 +83,12 @@ class InterventionPages {
 		if (actor.has(Role.COORDINATOR)) {
 			Evaluation.Aggregates aggregates = this.evaluation.interventions(access);
 			model.addAttribute("aggregates", aggregates);
-			model.addAttribute("row", aggregates.interventions()
-				.stream()
-				.filter((r) -> r.intervention().equals(code))
-				.findFirst()
-				.orElse(null));
+			model.addAttribute("row",
+					aggregates.interventions()
+						.stream()
+						.filter((r) -> r.intervention().equals(code))
+						.findFirst()
+						.orElse(null));
 		}
 		for (String attribute : List.of(AssessmentForms.ERRORS, AssessmentForms.INPUT)) {
 			if (!model.containsAttribute(attribute)) {

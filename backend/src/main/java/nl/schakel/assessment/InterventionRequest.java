@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An intervention chosen for a case: which one from the catalogue, which partner delivers which
- * part, when it starts and how long it is expected to run, the assessed domains it addresses,
- * and the people from the community involved (they have no login and see nothing).
+ * An intervention chosen for a case: which one from the catalogue, which partner delivers
+ * which part, when it starts and how long it is expected to run, the assessed domains it
+ * addresses, and the people from the community involved (they have no login and see
+ * nothing).
  */
 public record InterventionRequest(String intervention, LocalDate startedOn, Integer expectedWeeks,
 		List<String> addressedDomains, List<Part> parts, List<InvolvedPerson> involvedPersons, String note) {

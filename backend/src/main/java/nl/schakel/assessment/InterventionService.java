@@ -30,10 +30,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Interventions of a case: the coordinator steering it chooses one from the catalogue, links it
- * to the assessed domains it addresses and to the partners that deliver its parts; partners
- * record barriers; the coordinator or a delivering partner records the outcome. Follow-up
- * moments are scheduled from its start. Details are sealed and read through the gate.
+ * Interventions of a case: the coordinator steering it chooses one from the catalogue,
+ * links it to the assessed domains it addresses and to the partners that deliver its
+ * parts; partners record barriers; the coordinator or a delivering partner records the
+ * outcome. Follow-up moments are scheduled from its start. Details are sealed and read
+ * through the gate.
  */
 @Service
 public class InterventionService {
@@ -128,7 +129,8 @@ public class InterventionService {
 				continue;
 			}
 			if (AssessmentService.blank(part.description()) || part.description().length() > 1000) {
-				problems.add(new FieldProblem("parts[" + i + "].description", "Which part it delivers (at most 1000 characters)"));
+				problems.add(new FieldProblem("parts[" + i + "].description",
+						"Which part it delivers (at most 1000 characters)"));
 				continue;
 			}
 			delivering.add(part.organisation().strip());
@@ -143,7 +145,8 @@ public class InterventionService {
 		for (int i = 0; i < involved.size(); i++) {
 			InterventionRequest.InvolvedPerson person = involved.get(i);
 			if (person == null || AssessmentService.blank(person.name()) || person.name().length() > 200) {
-				problems.add(new FieldProblem("involvedPersons[" + i + "].name", "The person's name (at most 200 characters)"));
+				problems.add(new FieldProblem("involvedPersons[" + i + "].name",
+						"The person's name (at most 200 characters)"));
 				continue;
 			}
 			if (AssessmentService.blank(person.role()) || person.role().length() > 200) {
@@ -162,8 +165,9 @@ public class InterventionService {
 		CaseIntervention chosen = new CaseIntervention(facts.id().value(), request.intervention().strip(),
 				this.catalogue.version(), actor.username(), actor.organisation(), List.copyOf(delivering),
 				List.copyOf(domains), request.startedOn(), request.expectedWeeks(), Instant.now(this.clock));
-		chosen.seal(this.cipher.seal(JSON.writeValueAsString(new Details(parts, persons,
-				AssessmentService.strip(request.note()))), chosen.detailsBinding()));
+		chosen.seal(this.cipher.seal(
+				JSON.writeValueAsString(new Details(parts, persons, AssessmentService.strip(request.note()))),
+				chosen.detailsBinding()));
 		this.interventions.saveAndFlush(chosen);
 		this.followUps.schedule(chosen.id(), facts.id().value(), request.startedOn(), delivering.iterator().next());
 		return chosen.id();
@@ -175,7 +179,8 @@ public class InterventionService {
 		CaseFacts facts = this.access.writable(caseId, actor, purpose);
 		CaseIntervention intervention = this.interventions.findByIdAndCaseId(interventionId, facts.id().value())
 			.orElseThrow(CaseNotFound::new);
-		if (!this.access.steers(facts, actor) && !intervention.deliveringOrganisations().contains(actor.organisation())) {
+		if (!this.access.steers(facts, actor)
+				&& !intervention.deliveringOrganisations().contains(actor.organisation())) {
 			throw new NotYourDomain("outcome",
 					"The outcome is recorded by the coordinator or an organisation that delivers the intervention");
 		}
@@ -207,8 +212,8 @@ public class InterventionService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		intervention.end(result, request.endedOn(), this.cipher.seal(JSON.writeValueAsString(new OutcomeNote(
-				AssessmentService.strip(request.reason()), AssessmentService.strip(request.note()))),
+		intervention.end(result, request.endedOn(), this.cipher.seal(JSON.writeValueAsString(
+				new OutcomeNote(AssessmentService.strip(request.reason()), AssessmentService.strip(request.note()))),
 				intervention.outcomeBinding()));
 		this.followUps.outcomeRecorded(intervention.id(), today, Instant.now(this.clock));
 	}
@@ -227,7 +232,8 @@ public class InterventionService {
 			problems.add(new FieldProblem("occurredOn", "When it occurred, not in the future"));
 		}
 		if (AssessmentService.blank(request.response()) || request.response().length() > AssessmentService.TEXT_LIMIT) {
-			problems.add(new FieldProblem("response", "The response chosen (at most " + AssessmentService.TEXT_LIMIT + " characters)"));
+			problems.add(new FieldProblem("response",
+					"The response chosen (at most " + AssessmentService.TEXT_LIMIT + " characters)"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -242,9 +248,10 @@ public class InterventionService {
 	}
 
 	/** A case intervention as a reader may see it. */
-	public record View(UUID id, String intervention, List<String> deliveringOrganisations, List<String> addressedDomains,
-			LocalDate startedOn, int expectedWeeks, String outcome, LocalDate endedOn, Details details,
-			OutcomeNote outcomeNote, List<BarrierView> barriers, List<FollowUpView> followUps, boolean withheld) {
+	public record View(UUID id, String intervention, List<String> deliveringOrganisations,
+			List<String> addressedDomains, LocalDate startedOn, int expectedWeeks, String outcome, LocalDate endedOn,
+			Details details, OutcomeNote outcomeNote, List<BarrierView> barriers, List<FollowUpView> followUps,
+			boolean withheld) {
 	}
 
 	public record BarrierView(UUID id, String kind, LocalDate occurredOn, String organisation, String response) {
@@ -254,7 +261,10 @@ public class InterventionService {
 			boolean overdue) {
 	}
 
-	/** Reads the case's interventions through the gate; empty with {@code visible == false} for a non-participant. */
+	/**
+	 * Reads the case's interventions through the gate; empty with
+	 * {@code visible == false} for a non-participant.
+	 */
 	public record Read(boolean visible, List<View> interventions) {
 	}
 
@@ -279,7 +289,8 @@ public class InterventionService {
 		int at = 1;
 		for (CaseIntervention i : all) {
 			Outcome details = reading.outcomes().get(at++);
-			// the outcome note is an item of its own, right after the details, once recorded
+			// the outcome note is an item of its own, right after the details, once
+			// recorded
 			Outcome outcomeNote = i.ended() ? reading.outcomes().get(at++) : null;
 			if (details.denied()) {
 				continue;
@@ -290,7 +301,9 @@ public class InterventionService {
 				Outcome seen = reading.outcomes().get(items.size() - barrierRows.size() + b);
 				if (row.caseInterventionId().equals(i.id()) && !seen.denied()) {
 					barrierViews.add(new BarrierView(row.id(), row.kind(), row.occurredOn(), row.organisation(),
-							seen.content().map((c) -> JSON.readValue(c, BarrierResponse.class).response()).orElse(null)));
+							seen.content()
+								.map((c) -> JSON.readValue(c, BarrierResponse.class).response())
+								.orElse(null)));
 				}
 			}
 			List<FollowUpView> schedule = this.followUps.of(i.id())
@@ -301,12 +314,12 @@ public class InterventionService {
 			views.add(new View(i.id(), i.interventionCode(), i.deliveringOrganisations(), i.addressedDomainList(),
 					i.startedOn(), i.expectedWeeks(), (i.outcome() != null) ? i.outcome().name() : null, i.endedOn(),
 					details.content().map((c) -> JSON.readValue(c, Details.class)).orElse(null),
-					(outcomeNote != null) ? outcomeNote.content().map((c) -> JSON.readValue(c, OutcomeNote.class)).orElse(null)
+					(outcomeNote != null)
+							? outcomeNote.content().map((c) -> JSON.readValue(c, OutcomeNote.class)).orElse(null)
 							: null,
 					barrierViews, schedule, !details.permitted()));
 		}
 		return new Read(true, List.copyOf(views));
 	}
-
 
 }

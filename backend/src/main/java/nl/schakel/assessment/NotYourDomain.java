@@ -1,6 +1,9 @@
 package nl.schakel.assessment;
 
-/** An organisation tried to rate a domain its kind of organisation does not rate, or to judge as coordinator. */
+/**
+ * An organisation tried to rate a domain its kind of organisation does not rate, or to
+ * judge as coordinator.
+ */
 class NotYourDomain extends RuntimeException {
 
 	private final String field;

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Practitioners' notes on the interventions of the catalogue: read by all, added, never changed. */
+/**
+ * Practitioners' notes on the interventions of the catalogue: read by all, added, never
+ * changed.
+ */
 @Service
 class PractitionerNotes {
 

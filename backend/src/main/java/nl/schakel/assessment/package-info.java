@@ -1,10 +1,11 @@
 /**
- * Structured assessment, tailored interventions, long-term follow-up and their evaluation: the
- * instrument and the intervention catalogue as data under {@code policies/}, ratings and case
- * interventions sealed and read through the disclosure gate, follow-up moments and aggregates
- * with small-cell suppression.
+ * Structured assessment, tailored interventions, long-term follow-up and their
+ * evaluation: the instrument and the intervention catalogue as data under
+ * {@code policies/}, ratings and case interventions sealed and read through the
+ * disclosure gate, follow-up moments and aggregates with small-cell suppression.
  */
-@ApplicationModule(displayName = "Assessment", allowedDependencies = { "casefile", "casework", "consent", "crypto", "disclosure", "notification", "organisation", "participation", "policy", "security", "web" })
+@ApplicationModule(displayName = "Assessment", allowedDependencies = { "casefile", "casework", "consent", "crypto",
+		"disclosure", "notification", "organisation", "participation", "policy", "security", "web" })
 package nl.schakel.assessment;
 
 import org.springframework.modulith.ApplicationModule;

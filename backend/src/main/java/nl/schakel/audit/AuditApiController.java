@@ -41,7 +41,10 @@ class AuditApiController {
 		this.workspace = workspace;
 	}
 
-	/** A page of the disclosure log, newest first; pass {@code nextCursor} as {@code cursor} for the next. */
+	/**
+	 * A page of the disclosure log, newest first; pass {@code nextCursor} as
+	 * {@code cursor} for the next.
+	 */
 	@GetMapping("/disclosures")
 	DisclosurePage disclosures(Access access, @ModelAttribute DisclosureFilter filter,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
@@ -51,16 +54,20 @@ class AuditApiController {
 
 	/** The whole result as CSV (up to the export limit); recorded as an export. */
 	@GetMapping("/disclosures.csv")
-	void export(Access access, @ModelAttribute DisclosureFilter filter, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
-			HttpServletResponse response) throws IOException {
+	void export(Access access, @ModelAttribute DisclosureFilter filter,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, HttpServletResponse response)
+			throws IOException {
 		require(purpose, AuditWorkspace.AUDIT);
-		// log, then stream: until the export's record is committed, any failure is a problem detail
+		// log, then stream: until the export's record is committed, any failure is a
+		// problem detail
 		AuditWorkspace.RecordedExport export = this.workspace.recordExport(access, filter);
 		AuditController.csvHeaders(response);
 		this.workspace.stream(export, response.getWriter());
 	}
 
-	/** Finds a person by BSN (in the body, never in a URL) or by name and date of birth. */
+	/**
+	 * Finds a person by BSN (in the body, never in a URL) or by name and date of birth.
+	 */
 	@PostMapping("/person-lookup")
 	Map<String, UUID> lookup(Access access, @RequestBody SubjectAccessRequest who,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {

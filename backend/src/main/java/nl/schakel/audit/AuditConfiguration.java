@@ -22,8 +22,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The auditor workspace's wiring: the review flags (read and validated at start-up from the
- * same place as the access policy), purpose binding for the audit API, and the schedule.
+ * The auditor workspace's wiring: the review flags (read and validated at start-up from
+ * the same place as the access policy), purpose binding for the audit API, and the
+ * schedule.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -40,7 +41,8 @@ class AuditConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/audit/**");
-		// what an auditor changes from the workspace's pages (a finding) is recorded as audit work
+		// what an auditor changes from the workspace's pages (a finding) is recorded as
+		// audit work
 		registry.addInterceptor(ChosenPurposes.namedForEveryPage(AuditWorkspace.AUDIT)).addPathPatterns("/audit/**");
 	}
 
@@ -61,7 +63,10 @@ class AuditConfiguration implements WebMvcConfigurer {
 		return flags;
 	}
 
-	/** The same places as the access policy: the configured location, ./policies, or the jar. */
+	/**
+	 * The same places as the access policy: the configured location, ./policies, or the
+	 * jar.
+	 */
 	static PolicyFiles files(String location) {
 		return PolicyFiles.locate(location);
 	}

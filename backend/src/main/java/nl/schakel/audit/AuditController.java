@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The auditor's pages: search and export of the disclosure log, the review queue, change
- * histories, the integrity of the sealed log, subject-access reports. Each page works under
- * a fixed purpose: AUDIT, or SUBJECT_ACCESS for the report.
+ * histories, the integrity of the sealed log, subject-access reports. Each page works
+ * under a fixed purpose: AUDIT, or SUBJECT_ACCESS for the report.
  */
 @Controller
 @RequestMapping("/audit")
@@ -60,7 +60,10 @@ class AuditController {
 		this.jobs = jobs;
 	}
 
-	/** Sealing or the review scan standing still: the auditor must know the queue is not filling. */
+	/**
+	 * Sealing or the review scan standing still: the auditor must know the queue is not
+	 * filling.
+	 */
 	private void stalledJobs(Model model) {
 		model.addAttribute("stalledJobs", this.jobs.check().stream().filter(AuditJobProgress.State::stalled).toList());
 	}
@@ -86,10 +89,14 @@ class AuditController {
 		return "audit/search";
 	}
 
-	/** A person by BSN or name and date of birth, posted so the BSN never appears in a URL. */
+	/**
+	 * A person by BSN or name and date of birth, posted so the BSN never appears in a
+	 * URL.
+	 */
 	@PostMapping("/person")
-	String findPerson(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String dateOfBirth, Model model, RedirectAttributes redirect) {
+	String findPerson(Access access, @RequestParam(required = false) String bsn,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String dateOfBirth,
+			Model model, RedirectAttributes redirect) {
 		SubjectAccessRequest who = new SubjectAccessRequest(bsn, name, dateOfBirth);
 		try {
 			Optional<UUID> person = this.workspace.lookupPerson(access, who);
@@ -114,8 +121,10 @@ class AuditController {
 	}
 
 	@GetMapping("/export.csv")
-	void export(Access access, @ModelAttribute DisclosureFilter filter, HttpServletResponse response) throws IOException {
-		// log, then stream: until the export's record is committed, any failure is an error page
+	void export(Access access, @ModelAttribute DisclosureFilter filter, HttpServletResponse response)
+			throws IOException {
+		// log, then stream: until the export's record is committed, any failure is an
+		// error page
 		AuditWorkspace.RecordedExport export = this.workspace.recordExport(access, filter);
 		csvHeaders(response);
 		this.workspace.stream(export, response.getWriter());
@@ -216,10 +225,12 @@ class AuditController {
 	}
 
 	@PostMapping("/subject-access")
-	String subjectAccess(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String dateOfBirth, Model model) {
+	String subjectAccess(Access access, @RequestParam(required = false) String bsn,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String dateOfBirth,
+			Model model) {
 		try {
-			model.addAttribute("report", this.workspace.subjectAccess(access, new SubjectAccessRequest(bsn, name, dateOfBirth)));
+			model.addAttribute("report",
+					this.workspace.subjectAccess(access, new SubjectAccessRequest(bsn, name, dateOfBirth)));
 			return "audit/subject-access-report";
 		}
 		catch (InvalidInput ex) {
@@ -249,23 +260,29 @@ class AuditController {
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	@ResponseBody
 	String invalid(InvalidInput ex) {
-		// only reached by the CSV and JSON downloads; the pages show problems at their fields
+		// only reached by the CSV and JSON downloads; the pages show problems at their
+		// fields
 		StringBuilder text = new StringBuilder("Invalid input:");
-		ex.problems().forEach((problem) -> text.append(' ').append(problem.field()).append(": ").append(problem.message())
-			.append(';'));
+		ex.problems()
+			.forEach((problem) -> text.append(' ')
+				.append(problem.field())
+				.append(": ")
+				.append(problem.message())
+				.append(';'));
 		return text.toString();
 	}
 
 	/**
-	 * Field to message key: the pages speak Dutch first, so they show the messages bundle's
-	 * text for the field (and for "not found" or "already reviewed"), not the API's English.
+	 * Field to message key: the pages speak Dutch first, so they show the messages
+	 * bundle's text for the field (and for "not found" or "already reviewed"), not the
+	 * API's English.
 	 */
 	static Map<String, String> errors(InvalidInput ex) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldProblem problem : ex.problems()) {
 			String message = problem.message();
-			String suffix = message.startsWith("No ") ? ".notFound"
-					: message.contains("already") ? ".already" : message.startsWith("More than one") ? ".ambiguous" : "";
+			String suffix = message.startsWith("No ") ? ".notFound" : message.contains("already") ? ".already"
+					: message.startsWith("More than one") ? ".ambiguous" : "";
 			errors.putIfAbsent(problem.field(), "audit.invalid." + problem.field() + suffix);
 		}
 		return errors;

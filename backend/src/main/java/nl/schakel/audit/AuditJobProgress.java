@@ -19,11 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether sealing and the review scan keep up. Each job reports its progress; a job that has
- * made none for {@code stalled-after} intervals while work waits for it is stalled: the
- * health indicator turns degraded, a counter rises, a security event is written once, and the
- * auditor's start page says so. Backlog and lag are read from the database, so a job whose
- * thread hangs is noticed all the same.
+ * Whether sealing and the review scan keep up. Each job reports its progress; a job that
+ * has made none for {@code stalled-after} intervals while work waits for it is stalled:
+ * the health indicator turns degraded, a counter rises, a security event is written once,
+ * and the auditor's start page says so. Backlog and lag are read from the database, so a
+ * job whose thread hangs is noticed all the same.
  */
 @Component
 class AuditJobProgress {
@@ -112,7 +112,8 @@ class AuditJobProgress {
 	}
 
 	private State check(Job job, long backlog, long mark, Instant now, Duration allowed) {
-		// progress is what the database shows, so work done by another instance counts too
+		// progress is what the database shows, so work done by another instance counts
+		// too
 		Long previous = this.marks.put(job, mark);
 		if (backlog == 0 || previous == null || previous != mark) {
 			this.lastProgress.put(job, now);
@@ -150,7 +151,9 @@ class AuditJobProgress {
 		}
 	}
 
-	/** Rows old enough to be sealed that are not sealed yet (0 or 1: whether any waits). */
+	/**
+	 * Rows old enough to be sealed that are not sealed yet (0 or 1: whether any waits).
+	 */
 	private long sealingBacklog() {
 		try {
 			Long sealedTo = this.jdbc.queryForObject("select coalesce(max(to_seq), 0) from disclosure_block",

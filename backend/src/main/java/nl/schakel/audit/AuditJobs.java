@@ -18,11 +18,12 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals what has settled, scans the sealed rows for the review queue, and watches that both
- * keep up — each on its own thread and schedule, so a long scan never holds up sealing, and
- * a hung job is still noticed. Every instance schedules them; a job lock ({@code shedlock})
- * lets one instance run each job per interval, and the database's advisory locks let one at a
- * time do the work even when a job outlasts its lease. Off for command-line runs ({@code schakel.command}) and when
+ * Seals what has settled, scans the sealed rows for the review queue, and watches that
+ * both keep up — each on its own thread and schedule, so a long scan never holds up
+ * sealing, and a hung job is still noticed. Every instance schedules them; a job lock
+ * ({@code shedlock}) lets one instance run each job per interval, and the database's
+ * advisory locks let one at a time do the work even when a job outlasts its lease. Off
+ * for command-line runs ({@code schakel.command}) and when
  * {@code schakel.audit.jobs-enabled} is false (tests call the jobs directly).
  */
 @Component
@@ -47,8 +48,9 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private final List<ThreadPoolTaskScheduler> schedulers = new ArrayList<>();
 
-	AuditJobs(LogSealer sealer, ReviewScanner scanner, ScheduledWork work, AuditJobProgress progress, ReviewScanProperties scan,
-			@Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval, LockingTaskExecutor locks) {
+	AuditJobs(LogSealer sealer, ReviewScanner scanner, ScheduledWork work, AuditJobProgress progress,
+			ReviewScanProperties scan, @Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval,
+			LockingTaskExecutor locks) {
 		this.locks = locks;
 		this.sealer = sealer;
 		this.scanner = scanner;
@@ -77,7 +79,8 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	void scan() {
 		try {
-			// review items the scan raises are revisions of an audit task, under the policy in force
+			// review items the scan raises are revisions of an audit task, under the
+			// policy in force
 			this.work.run(AuditWorkspace.AUDIT, (access) -> this.scanner.scanSealed());
 		}
 		catch (RuntimeException ex) {
@@ -100,14 +103,15 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 		scheduler.setThreadNamePrefix(name + "-");
 		scheduler.setWaitForTasksToCompleteOnShutdown(false);
 		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(() -> onOneInstance(name, interval, job), java.time.Instant.now().plus(interval),
-				interval);
+		scheduler.scheduleWithFixedDelay(() -> onOneInstance(name, interval, job),
+				java.time.Instant.now().plus(interval), interval);
 		this.schedulers.add(scheduler);
 	}
 
 	/**
-	 * Runs the job unless another instance runs it or ran it in the last half interval. The
-	 * lease ends at the latest after three intervals, so a dead instance holds no job for long.
+	 * Runs the job unless another instance runs it or ran it in the last half interval.
+	 * The lease ends at the latest after three intervals, so a dead instance holds no job
+	 * for long.
 	 */
 	private void onOneInstance(String name, Duration interval, Runnable job) {
 		Duration atMost = interval.multipliedBy(3);

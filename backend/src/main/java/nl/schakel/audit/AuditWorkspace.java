@@ -31,10 +31,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The auditor workspace's public face. Everything here is metadata: the disclosure log, the
- * review queue, change histories, the sealed chain, subject-access reports. Every answer
- * that shows log metadata about persons is itself recorded in the disclosure log, in the
- * same transaction, before it is returned. Only auditors may call it.
+ * The auditor workspace's public face. Everything here is metadata: the disclosure log,
+ * the review queue, change histories, the sealed chain, subject-access reports. Every
+ * answer that shows log metadata about persons is itself recorded in the disclosure log,
+ * in the same transaction, before it is returned. Only auditors may call it.
  */
 @Service
 @PreAuthorize("hasRole('AUDITOR')")
@@ -46,7 +46,8 @@ public class AuditWorkspace {
 	/** The purpose of answering a subject-access request. */
 	public static final String SUBJECT_ACCESS = "SUBJECT_ACCESS";
 
-	// the privacy officer's statutory task (GDPR art. 39) and the data subject's right (art. 15)
+	// the privacy officer's statutory task (GDPR art. 39) and the data subject's right
+	// (art. 15)
 	private static final String BASIS = "STATUTORY";
 
 	private static final String AUDIT_RULE = "auditor-reads-metadata";
@@ -96,7 +97,10 @@ public class AuditWorkspace {
 
 	// --- search and export -------------------------------------------------------------
 
-	/** One page of the log; the search is recorded (AUDIT_SEARCH) with the person and case searched for. */
+	/**
+	 * One page of the log; the search is recorded (AUDIT_SEARCH) with the person and case
+	 * searched for.
+	 */
 	@Transactional
 	public DisclosurePage search(Access access, DisclosureFilter filter) {
 		Channel channel = access.channel();
@@ -107,9 +111,10 @@ public class AuditWorkspace {
 	}
 
 	/**
-	 * Checks an export and records it (AUDIT_EXPORT, channel EXPORT) in a transaction of its
-	 * own that commits before this returns: the log says an export happened before its first
-	 * byte can leave, and a search that fails here fails before anything is sent.
+	 * Checks an export and records it (AUDIT_EXPORT, channel EXPORT) in a transaction of
+	 * its own that commits before this returns: the log says an export happened before
+	 * its first byte can leave, and a search that fails here fails before anything is
+	 * sent.
 	 */
 	@Transactional
 	public RecordedExport recordExport(Access access, DisclosureFilter filter) {
@@ -118,13 +123,17 @@ public class AuditWorkspace {
 		return new RecordedExport(criteria);
 	}
 
-	/** Streams a recorded export's rows (up to the export limit) as CSV; returns how many. */
+	/**
+	 * Streams a recorded export's rows (up to the export limit) as CSV; returns how many.
+	 */
 	@Transactional(readOnly = true)
 	public long stream(RecordedExport export, Writer out) {
 		return this.search.exportCsv(export.criteria(), this.properties.exportLimit(), out);
 	}
 
-	/** Checks a search without running it, so a form can show its mistakes at the fields. */
+	/**
+	 * Checks a search without running it, so a form can show its mistakes at the fields.
+	 */
 	public void check(DisclosureFilter filter) {
 		this.search.criteria(filter);
 	}
@@ -141,7 +150,10 @@ public class AuditWorkspace {
 		return found;
 	}
 
-	/** The problem to show when {@link #lookupPerson} finds nobody, at the field that was used. */
+	/**
+	 * The problem to show when {@link #lookupPerson} finds nobody, at the field that was
+	 * used.
+	 */
 	public static InvalidInput nobodyFound(SubjectAccessRequest who) {
 		return notFound(who);
 	}
@@ -171,7 +183,10 @@ public class AuditWorkspace {
 		return this.reviews.findById(id).map((item) -> item.view(Instant.now(this.clock)));
 	}
 
-	/** Records the finding; Envers keeps the item's history (who reviewed, when, under which purpose). */
+	/**
+	 * Records the finding; Envers keeps the item's history (who reviewed, when, under
+	 * which purpose).
+	 */
 	@Transactional
 	public ReviewView recordFinding(Access access, UUID id, String finding, String comment) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -222,7 +237,8 @@ public class AuditWorkspace {
 	public List<HistoryEntry> caseHistory(Access access, UUID caseId) {
 		Channel channel = access.channel();
 		List<HistoryEntry> entries = this.history.ofCase(caseId);
-		record(access, ItemKind.CHANGE_HISTORY, caseId, this.history.personOfCase(caseId).orElse(null), caseId, AUDIT, channel);
+		record(access, ItemKind.CHANGE_HISTORY, caseId, this.history.personOfCase(caseId).orElse(null), caseId, AUDIT,
+				channel);
 		return entries;
 	}
 
@@ -231,8 +247,9 @@ public class AuditWorkspace {
 		Channel channel = access.channel();
 		List<HistoryEntry> entries = this.history.ofContribution(contributionId);
 		UUID caseId = this.history.caseOfContribution(contributionId).orElse(null);
-		record(access, ItemKind.CHANGE_HISTORY, caseId, (caseId != null) ? this.history.personOfCase(caseId).orElse(null) : null,
-				contributionId, AUDIT, channel);
+		record(access, ItemKind.CHANGE_HISTORY, caseId,
+				(caseId != null) ? this.history.personOfCase(caseId).orElse(null) : null, contributionId, AUDIT,
+				channel);
 		return entries;
 	}
 
@@ -244,8 +261,9 @@ public class AuditWorkspace {
 	}
 
 	/**
-	 * Recomputes the chain: everything, or (incremental) from the last intact verification's
-	 * head; optionally against a head exported earlier ({@code NUMBER:HASH}).
+	 * Recomputes the chain: everything, or (incremental) from the last intact
+	 * verification's head; optionally against a head exported earlier
+	 * ({@code NUMBER:HASH}).
 	 */
 	public VerificationReport verify(Access access, boolean incremental, String exportedHead) {
 		LogVerifier.ExportedHead expected = null;
@@ -272,12 +290,13 @@ public class AuditWorkspace {
 
 	@Transactional(readOnly = true)
 	public List<Verification> recentVerifications(int limit) {
-		return this.jdbc.query("""
-				select verified_at, verified_by, from_block, to_block, head_hash, rows_checked, intact, first_broken_block, summary
-				from log_verification order by id desc limit ?""",
+		return this.jdbc.query(
+				"""
+						select verified_at, verified_by, from_block, to_block, head_hash, rows_checked, intact, first_broken_block, summary
+						from log_verification order by id desc limit ?""",
 				(rs, i) -> new Verification(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-						(Long) rs.getObject(3), (Long) rs.getObject(4), rs.getString(5), rs.getLong(6), rs.getBoolean(7),
-						(Long) rs.getObject(8), rs.getString(9)),
+						(Long) rs.getObject(3), (Long) rs.getObject(4), rs.getString(5), rs.getLong(6),
+						rs.getBoolean(7), (Long) rs.getObject(8), rs.getString(9)),
 				limit);
 	}
 
@@ -287,7 +306,10 @@ public class AuditWorkspace {
 
 	// --- subject access ----------------------------------------------------------------
 
-	/** The report for one person; recorded (SUBJECT_ACCESS, purpose SUBJECT_ACCESS, channel EXPORT). */
+	/**
+	 * The report for one person; recorded (SUBJECT_ACCESS, purpose SUBJECT_ACCESS,
+	 * channel EXPORT).
+	 */
 	@Transactional
 	public SubjectAccessReport subjectAccess(Access access, SubjectAccessRequest who) {
 		UUID person = find(who).orElseThrow(() -> notFound(who));
@@ -337,7 +359,8 @@ public class AuditWorkspace {
 				: InvalidInput.of("name", "No person with this name and date of birth");
 	}
 
-	private void record(Access access, ItemKind kind, UUID caseId, UUID personId, UUID itemId, String purpose, Channel channel) {
+	private void record(Access access, ItemKind kind, UUID caseId, UUID personId, UUID itemId, String purpose,
+			Channel channel) {
 		Purpose bound = this.policy.purpose(purpose).orElseThrow();
 		this.log.recordMetadata(access, new DisclosureLog.Metadata(kind, caseId, personId, itemId, bound, BASIS,
 				SUBJECT_ACCESS.equals(purpose) ? SUBJECT_ACCESS_RULE : AUDIT_RULE, channel));
@@ -357,7 +380,9 @@ public class AuditWorkspace {
 
 	}
 
-	/** An export whose own disclosure row is committed; only such an export is streamed. */
+	/**
+	 * An export whose own disclosure row is committed; only such an export is streamed.
+	 */
 	record RecordedExport(DisclosureSearch.Criteria criteria) {
 	}
 

@@ -16,15 +16,18 @@ import java.util.List;
  * A row's canonical form is a tag followed by its fields in a fixed order, each as a
  * presence byte and, when present, a 4-byte length and the UTF-8 bytes (times as
  * microseconds since the epoch), so no two different rows share a form. A block's hash is
- * SHA-256 over a tag, the previous block's hash, the block's number, first and last seq and
- * row count, and per row its seq and the SHA-256 of its canonical form, in seq order.
+ * SHA-256 over a tag, the previous block's hash, the block's number, first and last seq
+ * and row count, and per row its seq and the SHA-256 of its canonical form, in seq order.
  */
 final class BlockHash {
 
 	/** The previous hash of the first block. */
 	static final String GENESIS = "0".repeat(64);
 
-	/** Bytes of a row digest kept in the block to name rows that differ: 8 (seq) + 16 (hash). */
+	/**
+	 * Bytes of a row digest kept in the block to name rows that differ: 8 (seq) + 16
+	 * (hash).
+	 */
 	static final int STORED_DIGEST_BYTES = 16;
 
 	static final int ENTRY_BYTES = 8 + STORED_DIGEST_BYTES;
@@ -38,7 +41,8 @@ final class BlockHash {
 
 	/** The SHA-256 of a row's canonical form. */
 	static byte[] digest(SealedRow row) {
-		// a full verify digests ten million rows: one digest per thread, reset, not looked up per row
+		// a full verify digests ten million rows: one digest per thread, reset, not
+		// looked up per row
 		MessageDigest sha = ROW_DIGEST.get();
 		sha.reset();
 		sha.update(ROW_TAG);
@@ -62,12 +66,15 @@ final class BlockHash {
 		field(sha, row.requestId());
 		field(sha, Boolean.toString(row.flagged()));
 		field(sha, micros(row.insertedAt()));
-		// added later: hashed only when present, so rows sealed before it keep their digests
+		// added later: hashed only when present, so rows sealed before it keep their
+		// digests
 		if (row.correlationId() != null || row.consentId() != null) {
 			field(sha, row.correlationId());
 		}
-		// the consent an item rests on, since one event per read: a row that has one always
-		// hashes the correlation field before it, so the two can never be mistaken for each other
+		// the consent an item rests on, since one event per read: a row that has one
+		// always
+		// hashes the correlation field before it, so the two can never be mistaken for
+		// each other
 		if (row.consentId() != null) {
 			field(sha, row.consentId());
 		}
@@ -87,7 +94,10 @@ final class BlockHash {
 		return Arrays.copyOf(fullDigest, STORED_DIGEST_BYTES);
 	}
 
-	/** The row digests as stored in a block: per row its seq and the first 16 bytes of its digest. */
+	/**
+	 * The row digests as stored in a block: per row its seq and the first 16 bytes of its
+	 * digest.
+	 */
 	static byte[] storedDigests(List<Long> seqs, List<byte[]> digests) {
 		ByteBuffer buffer = ByteBuffer.allocate(seqs.size() * ENTRY_BYTES);
 		for (int i = 0; i < seqs.size(); i++) {
@@ -101,8 +111,8 @@ final class BlockHash {
 		if (instant == null) {
 			return null;
 		}
-		return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-				instant.getNano() / 1_000));
+		return Long.toString(
+				Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000));
 	}
 
 	private static void field(MessageDigest sha, Object value) {
@@ -138,8 +148,8 @@ final class BlockHash {
 		private Block(String previousHash, long number, long fromSeq, long toSeq, int rowCount) {
 			this.sha.update(BLOCK_TAG);
 			this.sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-			this.sha.update(ByteBuffer.allocate(28).putLong(number).putLong(fromSeq).putLong(toSeq).putInt(rowCount)
-				.array());
+			this.sha.update(
+					ByteBuffer.allocate(28).putLong(number).putLong(fromSeq).putLong(toSeq).putInt(rowCount).array());
 		}
 
 		void add(long seq, byte[] rowDigest) {

@@ -13,8 +13,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A refused emergency access (the day's limit reached) goes into the review queue under the
- * break-glass flag rule, in the same transaction as the refusal's security event.
+ * A refused emergency access (the day's limit reached) goes into the review queue under
+ * the break-glass flag rule, in the same transaction as the refusal's security event.
  */
 @Component
 class BreakGlassRefusals {
@@ -44,8 +44,8 @@ class BreakGlassRefusals {
 					BREAK_GLASS_RULE, refused.actor());
 			return;
 		}
-		String detail = "Emergency access refused: more than " + refused.limit()
-				+ " openings in 24 hours (case " + refused.caseId() + ")";
+		String detail = "Emergency access refused: more than " + refused.limit() + " openings in 24 hours (case "
+				+ refused.caseId() + ")";
 		this.items.save(new ReviewItem(flag.get(), refused.actor(), refused.organisation(), List.of(), refused.at(),
 				refused.at(), detail, Instant.now(this.clock)));
 	}

@@ -17,9 +17,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * A case read refused for bulk reading becomes a security event and a "bulk access" item in
- * the review queue. The refused read's own transaction is rolled back, so both are written in
- * a transaction of their own once it has ended.
+ * A case read refused for bulk reading becomes a security event and a "bulk access" item
+ * in the review queue. The refused read's own transaction is rolled back, so both are
+ * written in a transaction of their own once it has ended.
  */
 @Component
 class BulkReadRefusals {

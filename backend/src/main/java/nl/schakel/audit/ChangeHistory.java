@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * The Envers history of a case and of a contribution, read with plain SQL from the
  * {@code *_aud} and {@code revision} tables. Values are shown only for columns on an
  * allow-list of metadata; every other column — ciphertext, conflict-of-duties answers,
- * reasons, any column added later — is compared in the database and reported as "changed",
- * so its value (or ciphertext) never leaves the database.
+ * reasons, any column added later — is compared in the database and reported as
+ * "changed", so its value (or ciphertext) never leaves the database.
  */
 @Component
 class ChangeHistory {
@@ -26,13 +26,17 @@ class ChangeHistory {
 
 	private static final Set<String> ENVERS_COLUMNS = Set.of("id", "rev", "revtype");
 
-	/** Per audit table: the record name and the columns whose values an auditor may see. */
+	/**
+	 * Per audit table: the record name and the columns whose values an auditor may see.
+	 */
 	private static final Map<String, Table> TABLES = Map.of("case_file_aud",
-			new Table("case", Set.of("reference", "reference_number", "person_id", "case_type", "status",
-					"coordinator_username", "organisation_id", "opened_on", "closed_on", "triage_outcome")),
+			new Table("case",
+					Set.of("reference", "reference_number", "person_id", "case_type", "status", "coordinator_username",
+							"organisation_id", "opened_on", "closed_on", "triage_outcome")),
 			"participation_aud",
-			new Table("participant", Set.of("case_id", "organisation_code", "professionals", "purposes", "valid_until",
-					"admitted_by", "admitted_at", "removed_by", "removed_at")),
+			new Table("participant",
+					Set.of("case_id", "organisation_code", "professionals", "purposes", "valid_until", "admitted_by",
+							"admitted_at", "removed_by", "removed_at")),
 			"contribution_aud",
 			new Table("contribution", Set.of("case_id", "author", "author_organisation", "category", "legal_basis",
 					"consent_id", "statutory_reference", "audience_organisations", "audience_domains", "created_at")));
@@ -60,8 +64,8 @@ class ChangeHistory {
 	/** The case a contribution belonged to (from its history, which outlives it). */
 	java.util.Optional<UUID> caseOfContribution(UUID contributionId) {
 		return this.jdbc
-			.queryForList("select case_id from contribution_aud where id = ? and case_id is not null limit 1", UUID.class,
-					contributionId)
+			.queryForList("select case_id from contribution_aud where id = ? and case_id is not null limit 1",
+					UUID.class, contributionId)
 			.stream()
 			.findFirst();
 	}
@@ -76,10 +80,11 @@ class ChangeHistory {
 
 	private List<HistoryEntry> history(String tableName, String key, UUID value) {
 		Table table = TABLES.get(tableName);
-		List<String> columns = this.jdbc.queryForList("""
-				select column_name from information_schema.columns
-				where table_schema = current_schema() and table_name = ? order by ordinal_position""", String.class,
-				tableName)
+		List<String> columns = this.jdbc
+			.queryForList("""
+					select column_name from information_schema.columns
+					where table_schema = current_schema() and table_name = ? order by ordinal_position""", String.class,
+					tableName)
 			.stream()
 			.filter((column) -> !ENVERS_COLUMNS.contains(column) && COLUMN.matcher(column).matches())
 			.toList();
@@ -87,13 +92,21 @@ class ChangeHistory {
 				+ "r.organisation, r.purpose, r.request_id, r.policy_version");
 		for (String column : columns) {
 			// changed: compared in the database, so a hidden value is never selected
-			select.append(", (a.").append(column).append(" is distinct from lag(a.").append(column)
-				.append(") over w) as \"changed_").append(column).append('"');
+			select.append(", (a.")
+				.append(column)
+				.append(" is distinct from lag(a.")
+				.append(column)
+				.append(") over w) as \"changed_")
+				.append(column)
+				.append('"');
 			if (table.visible().contains(column)) {
 				select.append(", a.").append(column).append("::text as \"value_").append(column).append('"');
 			}
 		}
-		select.append(" from ").append(tableName).append(" a join revision r on r.id = a.rev where a.").append(key)
+		select.append(" from ")
+			.append(tableName)
+			.append(" a join revision r on r.id = a.rev where a.")
+			.append(key)
 			.append(" = ? window w as (partition by a.id order by a.rev) order by a.rev");
 		return this.jdbc.query(select.toString(), (rs, i) -> {
 			List<HistoryEntry.FieldChange> fields = new ArrayList<>();

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The change history of a case told in sentences a privacy officer reads without knowing
- * the tables: "Sanne de Vries (Zorg- en Veiligheidshuis Midden) zette de status van Triage op
- * In casusoverleg — doel Triage, 3 december 2026 14:02." ({@code ${@changesInWords.of(entries,
- * zone)}} in a template). It uses only what {@link ChangeHistory} already allows an auditor to
- * see: a withheld field is named ("de inhoud"), never its value.
+ * the tables: "Sanne de Vries (Zorg- en Veiligheidshuis Midden) zette de status van
+ * Triage op In casusoverleg — doel Triage, 3 december 2026 14:02."
+ * ({@code ${@changesInWords.of(entries, zone)}} in a template). It uses only what
+ * {@link ChangeHistory} already allows an auditor to see: a withheld field is named ("de
+ * inhoud"), never its value.
  */
 @Component("changesInWords")
 public class ChangesInWords {
@@ -108,7 +109,8 @@ public class ChangesInWords {
 					: text("history.case.statusSet", locale, who, label("status." + values.get("status"), locale)));
 		}
 		if (changed.remove("triage_outcome") && values.get("triage_outcome") != null) {
-			clauses.add(text("history.case.triage", locale, who, label("triage." + values.get("triage_outcome"), locale)));
+			clauses
+				.add(text("history.case.triage", locale, who, label("triage." + values.get("triage_outcome"), locale)));
 		}
 		if (changed.remove("coordinator_username")) {
 			clauses.add(text("history.case.coordinator", locale, who,
@@ -154,9 +156,11 @@ public class ChangesInWords {
 	private void contributionClauses(HistoryEntry entry, String who, Map<String, String> values, Set<String> changed,
 			Locale locale, List<String> clauses) {
 		if ("ADDED".equals(entry.change())) {
-			clauses.add(text("history.contribution.added", locale, who, label("category." + values.get("category"), locale),
-					label("basis." + values.get("legal_basis"), locale)));
-			// what was written but is withheld here: named, so the auditor knows it exists
+			clauses.add(
+					text("history.contribution.added", locale, who, label("category." + values.get("category"), locale),
+							label("basis." + values.get("legal_basis"), locale)));
+			// what was written but is withheld here: named, so the auditor knows it
+			// exists
 			List<String> withheld = entry.fields()
 				.stream()
 				.filter(HistoryEntry.FieldChange::hidden)
@@ -237,8 +241,9 @@ public class ChangesInWords {
 	}
 
 	/**
-	 * A PostgreSQL array as text, {@code {A,"B, c"}}, as its elements: an element with a comma,
-	 * quote, brace or space comes quoted, with backslash escapes, and must arrive whole.
+	 * A PostgreSQL array as text, {@code {A,"B, c"}}, as its elements: an element with a
+	 * comma, quote, brace or space comes quoted, with backslash escapes, and must arrive
+	 * whole.
 	 */
 	static List<String> array(String text) {
 		if (text == null || text.length() < 2 || "{}".equals(text)) {

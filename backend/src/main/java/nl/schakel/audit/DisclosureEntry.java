@@ -8,7 +8,7 @@ import java.util.UUID;
  * which case and person, why, and the decision. Metadata only: the log holds no content.
  */
 public record DisclosureEntry(UUID id, Instant occurredAt, String actor, String actorOrganisation, String actorRole,
-		UUID caseId, String caseReference, UUID personId, String itemKind, UUID itemId, String category,
-		String purpose, String legalBasis, String ruleId, String policyVersion, String decision, String channel,
-		String requestId, boolean flagged) {
+		UUID caseId, String caseReference, UUID personId, String itemKind, UUID itemId, String category, String purpose,
+		String legalBasis, String ruleId, String policyVersion, String decision, String channel, String requestId,
+		boolean flagged) {
 }

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.BindParam;
  * @param purpose a purpose code
  * @param category a data category
  * @param decision PERMIT, DENY or EXISTENCE_ONLY
- * @param flagged {@code true} for flagged disclosures only, {@code false} for unflagged only
+ * @param flagged {@code true} for flagged disclosures only, {@code false} for unflagged
+ * only
  * @param from the first day (Europe/Amsterdam), inclusive
  * @param to the last day (Europe/Amsterdam), inclusive
  * @param cursor where the next page starts (from the previous page)

@@ -32,16 +32,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The auditor's search of the disclosure log: filters checked field by field, then one query
- * that pages newest first by event. A read is logged as one {@code disclosure_event} with its
- * items, so the search walks the events by keyset on {@code (occurred_at, event id)} from the
- * event's indexes, takes at most {@code size + 2} events that hold a matching item, and only
- * then unnests their items: the first page costs an index range scan of a few dozen events
- * whatever the size of the log, instead of sorting every item the filters select. The answer
- * is still one entry per item, in the order {@code occurred_at, event, item} newest first, and
- * a page holds exactly {@code size} items: an event whose items do not all fit is continued
- * on the next page, so the cursor names the last item's time, event and item. Rows logged
- * before events existed ({@code disclosure_row}) are each an event of their own.
+ * The auditor's search of the disclosure log: filters checked field by field, then one
+ * query that pages newest first by event. A read is logged as one
+ * {@code disclosure_event} with its items, so the search walks the events by keyset on
+ * {@code (occurred_at, event id)} from the event's indexes, takes at most
+ * {@code size + 2} events that hold a matching item, and only then unnests their items:
+ * the first page costs an index range scan of a few dozen events whatever the size of the
+ * log, instead of sorting every item the filters select. The answer is still one entry
+ * per item, in the order {@code occurred_at, event, item} newest first, and a page holds
+ * exactly {@code size} items: an event whose items do not all fit is continued on the
+ * next page, so the cursor names the last item's time, event and item. Rows logged before
+ * events existed ({@code disclosure_row}) are each an event of their own.
  */
 @Component
 class DisclosureSearch {
@@ -52,10 +53,10 @@ class DisclosureSearch {
 
 	private static final int MAX_SIZE = 200;
 
-	// time in microseconds, the event's id, then the last item's id (absent in the cursors the
+	// time in microseconds, the event's id, then the last item's id (absent in the
+	// cursors the
 	// search gave out when it paged by item: such a cursor reads as an event of one item)
-	private static final Pattern CURSOR = Pattern
-		.compile("(-?[0-9]{1,19})_([0-9a-fA-F-]{36})(?:_([0-9a-fA-F-]{36}))?");
+	private static final Pattern CURSOR = Pattern.compile("(-?[0-9]{1,19})_([0-9a-fA-F-]{36})(?:_([0-9a-fA-F-]{36}))?");
 
 	// the filters on what a read has in common, and those on its single items
 	private static final List<String> EVENT_FIELDS = List.of("person_id", "case_id", "actor", "actor_organisation",
@@ -78,7 +79,8 @@ class DisclosureSearch {
 	DisclosureSearch(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, DataSource dataSource, Policy policy) {
 		this.named = named;
 		this.jdbc = jdbc;
-		// exports stream with a cursor (inside the caller's transaction) instead of loading every row
+		// exports stream with a cursor (inside the caller's transaction) instead of
+		// loading every row
 		JdbcTemplate streaming = new JdbcTemplate(dataSource);
 		streaming.setFetchSize(1000);
 		this.streaming = new NamedParameterJdbcTemplate(streaming);
@@ -110,8 +112,11 @@ class DisclosureSearch {
 		if (purpose != null) {
 			purpose = purpose.toUpperCase(Locale.ROOT);
 			if (this.policy.purpose(purpose).isEmpty()) {
-				problems.add(new FieldProblem("purpose", "Unknown purpose (known: " + String.join(", ",
-						this.policy.purposes().stream().map((p) -> p.purpose().code()).toList()) + ")"));
+				problems.add(new FieldProblem("purpose",
+						"Unknown purpose (known: "
+								+ String.join(", ",
+										this.policy.purposes().stream().map((p) -> p.purpose().code()).toList())
+								+ ")"));
 			}
 		}
 		String category = oneOf(filter.category(), "category",
@@ -171,8 +176,8 @@ class DisclosureSearch {
 		}
 		return new Criteria(person, caseId, blank(filter.actor()), blank(filter.organisation()), purpose, category,
 				decision, flagged, (from != null) ? from.atStartOfDay(ZONE).toInstant() : null,
-				(to != null) ? to.plusDays(1).atStartOfDay(ZONE).toInstant() : null, cursorTime, cursorEvent, cursorItem,
-				size);
+				(to != null) ? to.plusDays(1).atStartOfDay(ZONE).toInstant() : null, cursorTime, cursorEvent,
+				cursorItem, size);
 	}
 
 	DisclosurePage page(Criteria criteria) {
@@ -188,7 +193,10 @@ class DisclosureSearch {
 		return new DisclosurePage(rows.stream().map(Row::entry).toList(), next);
 	}
 
-	/** An item of a page and the event it belongs to (an older per-item row is its own event). */
+	/**
+	 * An item of a page and the event it belongs to (an older per-item row is its own
+	 * event).
+	 */
 	private record Row(DisclosureEntry entry, UUID event) {
 	}
 
@@ -210,10 +218,10 @@ class DisclosureSearch {
 			DisclosureEntry e = entry(rs);
 			try {
 				out.write(String.join(",", csv(e.occurredAt()), csv(e.actor()), csv(e.actorOrganisation()),
-						csv(e.actorRole()), csv(e.caseId()), csv(e.caseReference()), csv(e.personId()), csv(e.itemKind()),
-						csv(e.itemId()), csv(e.category()), csv(e.purpose()), csv(e.legalBasis()), csv(e.ruleId()),
-						csv(e.policyVersion()), csv(e.decision()), csv(e.channel()), csv(e.requestId()),
-						csv(e.flagged()), csv(e.id())));
+						csv(e.actorRole()), csv(e.caseId()), csv(e.caseReference()), csv(e.personId()),
+						csv(e.itemKind()), csv(e.itemId()), csv(e.category()), csv(e.purpose()), csv(e.legalBasis()),
+						csv(e.ruleId()), csv(e.policyVersion()), csv(e.decision()), csv(e.channel()),
+						csv(e.requestId()), csv(e.flagged()), csv(e.id())));
 				out.write("\r\n");
 			}
 			catch (IOException ex) {
@@ -225,9 +233,10 @@ class DisclosureSearch {
 	}
 
 	/**
-	 * At most {@code limit} items, newest first. Every event holds at least one matching item
-	 * (the {@code exists}), so {@code limit + 1} events (one more for the event a cursor stands
-	 * in) hold enough items; the older per-item rows are each an event of one item.
+	 * At most {@code limit} items, newest first. Every event holds at least one matching
+	 * item (the {@code exists}), so {@code limit + 1} events (one more for the event a
+	 * cursor stands in) hold enough items; the older per-item rows are each an event of
+	 * one item.
 	 */
 	static String query(Criteria c, int limit, MapSqlParameterSource parameters, boolean paged) {
 		boolean cursor = paged && c.cursorTime() != null;
@@ -243,7 +252,8 @@ class DisclosureSearch {
 		List<String> legacy = new ArrayList<>(eventConditions(c, "r", parameters));
 		legacy.addAll(itemConditions(c, "r", parameters));
 		if (cursor) {
-			// row comparisons, which a btree on (..., occurred_at desc, id desc) answers as a range;
+			// row comparisons, which a btree on (..., occurred_at desc, id desc) answers
+			// as a range;
 			// the cursor's own event is taken again for the items after the cursor's item
 			event.add("(e.occurred_at, e.id) <= (:cursorTime, :cursorEvent)");
 			legacy.add("(r.occurred_at, r.id) < (:cursorTime, :cursorEvent)");
@@ -253,9 +263,12 @@ class DisclosureSearch {
 		if (cursor) {
 			items.add("(ev.occurred_at, ev.id, i.id) < (:cursorTime, :cursorEvent, :cursorItem)");
 		}
-		// the items of each event and the case's reference are looked up per event and per item
-		// of the page (a lateral subquery kept apart by "offset 0", a scalar subquery): as joins
-		// they let the planner hash every flagged item or the whole case table for one page
+		// the items of each event and the case's reference are looked up per event and
+		// per item
+		// of the page (a lateral subquery kept apart by "offset 0", a scalar subquery):
+		// as joins
+		// they let the planner hash every flagged item or the whole case table for one
+		// page
 		return """
 				with ev as (
 				    select e.id, e.occurred_at, e.actor, e.actor_organisation, e.case_id, e.person_id, e.purpose,
@@ -279,8 +292,8 @@ class DisclosureSearch {
 				)
 				select %s
 				from (select * from p order by p.occurred_at desc, p.event_key desc, p.id desc limit :limit) p
-				order by p.occurred_at desc, p.event_key desc, p.id desc""".formatted(
-				String.join(" and ", event), where(legacy), and(items), COLUMNS);
+				order by p.occurred_at desc, p.event_key desc, p.id desc"""
+			.formatted(String.join(" and ", event), where(legacy), and(items), COLUMNS);
 	}
 
 	private static String and(List<String> conditions) {
@@ -322,7 +335,8 @@ class DisclosureSearch {
 			parameters.addValue("decision", c.decision());
 		}
 		if (c.flagged() != null) {
-			// "flagged" (not "flagged = true") so the partial indexes on flagged rows apply
+			// "flagged" (not "flagged = true") so the partial indexes on flagged rows
+			// apply
 			conditions.add(c.flagged() ? alias + ".flagged" : "not " + alias + ".flagged");
 		}
 		return conditions;
@@ -341,7 +355,9 @@ class DisclosureSearch {
 		return micros + "_" + event + "_" + item;
 	}
 
-	/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
+	/**
+	 * One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
+	 */
 	static String csv(Object value) {
 		if (value == null) {
 			return "";
@@ -394,7 +410,8 @@ class DisclosureSearch {
 		}
 		try {
 			LocalDate date = LocalDate.parse(value);
-			// the log's moments are PostgreSQL timestamps: a period far outside any log is no period
+			// the log's moments are PostgreSQL timestamps: a period far outside any log
+			// is no period
 			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
 				problems.add(new FieldProblem(field, "A date between " + EARLIEST + " and " + LATEST));
 				return null;

@@ -5,7 +5,10 @@ public enum Finding {
 
 	/** The disclosure was justified. */
 	IN_ORDER,
-	/** Something needs to be done: ask the professional, adjust an admission or the policy. */
+	/**
+	 * Something needs to be done: ask the professional, adjust an admission or the
+	 * policy.
+	 */
 	FOLLOW_UP,
 	/** A data breach or a breach of secrecy: handle as an incident. */
 	INCIDENT

@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seals settled disclosure rows into hash-chained blocks. Readers that write disclosures
  * never wait for it: it takes no lock on the log, only a transaction-scoped advisory lock
  * among sealers (so one instance seals at a time), and it seals only rows that are
- * settled — inserted longer ago than any transaction may last, and older than the start of
- * any application transaction still writing — so no row with a lower seq can still commit.
+ * settled — inserted longer ago than any transaction may last, and older than the start
+ * of any application transaction still writing — so no row with a lower seq can still
+ * commit.
  */
 @Component
 class LogSealer {
@@ -50,7 +51,8 @@ class LogSealer {
 	}
 
 	/**
-	 * Seals every settled row, one block of at most {@code block-size} rows per transaction.
+	 * Seals every settled row, one block of at most {@code block-size} rows per
+	 * transaction.
 	 * @return the blocks sealed (none if another instance holds the lock)
 	 */
 	List<SealedHead> sealSettled() {
@@ -77,7 +79,8 @@ class LogSealer {
 		}
 		Optional<SealedHead> previous = SealedHead.latest(this.jdbc);
 		long afterSeq = previous.map(SealedHead::toSeq).orElse(0L);
-		// settled: inserted before the cut-off, which is older than both the seal lag and the
+		// settled: inserted before the cut-off, which is older than both the seal lag and
+		// the
 		// start of any application transaction that has written and not yet ended
 		Timestamp cutoff = this.jdbc.queryForObject("""
 				select least(now() - make_interval(secs => ?),
@@ -122,10 +125,12 @@ class LogSealer {
 		}
 		String hash = block.finish();
 		Instant sealedAt = Instant.now(this.clock);
-		this.jdbc.update("""
-				insert into disclosure_block (number, from_seq, to_seq, row_count, row_digests, previous_hash, hash, sealed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", number, afterSeq + 1, toSeq, seqs.size(),
-				BlockHash.storedDigests(seqs, digests), previousHash, hash, Timestamp.from(sealedAt));
+		this.jdbc.update(
+				"""
+						insert into disclosure_block (number, from_seq, to_seq, row_count, row_digests, previous_hash, hash, sealed_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""",
+				number, afterSeq + 1, toSeq, seqs.size(), BlockHash.storedDigests(seqs, digests), previousHash, hash,
+				Timestamp.from(sealedAt));
 		return Optional.of(new SealedHead(number, hash, toSeq, seqs.size(), sealedAt));
 	}
 

@@ -31,12 +31,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes the sealed log: every block's hash from its rows, every block's link to the one
- * before it, optionally against an exported head. Streams blocks and rows side by side with
- * a fetch size, so ten million rows never sit in memory; only one block's row digests per
- * segment do. The chain is cut into segments (two per core), verified in parallel in one
- * snapshot.
- * Each run is recorded in {@code log_verification}.
+ * Recomputes the sealed log: every block's hash from its rows, every block's link to the
+ * one before it, optionally against an exported head. Streams blocks and rows side by
+ * side with a fetch size, so ten million rows never sit in memory; only one block's row
+ * digests per segment do. The chain is cut into segments (two per core), verified in
+ * parallel in one snapshot. Each run is recorded in {@code log_verification}.
  */
 @Component
 class LogVerifier {
@@ -46,8 +45,8 @@ class LogVerifier {
 	private static final int MAX_ROWS_NAMED = 1000;
 
 	/**
-	 * Segments verified side by side: two per core (while one waits for its next fetch, the
-	 * other hashes), at most four connections from the pool.
+	 * Segments verified side by side: two per core (while one waits for its next fetch,
+	 * the other hashes), at most four connections from the pool.
 	 */
 	static final int PARALLELISM = Math.max(1, Math.min(4, 2 * Runtime.getRuntime().availableProcessors()));
 
@@ -80,12 +79,16 @@ class LogVerifier {
 		return verify(fromBlock, expected, verifiedBy, PARALLELISM);
 	}
 
-	/** As {@link #verify(long, ExportedHead, String)}, in this many segments side by side at most. */
+	/**
+	 * As {@link #verify(long, ExportedHead, String)}, in this many segments side by side
+	 * at most.
+	 */
 	VerificationReport verify(long fromBlock, ExportedHead expected, String verifiedBy, int parallelism) {
 		VerificationReport report = this.readOnly
 			.execute((status) -> this.jdbc.execute((ConnectionCallback<VerificationReport>) (connection) -> {
 				try (Statement statement = connection.createStatement()) {
-					// a full verify of ten million rows may take longer than any reader may
+					// a full verify of ten million rows may take longer than any reader
+					// may
 					statement.execute("set local transaction_timeout = 0");
 				}
 				return run(connection, Math.max(1, fromBlock), expected, Math.max(1, parallelism));
@@ -96,10 +99,13 @@ class LogVerifier {
 
 	/** The last intact verification's head: where an incremental verify starts. */
 	java.util.Optional<ExportedHead> lastIntactHead() {
-		return this.jdbc.query("""
-				select to_block, head_hash from log_verification
-				where intact and to_block is not null and to_block > 0 order by id desc limit 1""",
-				(rs, i) -> new ExportedHead(rs.getLong(1), rs.getString(2))).stream().findFirst();
+		return this.jdbc
+			.query("""
+					select to_block, head_hash from log_verification
+					where intact and to_block is not null and to_block > 0 order by id desc limit 1""",
+					(rs, i) -> new ExportedHead(rs.getLong(1), rs.getString(2)))
+			.stream()
+			.findFirst();
 	}
 
 	private VerificationReport run(Connection connection, long fromBlock, ExportedHead expected, int parallelism)
@@ -121,9 +127,12 @@ class LogVerifier {
 			}
 			expectedPrevious = fromBlock - 1;
 		}
-		// The chain splits into consecutive segments verified side by side, each on its own
-		// connection in this transaction's snapshot: a block's checks need only its own rows
-		// and the stored hash and last seq of the block before it, which the headers give.
+		// The chain splits into consecutive segments verified side by side, each on its
+		// own
+		// connection in this transaction's snapshot: a block's checks need only its own
+		// rows
+		// and the stored hash and last seq of the block before it, which the headers
+		// give.
 		List<Header> headers = new ArrayList<>();
 		try (PreparedStatement statement = connection
 			.prepareStatement("select number, to_seq, hash from disclosure_block where number >= ? order by number")) {
@@ -135,7 +144,8 @@ class LogVerifier {
 				}
 			}
 		}
-		// nothing sealed yet (or nothing new since the last verification): no segment to check
+		// nothing sealed yet (or nothing new since the last verification): no segment to
+		// check
 		int parts = headers.isEmpty() ? 0 : Math.max(1, Math.min(parallelism, headers.size()));
 		List<Segment> segments = new ArrayList<>();
 		for (int part = 0; part < parts; part++) {
@@ -180,13 +190,14 @@ class LogVerifier {
 		}
 		long unsealed = (lastToSeq >= 0) ? count(connection, lastToSeq) : count(connection, 0);
 		return new VerificationReport(findings.brokenBlocks.isEmpty(), fromBlock, lastNumber, lastHash, checked, rows,
-				findings.brokenBlocks.isEmpty() ? null : findings.brokenBlocks.get(0), List.copyOf(findings.brokenBlocks),
-				List.copyOf(findings.rows), List.copyOf(findings.problems), unsealed, now);
+				findings.brokenBlocks.isEmpty() ? null : findings.brokenBlocks.get(0),
+				List.copyOf(findings.brokenBlocks), List.copyOf(findings.rows), List.copyOf(findings.problems),
+				unsealed, now);
 	}
 
 	/**
-	 * The segments on connections of their own that import this transaction's snapshot, so
-	 * every segment sees the log exactly as the first one does.
+	 * The segments on connections of their own that import this transaction's snapshot,
+	 * so every segment sees the log exactly as the first one does.
 	 */
 	private List<SegmentResult> inParallel(Connection connection, List<Segment> segments, long fromBlock,
 			String previousStoredHash, ExportedHead expected) throws SQLException {
@@ -262,7 +273,8 @@ class LogVerifier {
 			blocks.setLong(2, segment.lastNumber());
 			long firstSeq = (lastToSeq >= 0) ? lastToSeq + 1 : 0;
 			rowQuery.setFetchSize(2000);
-			// a server-side prepared statement from the first execution, so the driver fetches
+			// a server-side prepared statement from the first execution, so the driver
+			// fetches
 			// seq, timestamps and flags in binary instead of parsing their text per row
 			rowQuery.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
 			rowQuery.setLong(1, firstSeq);
@@ -281,8 +293,8 @@ class LogVerifier {
 					boolean broken = false;
 					long expectedNumber = (lastNumber == 0) ? fromBlock : lastNumber + 1;
 					if (number != expectedNumber) {
-						findings.problem(number, "block " + number + ": the chain jumps from block " + (expectedNumber - 1)
-								+ " to block " + number + " (blocks are missing)");
+						findings.problem(number, "block " + number + ": the chain jumps from block "
+								+ (expectedNumber - 1) + " to block " + number + " (blocks are missing)");
 						broken = true;
 					}
 					String linkTo = (lastHash != null) ? lastHash
@@ -301,8 +313,8 @@ class LogVerifier {
 					List<SealedRow> blockRows = new ArrayList<>();
 					while (pending != null && pending.seq() <= toSeq) {
 						if (pending.seq() < fromSeq) {
-							findings.problem(number, "row seq " + pending.seq() + " (" + pending.id()
-									+ ") lies in no block");
+							findings.problem(number,
+									"row seq " + pending.seq() + " (" + pending.id() + ") lies in no block");
 							broken = true;
 						}
 						else {
@@ -318,7 +330,8 @@ class LogVerifier {
 						recomputed.add(row.seq(), digest);
 						byte[] stored = sealed.remove(row.seq());
 						if (stored == null) {
-							differences.add(new RowDifference(number, row.seq(), RowDifference.Kind.UNEXPECTED, row.id()));
+							differences
+								.add(new RowDifference(number, row.seq(), RowDifference.Kind.UNEXPECTED, row.id()));
 						}
 						else if (!Arrays.equals(stored, BlockHash.storedDigest(digest))) {
 							differences.add(new RowDifference(number, row.seq(), RowDifference.Kind.ALTERED, row.id()));
@@ -329,14 +342,14 @@ class LogVerifier {
 					}
 					differences.sort(java.util.Comparator.comparingLong(RowDifference::seq));
 					if (!differences.isEmpty()) {
-						findings.problem(number, "block " + number + ": " + differences.size()
-								+ " row(s) differ from what was sealed");
+						findings.problem(number,
+								"block " + number + ": " + differences.size() + " row(s) differ from what was sealed");
 						findings.rows(differences);
 						broken = true;
 					}
 					if (blockRows.size() != storedCount) {
-						findings.problem(number, "block " + number + ": sealed " + storedCount + " rows, found "
-								+ blockRows.size());
+						findings.problem(number,
+								"block " + number + ": sealed " + storedCount + " rows, found " + blockRows.size());
 						broken = true;
 					}
 					String computed = recomputed.finish();
@@ -367,7 +380,10 @@ class LogVerifier {
 	private record Header(long number, long toSeq, String hash) {
 	}
 
-	/** Blocks firstNumber..lastNumber; the stored number, hash and last seq of the block before them. */
+	/**
+	 * Blocks firstNumber..lastNumber; the stored number, hash and last seq of the block
+	 * before them.
+	 */
 	private record Segment(long firstNumber, long lastNumber, long lastToSeq, long numberBefore, String hashBefore,
 			long toSeqBefore) {
 	}
@@ -377,7 +393,8 @@ class LogVerifier {
 	}
 
 	private static long count(Connection connection, long afterSeq) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("select count(*) from disclosure where seq > ?")) {
+		try (PreparedStatement statement = connection
+			.prepareStatement("select count(*) from disclosure where seq > ?")) {
 			statement.setLong(1, afterSeq);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
@@ -415,13 +432,16 @@ class LogVerifier {
 				report.firstBrokenBlock(), (summary.length() > 2000) ? summary.substring(0, 2000) : summary));
 	}
 
-	/** A head exported earlier: the chain must still contain this block with this hash. */
+	/**
+	 * A head exported earlier: the chain must still contain this block with this hash.
+	 */
 	record ExportedHead(long number, String hash) {
 
 		static ExportedHead parse(String text) {
 			String[] parts = (text == null) ? new String[0] : text.strip().split("[:\\s]+");
 			if (parts.length != 2 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9a-fA-F]{64}")) {
-				throw new IllegalArgumentException("An exported head is written NUMBER:HASH, e.g. 12:3fa2...(64 hex digits)");
+				throw new IllegalArgumentException(
+						"An exported head is written NUMBER:HASH, e.g. 12:3fa2...(64 hex digits)");
 			}
 			return new ExportedHead(Long.parseLong(parts[0]), parts[1].toLowerCase(java.util.Locale.ROOT));
 		}

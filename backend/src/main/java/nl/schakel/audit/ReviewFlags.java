@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * @param version the declared version of the file
  * @param officeHours when reads are expected
- * @param showProfessionalNames whether a subject-access report names individual professionals
+ * @param showProfessionalNames whether a subject-access report names individual
+ * professionals
  * @param flags the flag rules, in file order
  */
 record ReviewFlags(String version, OfficeHours officeHours, boolean showProfessionalNames, List<Flag> flags) {
@@ -26,7 +27,10 @@ record ReviewFlags(String version, OfficeHours officeHours, boolean showProfessi
 		return this.flags.stream().filter((flag) -> flag.kind() == kind).toList();
 	}
 
-	/** The first policy-flag rule that claims a flagged disclosure made by this access-policy rule. */
+	/**
+	 * The first policy-flag rule that claims a flagged disclosure made by this
+	 * access-policy rule.
+	 */
 	Optional<Flag> policyFlagFor(String accessRule) {
 		return of(Kind.POLICY_FLAG).stream()
 			.filter((flag) -> flag.policyRules().isEmpty() || flag.policyRules().contains(accessRule))
@@ -36,7 +40,9 @@ record ReviewFlags(String version, OfficeHours officeHours, boolean showProfessi
 	/** What a flag rule looks for. */
 	enum Kind {
 
-		/** Disclosures the access policy flagged (break-the-glass, conflict of duties). */
+		/**
+		 * Disclosures the access policy flagged (break-the-glass, conflict of duties).
+		 */
 		POLICY_FLAG("policy-flag"),
 		/** Many denials for one professional in a short time. */
 		DENIAL_BURST("denial-burst"),
@@ -64,7 +70,8 @@ record ReviewFlags(String version, OfficeHours officeHours, boolean showProfessi
 	 * @param kind what it looks for
 	 * @param description what it means, for the auditor
 	 * @param due how long the auditor has to review an item
-	 * @param policyRules for policy flags: the access-policy rule ids it claims (empty: any)
+	 * @param policyRules for policy flags: the access-policy rule ids it claims (empty:
+	 * any)
 	 * @param count for bursts and many persons: how many within the window
 	 * @param window for bursts and many persons: the time window
 	 * @param line where it is in the file

@@ -3,7 +3,10 @@ package nl.schakel.audit;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns invalid review flags into a start-up failure that names each file, line and problem. */
+/**
+ * Turns invalid review flags into a start-up failure that names each file, line and
+ * problem.
+ */
 class ReviewFlagsFailureAnalyzer extends AbstractFailureAnalyzer<ReviewFlagsInvalid> {
 
 	@Override

@@ -5,8 +5,8 @@ import java.util.List;
 import nl.schakel.policy.PolicyError;
 
 /**
- * {@code review-flags.yaml} is missing, malformed or names something unknown. The message lists
- * every problem as {@code file:line: problem}; Schakel does not start with it.
+ * {@code review-flags.yaml} is missing, malformed or names something unknown. The message
+ * lists every problem as {@code file:line: problem}; Schakel does not start with it.
  */
 public class ReviewFlagsInvalid extends RuntimeException {
 

@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads and validates {@code review-flags.yaml} with the reader of all files under
  * {@code policies/} ({@link PolicyYaml}), so its problems read like the access policy's:
- * every one collected before failing, each as {@code review-flags.yaml:line: problem}. What is
- * here is only what review flags mean.
+ * every one collected before failing, each as {@code review-flags.yaml:line: problem}.
+ * What is here is only what review flags mean.
  */
 final class ReviewFlagsLoader {
 
@@ -51,8 +51,9 @@ final class ReviewFlagsLoader {
 	private final PolicyYaml yaml = new PolicyYaml(FILE, this.errors);
 
 	/**
-	 * @param accessPolicyRules the rule ids of the loaded access policy, which policy flags may name
-	 *     (besides the access policy's bulk-reads limit, which a flag claims as {@code bulk-read-limit})
+	 * @param accessPolicyRules the rule ids of the loaded access policy, which policy
+	 * flags may name (besides the access policy's bulk-reads limit, which a flag claims
+	 * as {@code bulk-read-limit})
 	 */
 	ReviewFlagsLoader(Set<String> accessPolicyRules) {
 		Set<String> known = new LinkedHashSet<>(accessPolicyRules);
@@ -185,7 +186,8 @@ final class ReviewFlagsLoader {
 		String id = text(fields, "id", entry, true);
 		if (id != null) {
 			if (!ID.matcher(id).matches()) {
-				error(fields.get("id"), "flag id '" + id + "' must be lower-case words joined by '-', e.g. burst-of-denials");
+				error(fields.get("id"),
+						"flag id '" + id + "' must be lower-case words joined by '-', e.g. burst-of-denials");
 				id = null;
 			}
 			else if (ids.containsKey(id)) {
@@ -206,9 +208,11 @@ final class ReviewFlagsLoader {
 				.findFirst()
 				.orElse(null);
 			if (kind == null) {
-				error(fields.get("kind"), "unknown kind '" + kindText + "' (known: "
-						+ String.join(", ", Arrays.stream(ReviewFlags.Kind.values()).map(ReviewFlags.Kind::code).toList())
-						+ ")");
+				error(fields.get("kind"),
+						"unknown kind '" + kindText + "' (known: "
+								+ String.join(", ",
+										Arrays.stream(ReviewFlags.Kind.values()).map(ReviewFlags.Kind::code).toList())
+								+ ")");
 			}
 		}
 		Duration due = duration(fields, "due", entry, true, Duration.ofDays(365));
@@ -252,10 +256,12 @@ final class ReviewFlagsLoader {
 				window = duration(fields, "window", entry, true, LONGEST_WINDOW);
 			}
 		}
-		if (id == null || kind == null || description == null || due == null || (counted && (count < 2 || window == null))) {
+		if (id == null || kind == null || description == null || due == null
+				|| (counted && (count < 2 || window == null))) {
 			return Optional.empty();
 		}
-		return Optional.of(new ReviewFlags.Flag(id, kind, description, due, Set.copyOf(policyRules), count, window, line));
+		return Optional
+			.of(new ReviewFlags.Flag(id, kind, description, due, Set.copyOf(policyRules), count, window, line));
 	}
 
 	private Duration duration(Map<String, Node> fields, String key, Node owner, boolean required, Duration longest) {

@@ -15,8 +15,8 @@ import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One item in the review queue: disclosures a flag rule picked out, by one professional, to
- * be reviewed by a due time. Reviewing it (a finding and a comment) is a change Envers
+ * One item in the review queue: disclosures a flag rule picked out, by one professional,
+ * to be reviewed by a due time. Reviewing it (a finding and a comment) is a change Envers
  * records, so every review is itself audited.
  */
 @Entity

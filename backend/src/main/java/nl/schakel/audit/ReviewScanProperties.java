@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the review scan and the sealing job pace themselves.
  *
- * @param batchRows the most log rows one scan transaction reads; its checkpoint commits with it
- * @param batchTime the most time one scan transaction may take, well inside the connections'
- * 60 s transaction timeout; a batch that takes longer is rolled back and retried smaller
+ * @param batchRows the most log rows one scan transaction reads; its checkpoint commits
+ * with it
+ * @param batchTime the most time one scan transaction may take, well inside the
+ * connections' 60 s transaction timeout; a batch that takes longer is rolled back and
+ * retried smaller
  * @param contextRows the most earlier rows of one professional a batch reads to fill the
  * look-back window of a rule (bursts of refusals, many persons), newest first
  * @param interval how often the scan runs

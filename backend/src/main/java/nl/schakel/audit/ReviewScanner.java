@@ -25,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the review queue from the disclosure log. It reads only sealed rows — so a row that
- * commits late is never skipped — in batches after the last seq it scanned, under an
+ * Fills the review queue from the disclosure log. It reads only sealed rows — so a row
+ * that commits late is never skipped — in batches after the last seq it scanned, under an
  * advisory lock so one instance scans at a time, and applies the rules of
  * {@code review-flags.yaml}.
  */
@@ -71,9 +71,9 @@ class ReviewScanner {
 
 	/**
 	 * Scans every sealed row not scanned yet, batch by batch, each batch in its own
-	 * transaction that commits its checkpoint: a batch that fails loses only itself, and the
-	 * next one is smaller, so the scan always advances. Returns how many review items it
-	 * created.
+	 * transaction that commits its checkpoint: a batch that fails loses only itself, and
+	 * the next one is smaller, so the scan always advances. Returns how many review items
+	 * it created.
 	 */
 	int scanSealed() {
 		int created = 0;
@@ -124,9 +124,11 @@ class ReviewScanner {
 		if (sealedTo == null || sealedTo <= last) {
 			return NOTHING_TO_DO;
 		}
-		List<Row> rows = this.jdbc.query("""
-				select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
-				from disclosure where seq > ? and seq <= ? order by seq limit ?""", ROW, last, sealedTo, limit);
+		List<Row> rows = this.jdbc.query(
+				"""
+						select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
+						from disclosure where seq > ? and seq <= ? order by seq limit ?""",
+				ROW, last, sealedTo, limit);
 		long scannedTo = rows.isEmpty() ? sealedTo : rows.get(rows.size() - 1).seq();
 		Instant now = Instant.now(this.clock);
 		List<ReviewItem> created = new ArrayList<>();
@@ -166,8 +168,8 @@ class ReviewScanner {
 		groups.forEach((key, group) -> {
 			Set<String> rules = new LinkedHashSet<>();
 			group.forEach((row) -> rules.add(row.ruleId()));
-			created.add(item(flagOf.get(key), group, "access-policy rule " + String.join(", ", rules) + "; "
-					+ group.size() + " disclosure(s)", now));
+			created.add(item(flagOf.get(key), group,
+					"access-policy rule " + String.join(", ", rules) + "; " + group.size() + " disclosure(s)", now));
 		});
 	}
 
@@ -189,13 +191,14 @@ class ReviewScanner {
 	}
 
 	/**
-	 * Sliding windows per professional: {@code count} matching rows (or, for many persons,
-	 * distinct persons) within {@code window}. Earlier rows already scanned count too, but
-	 * not those already in an item of this rule; an item needs at least one new row. The
-	 * earlier rows come from one bounded, index-backed query per professional (the newest
-	 * {@code context-rows} matching rows in the window; for many persons the newest row per
-	 * person among them), and the window slides in constant time per row, so a batch costs
-	 * what its own rows cost, however busy the professional was before.
+	 * Sliding windows per professional: {@code count} matching rows (or, for many
+	 * persons, distinct persons) within {@code window}. Earlier rows already scanned
+	 * count too, but not those already in an item of this rule; an item needs at least
+	 * one new row. The earlier rows come from one bounded, index-backed query per
+	 * professional (the newest {@code context-rows} matching rows in the window; for many
+	 * persons the newest row per person among them), and the window slides in constant
+	 * time per row, so a batch costs what its own rows cost, however busy the
+	 * professional was before.
 	 */
 	private void windows(ReviewFlags.Flag flag, List<Row> rows, long last, Instant now, List<ReviewItem> created,
 			java.util.function.Predicate<Row> matches, String matchesSql, boolean distinctPersons, Instant deadline) {
@@ -219,7 +222,8 @@ class ReviewScanner {
 			String context = """
 					select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
 					from disclosure where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ? and %s
-					order by occurred_at desc, id desc limit ?""".formatted(matchesSql);
+					order by occurred_at desc, id desc limit ?"""
+				.formatted(matchesSql);
 			String sql = distinctPersons ? """
 					select * from (select distinct on (person_id) * from (%s) newest
 					               order by person_id, occurred_at desc, seq desc) per_person
@@ -277,9 +281,9 @@ class ReviewScanner {
 			String decision, boolean flagged, String ruleId, String requestId) {
 
 		/**
-		 * Rows of one request form one item; a row without a request id stands alone. The request
-		 * id is the server's own (never the caller's correlation id, which any caller may repeat
-		 * to fold many reads into one item).
+		 * Rows of one request form one item; a row without a request id stands alone. The
+		 * request id is the server's own (never the caller's correlation id, which any
+		 * caller may repeat to fold many reads into one item).
 		 */
 		String requestKey() {
 			return (this.requestId != null) ? this.requestId : this.id.toString();

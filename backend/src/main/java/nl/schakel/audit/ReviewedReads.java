@@ -9,13 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What a review item is about, in the terms the privacy officer decides on: per item read,
- * the case, what was read (kind, category), who wrote it (the discloser), under which
- * purpose, rule and legal basis, and for a breach of secrecy which of the five questions of
- * the conflict-of-duties decision were answered. The same item read in several page views
- * is one line with a count, so a professional who reloads a page is not reviewed three
- * times over. Metadata only: the answers themselves are the person's story and stay behind
- * the disclosure gate, like all content.
+ * What a review item is about, in the terms the privacy officer decides on: per item
+ * read, the case, what was read (kind, category), who wrote it (the discloser), under
+ * which purpose, rule and legal basis, and for a breach of secrecy which of the five
+ * questions of the conflict-of-duties decision were answered. The same item read in
+ * several page views is one line with a count, so a professional who reloads a page is
+ * not reviewed three times over. Metadata only: the answers themselves are the person's
+ * story and stay behind the disclosure gate, like all content.
  */
 @Component
 class ReviewedReads {
@@ -48,7 +48,8 @@ class ReviewedReads {
 				where d.id = any(?)
 				group by d.case_id, c.reference, d.item_kind, d.item_id, d.category, d.purpose, d.legal_basis, d.rule_id,
 				         d.decision, a.author, a.author_organisation%s
-				order by min(d.occurred_at)""".formatted(answered, groupAnswers());
+				order by min(d.occurred_at)"""
+			.formatted(answered, groupAnswers());
 		return this.jdbc.query(sql, (rs, i) -> {
 			List<String> answers = new ArrayList<>();
 			for (String question : QUESTIONS) {
@@ -89,12 +90,12 @@ class ReviewedReads {
 	 * @param lastAt the last read
 	 * @param discloser who wrote the item (a contribution's author), if known
 	 * @param discloserOrganisation for which organisation
-	 * @param answered which questions of a conflict-of-duties decision were answered (codes of
-	 * the message bundle's {@code review.question.*}), empty when none was made
+	 * @param answered which questions of a conflict-of-duties decision were answered
+	 * (codes of the message bundle's {@code review.question.*}), empty when none was made
 	 */
-	public record Read(UUID caseId, String caseReference, String itemKind, UUID itemId, String category,
-			String purpose, String legalBasis, String ruleId, String decision, int times, Instant firstAt,
-			Instant lastAt, String discloser, String discloserOrganisation, List<String> answered) {
+	public record Read(UUID caseId, String caseReference, String itemKind, UUID itemId, String category, String purpose,
+			String legalBasis, String ruleId, String decision, int times, Instant firstAt, Instant lastAt,
+			String discloser, String discloserOrganisation, List<String> answered) {
 	}
 
 }

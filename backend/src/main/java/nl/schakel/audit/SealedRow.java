@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
- * A disclosure row as it is sealed: every column of the log, metadata only (the log holds no
- * content).
+ * A disclosure row as it is sealed: every column of the log, metadata only (the log holds
+ * no content).
  */
 record SealedRow(long seq, String id, Instant occurredAt, String actor, String actorOrganisation, String actorRole,
 		String caseId, String personId, String itemKind, String itemId, String category, String purpose,

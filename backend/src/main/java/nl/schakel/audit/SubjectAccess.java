@@ -45,14 +45,15 @@ class SubjectAccess {
 						rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
 						rs.getObject(6, LocalDate.class), instant(rs, 7)),
 				personId);
-		List<SubjectAccessReport.ContributionHeld> contributions = this.jdbc.query("""
-				select k.id, c.reference, k.author_organisation, o.name, k.category, k.legal_basis, k.created_at
-				from contribution k join case_file c on c.id = k.case_id
-				left join organisation o on o.code = k.author_organisation
-				where c.person_id = ? order by k.created_at""",
-				(rs, i) -> new SubjectAccessReport.ContributionHeld(rs.getObject(1, UUID.class), rs.getString(2),
-						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7)),
-				personId);
+		List<SubjectAccessReport.ContributionHeld> contributions = this.jdbc
+			.query("""
+					select k.id, c.reference, k.author_organisation, o.name, k.category, k.legal_basis, k.created_at
+					from contribution k join case_file c on c.id = k.case_id
+					left join organisation o on o.code = k.author_organisation
+					where c.person_id = ? order by k.created_at""",
+					(rs, i) -> new SubjectAccessReport.ContributionHeld(rs.getObject(1, UUID.class), rs.getString(2),
+							rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7)),
+					personId);
 		List<SubjectAccessReport.ConsentHeld> consents = this.jdbc.query("""
 				select organisations, domains, categories, purposes, valid_from, valid_until, withdrawn_on
 				from consent where person_id = ? order by valid_from""",
@@ -74,8 +75,7 @@ class SubjectAccess {
 						rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
 						rs.getString(12)),
 				personId);
-		return new SubjectAccessReport(now, person, cases, contributions, consents, disclosures,
-				showProfessionalNames);
+		return new SubjectAccessReport(now, person, cases, contributions, consents, disclosures, showProfessionalNames);
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A subject-access report (inzageverzoek, GDPR art. 15): what Schakel holds about one person,
- * as metadata, and every disclosure of it. Content is never part of it: the owning partners
- * provide that themselves.
+ * A subject-access report (inzageverzoek, GDPR art. 15): what Schakel holds about one
+ * person, as metadata, and every disclosure of it. Content is never part of it: the
+ * owning partners provide that themselves.
  *
  * @param producedAt when it was produced
  * @param person the person
@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param consents the person's consents
  * @param disclosures every time information about the person was shown (permitted, or its
  * existence only)
- * @param professionalNamesShown whether recipients are named individually (review-flags.yaml)
+ * @param professionalNamesShown whether recipients are named individually
+ * (review-flags.yaml)
  */
 public record SubjectAccessReport(Instant producedAt, Person person, List<CaseHeld> cases,
 		List<ContributionHeld> contributions, List<ConsentHeld> consents, List<Recipient> disclosures,
@@ -27,11 +28,17 @@ public record SubjectAccessReport(Instant producedAt, Person person, List<CaseHe
 	public record Person(UUID id, String name, LocalDate dateOfBirth, boolean bsnRegistered) {
 	}
 
-	/** One case of the person; {@code erasedAt} says when its content was erased (crypto-shredded), if it was. */
+	/**
+	 * One case of the person; {@code erasedAt} says when its content was erased
+	 * (crypto-shredded), if it was.
+	 */
 	public record CaseHeld(UUID id, String reference, String caseType, String status, LocalDate openedOn,
 			LocalDate closedOn, Instant erasedAt) {
 
-		/** The day of the erasure in the Netherlands, for the printed report; {@code null} when not erased. */
+		/**
+		 * The day of the erasure in the Netherlands, for the printed report; {@code null}
+		 * when not erased.
+		 */
 		public LocalDate erasedOn() {
 			return (this.erasedAt == null) ? null
 					: this.erasedAt.atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
@@ -53,8 +60,8 @@ public record SubjectAccessReport(Instant producedAt, Person person, List<CaseHe
 	 * @param professional the individual's username, only when the settings allow it
 	 */
 	public record Recipient(Instant occurredAt, String organisation, String organisationName, String role,
-			String professional, String purpose, String legalBasis, String itemKind, String category,
-			String decision, String caseReference, String channel) {
+			String professional, String purpose, String legalBasis, String itemKind, String category, String decision,
+			String caseReference, String channel) {
 	}
 
 }

@@ -47,8 +47,14 @@ public record VerificationReport(boolean intact, long fromBlock, long toBlock, S
 			text.append("Disclosure log intact: nothing sealed yet");
 		}
 		else if (this.intact) {
-			text.append("Disclosure log intact: blocks ").append(this.fromBlock).append("..").append(this.toBlock)
-				.append(" (").append(this.rowsChecked).append(" rows) verified; head ").append(this.headHash);
+			text.append("Disclosure log intact: blocks ")
+				.append(this.fromBlock)
+				.append("..")
+				.append(this.toBlock)
+				.append(" (")
+				.append(this.rowsChecked)
+				.append(" rows) verified; head ")
+				.append(this.headHash);
 		}
 		else {
 			text.append("Disclosure log NOT intact: first broken block ").append(this.firstBrokenBlock);

@@ -13,17 +13,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --schakel.command=verify-log}: verifies the sealed disclosure log from the command
- * line, prints the report and exits with 0 when intact, 1 when broken, 2 on a usage error.
+ * {@code --schakel.command=verify-log}: verifies the sealed disclosure log from the
+ * command line, prints the report and exits with 0 when intact, 1 when broken, 2 on a
+ * usage error.
  *
  * <pre>
  * java -jar backend/target/schakel.jar --spring.main.web-application-type=none \
  *      --schakel.command=verify-log [--seal-first] [--incremental] [--head=NUMBER:HASH]
  * </pre>
  *
- * {@code --seal-first} seals what has settled before verifying; {@code --incremental} starts
- * at the last intact verification's head; {@code --head} checks the chain still holds a head
- * exported earlier.
+ * {@code --seal-first} seals what has settled before verifying; {@code --incremental}
+ * starts at the last intact verification's head; {@code --head} checks the chain still
+ * holds a head exported earlier.
  */
 @Component
 @ConditionalOnProperty(name = "schakel.command", havingValue = "verify-log")

@@ -3,7 +3,8 @@
  * flagged disclosures, change histories, the sealed (tamper-evident) log with its verify
  * command, and subject-access reports. Auditors see metadata here, never content.
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = { "disclosure", "organisation", "participation", "person", "policy", "professional", "security", "web" })
+@ApplicationModule(displayName = "Audit", allowedDependencies = { "disclosure", "organisation", "participation",
+		"person", "policy", "professional", "security", "web" })
 package nl.schakel.audit;
 
 import org.springframework.modulith.ApplicationModule;

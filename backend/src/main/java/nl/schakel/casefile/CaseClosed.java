@@ -2,8 +2,8 @@ package nl.schakel.casefile;
 
 /**
  * A write on a case that is closed (or declined at triage). A closed case is a record for
- * accountability: nothing is added to it and no one is admitted to it until the coordinator
- * reopens it.
+ * accountability: nothing is added to it and no one is admitted to it until the
+ * coordinator reopens it.
  */
 public class CaseClosed extends RuntimeException {
 
@@ -22,7 +22,10 @@ public class CaseClosed extends RuntimeException {
 		return this.status;
 	}
 
-	/** {@code DECLINED} or {@code ADVICE_ONLY} when triage ended the case; else {@code null} or {@code ACCEPTED}. */
+	/**
+	 * {@code DECLINED} or {@code ADVICE_ONLY} when triage ended the case; else
+	 * {@code null} or {@code ACCEPTED}.
+	 */
 	public TriageOutcome triageOutcome() {
 		return this.triageOutcome;
 	}

@@ -9,9 +9,9 @@ import java.util.UUID;
  * lists and for deciding what to disclose, never itself content.
  */
 public record CaseFacts(CaseId id, String reference, UUID personId, CaseType caseType, CaseStatus status,
-		List<CaseStatus> nextStatuses, String coordinator, UUID organisationId, LocalDate openedOn,
-		LocalDate closedOn, TriageOutcome triageOutcome, String triageReason, CloseReason closeReason,
-		String closeText, LocalDate reopenedOn, String reopenReason) {
+		List<CaseStatus> nextStatuses, String coordinator, UUID organisationId, LocalDate openedOn, LocalDate closedOn,
+		TriageOutcome triageOutcome, String triageReason, CloseReason closeReason, String closeText,
+		LocalDate reopenedOn, String reopenReason) {
 
 	public boolean open() {
 		return this.status != CaseStatus.CLOSED;

@@ -13,8 +13,8 @@ import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 
 /**
- * A case: refers to its person and organisation by id only, so each aggregate stays in its
- * own feature.
+ * A case: refers to its person and organisation by id only, so each aggregate stays in
+ * its own feature.
  */
 @Entity
 @Table(name = "case_file")
@@ -81,7 +81,9 @@ class CaseFile {
 		return String.format("ZVH-%d-%06d", year.getValue(), number);
 	}
 
-	/** Moves an open case one step on; closing takes a reason, so it is {@link #close}. */
+	/**
+	 * Moves an open case one step on; closing takes a reason, so it is {@link #close}.
+	 */
 	void moveTo(CaseStatus target, LocalDate today) {
 		requireOpenForWrites();
 		if (target == CaseStatus.CLOSED) {
@@ -93,7 +95,10 @@ class CaseFile {
 		this.status = target;
 	}
 
-	/** Closes the case with one of the listed reasons and free text; from then on it takes no writes. */
+	/**
+	 * Closes the case with one of the listed reasons and free text; from then on it takes
+	 * no writes.
+	 */
 	void close(CloseReason reason, String text, LocalDate today) {
 		requireOpenForWrites();
 		if (!this.status.canMoveTo(CaseStatus.CLOSED)) {
@@ -105,7 +110,9 @@ class CaseFile {
 		this.closeText = text;
 	}
 
-	/** Records the triage decision and moves the case on: into consultation, or closed. */
+	/**
+	 * Records the triage decision and moves the case on: into consultation, or closed.
+	 */
 	void decideTriage(TriageOutcome outcome, String reason, LocalDate today) {
 		requireOpenForWrites();
 		if (this.status != CaseStatus.TRIAGE) {
@@ -119,9 +126,10 @@ class CaseFile {
 	}
 
 	/**
-	 * Reopens a closed case, with a reason. A case that triage ended goes back to triage (the
-	 * referral is weighed again); a case closed later goes back into consultation, the stage
-	 * where partners are admitted again. The closure's facts stay in the case's history.
+	 * Reopens a closed case, with a reason. A case that triage ended goes back to triage
+	 * (the referral is weighed again); a case closed later goes back into consultation,
+	 * the stage where partners are admitted again. The closure's facts stay in the case's
+	 * history.
 	 */
 	void reopen(String reason, LocalDate today) {
 		if (this.status != CaseStatus.CLOSED) {
@@ -148,7 +156,10 @@ class CaseFile {
 		return this.triageOutcome != null && this.triageOutcome != TriageOutcome.ACCEPTED;
 	}
 
-	/** A closed or declined case takes no contribution, consent, request, admission or status move. */
+	/**
+	 * A closed or declined case takes no contribution, consent, request, admission or
+	 * status move.
+	 */
 	void requireOpenForWrites() {
 		if (this.status == CaseStatus.CLOSED) {
 			throw new CaseClosed(this.status, this.triageOutcome);
@@ -211,7 +222,10 @@ class CaseFile {
 		return this.organisationId;
 	}
 
-	/** Whether this case is steered by that safety house: its coordinators' cases and no other's. */
+	/**
+	 * Whether this case is steered by that safety house: its coordinators' cases and no
+	 * other's.
+	 */
 	boolean belongsTo(UUID safetyHouse) {
 		return this.organisationId.equals(safetyHouse);
 	}

@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers referrals as cases, lists them and moves them along their statuses. The
- * coordinator steers cases; the person's data and the case's contents are read through the
- * disclosure gate, never here.
+ * coordinator steers cases; the person's data and the case's contents are read through
+ * the disclosure gate, never here.
  */
 @Service
 public class CaseFileService {
@@ -71,7 +71,9 @@ public class CaseFileService {
 		this.clock = clock;
 	}
 
-	/** Registers the person (or finds them by BSN) and opens a case for them in REFERRED. */
+	/**
+	 * Registers the person (or finds them by BSN) and opens a case for them in REFERRED.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CaseFacts register(Access access, RegisterCaseRequest request) {
@@ -97,7 +99,8 @@ public class CaseFileService {
 						referral.getReferringProfessional().strip(), distinct(referral.getInvitedPartners()),
 						referral.getPersonInformed())
 				// the coordinator's own signal
-				: new Referral(saved.id().value(), coordinator.organisation(), coordinator.displayName(), List.of(), false);
+				: new Referral(saved.id().value(), coordinator.organisation(), coordinator.displayName(), List.of(),
+						false);
 		ReferralDetails text = (referral != null) ? new ReferralDetails(referral.getReason().strip(),
 				referral.getGoal().strip(), blankToNull(referral.getNotInformedReason()))
 				: new ReferralDetails(null, null, null);
@@ -124,7 +127,10 @@ public class CaseFileService {
 		}
 	}
 
-	/** The triage decision: accept into consultation, or close with advice only or declined (with a reason). */
+	/**
+	 * The triage decision: accept into consultation, or close with advice only or
+	 * declined (with a reason).
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CaseFacts decideTriage(Access access, CaseId id, TriageOutcome outcome, String reason) {
@@ -147,7 +153,10 @@ public class CaseFileService {
 		return facts(this.caseFiles.save(caseFile));
 	}
 
-	/** The referral's facts and its sealed free text, for the case header read through the gate. */
+	/**
+	 * The referral's facts and its sealed free text, for the case header read through the
+	 * gate.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<SealedReferral> referral(CaseId id) {
 		return this.referrals.findById(id.value())
@@ -182,9 +191,9 @@ public class CaseFileService {
 	}
 
 	/**
-	 * The facts of a case of the current user's own safety house, for the actions that steer
-	 * it (admitting, removing, emergency access). Another safety house's case answers as a
-	 * missing one does, so its existence is not revealed.
+	 * The facts of a case of the current user's own safety house, for the actions that
+	 * steer it (admitting, removing, emergency access). Another safety house's case
+	 * answers as a missing one does, so its existence is not revealed.
 	 */
 	@Transactional(readOnly = true)
 	public CaseFacts ofOwnSafetyHouse(Access access, CaseId id) {
@@ -216,14 +225,19 @@ public class CaseFileService {
 			.orElseThrow(CaseNotFound::new);
 	}
 
-	/** The own safety house's cases newest first, metadata only: no person data is read for a list. */
+	/**
+	 * The own safety house's cases newest first, metadata only: no person data is read
+	 * for a list.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CasePage page(Access access, Long before, int size) {
 		return page(access, before, size, CaseFilter.NONE);
 	}
 
-	/** The own safety house's cases narrowed by the filter, newest first, metadata only. */
+	/**
+	 * The own safety house's cases narrowed by the filter, newest first, metadata only.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CasePage page(Access access, Long before, int size, CaseFilter filter) {
@@ -236,7 +250,9 @@ public class CaseFileService {
 		return new CasePage(page.stream().map(CaseFileService::facts).toList(), next);
 	}
 
-	/** How many of the own safety house's cases are in each status, every status listed. */
+	/**
+	 * How many of the own safety house's cases are in each status, every status listed.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public java.util.Map<CaseStatus, Long> countByStatus(Access access) {
@@ -251,8 +267,9 @@ public class CaseFileService {
 	}
 
 	/**
-	 * The facts of these cases, newest first, for a professional's own list of the cases they
-	 * are admitted to: metadata only, the caller has already decided which ids it may list.
+	 * The facts of these cases, newest first, for a professional's own list of the cases
+	 * they are admitted to: metadata only, the caller has already decided which ids it
+	 * may list.
 	 */
 	@Transactional(readOnly = true)
 	public List<CaseFacts> facts(java.util.Collection<UUID> ids) {
@@ -277,7 +294,8 @@ public class CaseFileService {
 		}
 		CaseStatus from = caseFile.status();
 		if (from.canMoveTo(target)) {
-			// the features that fill the step's rules are asked lazily: they depend on this service
+			// the features that fill the step's rules are asked lazily: they depend on
+			// this service
 			this.preconditions.orderedStream()
 				.map((rule) -> rule.refusal(id, from, target))
 				.flatMap(Optional::stream)
@@ -291,8 +309,8 @@ public class CaseFileService {
 	}
 
 	/**
-	 * Closes a case with a reason from the list and free text (required when the reason is
-	 * {@link CloseReason#OTHER}). A closed case takes no writes until it is reopened.
+	 * Closes a case with a reason from the list and free text (required when the reason
+	 * is {@link CloseReason#OTHER}). A closed case takes no writes until it is reopened.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
@@ -316,7 +334,10 @@ public class CaseFileService {
 		return facts(this.caseFiles.save(caseFile));
 	}
 
-	/** Reopens a closed or declined case, with a reason; see {@code CaseFile.reopen} for where it goes back to. */
+	/**
+	 * Reopens a closed or declined case, with a reason; see {@code CaseFile.reopen} for
+	 * where it goes back to.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
 	public CaseFacts reopen(Access access, CaseId id, String reason) {
@@ -336,8 +357,8 @@ public class CaseFileService {
 	}
 
 	/**
-	 * The facts of a case that takes writes: a missing case is {@link CaseNotFound}, a closed or
-	 * declined one {@link CaseClosed}.
+	 * The facts of a case that takes writes: a missing case is {@link CaseNotFound}, a
+	 * closed or declined one {@link CaseClosed}.
 	 */
 	@Transactional(readOnly = true)
 	public CaseFacts requireOpen(CaseId id) {
@@ -347,8 +368,8 @@ public class CaseFileService {
 	}
 
 	/**
-	 * The facts of a case, for the features that decide what to disclose of it. Not content:
-	 * who the person is stays behind the gate.
+	 * The facts of a case, for the features that decide what to disclose of it. Not
+	 * content: who the person is stays behind the gate.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CaseFacts> facts(CaseId id) {

@@ -22,7 +22,10 @@ interface CaseFiles extends Repository<CaseFile, UUID> {
 	/** Newest first; keyset pagination on the reference number. */
 	List<CaseFile> findByReferenceNumberLessThanOrderByReferenceNumberDesc(long before, Limit limit);
 
-	/** One safety house's cases narrowed by a filter, newest first; keyset pagination on the reference number. */
+	/**
+	 * One safety house's cases narrowed by a filter, newest first; keyset pagination on
+	 * the reference number.
+	 */
 	@Query("select c from CaseFile c where c.organisationId = :safetyHouse and c.referenceNumber < :before"
 			+ " and lower(c.reference) like :reference escape '!' and c.status in :statuses"
 			+ " and c.caseType in :caseTypes and c.openedOn between :from and :until order by c.referenceNumber desc")
@@ -35,7 +38,9 @@ interface CaseFiles extends Repository<CaseFile, UUID> {
 
 	List<CaseFile> findAllByIdIn(java.util.Collection<UUID> ids);
 
-	/** One safety house's cases, newest first; keyset pagination on the reference number. */
+	/**
+	 * One safety house's cases, newest first; keyset pagination on the reference number.
+	 */
 	List<CaseFile> findByOrganisationIdAndReferenceNumberLessThanOrderByReferenceNumberDesc(UUID safetyHouse,
 			long before, Limit limit);
 

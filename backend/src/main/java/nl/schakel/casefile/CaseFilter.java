@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * What a case list is narrowed to: part of the reference, a status, a case type and the
- * period the case was opened in. Every part may be left out. Metadata only, like the list.
+ * period the case was opened in. Every part may be left out. Metadata only, like the
+ * list.
  *
  * @param reference part of the reference, case-insensitive
  * @param status the status, or {@code null} for any

@@ -14,9 +14,9 @@ import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Who referred the person, whom to invite, whether the person knows; the free text (reason,
- * goal, why the person was not informed) only as ciphertext, read through the gate with the
- * case header.
+ * Who referred the person, whom to invite, whether the person knows; the free text
+ * (reason, goal, why the person was not informed) only as ciphertext, read through the
+ * gate with the case header.
  */
 @Entity
 @Table(name = "referral")
@@ -39,7 +39,10 @@ class Referral {
 
 	private boolean personInformed;
 
-	/** The coordinator confirmed that the person known under the BSN with other details is this one. */
+	/**
+	 * The coordinator confirmed that the person known under the BSN with other details is
+	 * this one.
+	 */
 	private boolean samePersonConfirmed;
 
 	@Column(name = DETAILS_COLUMN)

@@ -3,8 +3,8 @@ package nl.schakel.casefile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The free text of a referral, sealed as one JSON document so the case header carries it as
- * one item through the gate.
+ * The free text of a referral, sealed as one JSON document so the case header carries it
+ * as one item through the gate.
  */
 public record ReferralDetails(String reason, String goal, String notInformedReason) {
 

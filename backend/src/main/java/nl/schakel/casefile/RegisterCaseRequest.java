@@ -25,8 +25,8 @@ import nl.schakel.person.ValidBsn;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * A referral to register: the person and the kind of case. One class serves the form and the
- * API body so both are validated by the same rules and report the same field names
+ * A referral to register: the person and the kind of case. One class serves the form and
+ * the API body so both are validated by the same rules and report the same field names
  * ({@code person.name}, {@code person.bsn}, {@code caseType}, ...).
  */
 public class RegisterCaseRequest {
@@ -43,8 +43,9 @@ public class RegisterCaseRequest {
 	private ReferralForm referral;
 
 	/**
-	 * The coordinator's confirmation, after being told which details differ, that the person
-	 * registered under this BSN with another name or date of birth is the person referred.
+	 * The coordinator's confirmation, after being told which details differ, that the
+	 * person registered under this BSN with another name or date of birth is the person
+	 * referred.
 	 */
 	private boolean samePersonConfirmed;
 
@@ -80,7 +81,10 @@ public class RegisterCaseRequest {
 		this.referral = referral;
 	}
 
-	/** The referral: who refers, the reason and goal, whom to invite, whether the person knows. */
+	/**
+	 * The referral: who refers, the reason and goal, whom to invite, whether the person
+	 * knows.
+	 */
 	@InformedOrExplained
 	public static class ReferralForm {
 
@@ -171,7 +175,10 @@ public class RegisterCaseRequest {
 
 	}
 
-	/** A person who was not informed of the referral needs a reason why not, at that field. */
+	/**
+	 * A person who was not informed of the referral needs a reason why not, at that
+	 * field.
+	 */
 	@Documented
 	@Constraint(validatedBy = InformedOrExplained.Validator.class)
 	@Target(ElementType.TYPE)
@@ -188,8 +195,8 @@ public class RegisterCaseRequest {
 
 			@Override
 			public boolean isValid(ReferralForm referral, ConstraintValidatorContext context) {
-				if (!Boolean.FALSE.equals(referral.getPersonInformed()) || (referral.getNotInformedReason() != null
-						&& !referral.getNotInformedReason().isBlank())) {
+				if (!Boolean.FALSE.equals(referral.getPersonInformed())
+						|| (referral.getNotInformedReason() != null && !referral.getNotInformedReason().isBlank())) {
 					return true;
 				}
 				context.disableDefaultConstraintViolation();

@@ -64,8 +64,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Cases over REST: {@code /api/v1/cases}. Every call names its purpose in {@code X-Purpose};
- * reads go through the disclosure gate and are recorded with channel API.
+ * Cases over REST: {@code /api/v1/cases}. Every call names its purpose in
+ * {@code X-Purpose}; reads go through the disclosure gate and are recorded with channel
+ * API.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -85,7 +86,8 @@ class CaseApiController {
 
 	private final CaseLifecycle lifecycle;
 
-	CaseApiController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers, CaseIntake intake, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
+	CaseApiController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers,
+			CaseIntake intake, CaseFileService cases, CaseConsents consents, CaseLifecycle lifecycle) {
 		this.participants = participants;
 		this.caseContributions = caseContributions;
 		this.dossiers = dossiers;
@@ -102,7 +104,8 @@ class CaseApiController {
 	}
 
 	@GetMapping
-	CaseList list(Access access, @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size,
+	CaseList list(Access access, @RequestParam(required = false) Long before,
+			@RequestParam(defaultValue = "50") int size,
 			@org.springdoc.core.annotations.ParameterObject CaseListFilter filter) {
 		CasePage page = this.cases.page(access, before, size, filter.toFilter());
 		return new CaseList(page.cases().stream().map(CaseSummary::of).toList(), page.nextCursor());
@@ -120,17 +123,21 @@ class CaseApiController {
 
 	@PostMapping("/{id}/status")
 	CaseSummary move(Access access, @PathVariable UUID id, @Valid @RequestBody StatusChange change) {
-		return CaseSummary.of(this.lifecycle.move(access, new CaseId(id), change.status(), change.reason(), change.text()));
+		return CaseSummary
+			.of(this.lifecycle.move(access, new CaseId(id), change.status(), change.reason(), change.text()));
 	}
 
-	/** Reopens a closed or declined case, with a reason; partners must be admitted again. */
+	/**
+	 * Reopens a closed or declined case, with a reason; partners must be admitted again.
+	 */
 	@PostMapping("/{id}/reopening")
 	CaseSummary reopen(Access access, @PathVariable UUID id, @RequestBody Reopening reopening) {
 		return CaseSummary.of(this.lifecycle.reopen(access, new CaseId(id), reopening.reason()));
 	}
 
 	@PostMapping("/{id}/contributions")
-	ResponseEntity<Created> contribute(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+	ResponseEntity<Created> contribute(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@Valid @RequestBody ContributionRequest request) {
 		UUID created = this.caseContributions.contribute(access, new CaseId(id), request);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Created(created));
@@ -144,8 +151,9 @@ class CaseApiController {
 
 	@PostMapping("/{id}/participants")
 	ResponseEntity<ParticipantView> admit(Access access, @PathVariable UUID id, @RequestBody AdmissionRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(this.participants.admit(access, new CaseId(id),
-				new Admission(request.organisation(), request.professionals(), request.purposes(), request.validUntil())));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.participants.admit(access, new CaseId(id), new Admission(request.organisation(),
+					request.professionals(), request.purposes(), request.validUntil())));
 	}
 
 	@DeleteMapping("/{id}/participants/{participantId}")
@@ -154,7 +162,8 @@ class CaseApiController {
 	}
 
 	@GetMapping("/{id}/consents")
-	List<ConsentView> consents(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+	List<ConsentView> consents(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		return this.consents.list(access, new CaseId(id));
 	}
 
@@ -171,25 +180,29 @@ class CaseApiController {
 
 	@PostMapping("/{id}/consents/{consentId}/withdrawal")
 	ConsentView withdraw(Access access, @PathVariable UUID id, @PathVariable UUID consentId,
-			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody(required = false) Withdrawal withdrawal) {
-		return this.consents.withdraw(access, new CaseId(id), consentId,
-				(withdrawal != null) ? withdrawal.on() : null, (withdrawal != null) ? withdrawal.reason() : null);
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestBody(required = false) Withdrawal withdrawal) {
+		return this.consents.withdraw(access, new CaseId(id), consentId, (withdrawal != null) ? withdrawal.on() : null,
+				(withdrawal != null) ? withdrawal.reason() : null);
 	}
 
 	@PostMapping("/{id}/triage")
 	CaseSummary triage(Access access, @PathVariable UUID id, @RequestBody TriageDecision decision) {
-		return CaseSummary.of(this.lifecycle.decideTriage(access, new CaseId(id), decision.outcome(), decision.reason()));
+		return CaseSummary
+			.of(this.lifecycle.decideTriage(access, new CaseId(id), decision.outcome(), decision.reason()));
 	}
 
 	@PostMapping("/{id}/break-glass")
-	ResponseEntity<BreakGlassView> breakGlass(Access access, @PathVariable UUID id, @RequestBody BreakGlassRequest request) {
+	ResponseEntity<BreakGlassView> breakGlass(Access access, @PathVariable UUID id,
+			@RequestBody BreakGlassRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(this.participants.openBreakGlass(access, new CaseId(id), request.reason()));
 	}
 
 	@PostMapping("/{id}/contributions/{contributionId}/requests")
-	ResponseEntity<DisclosureRequestView> requestDisclosure(Access access, @PathVariable UUID id, @PathVariable UUID contributionId,
-			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody DisclosureRequestBody body) {
+	ResponseEntity<DisclosureRequestView> requestDisclosure(Access access, @PathVariable UUID id,
+			@PathVariable UUID contributionId, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestBody DisclosureRequestBody body) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, body.reason()));
 	}
@@ -242,7 +255,8 @@ class CaseApiController {
 	@ExceptionHandler(BsnKnownUnderOtherDetails.class)
 	@ResponseStatus(HttpStatus.CONFLICT)
 	ProblemDetail bsnKnownUnderOtherDetails(BsnKnownUnderOtherDetails ex) {
-		// which details differ, never what is registered: the coordinator checks the BSN or confirms
+		// which details differ, never what is registered: the coordinator checks the BSN
+		// or confirms
 		List<String> differences = ex.differences()
 			.stream()
 			.map((difference) -> (difference == BsnKnownUnderOtherDetails.Difference.NAME) ? "name" : "dateOfBirth")
@@ -252,10 +266,12 @@ class CaseApiController {
 				"This BSN is registered for a person whose " + String.join(" and ", differences)
 						+ " differ from the referral; check the BSN, or confirm with samePersonConfirmed that it is"
 						+ " the same person");
-		// named as the issue of the BSN itself ("bsn") and by its place in the body ("person.bsn")
+		// named as the issue of the BSN itself ("bsn") and by its place in the body
+		// ("person.bsn")
 		String message = "registered for a person whose " + String.join(" and ", differences) + " differ";
 		problem.setProperty("field", "bsn");
-		problem.setProperty("errors", List.of(new FieldProblem("bsn", message), new FieldProblem("person.bsn", message)));
+		problem.setProperty("errors",
+				List.of(new FieldProblem("bsn", message), new FieldProblem("person.bsn", message)));
 		problem.setProperty("differences", differences);
 		return problem;
 	}
@@ -279,7 +295,10 @@ class CaseApiController {
 		return problem;
 	}
 
-	/** A status move; closing names a reason from the list, and free text (required for OTHER). */
+	/**
+	 * A status move; closing names a reason from the list, and free text (required for
+	 * OTHER).
+	 */
 	record StatusChange(@NotNull(message = "{case.status.required}") CaseStatus status, CloseReason reason,
 			String text) {
 	}
@@ -291,7 +310,10 @@ class CaseApiController {
 			LocalDate validUntil) {
 	}
 
-	/** A consent to record; {@code holder}, when given, must be the recorder's own organisation. */
+	/**
+	 * A consent to record; {@code holder}, when given, must be the recorder's own
+	 * organisation.
+	 */
 	record ConsentRequest(List<String> organisations, List<String> domains, List<String> categories,
 			List<String> purposes, LocalDate validFrom, LocalDate validUntil, String evidence,
 			EvidenceKind evidenceKind, LocalDate evidenceObtainedOn, String evidenceObtainedBy, String holder) {
@@ -360,8 +382,8 @@ class CaseApiController {
 			return new CaseResponse(facts.id().value(), facts.reference(), facts.caseType(), facts.status(),
 					facts.nextStatuses(), facts.coordinator(), facts.openedOn(), facts.closedOn(),
 					dossier.purpose().purpose().code(),
-					new PersonResponse(dossier.person().name(), dossier.person().dateOfBirth(),
-							dossier.person().bsnRegistered()),
+					new PersonResponse(
+							dossier.person().name(), dossier.person().dateOfBirth(), dossier.person().bsnRegistered()),
 					ReferralResponse.of(dossier), dossier.breakGlass(),
 					dossier.timeline()
 						.stream()

@@ -30,11 +30,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The consents of one case, for its participants: the holder records and withdraws its own,
- * the coordinator steering the case records a withdrawal the person made at the safety house,
- * and every participant may see them — each consent shown is a disclosure in the log, because
- * its scope reveals that its holder has information of those categories. A participant of
- * another case of the same person gets the same 404 as for a case that does not exist.
+ * The consents of one case, for its participants: the holder records and withdraws its
+ * own, the coordinator steering the case records a withdrawal the person made at the
+ * safety house, and every participant may see them — each consent shown is a disclosure
+ * in the log, because its scope reveals that its holder has information of those
+ * categories. A participant of another case of the same person gets the same 404 as for a
+ * case that does not exist.
  */
 @Service
 public class CaseConsents {
@@ -72,8 +73,9 @@ public class CaseConsents {
 	}
 
 	/**
-	 * The case's consents as shown to a participant who has just opened it, recorded in the
-	 * caller's transaction. The caller has made sure the reader takes part in the case.
+	 * The case's consents as shown to a participant who has just opened it, recorded in
+	 * the caller's transaction. The caller has made sure the reader takes part in the
+	 * case.
 	 */
 	@Transactional
 	List<ConsentView> shownIn(Access access, CaseFacts facts) {
@@ -82,9 +84,9 @@ public class CaseConsents {
 		}
 		List<ConsentView> shown = this.consents.onCase(facts.id().value());
 		for (ConsentView consent : shown) {
-			this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.CONSENT, facts.id().value(),
-					facts.personId(), consent.id(), Purpose.of(access), LegalBasis.PUBLIC_TASK.name(), RULE,
-					access.channel()));
+			this.log.recordMetadata(access,
+					new DisclosureLog.Metadata(ItemKind.CONSENT, facts.id().value(), facts.personId(), consent.id(),
+							Purpose.of(access), LegalBasis.PUBLIC_TASK.name(), RULE, access.channel()));
 		}
 		return shown;
 	}
@@ -96,8 +98,7 @@ public class CaseConsents {
 	 * recorder's own; any other is refused
 	 */
 	@Transactional
-	public ConsentView record(Access access, CaseId id, ConsentScope scope, ConsentEvidence evidence,
-			String holder) {
+	public ConsentView record(Access access, CaseId id, ConsentScope scope, ConsentEvidence evidence, String holder) {
 		requireCaseworker(access);
 		// a closed case takes no writes: 409 to whoever took part, 404 to anyone else
 		this.lifecycle.requireOpen(access, id);
@@ -110,7 +111,10 @@ public class CaseConsents {
 				evidence, actor.username()));
 	}
 
-	/** Withdraws a consent of the case: its holder, or the coordinator steering the case with a reason. */
+	/**
+	 * Withdraws a consent of the case: its holder, or the coordinator steering the case
+	 * with a reason.
+	 */
 	@Transactional
 	public ConsentView withdraw(Access access, CaseId id, UUID consentId, LocalDate on, String reason) {
 		requireCaseworker(access);
@@ -141,8 +145,8 @@ public class CaseConsents {
 	}
 
 	private static boolean isCaseworker(Actor actor) {
-		return actor.has(Role.COORDINATOR) || actor.has(Role.CARE_PROFESSIONAL)
-				|| actor.has(Role.JUSTICE_PROFESSIONAL) || actor.has(Role.MUNICIPAL_PROFESSIONAL);
+		return actor.has(Role.COORDINATOR) || actor.has(Role.CARE_PROFESSIONAL) || actor.has(Role.JUSTICE_PROFESSIONAL)
+				|| actor.has(Role.MUNICIPAL_PROFESSIONAL);
 	}
 
 }

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Contributions and disclosure requests on a case: a caseworker taking part adds what their
- * organisation knows and asks the author of an existence-only item to disclose it; the author
- * grants or refuses. A closed case takes none of these.
+ * Contributions and disclosure requests on a case: a caseworker taking part adds what
+ * their organisation knows and asks the author of an existence-only item to disclose it;
+ * the author grants or refuses. A closed case takes none of these.
  */
 @Service
 public class CaseContributions {
@@ -35,7 +35,8 @@ public class CaseContributions {
 
 	private final CaseLifecycle lifecycle;
 
-	CaseContributions(CaseFileService cases, ContributionService contributions, DisclosureRequestService requests, CaseLifecycle lifecycle) {
+	CaseContributions(CaseFileService cases, ContributionService contributions, DisclosureRequestService requests,
+			CaseLifecycle lifecycle) {
 		this.cases = cases;
 		this.contributions = contributions;
 		this.requests = requests;
@@ -76,9 +77,11 @@ public class CaseContributions {
 	public DisclosureRequestService.Inbox inbox(Access access) {
 		DisclosureRequestService.Inbox inbox = this.requests.inbox(access);
 		Map<UUID, String> references = new HashMap<>();
-		this.cases.facts(Stream.concat(inbox.sent().stream(), inbox.received().stream())
-			.map(DisclosureRequestView::caseId)
-			.collect(Collectors.toSet())).forEach((c) -> references.put(c.id().value(), c.reference()));
+		this.cases
+			.facts(Stream.concat(inbox.sent().stream(), inbox.received().stream())
+				.map(DisclosureRequestView::caseId)
+				.collect(Collectors.toSet()))
+			.forEach((c) -> references.put(c.id().value(), c.reference()));
 		return new DisclosureRequestService.Inbox(
 				inbox.sent().stream().map((r) -> r.withCaseReference(references.get(r.caseId()))).toList(),
 				inbox.received().stream().map((r) -> r.withCaseReference(references.get(r.caseId()))).toList());

@@ -61,8 +61,8 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The case pages: the coordinator's list and referral form, the purpose choice, and the case
- * page with its timeline, participants and contribution form.
+ * The case pages: the coordinator's list and referral form, the purpose choice, and the
+ * case page with its timeline, participants and contribution form.
  */
 @Controller
 @RequestMapping("/cases")
@@ -90,8 +90,9 @@ class CaseController {
 
 	private final PlanOfAction plan;
 
-	CaseController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers, CaseIntake intake, CaseFileService cases, CasePurposes purposes, Policy policy,
-			CaseConsents consents, CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan) {
+	CaseController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers,
+			CaseIntake intake, CaseFileService cases, CasePurposes purposes, Policy policy, CaseConsents consents,
+			CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan) {
 		this.plan = plan;
 		this.myCases = myCases;
 		this.participants = participants;
@@ -114,7 +115,8 @@ class CaseController {
 	String list(Access access, @RequestParam(required = false) Long before, CaseListFilter filter, BindingResult errors,
 			Model model) {
 		if (errors.hasErrors()) {
-			// a part that is no status, type or date is left out of the filter, and the page says so
+			// a part that is no status, type or date is left out of the filter, and the
+			// page says so
 			model.addAttribute("problem", "cases.filter.invalid");
 		}
 		model.addAttribute("page", this.cases.page(access, before, 50, filter.toFilter()));
@@ -133,14 +135,13 @@ class CaseController {
 	}
 
 	@PostMapping
-	String register(Access access, @Valid @ModelAttribute("referral") RegisterCaseRequest referral, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+	String register(Access access, @Valid @ModelAttribute("referral") RegisterCaseRequest referral,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
 		model.addAttribute("organisations", this.intake.organisations());
 		if (referral.getReferral() == null) {
 			// the form always asks who referred; only the API may leave it out
 			referral.setReferral(new RegisterCaseRequest.ReferralForm());
-			errors.rejectValue("referral.referringOrganisation", "required",
-					"Kies de aanmeldende organisatie.");
+			errors.rejectValue("referral.referringOrganisation", "required", "Kies de aanmeldende organisatie.");
 		}
 		if (errors.hasErrors()) {
 			return "cases/new";
@@ -168,8 +169,8 @@ class CaseController {
 	}
 
 	@GetMapping("/{id}")
-	String show(Access access, @PathVariable UUID id, @RequestParam(required = false) String before, HttpSession session,
-			Model model) {
+	String show(Access access, @PathVariable UUID id, @RequestParam(required = false) String before,
+			HttpSession session, Model model) {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			// one admitted purpose: nothing to ask
@@ -186,8 +187,8 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/purpose")
-	String choosePurpose(Access access, @PathVariable UUID id, @RequestParam(required = false) String purpose, HttpSession session,
-			RedirectAttributes redirect) {
+	String choosePurpose(Access access, @PathVariable UUID id, @RequestParam(required = false) String purpose,
+			HttpSession session, RedirectAttributes redirect) {
 		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
 		List<String> admitted = this.myCases.admittedPurposes(access, id);
 		if (chosen.isPresent() && !admitted.isEmpty() && !admitted.contains(chosen.get().code())) {
@@ -208,14 +209,15 @@ class CaseController {
 	}
 
 	/**
-	 * The purposes to choose from: those the user is admitted for. For a case they are not
-	 * admitted to (or that does not exist) every purpose, the same page for any id, so the
-	 * choice reveals nothing about the case.
+	 * The purposes to choose from: those the user is admitted for. For a case they are
+	 * not admitted to (or that does not exist) every purpose, the same page for any id,
+	 * so the choice reveals nothing about the case.
 	 */
 	private String purposeChoice(Access access, UUID id, Model model) {
 		List<String> admitted = this.myCases.admittedPurposes(access, id);
 		model.addAttribute("caseId", id);
-		// the case is named only to those admitted to it: for anyone else the page is the same for any id
+		// the case is named only to those admitted to it: for anyone else the page is the
+		// same for any id
 		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(access, id).orElse(null));
 		model.addAttribute("purposes", admitted.isEmpty() ? this.policy.purposes()
 				: this.policy.purposes().stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
@@ -245,12 +247,13 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/reopening")
-	String reopen(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason, HttpSession session,
-			RedirectAttributes redirect) {
+	String reopen(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason,
+			HttpSession session, RedirectAttributes redirect) {
 		try {
 			CaseFacts reopened = this.lifecycle.reopen(access, new CaseId(id), reason);
 			redirect.addFlashAttribute("notice", "case.reopened");
-			// the purpose a closed case was read under does not steer an open one: choose again
+			// the purpose a closed case was read under does not steer an open one: choose
+			// again
 			this.purposes.of(session, id)
 				.filter((p) -> p.code().equals(CaseLifecycle.ACCOUNTABILITY))
 				.ifPresent((p) -> this.purposes.forget(session, reopened.id().value()));
@@ -266,8 +269,9 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/contributions")
-	String contribute(Access access, @PathVariable UUID id, @Valid @ModelAttribute("contribution") ContributionRequest contribution,
-			BindingResult errors, HttpSession session, Model model, RedirectAttributes redirect) {
+	String contribute(Access access, @PathVariable UUID id,
+			@Valid @ModelAttribute("contribution") ContributionRequest contribution, BindingResult errors,
+			HttpSession session, Model model, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
@@ -345,7 +349,9 @@ class CaseController {
 			Model model, HttpServletResponse response) {
 		try {
 			this.participants.openBreakGlass(access, new CaseId(id), reason);
-			Optional.ofNullable(purpose).flatMap(this.policy::purpose).ifPresent((p) -> this.purposes.choose(session, id, p));
+			Optional.ofNullable(purpose)
+				.flatMap(this.policy::purpose)
+				.ifPresent((p) -> this.purposes.choose(session, id, p));
 			redirect.addFlashAttribute("notice", "breakGlass.opened");
 			return "redirect:/cases/" + id;
 		}
@@ -380,8 +386,10 @@ class CaseController {
 	}
 
 	@PostMapping("/{id}/consents")
-	String recordConsent(Access access, @PathVariable UUID id, @RequestParam(required = false) List<String> organisations,
-			@RequestParam(required = false) List<String> domains, @RequestParam(required = false) List<String> categories,
+	String recordConsent(Access access, @PathVariable UUID id,
+			@RequestParam(required = false) List<String> organisations,
+			@RequestParam(required = false) List<String> domains,
+			@RequestParam(required = false) List<String> categories,
 			@RequestParam(required = false) List<String> consentPurposes,
 			@RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validUntil,
 			@RequestParam(required = false) String evidence, @RequestParam(required = false) EvidenceKind evidenceKind,
@@ -426,8 +434,8 @@ class CaseController {
 	private String notVisible(Access access, UUID id, Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("caseId", id);
-		model.addAttribute("mayBreakGlass", this.policy.breakGlass().roles().stream()
-			.anyMatch((role) -> access.actor().has(role)));
+		model.addAttribute("mayBreakGlass",
+				this.policy.breakGlass().roles().stream().anyMatch((role) -> access.actor().has(role)));
 		model.addAttribute("breakGlassHours", this.policy.breakGlass().duration().toMinutes() / 60.0);
 		model.addAttribute("purposes", this.policy.purposes());
 		return "cases/not-visible";
@@ -464,7 +472,8 @@ class CaseController {
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			model.addAttribute("evidenceKinds", EvidenceKind.values());
 			model.addAttribute("closeReasons", CloseReason.values());
-			// the plan of action: its descriptions and notes are read through the gate as well
+			// the plan of action: its descriptions and notes are read through the gate as
+			// well
 			model.addAttribute("plan", this.plan.read(reading, new CaseId(id)).orElse(List.of()));
 			model.addAttribute("planOrganisations", this.plan.admittedOrganisations(id));
 			return "cases/show";
@@ -486,7 +495,10 @@ class CaseController {
 		return notVisible(access, ex.caseId(), model, response);
 	}
 
-	/** The reader may not know of this case (or it does not exist); the page says only that. */
+	/**
+	 * The reader may not know of this case (or it does not exist); the page says only
+	 * that.
+	 */
 	static class CaseNotVisible extends RuntimeException {
 
 		private final UUID caseId;

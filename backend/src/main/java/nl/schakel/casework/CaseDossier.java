@@ -17,12 +17,13 @@ import nl.schakel.policy.PurposeDefinition;
  * either with content or as "exists" with the reason. The timeline is one page, oldest
  * first; {@code olderTimeline} is the cursor for the page before it, or null.
  */
-public record CaseDossier(CaseFacts facts, PersonSummary person, PurposeDefinition purpose,
-		ReferralFacts referral, ReferralDetails referralDetails, List<ParticipantView> participants,
-		List<ConsentView> consents, List<TimelineEntry> timeline, boolean steering, BreakGlassView breakGlass,
-		String olderTimeline) {
+public record CaseDossier(CaseFacts facts, PersonSummary person, PurposeDefinition purpose, ReferralFacts referral,
+		ReferralDetails referralDetails, List<ParticipantView> participants, List<ConsentView> consents,
+		List<TimelineEntry> timeline, boolean steering, BreakGlassView breakGlass, String olderTimeline) {
 
-	/** Whether this view is under emergency access, which the page must say in a banner. */
+	/**
+	 * Whether this view is under emergency access, which the page must say in a banner.
+	 */
 	public boolean underBreakGlass() {
 		return this.breakGlass != null;
 	}

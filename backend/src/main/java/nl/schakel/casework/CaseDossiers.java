@@ -40,9 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dossier read: a case opened under the access's purpose, through the
- * {@link DisclosureGate} — one read for the header and one page of contributions, only those
- * disclosed. A reader who may not know of the case gets {@link CaseOpening.NotVisible}, after
- * the denial is recorded, which is why this returns instead of throwing inside the transaction.
+ * {@link DisclosureGate} — one read for the header and one page of contributions, only
+ * those disclosed. A reader who may not know of the case gets
+ * {@link CaseOpening.NotVisible}, after the denial is recorded, which is why this returns
+ * instead of throwing inside the transaction.
  */
 @Service
 public class CaseDossiers {
@@ -67,7 +68,9 @@ public class CaseDossiers {
 
 	private final ReadOnlyLoads readOnlyLoads;
 
-	CaseDossiers(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation, CaseConsents consents, ContributionService contributions, OrganisationDirectory organisations, DisclosureGate gate, Policy policy, Clock clock, ReadOnlyLoads readOnlyLoads) {
+	CaseDossiers(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
+			CaseConsents consents, ContributionService contributions, OrganisationDirectory organisations,
+			DisclosureGate gate, Policy policy, Clock clock, ReadOnlyLoads readOnlyLoads) {
 		this.cases = cases;
 		this.persons = persons;
 		this.participation = participation;
@@ -87,13 +90,14 @@ public class CaseDossiers {
 	}
 
 	/**
-	 * Opens the case under a purpose: one read through the gate for the header and one page
-	 * of contributions (only those are disclosed).
+	 * Opens the case under a purpose: one read through the gate for the header and one
+	 * page of contributions (only those are disclosed).
 	 */
 	@Transactional
 	public CaseOpening open(Access access, CaseId id, TimelinePage page) {
 		Purpose purpose = Purpose.of(access);
-		// a read changes nothing it loads: spare the flush its dirty check (the log rows are new)
+		// a read changes nothing it loads: spare the flush its dirty check (the log rows
+		// are new)
 		this.readOnlyLoads.fromHereOn();
 		CaseFacts facts = this.cases.facts(id).orElse(null);
 		if (facts == null) {
@@ -108,7 +112,8 @@ public class CaseDossiers {
 				null, caseOrganisation.code(), Audience.everyParticipant(),
 				facts.openedOn().atStartOfDay(this.clock.getZone()).toInstant(),
 				(referral != null) ? referral.details() : null));
-		// one more than the page, to know whether older entries exist; only the page is read
+		// one more than the page, to know whether older entries exist; only the page is
+		// read
 		List<DisclosableItem> contributions = this.contributions.items(facts.id().value(), page.olderThanCreatedAt(),
 				page.olderThanId(), page.size() + 1);
 		boolean older = contributions.size() > page.size();
@@ -126,8 +131,8 @@ public class CaseDossiers {
 			.stream()
 			.filter((o) -> o.item().kind() == ItemKind.CONTRIBUTION)
 			.map((o) -> new TimelineEntry(o.item().id(), o.item().holder(),
-					names.getOrDefault(o.item().holder(), o.item().holder()), o.item().category(),
-					o.item().createdAt(), o.decision().effect(), o.content().orElse(null), o.decision().ruleId(),
+					names.getOrDefault(o.item().holder(), o.item().holder()), o.item().category(), o.item().createdAt(),
+					o.decision().effect(), o.content().orElse(null), o.decision().ruleId(),
 					o.decision().ruleDescription(), o.decision().requiresReview()))
 			.sorted(java.util.Comparator.comparing(TimelineEntry::createdAt).thenComparing(TimelineEntry::id))
 			.toList();
@@ -143,11 +148,11 @@ public class CaseDossiers {
 		BreakGlassView breakGlass = (reading.participation() == Participation.BREAK_GLASS)
 				? this.participation.activeBreakGlass(facts.id().value(), access.actor().username()).orElse(null)
 				: null;
-		return new CaseOpening.Visible(new CaseDossier(facts, person, purposeDefinition,
-				(referral != null) ? referral.facts() : null,
-				header.content().map(ReferralDetails::fromJson).orElse(null),
-				this.participation.participants(facts.id().value()), consentViews, timeline,
-				Caseworkers.steer(access, facts, caseOrganisation), breakGlass, olderTimeline));
+		return new CaseOpening.Visible(
+				new CaseDossier(facts, person, purposeDefinition, (referral != null) ? referral.facts() : null,
+						header.content().map(ReferralDetails::fromJson).orElse(null),
+						this.participation.participants(facts.id().value()), consentViews, timeline,
+						Caseworkers.steer(access, facts, caseOrganisation), breakGlass, olderTimeline));
 	}
 
 }

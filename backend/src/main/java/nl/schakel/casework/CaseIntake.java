@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opening a case and asking about a person: a referral registered as a case that the
- * coordinator's safety house steers, and the known-to check that answers with a contact, never
- * with content. The triage decision itself is a status rule ({@link CaseLifecycle}).
+ * coordinator's safety house steers, and the known-to check that answers with a contact,
+ * never with content. The triage decision itself is a status rule
+ * ({@link CaseLifecycle}).
  */
 @Service
 public class CaseIntake {
@@ -46,7 +47,8 @@ public class CaseIntake {
 
 	private final Policy policy;
 
-	CaseIntake(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation, OrganisationDirectory organisations, DisclosureLog log, Policy policy) {
+	CaseIntake(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
+			OrganisationDirectory organisations, DisclosureLog log, Policy policy) {
 		this.cases = cases;
 		this.persons = persons;
 		this.participation = participation;
@@ -56,8 +58,8 @@ public class CaseIntake {
 	}
 
 	/**
-	 * Registers a referral as a case and admits the coordinator's own safety house to it for
-	 * every purpose the policy knows, so the coordinator can steer it.
+	 * Registers a referral as a case and admits the coordinator's own safety house to it
+	 * for every purpose the policy knows, so the coordinator can steer it.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('COORDINATOR')")
@@ -72,8 +74,8 @@ public class CaseIntake {
 
 	/**
 	 * The known-to check: is this person known to the safety house? Answers with the
-	 * coordinator's contact for an open case, never with case content. The search itself and
-	 * every "known" answer are recorded.
+	 * coordinator's contact for an open case, never with case content. The search itself
+	 * and every "known" answer are recorded.
 	 */
 	@Transactional
 	public KnownTo knownTo(Access access, PersonQuery query) {
@@ -90,15 +92,17 @@ public class CaseIntake {
 		for (PersonId person : found) {
 			for (CaseFacts facts : this.cases.openCasesOf(person.value())) {
 				searched = new CaseSubject(facts.id().value(), person.value());
-				this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),
-						facts.id().value(), purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.RULE, channel));
+				this.log.recordMetadata(access,
+						new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),
+								facts.id().value(), purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.RULE, channel));
 				Organisation safetyHouse = this.organisations.byId(facts.organisationId()).orElseThrow();
 				contacts.add(new KnownTo.Contact(safetyHouse.name(), facts.coordinator()));
 			}
 		}
-		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.PERSON_SEARCH,
-				(searched != null) ? searched.caseId() : null, (searched != null) ? searched.personId() : null, null,
-				purpose, LegalBasis.PUBLIC_TASK.name(), KnownTo.SEARCH_RULE, channel));
+		this.log.recordMetadata(access,
+				new DisclosureLog.Metadata(ItemKind.PERSON_SEARCH, (searched != null) ? searched.caseId() : null,
+						(searched != null) ? searched.personId() : null, null, purpose, LegalBasis.PUBLIC_TASK.name(),
+						KnownTo.SEARCH_RULE, channel));
 		return new KnownTo(!contacts.isEmpty(), contacts.stream().distinct().toList());
 	}
 

@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A case's life from the coordinator's side: moving it on, closing it (or declining it at
  * triage) and reopening it. Closing ends every partner's participation, so the gate finds
- * them no longer taking part; the steering safety house keeps reading it for accountability
- * only. Reopening brings the safety house back for every purpose; partners are admitted
- * again by the coordinator, one by one.
+ * them no longer taking part; the steering safety house keeps reading it for
+ * accountability only. Reopening brings the safety house back for every purpose; partners
+ * are admitted again by the coordinator, one by one.
  */
 @Service
 public class CaseLifecycle {
@@ -50,7 +50,9 @@ public class CaseLifecycle {
 		this.policy = policy;
 	}
 
-	/** Moves an open case on; a move to CLOSED needs a reason and goes to {@link #close}. */
+	/**
+	 * Moves an open case on; a move to CLOSED needs a reason and goes to {@link #close}.
+	 */
 	@Transactional
 	public CaseFacts move(Access access, CaseId id, CaseStatus target, CloseReason reason, String text) {
 		CaseFacts facts = requireSteering(access, id);
@@ -71,7 +73,9 @@ public class CaseLifecycle {
 		return closed;
 	}
 
-	/** The triage decision; advice only and declined close the case like a closure does. */
+	/**
+	 * The triage decision; advice only and declined close the case like a closure does.
+	 */
 	@Transactional
 	public CaseFacts decideTriage(Access access, CaseId id, TriageOutcome outcome, String reason) {
 		CaseFacts facts = requireSteering(access, id);
@@ -84,8 +88,8 @@ public class CaseLifecycle {
 	}
 
 	/**
-	 * Reopens a closed or declined case with a reason. The safety house steers it again for
-	 * every purpose; partners stay out until they are admitted again.
+	 * Reopens a closed or declined case with a reason. The safety house steers it again
+	 * for every purpose; partners stay out until they are admitted again.
 	 */
 	@Transactional
 	public CaseFacts reopen(Access access, CaseId id, String reason) {
@@ -99,8 +103,8 @@ public class CaseLifecycle {
 
 	/**
 	 * The facts of a case that takes writes. A closed or declined case answers
-	 * {@link CaseClosed} to whoever took part in it or steers it; to anyone else it does not
-	 * exist, as a case they never took part in does not.
+	 * {@link CaseClosed} to whoever took part in it or steers it; to anyone else it does
+	 * not exist, as a case they never took part in does not.
 	 */
 	@Transactional(readOnly = true)
 	public CaseFacts requireOpen(Access access, CaseId id) {
@@ -131,7 +135,10 @@ public class CaseLifecycle {
 			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
 	}
 
-	/** Only the coordinator of the safety house that steers the case; anyone else finds no case. */
+	/**
+	 * Only the coordinator of the safety house that steers the case; anyone else finds no
+	 * case.
+	 */
 	private CaseFacts requireSteering(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		Actor actor = access.actor();

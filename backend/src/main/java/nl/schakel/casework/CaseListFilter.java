@@ -8,7 +8,10 @@ import nl.schakel.casefile.CaseType;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The case list's filter as the page and the API take it: reference, status, case type, period. */
+/**
+ * The case list's filter as the page and the API take it: reference, status, case type,
+ * period.
+ */
 class CaseListFilter {
 
 	private String reference;

@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who takes part in a case: the coordinator steering it admits and removes organisations
- * (what may be admitted is {@link AdmissionRules}'), and a professional whose role allows it
- * opens emergency access with a written reason.
+ * (what may be admitted is {@link AdmissionRules}'), and a professional whose role allows
+ * it opens emergency access with a written reason.
  */
 @Service
 public class CaseParticipants {
@@ -48,7 +48,8 @@ public class CaseParticipants {
 
 	private final CaseLifecycle lifecycle;
 
-	CaseParticipants(CaseFileService cases, ParticipationRegistry participation, OrganisationDirectory organisations, AdmissionRules admissionRules, Policy policy, MessageSource messages, CaseLifecycle lifecycle) {
+	CaseParticipants(CaseFileService cases, ParticipationRegistry participation, OrganisationDirectory organisations,
+			AdmissionRules admissionRules, Policy policy, MessageSource messages, CaseLifecycle lifecycle) {
 		this.cases = cases;
 		this.participation = participation;
 		this.organisations = organisations;
@@ -72,13 +73,13 @@ public class CaseParticipants {
 		requireSteering(access, id);
 		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		String steeringHouse = this.organisations.byId(facts.organisationId()).map(Organisation::code).orElse(null);
-		return this.participation.remove(facts.id().value(), participantId, steeringHouse,
-				access.actor().username());
+		return this.participation.remove(facts.id().value(), participantId, steeringHouse, access.actor().username());
 	}
 
 	/**
-	 * Opens emergency access to a case for the current user, if the policy lets their role,
-	 * with a written reason, for the policy's duration. Every read under it is flagged.
+	 * Opens emergency access to a case for the current user, if the policy lets their
+	 * role, with a written reason, for the policy's duration. Every read under it is
+	 * flagged.
 	 */
 	@Transactional(noRollbackFor = BreakGlassLimitReached.class)
 	public BreakGlassView openBreakGlass(Access access, CaseId id, String reason) {
@@ -87,7 +88,8 @@ public class CaseParticipants {
 		if (rules.roles().stream().noneMatch(actor::has)) {
 			throw new BreakGlassNotAllowed();
 		}
-		// emergency access is the safety house's own: another house's case is as good as missing
+		// emergency access is the safety house's own: another house's case is as good as
+		// missing
 		this.cases.ofOwnSafetyHouse(access, id);
 		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		if (!BreakGlassReason.isSufficient(reason)) {

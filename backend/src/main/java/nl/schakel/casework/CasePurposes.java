@@ -11,8 +11,8 @@ import nl.schakel.web.ChosenPurposes;
 import org.springframework.stereotype.Component;
 
 /**
- * The purpose a user chose when opening a case in the UI, kept per case in the session, so
- * every page of that case works under it and shows it.
+ * The purpose a user chose when opening a case in the UI, kept per case in the session,
+ * so every page of that case works under it and shows it.
  */
 @Component
 public class CasePurposes {
@@ -24,9 +24,10 @@ public class CasePurposes {
 	}
 
 	/**
-	 * The purpose chosen for this case in this session, if any; other features' case pages work
-	 * under it. The request's {@code Access} carries the same purpose (resolved from the same
-	 * session store at the edge); this checks it against the policy in force.
+	 * The purpose chosen for this case in this session, if any; other features' case
+	 * pages work under it. The request's {@code Access} carries the same purpose
+	 * (resolved from the same session store at the edge); this checks it against the
+	 * policy in force.
 	 */
 	public Optional<Purpose> of(HttpSession session, UUID caseId) {
 		return ChosenPurposes.of(session, caseId).flatMap(this.policy::purpose);

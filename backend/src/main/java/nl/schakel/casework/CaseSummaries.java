@@ -30,10 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The case summary for print and PDF. Printing takes the case out of Schakel, so it is read
- * through the gate on channel {@link Channel#EXPORT}: every item on it is a disclosure of its
- * own, recorded before anything is rendered, and the auditor finds it like any other. The
- * summary is never stored: it is made for one reader at one moment.
+ * The case summary for print and PDF. Printing takes the case out of Schakel, so it is
+ * read through the gate on channel {@link Channel#EXPORT}: every item on it is a
+ * disclosure of its own, recorded before anything is rendered, and the auditor finds it
+ * like any other. The summary is never stored: it is made for one reader at one moment.
  */
 @Service
 public class CaseSummaries {
@@ -67,8 +67,8 @@ public class CaseSummaries {
 	}
 
 	/**
-	 * The whole case as the current reader may see it under the purpose, or empty when the
-	 * reader may not know of the case (the same for a case that does not exist).
+	 * The whole case as the current reader may see it under the purpose, or empty when
+	 * the reader may not know of the case (the same for a case that does not exist).
 	 */
 	@Transactional
 	public Optional<PrintedCase> print(Access access, CaseId id) {
@@ -77,7 +77,8 @@ public class CaseSummaries {
 		Actor actor = access.actor();
 		TimelinePage page = new TimelinePage(null, null, TimelinePage.MAX_SIZE);
 		CaseDossier first = null;
-		// the whole timeline, a page at a time (a summary leaves nothing out the reader may see)
+		// the whole timeline, a page at a time (a summary leaves nothing out the reader
+		// may see)
 		Map<UUID, TimelineEntry> timeline = new LinkedHashMap<>();
 		while (page != null) {
 			if (!(this.dossiers.open(export, id, page) instanceof CaseOpening.Visible visible)) {
@@ -96,27 +97,31 @@ public class CaseSummaries {
 		String organisation = this.organisations.byCode(actor.organisation())
 			.map(Organisation::name)
 			.orElse(actor.organisation());
-		PrintedCase.Reader reader = new PrintedCase.Reader(actor.displayName(), organisation,
-				first.purpose().labelNl(), first.purpose().labelEn());
-		// the plan of action and the minutes, each read through the gate on the same channel
+		PrintedCase.Reader reader = new PrintedCase.Reader(actor.displayName(), organisation, first.purpose().labelNl(),
+				first.purpose().labelEn());
+		// the plan of action and the minutes, each read through the gate on the same
+		// channel
 		Locale locale = LocaleContextHolder.getLocale();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 		List<PrintedCase.Line> actions = this.plan.read(export, id)
 			.orElse(List.of())
 			.stream()
-			.map((a) -> new PrintedCase.Line(this.organisationNames.of(a.organisation()) + " · "
-					+ this.messages.getMessage("summary.action.due", new Object[] { day.format(a.due()) }, locale)
-					+ " · " + this.messages.getMessage("plan.status." + a.status().name(), null, locale)
-					+ (a.overdue() ? " · " + this.messages.getMessage("summary.action.overdue", null, locale) : ""),
+			.map((a) -> new PrintedCase.Line(
+					this.organisationNames.of(a.organisation()) + " · "
+							+ this.messages.getMessage("summary.action.due", new Object[] { day.format(a.due()) },
+									locale)
+							+ " · " + this.messages.getMessage("plan.status." + a.status().name(), null, locale)
+							+ (a.overdue() ? " · " + this.messages.getMessage("summary.action.overdue", null, locale)
+									: ""),
 					(a.description() != null) ? a.description()
 							: this.messages.getMessage("summary.section.withheld", null, locale)))
 			.toList();
 		List<PrintedCase.Line> minutes = this.meetings.minutesOf(export, id)
 			.orElse(List.of())
 			.stream()
-			.map((m) -> new PrintedCase.Line(this.organisationNames.of(m.organisation()) + " · "
-					+ day.format(m.createdAt().atZone(PRINT_ZONE)) + " · "
-					+ this.messages.getMessage("category." + m.category().name(), null, locale),
+			.map((m) -> new PrintedCase.Line(
+					this.organisationNames.of(m.organisation()) + " · " + day.format(m.createdAt().atZone(PRINT_ZONE))
+							+ " · " + this.messages.getMessage("category." + m.category().name(), null, locale),
 					(m.text() != null) ? m.text() : this.messages.getMessage("summary.section.withheld", null, locale)))
 			.toList();
 		List<PrintedCase.Section> sections = List.of(new PrintedCase.Section("summary.section.plan", actions),

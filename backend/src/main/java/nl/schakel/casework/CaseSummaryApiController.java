@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The case summary as PDF over REST, under the purpose named in {@code X-Purpose}. Producing it
- * is an export: each item on it is recorded on channel EXPORT before the first byte is sent.
+ * The case summary as PDF over REST, under the purpose named in {@code X-Purpose}.
+ * Producing it is an export: each item on it is recorded on channel EXPORT before the
+ * first byte is sent.
  */
 @RestController
 class CaseSummaryApiController {
@@ -46,7 +47,10 @@ class CaseSummaryApiController {
 		this.intake = intake;
 	}
 
-	/** The case as the caller may see it under the purpose, as PDF; 404 for a case not theirs to see. */
+	/**
+	 * The case as the caller may see it under the purpose, as PDF; 404 for a case not
+	 * theirs to see.
+	 */
 	@Operation(summary = "The case summary as PDF",
 			description = "The case as the caller may see it under the purpose in X-Purpose: header, participants and "
 					+ "contributions, withheld ones shown as withheld without content; the caller's name, organisation, "
@@ -54,7 +58,8 @@ class CaseSummaryApiController {
 	@ApiResponse(responseCode = "200", description = "The summary",
 			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
 	@GetMapping("/api/v1/cases/{id}/summary.pdf")
-	ResponseEntity<byte[]> summary(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+	ResponseEntity<byte[]> summary(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		PrintedCase summary = this.summaries.print(access, new CaseId(id)).orElseThrow(CaseNotFound::new);
 		return CaseSummaryResponses.pdf(summary, this.pdf.render(summary,
 				this.intake.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name)),
@@ -64,7 +69,8 @@ class CaseSummaryApiController {
 	@ExceptionHandler(CaseNotFound.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ProblemDetail notFound() {
-		// the same answer as reading the case: nothing tells a missing case from one not yours
+		// the same answer as reading the case: nothing tells a missing case from one not
+		// yours
 		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
 				"No such case, or you do not take part in it for this purpose");
 	}

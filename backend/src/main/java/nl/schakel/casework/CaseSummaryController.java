@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The case summary in the UI: a printable page and the same as PDF, under the purpose the case
- * was opened with. Without a chosen purpose the case page asks for one first.
+ * The case summary in the UI: a printable page and the same as PDF, under the purpose the
+ * case was opened with. Without a chosen purpose the case page asks for one first.
  */
 @Controller
 @RequestMapping("/cases/{id}")
@@ -76,9 +76,7 @@ class CaseSummaryController {
 	}
 
 	private Map<String, String> organisationNames() {
-		return this.intake.organisations()
-			.stream()
-			.collect(Collectors.toMap(Organisation::code, Organisation::name));
+		return this.intake.organisations().stream().collect(Collectors.toMap(Organisation::code, Organisation::name));
 	}
 
 }

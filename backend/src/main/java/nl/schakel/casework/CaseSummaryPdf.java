@@ -21,11 +21,11 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
- * Renders the summary page's own template to PDF (openhtmltopdf on PDFBox), in memory: the
- * bytes go to the reader and nowhere else. The font is embedded (DejaVu Sans, subset), so
- * names with diacritics outside Latin-1 — ş, ğ, ł, ő — print as written; the PDF's built-in
- * fonts know only WinAnsi. The renderer may fetch nothing: the stylesheet and fonts are
- * handed to it, and every external resource is refused.
+ * Renders the summary page's own template to PDF (openhtmltopdf on PDFBox), in memory:
+ * the bytes go to the reader and nowhere else. The font is embedded (DejaVu Sans,
+ * subset), so names with diacritics outside Latin-1 — ş, ğ, ł, ő — print as written; the
+ * PDF's built-in fonts know only WinAnsi. The renderer may fetch nothing: the stylesheet
+ * and fonts are handed to it, and every external resource is refused.
  */
 @Component
 class CaseSummaryPdf {
@@ -50,7 +50,8 @@ class CaseSummaryPdf {
 		variables.put("organisationNames", organisationNames);
 		variables.put("pdf", true);
 		variables.put("stylesheet", this.stylesheet);
-		// outside a web request the template still names beans (@purposeLabels), as the page does
+		// outside a web request the template still names beans (@purposeLabels), as the
+		// page does
 		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(this.application, null));
 		String html = this.templates.process(TEMPLATE, new Context(locale, variables));

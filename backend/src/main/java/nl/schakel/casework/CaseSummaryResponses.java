@@ -6,7 +6,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The PDF answer, the same for the UI and the API: named after the case, never cached. */
+/**
+ * The PDF answer, the same for the UI and the API: named after the case, never cached.
+ */
 final class CaseSummaryResponses {
 
 	private CaseSummaryResponses() {
@@ -18,7 +20,8 @@ final class CaseSummaryResponses {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("samenvatting-" + reference + ".pdf").build().toString())
-			// content read under one reader's purpose: no shared or browser cache keeps a copy
+			// content read under one reader's purpose: no shared or browser cache keeps a
+			// copy
 			.cacheControl(CacheControl.noStore())
 			.body(pdf);
 	}

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Binds a purpose to every API call on cases and to every form on a case's pages; refuses HEAD on case work (see {@link HeadDisclosesNothing}). */
+/**
+ * Binds a purpose to every API call on cases and to every form on a case's pages; refuses
+ * HEAD on case work (see {@link HeadDisclosesNothing}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CaseworkWebConfiguration implements WebMvcConfigurer {
 
@@ -24,9 +27,11 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 			.addPathPatterns("/cases", "/cases/**", "/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
 					"/api/v1/requests", "/api/v1/requests/**", "/requests", "/requests/**", "/known-to", "/known-to/**",
 					"/api/v1/meetings", "/api/v1/meetings/**", "/meetings", "/meetings/**");
-		registry.addInterceptor(this.purposeBinding).addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**",
-				"/api/v1/requests", "/api/v1/requests/**");
-		// a change made from a case's pages is recorded under the purpose those pages work under
+		registry.addInterceptor(this.purposeBinding)
+			.addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**", "/api/v1/requests",
+					"/api/v1/requests/**");
+		// a change made from a case's pages is recorded under the purpose those pages
+		// work under
 		registry.addInterceptor(ChosenPurposes.namedForTheCaseOfThePath()).addPathPatterns("/cases/*/**");
 	}
 

@@ -8,16 +8,18 @@ import nl.schakel.security.Role;
 
 import org.springframework.security.access.AccessDeniedException;
 
-/** Who does casework, and who steers a case: the two questions every use case asks first. */
+/**
+ * Who does casework, and who steers a case: the two questions every use case asks first.
+ */
 final class Caseworkers {
 
 	private Caseworkers() {
 	}
 
 	/**
-	 * Only people who do casework write it: the coordinator and the professionals. Auditors and
-	 * administrators work for the safety house, whose organisation takes part in every case,
-	 * but they never add to one.
+	 * Only people who do casework write it: the coordinator and the professionals.
+	 * Auditors and administrators work for the safety house, whose organisation takes
+	 * part in every case, but they never add to one.
 	 */
 	static void require(Access access) {
 		Actor actor = access.actor();

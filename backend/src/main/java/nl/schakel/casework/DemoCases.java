@@ -49,19 +49,21 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo cases of the local default, so a newcomer finds a working safety house instead of empty
- * lists: one case at each step of the process, with partners admitted, contributions under
- * each legal basis, a consent with its evidence and disclosure requests, open and answered.
- * Every person is fictional (BSNs from the range kept for tests, 99999xxxx; the referral says
- * "fictief").
+ * Demo cases of the local default, so a newcomer finds a working safety house instead of
+ * empty lists: one case at each step of the process, with partners admitted,
+ * contributions under each legal basis, a consent with its evidence and disclosure
+ * requests, open and answered. Every person is fictional (BSNs from the range kept for
+ * tests, 99999xxxx; the referral says "fictief").
  * <p>
- * The cases are made through the same use cases the pages and the API call, each step under the
- * demo account that would take it in real life and under a named purpose, so the rules hold
- * (only a participant contributes, only the holder records a consent, only the author answers a
- * request) and every write is recorded and audited like any other. Each step is its own
- * transaction, as the request it stands for would be, so each revision names the account and
- * purpose of its step (one transaction around all would credit every write to the first).
- * Only into a database without cases, so a restart or a real database is never touched. On with {@code schakel.demo-data.enabled} (the local profile).
+ * The cases are made through the same use cases the pages and the API call, each step
+ * under the demo account that would take it in real life and under a named purpose, so
+ * the rules hold (only a participant contributes, only the holder records a consent, only
+ * the author answers a request) and every write is recorded and audited like any other.
+ * Each step is its own transaction, as the request it stands for would be, so each
+ * revision names the account and purpose of its step (one transaction around all would
+ * credit every write to the first). Only into a database without cases, so a restart or a
+ * real database is never touched. On with {@code schakel.demo-data.enabled} (the local
+ * profile).
  */
 @Component
 @Order(10)
@@ -102,8 +104,9 @@ class DemoCases implements ApplicationRunner {
 
 	private final MeetingService meetings;
 
-	DemoCases(CaseParticipants participants, CaseContributions caseContributions, CaseIntake intake, CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan,
-			MeetingService meetings, ObjectProvider<UserDetailsService> accounts, JdbcTemplate jdbc, Clock clock) {
+	DemoCases(CaseParticipants participants, CaseContributions caseContributions, CaseIntake intake,
+			CaseLifecycle lifecycle, CaseConsents consents, PlanOfAction plan, MeetingService meetings,
+			ObjectProvider<UserDetailsService> accounts, JdbcTemplate jdbc, Clock clock) {
 		this.participants = participants;
 		this.caseContributions = caseContributions;
 		this.intake = intake;
@@ -130,8 +133,10 @@ class DemoCases implements ApplicationRunner {
 			log.info("No demo cases: the demo accounts that would make them are off (Keycloak?)");
 			return false;
 		}
-		// one case failing (a rule added later, say) leaves the others: each step commits as the
-		// request it stands for would, so a failed case may stay half made, which the log says
+		// one case failing (a rule added later, say) leaves the others: each step commits
+		// as the
+		// request it stands for would, so a failed case may stay half made, which the log
+		// says
 		List<Supplier<CaseFacts>> demo = List.of(this::freshReferral, this::inTriage, this::inConsultation,
 				this::withAPlan, this::inMonitoring, this::closed, this::otherSafetyHouse);
 		for (Supplier<CaseFacts> demoCase : demo) {
@@ -150,9 +155,9 @@ class DemoCases implements ApplicationRunner {
 
 	/** A referral from the police that nobody has looked at yet. */
 	private CaseFacts freshReferral() {
-		return register("coordinator", "Bram Fictief", LocalDate.of(1991, 4, 12), "999990007", CaseType.CONFUSED_BEHAVIOUR,
-				"politie-midden", "Wijkagent (fictief)", "Verward gedrag in de openbare ruimte, buren bezorgd.",
-				"Passende zorg en rust in de wijk.");
+		return register("coordinator", "Bram Fictief", LocalDate.of(1991, 4, 12), "999990007",
+				CaseType.CONFUSED_BEHAVIOUR, "politie-midden", "Wijkagent (fictief)",
+				"Verward gedrag in de openbare ruimte, buren bezorgd.", "Passende zorg en rust in de wijk.");
 	}
 
 	/** A referral in triage, the municipality admitted to help weigh it. */
@@ -168,8 +173,8 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	/**
-	 * A case in consultation: care and police at the table, health information under a consent,
-	 * and an open request of the police to GGZ.
+	 * A case in consultation: care and police at the table, health information under a
+	 * consent, and an open request of the police to GGZ.
 	 */
 	private CaseFacts inConsultation() {
 		CaseFacts c = accepted("Daan Denkbeeld", LocalDate.of(1996, 1, 23), "999990020", CaseType.RADICALISATION,
@@ -191,7 +196,8 @@ class DemoCases implements ApplicationRunner {
 		contribute("politie", c, CONSULTATION, DataCategory.CRIMINAL, LegalBasis.STATUTORY,
 				"Twee registraties wegens bedreiging online (fictief).", null, List.of("CARE", "JUSTICE"));
 		contribute("om", c, CONSULTATION, DataCategory.RISK, LegalBasis.PUBLIC_TASK,
-				"Geen lopende strafzaak; risico op escalatie laag tot midden (fictief).", null, List.of("CARE", "JUSTICE"));
+				"Geen lopende strafzaak; risico op escalatie laag tot midden (fictief).", null,
+				List.of("CARE", "JUSTICE"));
 		// the police ask GGZ for what only care may see: it waits in GGZ's inbox
 		as("politie", CONSULTATION, (access) -> this.caseContributions.requestDisclosure(access, c.id(), healthOnly,
 				"Nodig voor de gezamenlijke risico-inschatting (fictief)."));
@@ -213,32 +219,42 @@ class DemoCases implements ApplicationRunner {
 		contribute("verslavingszorg", c, CONSULTATION, DataCategory.RISK, LegalBasis.CONFLICT_OF_DUTIES,
 				"Dreigde bij de laatste afspraak een oud-buurman iets aan te doen (fictief).", null,
 				List.of("JUSTICE"));
-		DisclosureRequestView request = as("reclassering", CONSULTATION,
-				(access) -> this.caseContributions.requestDisclosure(access, c.id(), asked,
-						"Behandelstand nodig voor het toezichtplan (fictief)."));
-		as("verslavingszorg", CONSULTATION,
-				(access) -> this.caseContributions.refuseDisclosure(access, request.id(),
-						"Niet nodig voor het toezicht; de behandelaar licht de stand mondeling toe in het overleg (fictief)."));
-		// the case meeting that agreed the plan: minutes, and the actions each partner carries out
-		UUID meeting = as("coordinator", CONSULTATION, (access) -> this.meetings.schedule(access, new NewMeeting(
-				today().minusDays(14).atTime(10, 0).atZone(ZONE).toOffsetDateTime(), "Zorg- en Veiligheidshuis Midden, zaal 2",
-				null, "Sanne de Vries", List.of(c.id().value()))));
-		as("coordinator", CONSULTATION, (access) -> this.meetings.writeMinutes(access, meeting, c.id().value(),
-				new NewMinutes("Partners delen de zorg over terugval; afgesproken: behandeling en toezicht op elkaar "
-						+ "afstemmen en wekelijks contact (fictief).", DataCategory.GENERAL, LegalBasis.PUBLIC_TASK, null,
-						null, null)));
-		as("coordinator", CONSULTATION, (access) -> this.plan.assign(access, c.id(), new NewAction(
-				"Behandelplan afstemmen met het toezicht van de reclassering (fictief).", "verslavingszorg-midden",
-				today().plusDays(10), meeting)));
-		as("coordinator", CONSULTATION, (access) -> this.plan.assign(access, c.id(), new NewAction(
-				"Meldplicht en huisbezoek inplannen (fictief).", "reclassering-midden", today().minusDays(3), meeting)));
-		as("coordinator", CONSULTATION, (access) -> this.plan.assign(access, c.id(), new NewAction(
-				"Huisarts informeren over de afspraken (fictief).", "ggz-midden", today().plusDays(5), meeting)));
+		DisclosureRequestView request = as("reclassering", CONSULTATION, (access) -> this.caseContributions
+			.requestDisclosure(access, c.id(), asked, "Behandelstand nodig voor het toezichtplan (fictief)."));
+		as("verslavingszorg", CONSULTATION, (access) -> this.caseContributions.refuseDisclosure(access, request.id(),
+				"Niet nodig voor het toezicht; de behandelaar licht de stand mondeling toe in het overleg (fictief)."));
+		// the case meeting that agreed the plan: minutes, and the actions each partner
+		// carries out
+		UUID meeting = as("coordinator", CONSULTATION,
+				(access) -> this.meetings.schedule(access,
+						new NewMeeting(today().minusDays(14).atTime(10, 0).atZone(ZONE).toOffsetDateTime(),
+								"Zorg- en Veiligheidshuis Midden, zaal 2", null, "Sanne de Vries",
+								List.of(c.id().value()))));
+		as("coordinator", CONSULTATION,
+				(access) -> this.meetings.writeMinutes(access, meeting, c.id().value(),
+						new NewMinutes(
+								"Partners delen de zorg over terugval; afgesproken: behandeling en toezicht op elkaar "
+										+ "afstemmen en wekelijks contact (fictief).",
+								DataCategory.GENERAL, LegalBasis.PUBLIC_TASK, null, null, null)));
+		as("coordinator", CONSULTATION,
+				(access) -> this.plan.assign(access, c.id(),
+						new NewAction("Behandelplan afstemmen met het toezicht van de reclassering (fictief).",
+								"verslavingszorg-midden", today().plusDays(10), meeting)));
+		as("coordinator", CONSULTATION,
+				(access) -> this.plan.assign(access, c.id(),
+						new NewAction("Meldplicht en huisbezoek inplannen (fictief).", "reclassering-midden",
+								today().minusDays(3), meeting)));
+		as("coordinator", CONSULTATION,
+				(access) -> this.plan.assign(access, c.id(),
+						new NewAction("Huisarts informeren over de afspraken (fictief).", "ggz-midden",
+								today().plusDays(5), meeting)));
 		as("coordinator", CONSULTATION, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.PLAN, null, null));
 		// the next meeting, with this case and the one in consultation on its agenda
-		as("coordinator", PLAN, (access) -> this.meetings.schedule(access, new NewMeeting(
-				today().plusDays(7).atTime(14, 0).atZone(ZONE).toOffsetDateTime(), null,
-				"https://meet.example.nl/zvh-midden (fictief)", "Sanne de Vries", List.of(c.id().value()))));
+		as("coordinator", PLAN,
+				(access) -> this.meetings.schedule(access,
+						new NewMeeting(today().plusDays(7).atTime(14, 0).atZone(ZONE).toOffsetDateTime(), null,
+								"https://meet.example.nl/zvh-midden (fictief)", "Sanne de Vries",
+								List.of(c.id().value()))));
 		return c;
 	}
 
@@ -250,8 +266,10 @@ class DemoCases implements ApplicationRunner {
 		admit(c, "ggz-midden", MONITORING, PLAN);
 		contribute("gemeente", c, PLAN, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
 				"Beschermd wonen geregeld; bewindvoering aangevraagd (fictief).", null, List.of());
-		ActionSummary done = as("coordinator", PLAN, (access) -> this.plan.assign(access, c.id(), new NewAction(
-				"Beschermd wonen en bewindvoering regelen (fictief).", "gemeente-midden", today().minusDays(20), null)));
+		ActionSummary done = as("coordinator", PLAN,
+				(access) -> this.plan.assign(access, c.id(),
+						new NewAction("Beschermd wonen en bewindvoering regelen (fictief).", "gemeente-midden",
+								today().minusDays(20), null)));
 		as("coordinator", PLAN, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.PLAN, null, null));
 		as("gemeente", PLAN, (access) -> this.plan.report(access, c.id(), done.id(),
 				new StatusUpdate(ActionStatus.DONE, "Geregeld; bewindvoerder benoemd (fictief).")));
@@ -268,7 +286,8 @@ class DemoCases implements ApplicationRunner {
 		admit(c, "gemeente-midden", CONSULTATION);
 		contribute("gemeente", c, CONSULTATION, DataCategory.SOCIAL, LegalBasis.PUBLIC_TASK,
 				"Buurtnetwerk en dagbesteding geregeld (fictief).", null, List.of());
-		as("coordinator", CONSULTATION, (access) -> this.lifecycle.close(access, c.id(), CloseReason.GOALS_ACHIEVED, null));
+		as("coordinator", CONSULTATION,
+				(access) -> this.lifecycle.close(access, c.id(), CloseReason.GOALS_ACHIEVED, null));
 		return c;
 	}
 
@@ -303,13 +322,13 @@ class DemoCases implements ApplicationRunner {
 		CaseFacts c = register("coordinator", name, born, bsn, type, "politie-midden", "Wijkagent (fictief)", reason,
 				goal);
 		as("coordinator", TRIAGE, (access) -> this.lifecycle.move(access, c.id(), CaseStatus.TRIAGE, null, null));
-		return as("coordinator", TRIAGE,
-				(access) -> this.lifecycle.decideTriage(access, c.id(), TriageOutcome.ACCEPTED, "Past bij het ZVH (fictief)."));
+		return as("coordinator", TRIAGE, (access) -> this.lifecycle.decideTriage(access, c.id(), TriageOutcome.ACCEPTED,
+				"Past bij het ZVH (fictief)."));
 	}
 
 	private void admit(CaseFacts c, String organisation, Purpose... purposes) {
-		as("coordinator", TRIAGE, (access) -> this.participants.admit(access, c.id(), new Admission(organisation, List.of(),
-				java.util.Arrays.stream(purposes).map(Purpose::code).toList(), null)));
+		as("coordinator", TRIAGE, (access) -> this.participants.admit(access, c.id(), new Admission(organisation,
+				List.of(), java.util.Arrays.stream(purposes).map(Purpose::code).toList(), null)));
 	}
 
 	private UUID contribute(String user, CaseFacts c, Purpose purpose, DataCategory category, LegalBasis basis,
@@ -334,7 +353,10 @@ class DemoCases implements ApplicationRunner {
 		return as(user, purpose, (access) -> this.caseContributions.contribute(access, c.id(), contribution));
 	}
 
-	/** Runs one step as a demo account under a purpose, as a request of that account would. */
+	/**
+	 * Runs one step as a demo account under a purpose, as a request of that account
+	 * would.
+	 */
 	private <T> T as(String username, Purpose purpose, Function<Access, T> step) {
 		UserDetails account = this.accounts.getObject().loadUserByUsername(username);
 		return RequestContext.runAsAccount(account, purpose.code(), null, step);

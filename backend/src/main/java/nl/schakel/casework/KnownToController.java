@@ -39,9 +39,9 @@ class KnownToController {
 	}
 
 	@PostMapping
-	String search(Access access, @RequestParam(required = false) String bsn, @RequestParam(required = false) String name,
-			@RequestParam(required = false) LocalDate dateOfBirth, @RequestParam(required = false) String purpose,
-			Model model) {
+	String search(Access access, @RequestParam(required = false) String bsn,
+			@RequestParam(required = false) String name, @RequestParam(required = false) LocalDate dateOfBirth,
+			@RequestParam(required = false) String purpose, Model model) {
 		model.addAttribute("purposes", knownToPurposes());
 		model.addAttribute("name", name);
 		model.addAttribute("dateOfBirth", dateOfBirth);
@@ -63,15 +63,18 @@ class KnownToController {
 				|| model.containsAttribute("queryError")) {
 			return "known-to";
 		}
-		model.addAttribute("result",
-				this.intake.knownTo(access.forPurpose(chosen.get().code()), new PersonQuery(parsed, name, dateOfBirth)));
-		// say exactly what was asked: the safety houses working in this Schakel, no others
-		model.addAttribute("checkedHouses", String.join(", ", this.intake.organisations()
-			.stream()
-			.filter((o) -> o.domain() == nl.schakel.organisation.Domain.SAFETY_HOUSE)
-			.map(nl.schakel.organisation.Organisation::name)
-			.sorted()
-			.toList()));
+		model.addAttribute("result", this.intake.knownTo(access.forPurpose(chosen.get().code()),
+				new PersonQuery(parsed, name, dateOfBirth)));
+		// say exactly what was asked: the safety houses working in this Schakel, no
+		// others
+		model.addAttribute("checkedHouses",
+				String.join(", ",
+						this.intake.organisations()
+							.stream()
+							.filter((o) -> o.domain() == nl.schakel.organisation.Domain.SAFETY_HOUSE)
+							.map(nl.schakel.organisation.Organisation::name)
+							.sorted()
+							.toList()));
 		return "known-to";
 	}
 

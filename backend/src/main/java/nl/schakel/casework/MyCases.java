@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A user's own work: the cases they take part in with the purposes they are admitted for,
- * what was added since their last visit (counted, never shown) and the requests addressed to
- * them. Metadata of one's own admissions only: nothing here is case content, so nothing is
- * recorded as a disclosure. A coordinator's cases are their own safety house's; auditors and
- * administrators take part in no case.
+ * what was added since their last visit (counted, never shown) and the requests addressed
+ * to them. Metadata of one's own admissions only: nothing here is case content, so
+ * nothing is recorded as a disclosure. A coordinator's cases are their own safety
+ * house's; auditors and administrators take part in no case.
  */
 @Service
 class MyCases {
@@ -85,8 +85,9 @@ class MyCases {
 	}
 
 	/**
-	 * The purposes the current user is admitted to this case for today. Empty for a case they
-	 * are not admitted to as for one that does not exist: callers must not tell the two apart.
+	 * The purposes the current user is admitted to this case for today. Empty for a case
+	 * they are not admitted to as for one that does not exist: callers must not tell the
+	 * two apart.
 	 */
 	@Transactional(readOnly = true)
 	public List<String> admittedPurposes(Access access, UUID caseId) {
@@ -98,8 +99,9 @@ class MyCases {
 	}
 
 	/**
-	 * The reference of a case the current user is admitted to, to name it where they choose a
-	 * purpose; empty for any other case, so the page reveals nothing about cases they are not in.
+	 * The reference of a case the current user is admitted to, to name it where they
+	 * choose a purpose; empty for any other case, so the page reveals nothing about cases
+	 * they are not in.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<String> referenceOfAdmitted(Access access, UUID caseId) {
@@ -109,7 +111,9 @@ class MyCases {
 		return this.cases.facts(java.util.Set.of(caseId)).stream().findFirst().map(CaseFacts::reference);
 	}
 
-	/** The admitted purpose to open the case under without asking, when exactly one fits. */
+	/**
+	 * The admitted purpose to open the case under without asking, when exactly one fits.
+	 */
 	public java.util.Optional<String> onlyPurpose(Access access, UUID caseId) {
 		List<String> purposes = admittedPurposes(access, caseId);
 		return (purposes.size() == 1) ? java.util.Optional.of(purposes.get(0)) : java.util.Optional.empty();
@@ -121,18 +125,25 @@ class MyCases {
 		this.participation.visited(caseId, access.actor().username());
 	}
 
-	/** The disclosure requests made of the current user that still await their decision, newest first. */
+	/**
+	 * The disclosure requests made of the current user that still await their decision,
+	 * newest first.
+	 */
 	public List<DisclosureRequestView> openRequestsToMe(Access access) {
 		if (!takesPartInCases(access.actor())) {
 			return List.of();
 		}
-		return this.caseContributions.inbox(access).received().stream().filter((r) -> "OPEN".equals(r.state())).toList();
+		return this.caseContributions.inbox(access)
+			.received()
+			.stream()
+			.filter((r) -> "OPEN".equals(r.state()))
+			.toList();
 	}
 
 	/**
-	 * The consents of the current user's organisation that the coordinator withdrew for the
-	 * person in the last 30 days: the holder is told, since its information is no longer opened
-	 * by them. The holder's own consents, so nothing here is a disclosure.
+	 * The consents of the current user's organisation that the coordinator withdrew for
+	 * the person in the last 30 days: the holder is told, since its information is no
+	 * longer opened by them. The holder's own consents, so nothing here is a disclosure.
 	 */
 	@Transactional(readOnly = true)
 	public List<WithdrawalNotice> consentsWithdrawnForMyOrganisation(Access access) {
@@ -154,8 +165,8 @@ class MyCases {
 
 	/**
 	 * The actions of the current user's organisation still to be done, in the cases it is
-	 * admitted to today, soonest deadline first: whose, by when and where each stands (metadata;
-	 * the description is read on the case page, through the gate).
+	 * admitted to today, soonest deadline first: whose, by when and where each stands
+	 * (metadata; the description is read on the case page, through the gate).
 	 */
 	@Transactional(readOnly = true)
 	public List<MyAction> myActions(Access access) {
@@ -179,7 +190,8 @@ class MyCases {
 
 	/**
 	 * For a coordinator: the actions of the own safety house's cases that are past their
-	 * deadline, soonest first, as metadata (reference, responsible organisation, deadline).
+	 * deadline, soonest first, as metadata (reference, responsible organisation,
+	 * deadline).
 	 */
 	@Transactional(readOnly = true)
 	public List<OverdueAction> overdueInMyHouse(Access access) {
@@ -196,7 +208,10 @@ class MyCases {
 			.toList();
 	}
 
-	/** An action past its deadline in one of the coordinator's cases, with the organisation responsible. */
+	/**
+	 * An action past its deadline in one of the coordinator's cases, with the
+	 * organisation responsible.
+	 */
 	record OverdueAction(UUID caseId, String reference, UUID actionId, LocalDate due, String organisation) {
 	}
 
@@ -209,10 +224,14 @@ class MyCases {
 				|| actor.has(Role.MUNICIPAL_PROFESSIONAL);
 	}
 
-	/** How long a coordinator's withdrawal of a consent stays on the holder's start page. */
+	/**
+	 * How long a coordinator's withdrawal of a consent stays on the holder's start page.
+	 */
 	static final java.time.Duration NOTICE_PERIOD = java.time.Duration.ofDays(30);
 
-	/** A consent of the user's organisation that the coordinator withdrew for the person. */
+	/**
+	 * A consent of the user's organisation that the coordinator withdrew for the person.
+	 */
 	record WithdrawalNotice(UUID caseId, String reference, LocalDate on, String reason, Instant recordedAt) {
 	}
 

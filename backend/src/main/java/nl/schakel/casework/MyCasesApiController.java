@@ -36,7 +36,10 @@ class MyCasesApiController {
 			.toList());
 	}
 
-	/** The caller's cases, wrapped in an object so fields can be added without breaking clients. */
+	/**
+	 * The caller's cases, wrapped in an object so fields can be added without breaking
+	 * clients.
+	 */
 	record MyCaseList(List<MyCaseSummary> cases) {
 	}
 

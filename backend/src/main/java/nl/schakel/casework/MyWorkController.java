@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The start page after login: the user's own work. A coordinator sees the safety house's
  * cases by status, a professional the cases they are admitted to with what is new and the
- * requests awaiting them, an auditor the review queue. Metadata only: no names, no content.
+ * requests awaiting them, an auditor the review queue. Metadata only: no names, no
+ * content.
  */
 @Controller
 class MyWorkController {
@@ -44,7 +45,8 @@ class MyWorkController {
 			return "home";
 		}
 		if (actor.has(Role.ADMINISTRATOR)) {
-			// administrators see no case data: their work is organisations, accounts and policy
+			// administrators see no case data: their work is organisations, accounts and
+			// policy
 			model.addAttribute("administrator", true);
 			return "home";
 		}
@@ -56,7 +58,8 @@ class MyWorkController {
 		model.addAttribute("openRequests", this.myCases.openRequestsToMe(access));
 		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation(access));
 		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myCases.myActions(access));
-		model.addAttribute("overdueActions", actor.has(Role.COORDINATOR) ? this.myCases.overdueInMyHouse(access) : null);
+		model.addAttribute("overdueActions",
+				actor.has(Role.COORDINATOR) ? this.myCases.overdueInMyHouse(access) : null);
 		return "home";
 	}
 

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The known-to check over REST. A POST, so the BSN never appears in a URL or an access log.
+ * The known-to check over REST. A POST, so the BSN never appears in a URL or an access
+ * log.
  */
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -38,7 +39,8 @@ class PersonApiController {
 	}
 
 	@PostMapping("/known-to")
-	KnownTo knownTo(Access access, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose, @RequestBody Query body) {
+	KnownTo knownTo(Access access, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
+			@RequestBody Query body) {
 		return this.intake.knownTo(access, body.toQuery());
 	}
 

@@ -43,9 +43,10 @@ class RequestApiController {
 
 	@PostMapping("/{id}/grant")
 	DisclosureRequestView grant(Access access, @PathVariable UUID id, @RequestBody GrantBody body) {
-		return this.caseContributions.grantDisclosure(access, id, new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()),
-				body.consentId(), body.statutoryReference(), body.conflictOfDuties(),
-				Boolean.TRUE.equals(body.secrecyBreachConfirmed())));
+		return this.caseContributions.grantDisclosure(access, id,
+				new GrantDecision(body.basis(), Boolean.TRUE.equals(body.toOrganisation()), body.consentId(),
+						body.statutoryReference(), body.conflictOfDuties(),
+						Boolean.TRUE.equals(body.secrecyBreachConfirmed())));
 	}
 
 	@PostMapping("/{id}/refusal")

@@ -49,12 +49,20 @@ class RequestController {
 	String inbox(Access access, Model model) {
 		var inbox = this.caseContributions.inbox(access);
 		model.addAttribute("inbox", inbox);
-		// a grant on consent names one of the holder's own consents in force on that case: chosen
+		// a grant on consent names one of the holder's own consents in force on that
+		// case: chosen
 		// from a list, never typed (the holder's own consents: no disclosure)
 		String holder = access.actor().organisation();
 		Map<UUID, List<ConsentView>> choices = new HashMap<>();
-		inbox.received().stream().map(DisclosureRequestView::caseId).distinct().forEach((caseId) -> choices.put(caseId,
-				this.consents.onCase(caseId).stream().filter((c) -> c.inForce() && holder.equals(c.holder())).toList()));
+		inbox.received()
+			.stream()
+			.map(DisclosureRequestView::caseId)
+			.distinct()
+			.forEach((caseId) -> choices.put(caseId,
+					this.consents.onCase(caseId)
+						.stream()
+						.filter((c) -> c.inForce() && holder.equals(c.holder()))
+						.toList()));
 		model.addAttribute("consentChoices", choices);
 		model.addAttribute("legalBases", LegalBasis.values());
 		return "requests";
@@ -67,8 +75,8 @@ class RequestController {
 			ContributionRequest.ConflictOfDuties conflictOfDuties,
 			@RequestParam(defaultValue = "false") boolean secrecyBreachConfirmed, RedirectAttributes redirect) {
 		try {
-			this.caseContributions.grantDisclosure(access, id, new GrantDecision(basis, toOrganisation, consentId, statutoryReference,
-					conflictOfDuties, secrecyBreachConfirmed));
+			this.caseContributions.grantDisclosure(access, id, new GrantDecision(basis, toOrganisation, consentId,
+					statutoryReference, conflictOfDuties, secrecyBreachConfirmed));
 			redirect.addFlashAttribute("notice", "request.granted");
 		}
 		catch (GrantChangesNothing ex) {
@@ -85,7 +93,8 @@ class RequestController {
 	}
 
 	@PostMapping("/{id}/refusal")
-	String refuse(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+	String refuse(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
 		try {
 			this.caseContributions.refuseDisclosure(access, id, reason);
 			redirect.addFlashAttribute("notice", "request.refused");

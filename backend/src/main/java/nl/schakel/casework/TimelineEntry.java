@@ -7,8 +7,8 @@ import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Decision;
 
 /**
- * One contribution on the case page: who holds it, what kind it is and when, and either its
- * content or why it is not shown (the rule that decided).
+ * One contribution on the case page: who holds it, what kind it is and when, and either
+ * its content or why it is not shown (the rule that decided).
  */
 public record TimelineEntry(UUID id, String holder, String holderName, DataCategory category, Instant createdAt,
 		Decision decision, String content, String ruleId, String reason, boolean flagged) {

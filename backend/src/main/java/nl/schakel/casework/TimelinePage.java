@@ -8,11 +8,12 @@ import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.web.InvalidInput;
 
 /**
- * Which part of a case's timeline to read: the newest {@code size} contributions, or those
- * older than a cursor. Opening a case reads and discloses one page, never the whole history.
+ * Which part of a case's timeline to read: the newest {@code size} contributions, or
+ * those older than a cursor. Opening a case reads and discloses one page, never the whole
+ * history.
  *
- * @param olderThanCreatedAt with {@code olderThanId}: the cursor ({@code createdAt~id} of the
- * oldest entry of the page before), or null for the newest page
+ * @param olderThanCreatedAt with {@code olderThanId}: the cursor ({@code createdAt~id} of
+ * the oldest entry of the page before), or null for the newest page
  * @param olderThanId see {@code olderThanCreatedAt}
  * @param size the most contributions on the page
  */

@@ -17,9 +17,9 @@ import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One consent a person gave to the organisation that holds information on one case: it opens
- * that organisation's contributions in that case to the named recipients, for the named
- * categories and purposes, until a date or withdrawal.
+ * One consent a person gave to the organisation that holds information on one case: it
+ * opens that organisation's contributions in that case to the named recipients, for the
+ * named categories and purposes, until a date or withdrawal.
  */
 @Entity
 @Table(name = "consent")
@@ -33,7 +33,10 @@ class Consent {
 
 	private UUID caseId;
 
-	/** The holder: the organisation that obtained the consent and whose information it opens. */
+	/**
+	 * The holder: the organisation that obtained the consent and whose information it
+	 * opens.
+	 */
 	private String organisation;
 
 	@JdbcTypeCode(SqlTypes.ARRAY)
@@ -102,14 +105,17 @@ class Consent {
 		this.recordedAt = recordedAt;
 	}
 
-	/** The holder withdraws it; the coordinator steering the case may record the person's withdrawal. */
+	/**
+	 * The holder withdraws it; the coordinator steering the case may record the person's
+	 * withdrawal.
+	 */
 	boolean mayBeWithdrawnBy(Withdrawer withdrawer) {
 		return withdrawer.organisation().equals(this.organisation) || withdrawer.steersCase();
 	}
 
 	/**
-	 * Withdrawal takes effect on the given day: from then on the consent covers nobody. An
-	 * earlier withdrawal date stands.
+	 * Withdrawal takes effect on the given day: from then on the consent covers nobody.
+	 * An earlier withdrawal date stands.
 	 */
 	void withdraw(LocalDate on, Withdrawer by, String reason, Instant at) {
 		if (this.withdrawnOn == null || on.isBefore(this.withdrawnOn)) {
@@ -122,9 +128,9 @@ class Consent {
 	}
 
 	/**
-	 * Whether this consent opens an item of its holder in its case to the reader today. It
-	 * never opens another organisation's items, nor items of another case, nor anything to
-	 * the holder itself (which needs no consent for its own information).
+	 * Whether this consent opens an item of its holder in its case to the reader today.
+	 * It never opens another organisation's items, nor items of another case, nor
+	 * anything to the holder itself (which needs no consent for its own information).
 	 */
 	boolean covers(UUID itemCaseId, String itemHolder, String reader, String readerDomain, String category,
 			String purpose, LocalDate today) {

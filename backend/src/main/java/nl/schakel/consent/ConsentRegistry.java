@@ -23,15 +23,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records consents on a case for the organisation that holds the information, and answers,
- * at the moment of every read, whether a consent opens an item to a reader. Withdrawal or
- * expiry stops disclosures based on it at once, because nothing is cached: each disclosure
- * asks again.
+ * Records consents on a case for the organisation that holds the information, and
+ * answers, at the moment of every read, whether a consent opens an item to a reader.
+ * Withdrawal or expiry stops disclosures based on it at once, because nothing is cached:
+ * each disclosure asks again.
  */
 @Service
 public class ConsentRegistry {
 
-	/** The longest evidence description (a form's reference; the database column's width). */
+	/**
+	 * The longest evidence description (a form's reference; the database column's width).
+	 */
 	static final int MAX_EVIDENCE = 300;
 
 	/** The longest name of whoever obtained the consent (the column's width). */
@@ -56,8 +58,8 @@ public class ConsentRegistry {
 	}
 
 	/**
-	 * Records a consent for the holder's own information on one case. The caller has made sure
-	 * the recorder takes part in the case; this checks the consent itself.
+	 * Records a consent for the holder's own information on one case. The caller has made
+	 * sure the recorder takes part in the case; this checks the consent itself.
 	 * @throws InvalidInput naming each field that is wrong; nothing is written then
 	 */
 	@Transactional
@@ -70,11 +72,12 @@ public class ConsentRegistry {
 	}
 
 	/**
-	 * Withdraws a consent of this case from the given day (today when none is given). Only the
-	 * holder may, or the coordinator steering the case, who must say why.
+	 * Withdraws a consent of this case from the given day (today when none is given).
+	 * Only the holder may, or the coordinator steering the case, who must say why.
 	 * @throws ConsentNotFound when the consent is not one of this case
 	 * @throws ConsentHeldByAnother when the withdrawer may not withdraw it
-	 * @throws InvalidInput for a date before the consent's start or in the future, or a missing reason
+	 * @throws InvalidInput for a date before the consent's start or in the future, or a
+	 * missing reason
 	 */
 	@Transactional
 	public ConsentView withdraw(UUID caseId, UUID consentId, Withdrawer withdrawer, LocalDate on, String reason) {
@@ -88,8 +91,8 @@ public class ConsentRegistry {
 		LocalDate effective = (on != null) ? on : today;
 		List<FieldProblem> problems = new ArrayList<>();
 		if (effective.isBefore(consent.validFrom())) {
-			problems.add(new FieldProblem("on", "The withdrawal cannot lie before the consent's start ("
-					+ consent.validFrom() + ")"));
+			problems.add(new FieldProblem("on",
+					"The withdrawal cannot lie before the consent's start (" + consent.validFrom() + ")"));
 		}
 		else if (effective.isAfter(today)) {
 			problems.add(new FieldProblem("on", "The withdrawal cannot lie in the future"));
@@ -111,8 +114,9 @@ public class ConsentRegistry {
 	}
 
 	/**
-	 * The holder's consents that the coordinator withdrew for the person since the given moment,
-	 * newest first: the notice to the holder that its information is no longer opened by them.
+	 * The holder's consents that the coordinator withdrew for the person since the given
+	 * moment, newest first: the notice to the holder that its information is no longer
+	 * opened by them.
 	 */
 	@Transactional(readOnly = true)
 	public List<ConsentView> withdrawnForTheHolderSince(String holder, java.time.Instant since) {
@@ -125,7 +129,10 @@ public class ConsentRegistry {
 			.toList();
 	}
 
-	/** The consents recorded on this case, oldest first. Showing them is a disclosure: the caller logs it. */
+	/**
+	 * The consents recorded on this case, oldest first. Showing them is a disclosure: the
+	 * caller logs it.
+	 */
 	@Transactional(readOnly = true)
 	public List<ConsentView> onCase(UUID caseId) {
 		LocalDate today = today();
@@ -133,8 +140,8 @@ public class ConsentRegistry {
 	}
 
 	/**
-	 * A consent the holder may rely on for its information in this case: one it recorded on
-	 * this case. Empty for a consent of another case or another organisation.
+	 * A consent the holder may rely on for its information in this case: one it recorded
+	 * on this case. Empty for a consent of another case or another organisation.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ConsentView> ofHolder(UUID caseId, String holder, UUID consentId) {
@@ -144,8 +151,8 @@ public class ConsentRegistry {
 	}
 
 	/**
-	 * Which of these consents open an item to the reader for this category and purpose today;
-	 * one query for all items of a read.
+	 * Which of these consents open an item to the reader for this category and purpose
+	 * today; one query for all items of a read.
 	 */
 	@Transactional(readOnly = true)
 	public ConsentCoverage coverage(Collection<UUID> consentIds) {
@@ -218,8 +225,8 @@ public class ConsentRegistry {
 	private List<FieldProblem> evidenceProblems(ConsentEvidence evidence) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (evidence == null || evidence.kind() == null) {
-			problems.add(new FieldProblem("evidenceKind",
-					"Say how the person consented: SIGNED_FORM, VERBAL or WRITTEN"));
+			problems
+				.add(new FieldProblem("evidenceKind", "Say how the person consented: SIGNED_FORM, VERBAL or WRITTEN"));
 		}
 		String description = (evidence != null) ? evidence.description() : null;
 		if (description == null || description.isBlank()) {
@@ -249,7 +256,10 @@ public class ConsentRegistry {
 		return LocalDate.now(this.clock);
 	}
 
-	/** Answers whether a consent opens an item to a reader, for the consents loaded by {@link #coverage}. */
+	/**
+	 * Answers whether a consent opens an item to a reader, for the consents loaded by
+	 * {@link #coverage}.
+	 */
 	@FunctionalInterface
 	public interface ConsentCoverage {
 
@@ -262,8 +272,8 @@ public class ConsentRegistry {
 		 * @param category the item's category
 		 * @param purpose the purpose of the read
 		 */
-		boolean covers(UUID consentId, UUID caseId, String holder, String organisation, String domain,
-				String category, String purpose);
+		boolean covers(UUID consentId, UUID caseId, String holder, String organisation, String domain, String category,
+				String purpose);
 
 	}
 

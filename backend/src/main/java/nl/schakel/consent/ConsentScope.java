@@ -17,7 +17,8 @@ public record ConsentScope(List<String> organisations, List<String> domains, Lis
 		purposes = copy(purposes);
 	}
 
-	// a null in a JSON list becomes "", which the workspace refuses as unknown; List.copyOf
+	// a null in a JSON list becomes "", which the workspace refuses as unknown;
+	// List.copyOf
 	// would throw and answer 500
 	private static List<String> copy(List<String> codes) {
 		return (codes == null) ? List.of() : codes.stream().map((code) -> (code == null) ? "" : code).toList();

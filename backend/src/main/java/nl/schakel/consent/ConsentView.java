@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A consent as the registry shows it, with whether it is in force today.
  *
- * @param holder the code of the organisation that recorded it and whose information it opens
+ * @param holder the code of the organisation that recorded it and whose information it
+ * opens
  * @param withdrawal who withdrew it, when and why; {@code null} while not withdrawn
  */
 public record ConsentView(UUID id, UUID personId, ConsentScope scope, String evidence, String recordedBy,
@@ -22,8 +23,8 @@ public record ConsentView(UUID id, UUID personId, ConsentScope scope, String evi
 	 * @param byOrganisation for which organisation
 	 * @param reason why (required when the coordinator records it for the person)
 	 * @param recordedAt when it was recorded
-	 * @param onBehalfOfPerson whether someone other than the holder (the coordinator) recorded it:
-	 * then it is a notice to the holder
+	 * @param onBehalfOfPerson whether someone other than the holder (the coordinator)
+	 * recorded it: then it is a notice to the holder
 	 */
 	public record Withdrawal(LocalDate on, String by, String byOrganisation, String reason, Instant recordedAt,
 			boolean onBehalfOfPerson) {

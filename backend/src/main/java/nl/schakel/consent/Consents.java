@@ -16,7 +16,10 @@ interface Consents extends Repository<Consent, UUID> {
 
 	Consent save(Consent consent);
 
-	/** A holder's consents that someone else (the coordinator) withdrew after this moment, newest first. */
+	/**
+	 * A holder's consents that someone else (the coordinator) withdrew after this moment,
+	 * newest first.
+	 */
 	List<Consent> findByOrganisationAndWithdrawnByOrganisationNotAndWithdrawalRecordedAtAfterOrderByWithdrawalRecordedAtDesc(
 			String organisation, String withdrawnByOrganisation, java.time.Instant after);
 

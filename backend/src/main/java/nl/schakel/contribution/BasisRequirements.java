@@ -17,9 +17,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What each legal basis needs before information may be shared on it: a consent in force for
- * the category (recorded on this case by the organisation whose information it is), a statutory provision, or all five answers of a conflict-of-duties judgement.
- * One rule for contributing and for granting a disclosure request.
+ * What each legal basis needs before information may be shared on it: a consent in force
+ * for the category (recorded on this case by the organisation whose information it is), a
+ * statutory provision, or all five answers of a conflict-of-duties judgement. One rule
+ * for contributing and for granting a disclosure request.
  */
 @Component
 class BasisRequirements {
@@ -35,8 +36,8 @@ class BasisRequirements {
 
 	/**
 	 * @param caseId the case the information is shared in
-	 * @param holder the organisation whose information it is: a consent must be one it recorded
-	 * on this case
+	 * @param holder the organisation whose information it is: a consent must be one it
+	 * recorded on this case
 	 */
 	List<FieldProblem> check(LegalBasis basis, DataCategory category, UUID caseId, String holder, UUID consentId,
 			String statutoryReference, ContributionRequest.ConflictOfDuties cod) {
@@ -61,7 +62,8 @@ class BasisRequirements {
 		if (basis == LegalBasis.STATUTORY && isBlank(statutoryReference)) {
 			problems.add(problem("statutoryReference", "contribution.statutoryReference.required"));
 		}
-		// a contribution's body has these limits checked by bean validation already; a grant's
+		// a contribution's body has these limits checked by bean validation already; a
+		// grant's
 		// has not, and the columns refuse longer text (which was a 500)
 		if (statutoryReference != null && statutoryReference.strip().length() > 200) {
 			problems.add(problem("statutoryReference", "contribution.statutoryReference.size"));
@@ -77,8 +79,9 @@ class BasisRequirements {
 	}
 
 	/**
-	 * A care professional who shares health information on a conflict of duties breaks medical
-	 * secrecy: they must say they know it, whether contributing or granting a request.
+	 * A care professional who shares health information on a conflict of duties breaks
+	 * medical secrecy: they must say they know it, whether contributing or granting a
+	 * request.
 	 */
 	List<FieldProblem> checkSecrecyBreach(LegalBasis basis, DataCategory category, Actor actor, boolean confirmed) {
 		if (basis == LegalBasis.CONFLICT_OF_DUTIES && category == DataCategory.HEALTH

@@ -150,9 +150,8 @@ class Contribution {
 	/** What the gate needs to decide on this item, with the content still sealed. */
 	DisclosableItem toItem(List<Grant> grants) {
 		return new DisclosableItem(ItemKind.CONTRIBUTION, this.id, this.category, this.legalBasis, this.consentId,
-				this.authorOrganisation,
-				Audience.of(Set.of(this.audienceOrganisations), Set.of(this.audienceDomains)), this.createdAt,
-				SealedContent.of(this.contentCiphertext, contentBinding()), grants);
+				this.authorOrganisation, Audience.of(Set.of(this.audienceOrganisations), Set.of(this.audienceDomains)),
+				this.createdAt, SealedContent.of(this.contentCiphertext, contentBinding()), grants);
 	}
 
 	UUID caseId() {

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds contributions: the author must take part in the case for the purpose, the legal basis
- * must carry what it needs, and the text is sealed before it is stored.
+ * Adds contributions: the author must take part in the case for the purpose, the legal
+ * basis must carry what it needs, and the text is sealed before it is stored.
  */
 @Service
 public class ContributionService {
@@ -65,9 +65,9 @@ public class ContributionService {
 	}
 
 	/**
-	 * Adds a contribution to the case of this person. Throws {@link NotAParticipant} when the
-	 * author is not admitted for the purpose, {@link InvalidInput} when the basis lacks what
-	 * it needs.
+	 * Adds a contribution to the case of this person. Throws {@link NotAParticipant} when
+	 * the author is not admitted for the purpose, {@link InvalidInput} when the basis
+	 * lacks what it needs.
 	 */
 	@Transactional
 	public UUID add(Access access, UUID caseId, UUID personId, ContributionRequest request) {
@@ -77,9 +77,9 @@ public class ContributionService {
 			throw new NotAParticipant();
 		}
 		LegalBasis basis = request.getLegalBasis();
-		List<FieldProblem> problems = new ArrayList<>(this.requirements.check(basis, request.getCategory(), caseId,
-				author.organisation(), request.getConsentId(), request.getStatutoryReference(),
-				request.getConflictOfDuties()));
+		List<FieldProblem> problems = new ArrayList<>(
+				this.requirements.check(basis, request.getCategory(), caseId, author.organisation(),
+						request.getConsentId(), request.getStatutoryReference(), request.getConflictOfDuties()));
 		problems.addAll(this.requirements.checkSecrecyBreach(basis, request.getCategory(), author,
 				request.isSecrecyBreachConfirmed()));
 		Set<String> audienceOrganisations = new LinkedHashSet<>();
@@ -88,7 +88,8 @@ public class ContributionService {
 				continue;
 			}
 			if (this.organisations.findByCode(code.strip()).isEmpty()) {
-				problems.add(this.requirements.problem("audienceOrganisations", "contribution.audience.unknownOrganisation"));
+				problems.add(this.requirements.problem("audienceOrganisations",
+						"contribution.audience.unknownOrganisation"));
 			}
 			else {
 				audienceOrganisations.add(code.strip());
@@ -116,8 +117,7 @@ public class ContributionService {
 				(basis == LegalBasis.STATUTORY) ? request.getStatutoryReference().strip() : null,
 				(basis == LegalBasis.CONFLICT_OF_DUTIES)
 						? BasisRequirements.justification(request.getConflictOfDuties()) : null,
-				List.copyOf(audienceOrganisations),
-				List.copyOf(audienceDomains), Instant.now(this.clock));
+				List.copyOf(audienceOrganisations), List.copyOf(audienceDomains), Instant.now(this.clock));
 		contribution.seal(this.cipher.seal(request.getText().strip(), contribution.contentBinding()));
 		UUID id = this.contributions.save(contribution).id();
 		this.events.publishEvent(new ContributionAdded(caseId, id, author.organisation(), contribution.createdAt()));
@@ -138,9 +138,9 @@ public class ContributionService {
 	}
 
 	/**
-	 * One page of a case's timeline: at most {@code limit} contributions, the newest first,
-	 * older than the given one when {@code olderThanCreatedAt} is set; only these are read
-	 * (and so disclosed), however long the case has run.
+	 * One page of a case's timeline: at most {@code limit} contributions, the newest
+	 * first, older than the given one when {@code olderThanCreatedAt} is set; only these
+	 * are read (and so disclosed), however long the case has run.
 	 */
 	public List<DisclosableItem> items(UUID caseId, Instant olderThanCreatedAt, UUID olderThanId, int limit) {
 		List<Contribution> page = (olderThanCreatedAt == null)
@@ -167,8 +167,8 @@ public class ContributionService {
 	}
 
 	/**
-	 * How many contributions other organisations added to the case after the moment: a count
-	 * for a participant's start page, never their content.
+	 * How many contributions other organisations added to the case after the moment: a
+	 * count for a participant's start page, never their content.
 	 */
 	@Transactional(readOnly = true)
 	public long countAddedSince(UUID caseId, Instant since, String byOtherThan) {

@@ -46,7 +46,10 @@ class DisclosureRequest {
 
 	private Instant requestedAt;
 
-	/** The last day the holder should answer on; null for requests made before deadlines existed. */
+	/**
+	 * The last day the holder should answer on; null for requests made before deadlines
+	 * existed.
+	 */
 	private LocalDate due;
 
 	@Enumerated(EnumType.STRING)
@@ -83,8 +86,8 @@ class DisclosureRequest {
 	protected DisclosureRequest() {
 	}
 
-	DisclosureRequest(UUID caseId, UUID contributionId, String requester, String requesterOrganisation,
-			String purpose, String reason, Instant requestedAt, LocalDate due) {
+	DisclosureRequest(UUID caseId, UUID contributionId, String requester, String requesterOrganisation, String purpose,
+			String reason, Instant requestedAt, LocalDate due) {
 		this.id = UUID.randomUUID();
 		this.caseId = caseId;
 		this.contributionId = contributionId;
@@ -131,8 +134,9 @@ class DisclosureRequest {
 	}
 
 	Grant grant() {
-		return new Grant(this.requesterOrganisation, Boolean.TRUE.equals(this.grantedToOrganisation) ? null : this.requester,
-				this.grantedBasis, this.consentId, this.purpose);
+		return new Grant(this.requesterOrganisation,
+				Boolean.TRUE.equals(this.grantedToOrganisation) ? null : this.requester, this.grantedBasis,
+				this.consentId, this.purpose);
 	}
 
 	String purpose() {

@@ -78,7 +78,10 @@ public class DisclosureRequestService {
 		this.clock = clock;
 	}
 
-	/** Asks the author of an item to disclose it; the requester must take part in the case for the purpose. */
+	/**
+	 * Asks the author of an item to disclose it; the requester must take part in the case
+	 * for the purpose.
+	 */
 	@Transactional
 	public DisclosureRequestView request(Access access, UUID caseId, UUID contributionId, String reason) {
 		Purpose purpose = Purpose.of(access);
@@ -116,7 +119,8 @@ public class DisclosureRequestService {
 		}
 		else {
 			problems.addAll(this.requirements.check(decision.basis(), contribution.category(), contribution.caseId(),
-					contribution.authorOrganisation(), decision.consentId(), decision.statutoryReference(), decision.conflictOfDuties()));
+					contribution.authorOrganisation(), decision.consentId(), decision.statutoryReference(),
+					decision.conflictOfDuties()));
 			problems.addAll(this.requirements.checkSecrecyBreach(decision.basis(), contribution.category(),
 					access.actor(), decision.secrecyBreachConfirmed()));
 		}
@@ -124,9 +128,8 @@ public class DisclosureRequestService {
 			throw new InvalidInput(problems);
 		}
 		requireEffect(request, contribution, decision);
-		request.grant(access.actor().username(), Instant.now(this.clock), decision.basis(),
-				decision.toOrganisation(), decision.consentId(),
-				BasisRequirements.strip(decision.statutoryReference()),
+		request.grant(access.actor().username(), Instant.now(this.clock), decision.basis(), decision.toOrganisation(),
+				decision.consentId(), BasisRequirements.strip(decision.statutoryReference()),
 				(decision.conflictOfDuties() != null) ? BasisRequirements.justification(decision.conflictOfDuties())
 						: null);
 		return answered(this.requests.save(request), contribution, true);
@@ -154,8 +157,8 @@ public class DisclosureRequestService {
 	}
 
 	/**
-	 * The open requests whose deadline is on or before the given day, with their holder, for
-	 * reminding: no reason and no content.
+	 * The open requests whose deadline is on or before the given day, with their holder,
+	 * for reminding: no reason and no content.
 	 */
 	@Transactional(readOnly = true)
 	public List<OpenRequestDeadline> openDueBy(LocalDate day) {
@@ -164,16 +167,16 @@ public class DisclosureRequestService {
 			.findAllByIdIn(open.stream().map(DisclosureRequest::contributionId).toList())
 			.stream()
 			.collect(Collectors.toMap(Contribution::id, Function.identity()));
-		return open.stream()
-			.filter((r) -> items.containsKey(r.contributionId()))
-			.map((r) -> {
-				Contribution item = items.get(r.contributionId());
-				return new OpenRequestDeadline(r.id(), r.caseId(), item.author(), item.authorOrganisation(), r.due());
-			})
-			.toList();
+		return open.stream().filter((r) -> items.containsKey(r.contributionId())).map((r) -> {
+			Contribution item = items.get(r.contributionId());
+			return new OpenRequestDeadline(r.id(), r.caseId(), item.author(), item.authorOrganisation(), r.due());
+		}).toList();
 	}
 
-	/** The case a request belongs to, for whoever may see the request (requester or author). */
+	/**
+	 * The case a request belongs to, for whoever may see the request (requester or
+	 * author).
+	 */
 	@Transactional(readOnly = true)
 	public UUID caseOf(UUID requestId) {
 		return this.requests.findById(requestId).map(DisclosureRequest::caseId).orElseThrow(NotAParticipant::new);
@@ -200,9 +203,10 @@ public class DisclosureRequestService {
 	}
 
 	/**
-	 * Refuses a grant the access policy would not honour: the requester's roles (those of their
-	 * organisation's domain), admitted to the case, asking for the request's purpose, with the
-	 * item's category on the basis granted, must be permitted by some rule.
+	 * Refuses a grant the access policy would not honour: the requester's roles (those of
+	 * their organisation's domain), admitted to the case, asking for the request's
+	 * purpose, with the item's category on the basis granted, must be permitted by some
+	 * rule.
 	 */
 	private void requireEffect(DisclosureRequest request, Contribution contribution, GrantDecision decision) {
 		Optional<Purpose> purpose = this.policy.purpose(request.purpose());
@@ -214,8 +218,8 @@ public class DisclosureRequestService {
 		boolean consentCovers = decision.basis() == LegalBasis.CONSENT && decision.consentId() != null
 				&& this.consents.coverage(List.of(decision.consentId()))
 					.covers(decision.consentId(), contribution.caseId(), contribution.authorOrganisation(),
-							request.requesterOrganisation(), domain.get().name(),
-							contribution.category().name(), purpose.get().code());
+							request.requesterOrganisation(), domain.get().name(), contribution.category().name(),
+							purpose.get().code());
 		EffectiveBasis basis = EffectiveBasis.of(decision.basis(), consentCovers);
 		PolicyDecision refusal = null;
 		for (RoleDefinition role : this.policy.roles()) {

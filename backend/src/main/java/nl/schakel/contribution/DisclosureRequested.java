@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A participant asked the holder of an item to disclose it. Published inside the requesting
- * transaction; carries no reason and no content.
+ * A participant asked the holder of an item to disclose it. Published inside the
+ * requesting transaction; carries no reason and no content.
  *
  * @param requestId the request
  * @param caseId the case of the item

@@ -5,7 +5,8 @@ package nl.schakel.contribution;
  * purpose, the item's category, the basis given): recording it as granted would tell both
  * sides something happened when nothing did. The request stays open.
  *
- * <p>The reason is the description of the policy rule that decides instead.
+ * <p>
+ * The reason is the description of the policy rule that decides instead.
  */
 public class GrantChangesNothing extends RuntimeException {
 

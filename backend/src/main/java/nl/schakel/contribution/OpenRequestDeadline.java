@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An open disclosure request with its deadline, for reminding the holder: no reason, no content.
+ * An open disclosure request with its deadline, for reminding the holder: no reason, no
+ * content.
  *
  * @param requestId the request
  * @param caseId the case of the item

@@ -3,7 +3,8 @@
  * category, legal basis and audience. The text is sealed on the way in; reading it is the
  * disclosure gate's business.
  */
-@ApplicationModule(displayName = "Contribution", allowedDependencies = { "consent", "crypto", "disclosure", "organisation", "participation", "policy", "security", "web" })
+@ApplicationModule(displayName = "Contribution", allowedDependencies = { "consent", "crypto", "disclosure",
+		"organisation", "participation", "policy", "security", "web" })
 package nl.schakel.contribution;
 
 import org.springframework.modulith.ApplicationModule;

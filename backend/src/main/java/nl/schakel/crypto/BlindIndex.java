@@ -9,21 +9,24 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.prf.PrfSet;
 
 /**
- * A keyed blind index (HMAC-SHA256) for exact lookup of identifiers such as the BSN without
- * storing or querying them in plaintext: the same value always gives the same index, and without
- * the key the index cannot be computed or reversed by trying all nine-digit numbers.
+ * A keyed blind index (HMAC-SHA256) for exact lookup of identifiers such as the BSN
+ * without storing or querying them in plaintext: the same value always gives the same
+ * index, and without the key the index cannot be computed or reversed by trying all
+ * nine-digit numbers.
  *
- * <p>The key is deliberately separate from the sealing keys and not rotated with them: a new
- * key would change every index. Two values that are equal after normalisation get the same
- * index, so normalise before calling {@link #of} (e.g. a BSN as exactly nine digits) and treat
- * the index as personal data: never log it.
+ * <p>
+ * The key is deliberately separate from the sealing keys and not rotated with them: a new
+ * key would change every index. Two values that are equal after normalisation get the
+ * same index, so normalise before calling {@link #of} (e.g. a BSN as exactly nine digits)
+ * and treat the index as personal data: never log it.
  */
 public final class BlindIndex {
 
 	// The full HMAC-SHA256 output.
 	private static final int LENGTH = 32;
 
-	// Keeps this index apart from any other use of the same key, should there ever be one.
+	// Keeps this index apart from any other use of the same key, should there ever be
+	// one.
 	private static final byte[] DOMAIN = "schakel:blind-index:v1:".getBytes(StandardCharsets.UTF_8);
 
 	private final PrfSet prf;

@@ -2,7 +2,10 @@ package nl.schakel.crypto;
 
 import java.util.UUID;
 
-/** The case was erased: its data key is destroyed, so nothing of it can be sealed or opened. */
+/**
+ * The case was erased: its data key is destroyed, so nothing of it can be sealed or
+ * opened.
+ */
 public final class CaseKeyDestroyedException extends RuntimeException {
 
 	private final UUID caseId;

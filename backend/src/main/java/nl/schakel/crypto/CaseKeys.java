@@ -21,15 +21,16 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One data key per case (crypto-shredding): a Tink AES-256-GCM keyset of its own, stored in
- * {@code case_key} wrapped (encrypted) by the master AEAD keyset with the case id as associated
- * data, so a wrapped key cannot be moved to another case. Everything sealed for a case is sealed
- * under its key; destroying the key (erasure) makes every copy of that ciphertext — live rows,
- * Envers history, backups — unreadable at once.
+ * One data key per case (crypto-shredding): a Tink AES-256-GCM keyset of its own, stored
+ * in {@code case_key} wrapped (encrypted) by the master AEAD keyset with the case id as
+ * associated data, so a wrapped key cannot be moved to another case. Everything sealed
+ * for a case is sealed under its key; destroying the key (erasure) makes every copy of
+ * that ciphertext — live rows, Envers history, backups — unreadable at once.
  *
- * <p>Unwrapped keys are cached per instance; {@link #destroy} evicts its own entry, and an erasure
- * also blanks the ciphertexts it can reach, so a stale cache in another instance finds nothing to
- * open.
+ * <p>
+ * Unwrapped keys are cached per instance; {@link #destroy} evicts its own entry, and an
+ * erasure also blanks the ciphertexts it can reach, so a stale cache in another instance
+ * finds nothing to open.
  */
 public final class CaseKeys {
 
@@ -42,8 +43,9 @@ public final class CaseKeys {
 	private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
 
 	/**
-	 * @param database the database holding {@code case_key}, asked for on first use (so the cipher
-	 * can be built where no database is configured, e.g. for tools that never seal for a case)
+	 * @param database the database holding {@code case_key}, asked for on first use (so
+	 * the cipher can be built where no database is configured, e.g. for tools that never
+	 * seal for a case)
 	 * @param keysets the master keysets that wrap the case keys
 	 * @param clock the time for created and destroyed
 	 */
@@ -60,7 +62,8 @@ public final class CaseKeys {
 
 	/**
 	 * The case's key for sealing, created on first use.
-	 * @throws CaseKeyDestroyedException if the case was erased: nothing is sealed for it again
+	 * @throws CaseKeyDestroyedException if the case was erased: nothing is sealed for it
+	 * again
 	 */
 	Aead forSealing(UUID caseId) {
 		Aead cached = this.unwrapped.get(caseId);
@@ -73,27 +76,33 @@ public final class CaseKeys {
 		}
 		try {
 			KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-			byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, this.master, associatedData(caseId));
-			// Two writers racing for a new case: the first key wins and both seal under it.
+			byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, this.master,
+					associatedData(caseId));
+			// Two writers racing for a new case: the first key wins and both seal under
+			// it.
 			jdbc().update("insert into case_key (case_id, wrapped_keyset, created_at) values (?, ?, ?) "
 					+ "on conflict (case_id) do nothing", caseId, wrapped, OffsetDateTime.now(this.clock));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot create the data key of case " + caseId, ex);
 		}
-		return load(caseId).orElseThrow(() -> new IllegalStateException("The data key of case " + caseId + " vanished"));
+		return load(caseId)
+			.orElseThrow(() -> new IllegalStateException("The data key of case " + caseId + " vanished"));
 	}
 
-	/** The case's key for opening; empty when the case has none yet (its values are under the master key). */
+	/**
+	 * The case's key for opening; empty when the case has none yet (its values are under
+	 * the master key).
+	 */
 	Optional<Aead> forOpening(UUID caseId) {
 		Aead cached = this.unwrapped.get(caseId);
 		return (cached != null) ? Optional.of(cached) : load(caseId);
 	}
 
 	/**
-	 * Destroys the case's data key: the wrapped keyset is overwritten with nothing, so no copy of
-	 * a value sealed under it can be opened again. A case that never had a key gets a destroyed
-	 * marker, so nothing is sealed for it afterwards.
+	 * Destroys the case's data key: the wrapped keyset is overwritten with nothing, so no
+	 * copy of a value sealed under it can be opened again. A case that never had a key
+	 * gets a destroyed marker, so nothing is sealed for it afterwards.
 	 * @return whether a live key was destroyed
 	 */
 	public boolean destroy(UUID caseId) {
@@ -141,7 +150,8 @@ public final class CaseKeys {
 	}
 
 	private static byte[] associatedData(UUID caseId) {
-		return ByteBuffer.allocate(21).put("case:".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+		return ByteBuffer.allocate(21)
+			.put("case:".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
 			.putLong(caseId.getMostSignificantBits())
 			.putLong(caseId.getLeastSignificantBits())
 			.array();

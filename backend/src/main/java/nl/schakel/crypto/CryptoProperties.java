@@ -4,11 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the keysets come from. When {@code aead-keyset} and {@code blind-index-keyset} are set
- * (production: Tink JSON keysets given as {@code ENC(...)} secrets, decrypted by Jasypt before
- * they get here) they are used; otherwise the keysets are cleartext files in
- * {@code keyset-directory}, generated on first start, which is fit for the embedded demo mode
- * only.
+ * Where the keysets come from. When {@code aead-keyset} and {@code blind-index-keyset}
+ * are set (production: Tink JSON keysets given as {@code ENC(...)} secrets, decrypted by
+ * Jasypt before they get here) they are used; otherwise the keysets are cleartext files
+ * in {@code keyset-directory}, generated on first start, which is fit for the embedded
+ * demo mode only.
  *
  * @param keysetDirectory the directory of the keyset files (embedded demo mode)
  * @param aeadKeyset the Tink JSON keyset that seals fields, or {@code null}
@@ -26,7 +26,8 @@ public record CryptoProperties(@DefaultValue("data/keys") String keysetDirectory
 		return value != null && !value.isBlank();
 	}
 
-	// The generated toString would print key material into any log that prints this record.
+	// The generated toString would print key material into any log that prints this
+	// record.
 	@Override
 	public String toString() {
 		return "CryptoProperties[keysetDirectory=" + this.keysetDirectory + ", aeadKeyset="

@@ -13,12 +13,15 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadKey;
 
 /**
- * Seals and opens field values with AES-256-GCM from a Tink keyset. Every ciphertext starts with
- * Tink's 5-byte prefix (version byte and key id), so values sealed with an older key stay
- * readable after a rotation, and each ciphertext is bound to its {@link FieldBinding}.
+ * Seals and opens field values with AES-256-GCM from a Tink keyset. Every ciphertext
+ * starts with Tink's 5-byte prefix (version byte and key id), so values sealed with an
+ * older key stay readable after a rotation, and each ciphertext is bound to its
+ * {@link FieldBinding}.
  *
- * <p>An instance holds the keyset it was built with: after {@link Keysets#rotate} the
- * application must build a new one (restart) before new values are sealed with the new key.
+ * <p>
+ * An instance holds the keyset it was built with: after {@link Keysets#rotate} the
+ * application must build a new one (restart) before new values are sealed with the new
+ * key.
  */
 public final class FieldCipher {
 
@@ -39,9 +42,10 @@ public final class FieldCipher {
 	}
 
 	/**
-	 * @param keysets the keysets whose AEAD keyset seals and opens what belongs to no case, and
-	 * what was sealed before cases had keys of their own
-	 * @param caseKeys the per-case data keys that seal a value whose binding names its case
+	 * @param keysets the keysets whose AEAD keyset seals and opens what belongs to no
+	 * case, and what was sealed before cases had keys of their own
+	 * @param caseKeys the per-case data keys that seal a value whose binding names its
+	 * case
 	 */
 	public FieldCipher(Keysets keysets, CaseKeys caseKeys) {
 		this.caseKeys = caseKeys;
@@ -77,8 +81,8 @@ public final class FieldCipher {
 			return this.aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData());
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot seal " + binding.table() + "." + binding.column() + " of row "
-					+ binding.rowId(), ex);
+			throw new IllegalStateException(
+					"Cannot seal " + binding.table() + "." + binding.column() + " of row " + binding.rowId(), ex);
 		}
 	}
 
@@ -87,14 +91,16 @@ public final class FieldCipher {
 	 * @param ciphertext what {@link #seal} returned
 	 * @param binding where the value is stored
 	 * @return the value
-	 * @throws FieldDecryptionException if the ciphertext belongs to another place, was sealed
-	 * with an unknown key or was tampered with
+	 * @throws FieldDecryptionException if the ciphertext belongs to another place, was
+	 * sealed with an unknown key or was tampered with
 	 */
 	public String open(byte[] ciphertext, FieldBinding binding) {
 		Objects.requireNonNull(ciphertext, "ciphertext");
 		try {
-			// Values sealed before cases had keys of their own stay under the master key and are
-			// recognised by its key id; an erasure blanks them explicitly (see docs/audit.md).
+			// Values sealed before cases had keys of their own stay under the master key
+			// and are
+			// recognised by its key id; an erasure blanks them explicitly (see
+			// docs/audit.md).
 			if (binding.caseId() != null && this.caseKeys != null && !isSealedWithMasterKeyset(ciphertext)) {
 				Aead caseKey = this.caseKeys.forOpening(binding.caseId())
 					.orElseThrow(() -> new GeneralSecurityException("The case has no data key"));
@@ -108,27 +114,27 @@ public final class FieldCipher {
 	}
 
 	/**
-	 * Tells a rotation job whether a value still needs {@link #reseal}. Looks at the key id in
-	 * the prefix only; it does not authenticate the ciphertext.
+	 * Tells a rotation job whether a value still needs {@link #reseal}. Looks at the key
+	 * id in the prefix only; it does not authenticate the ciphertext.
 	 * @param ciphertext what {@link #seal} returned
 	 * @return whether it was sealed with the current primary key
 	 */
 	public boolean isSealedWithPrimary(byte[] ciphertext) {
 		int length = this.primaryPrefix.length;
-		return ciphertext.length >= length
-				&& Arrays.equals(ciphertext, 0, length, this.primaryPrefix, 0, length);
+		return ciphertext.length >= length && Arrays.equals(ciphertext, 0, length, this.primaryPrefix, 0, length);
 	}
 
 	/**
-	 * Tells a rotation job whether a value is the master keyset's at all: values sealed under a
-	 * case's data key are not, and are never resealed under the master key (that would undo
-	 * crypto-shredding).
+	 * Tells a rotation job whether a value is the master keyset's at all: values sealed
+	 * under a case's data key are not, and are never resealed under the master key (that
+	 * would undo crypto-shredding).
 	 * @param ciphertext what {@link #seal} returned
 	 * @return whether one of the master keyset's keys sealed it
 	 */
 	public boolean isSealedWithMasterKeyset(byte[] ciphertext) {
 		for (byte[] prefix : this.masterPrefixes) {
-			if (ciphertext.length >= prefix.length && Arrays.equals(ciphertext, 0, prefix.length, prefix, 0, prefix.length)) {
+			if (ciphertext.length >= prefix.length
+					&& Arrays.equals(ciphertext, 0, prefix.length, prefix, 0, prefix.length)) {
 				return true;
 			}
 		}
@@ -136,8 +142,8 @@ public final class FieldCipher {
 	}
 
 	/**
-	 * Opens a value with whichever key sealed it and seals it again, for the same place, with the
-	 * primary key.
+	 * Opens a value with whichever key sealed it and seals it again, for the same place,
+	 * with the primary key.
 	 * @param ciphertext what {@link #seal} returned, possibly with an older key
 	 * @param binding where the value is stored
 	 * @return the ciphertext under the primary key

@@ -1,9 +1,9 @@
 package nl.schakel.crypto;
 
 /**
- * A sealed field could not be opened: it was sealed for another row, column or table, with a
- * key that is not in the keyset, or it was tampered with. The message names the binding, never
- * the content.
+ * A sealed field could not be opened: it was sealed for another row, column or table,
+ * with a key that is not in the keyset, or it was tampered with. The message names the
+ * binding, never the content.
  */
 public class FieldDecryptionException extends RuntimeException {
 

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Key maintenance from the command line, run as the application with
  * {@code --schakel.command=...} and no web server:
  * <ul>
- * <li>{@code rotate-keys}: adds a new primary AEAD key to the keyset files (local profile);
- * new writes use it after the next start, old rows stay readable;</li>
+ * <li>{@code rotate-keys}: adds a new primary AEAD key to the keyset files (local
+ * profile); new writes use it after the next start, old rows stay readable;</li>
  * <li>{@code reencrypt}: re-encrypts every value an older key still protects.</li>
  * </ul>
  * The process exits with 0 when done, 1 on failure.

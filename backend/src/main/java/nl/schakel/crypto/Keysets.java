@@ -29,16 +29,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The two Tink keysets behind {@link FieldCipher} and {@link BlindIndex}: an AEAD keyset
- * (AES-256-GCM) that is rotated, and a PRF keyset (HMAC-SHA256) that is not, because a new
- * blind-index key would change every index.
+ * (AES-256-GCM) that is rotated, and a PRF keyset (HMAC-SHA256) that is not, because a
+ * new blind-index key would change every index.
  *
- * <p>They come from one of two places:
+ * <p>
+ * They come from one of two places:
  * <ul>
- * <li>{@link #loadOrGenerate(Path)}: cleartext Tink JSON keyset files in a directory, generated
- * on first start and readable by their owner only. <strong>Acceptable for the embedded demo mode
- * only</strong>: whoever can read the files can open every sealed field.</li>
- * <li>{@link #fromJson(String, String)}: the keysets as configuration values (production), which
- * Jasypt has already decrypted from {@code ENC(...)}.</li>
+ * <li>{@link #loadOrGenerate(Path)}: cleartext Tink JSON keyset files in a directory,
+ * generated on first start and readable by their owner only. <strong>Acceptable for the
+ * embedded demo mode only</strong>: whoever can read the files can open every sealed
+ * field.</li>
+ * <li>{@link #fromJson(String, String)}: the keysets as configuration values
+ * (production), which Jasypt has already decrypted from {@code ENC(...)}.</li>
  * </ul>
  * The key handles are visible inside this package only; the application gets a
  * {@link FieldCipher} and a {@link BlindIndex}, never key material.
@@ -58,7 +60,8 @@ public final class Keysets {
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
 	static {
-		// Parsing and generating keysets needs Tink's key managers registered; registering twice is harmless.
+		// Parsing and generating keysets needs Tink's key managers registered;
+		// registering twice is harmless.
 		try {
 			AeadConfig.register();
 			PrfConfig.register();
@@ -78,16 +81,17 @@ public final class Keysets {
 	}
 
 	/**
-	 * Uses the configured keysets when {@link CryptoProperties#aeadKeyset()} is set, else the
-	 * keyset directory.
+	 * Uses the configured keysets when {@link CryptoProperties#aeadKeyset()} is set, else
+	 * the keyset directory.
 	 * @param properties the {@code schakel.crypto} settings
 	 * @return the keysets
-	 * @throws IllegalArgumentException if only one of the two keysets is configured, or one is
-	 * not a keyset of the right kind
+	 * @throws IllegalArgumentException if only one of the two keysets is configured, or
+	 * one is not a keyset of the right kind
 	 */
 	public static Keysets from(CryptoProperties properties) {
 		if (properties.hasConfiguredKeysets()) {
-			// Falling back to the directory for the other one would quietly pair a production
+			// Falling back to the directory for the other one would quietly pair a
+			// production
 			// key with a demo key.
 			if (isBlank(properties.aeadKeyset()) || isBlank(properties.blindIndexKeyset())) {
 				throw new IllegalArgumentException(
@@ -104,8 +108,8 @@ public final class Keysets {
 	 * @param aeadKeyset the AEAD keyset as Tink JSON, in cleartext
 	 * @param blindIndexKeyset the PRF keyset as Tink JSON, in cleartext
 	 * @return the keysets
-	 * @throws IllegalArgumentException if a value is not a keyset of the right kind; the message
-	 * never repeats the value
+	 * @throws IllegalArgumentException if a value is not a keyset of the right kind; the
+	 * message never repeats the value
 	 */
 	public static Keysets fromJson(String aeadKeyset, String blindIndexKeyset) {
 		return new Keysets(parse(aeadKeyset, "schakel.crypto.aead-keyset"), "schakel.crypto.aead-keyset",
@@ -113,15 +117,15 @@ public final class Keysets {
 	}
 
 	/**
-	 * Loads the keyset files from a directory, or generates and writes both on first start.
-	 * Cleartext files: for the embedded demo mode only. Files are written with permission 600
-	 * (the directory 700) where the file system supports POSIX permissions. Meant for one
-	 * process per directory: two processes starting at once on an empty directory could each
-	 * generate keys.
+	 * Loads the keyset files from a directory, or generates and writes both on first
+	 * start. Cleartext files: for the embedded demo mode only. Files are written with
+	 * permission 600 (the directory 700) where the file system supports POSIX
+	 * permissions. Meant for one process per directory: two processes starting at once on
+	 * an empty directory could each generate keys.
 	 * @param directory the keyset directory, created if missing
 	 * @return the keysets
-	 * @throws IllegalStateException if only one of the two files exists: generating the other
-	 * would make existing ciphertexts or indexes unusable
+	 * @throws IllegalStateException if only one of the two files exists: generating the
+	 * other would make existing ciphertexts or indexes unusable
 	 */
 	public static Keysets loadOrGenerate(Path directory) {
 		Path aeadFile = directory.resolve(AEAD_FILE);
@@ -145,9 +149,10 @@ public final class Keysets {
 	}
 
 	/**
-	 * Adds a new AES-256-GCM key to the AEAD keyset file and makes it primary; older keys stay
-	 * enabled so existing ciphertexts still open. The file is replaced atomically. The blind-index
-	 * keyset is left alone. Running {@link FieldCipher}s keep their keyset until rebuilt.
+	 * Adds a new AES-256-GCM key to the AEAD keyset file and makes it primary; older keys
+	 * stay enabled so existing ciphertexts still open. The file is replaced atomically.
+	 * The blind-index keyset is left alone. Running {@link FieldCipher}s keep their
+	 * keyset until rebuilt.
 	 * @param directory the keyset directory
 	 * @return the id of the new primary key
 	 */
@@ -193,7 +198,8 @@ public final class Keysets {
 		return this.blindIndex;
 	}
 
-	// Without the Tink prefix a ciphertext would not say which key sealed it, and rotation
+	// Without the Tink prefix a ciphertext would not say which key sealed it, and
+	// rotation
 	// (isSealedWithPrimary, opening with older keys) would silently stop working.
 	private static KeysetHandle requireAead(KeysetHandle keyset, String source) {
 		if (!(keyset.getPrimary().getKey() instanceof AeadKey key) || key.getOutputPrefix().size() != 5) {
@@ -203,7 +209,8 @@ public final class Keysets {
 		return keyset;
 	}
 
-	// A second key would become primary some day and change every index; a new blind-index key
+	// A second key would become primary some day and change every index; a new
+	// blind-index key
 	// means recomputing all indexes, which deserves its own deliberate procedure.
 	private static KeysetHandle requireSinglePrfKey(KeysetHandle keyset, String source) {
 		if (keyset.size() != 1 || !(keyset.getPrimary().getKey() instanceof PrfKey)) {
@@ -236,7 +243,8 @@ public final class Keysets {
 		}
 	}
 
-	// Written next to the target and moved over it, so a crash never leaves half a keyset; the
+	// Written next to the target and moved over it, so a crash never leaves half a
+	// keyset; the
 	// temporary file is created owner-only, and a move keeps that permission.
 	private static void write(Path file, KeysetHandle keyset) {
 		Path directory = file.toAbsolutePath().getParent();

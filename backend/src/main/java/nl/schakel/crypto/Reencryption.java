@@ -10,14 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Re-encrypts, under the primary key, every sealed value that an older key still protects:
- * the second half of a rotation (the first is adding a new primary key, after which new writes
- * use it and old rows stay readable). Works in batches, keyed on the row id, so it can run while
- * the application serves users; a value already under the primary key is left alone, so a
- * second run finds nothing to do.
+ * Re-encrypts, under the primary key, every sealed value that an older key still
+ * protects: the second half of a rotation (the first is adding a new primary key, after
+ * which new writes use it and old rows stay readable). Works in batches, keyed on the row
+ * id, so it can run while the application serves users; a value already under the primary
+ * key is left alone, so a second run finds nothing to do.
  *
  * <p>
- * It writes with plain SQL: a re-encryption changes no content, so it adds no Envers revision.
+ * It writes with plain SQL: a re-encryption changes no content, so it adds no Envers
+ * revision.
  */
 public final class Reencryption {
 
@@ -45,8 +46,8 @@ public final class Reencryption {
 		UUID after = new UUID(0L, 0L);
 		int rewritten = 0;
 		while (true) {
-			List<Row> rows = this.jdbc.query(select,
-					(rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2)), after);
+			List<Row> rows = this.jdbc.query(select, (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2)),
+					after);
 			if (rows.isEmpty()) {
 				break;
 			}
@@ -55,7 +56,8 @@ public final class Reencryption {
 				if (this.cipher.isSealedWithMasterKeyset(row.ciphertext())
 						&& !this.cipher.isSealedWithPrimary(row.ciphertext())) {
 					byte[] resealed = this.cipher.reseal(row.ciphertext(), column.binding(row.id()));
-					// the old value in the WHERE clause: a concurrent change wins and is not overwritten
+					// the old value in the WHERE clause: a concurrent change wins and is
+					// not overwritten
 					updates.add(new Object[] { resealed, row.id(), row.ciphertext() });
 				}
 			}

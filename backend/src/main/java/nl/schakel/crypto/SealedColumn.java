@@ -1,8 +1,8 @@
 package nl.schakel.crypto;
 
 /**
- * A column that holds {@link FieldCipher} ciphertext, declared by the feature that owns it so
- * the re-encryption job can find every sealed value after a key rotation.
+ * A column that holds {@link FieldCipher} ciphertext, declared by the feature that owns
+ * it so the re-encryption job can find every sealed value after a key rotation.
  *
  * @param table the table
  * @param idColumn its uuid key column (the row id in the associated data)

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start on a database that may lose acknowledged commits (fsync or synchronous
  * commit off): a disclosure that was logged, a consent withdrawal that was confirmed must
- * survive a crash. Tests may run on a fast, forgetful database; every other profile may not.
+ * survive a crash. Tests may run on a fast, forgetful database; every other profile may
+ * not.
  */
 @Component
 class DurabilityGuard implements InitializingBean {
@@ -43,7 +44,8 @@ class DurabilityGuard implements InitializingBean {
 			synchronousCommit = show(statement, "synchronous_commit");
 		}
 		catch (SQLException ex) {
-			// an unreachable database is reported by the pool and the migrations, not here
+			// an unreachable database is reported by the pool and the migrations, not
+			// here
 			return;
 		}
 		refusal(fsync, synchronousCommit).ifPresent(reason -> {
@@ -51,12 +53,17 @@ class DurabilityGuard implements InitializingBean {
 		});
 	}
 
-	/** Tests may run on a forgetful database; the local default may not, and is durable itself. */
+	/**
+	 * Tests may run on a forgetful database; the local default may not, and is durable
+	 * itself.
+	 */
 	static boolean exempt(Environment environment) {
 		return environment.acceptsProfiles(Profiles.of("test")) && !environment.acceptsProfiles(Profiles.of("prod"));
 	}
 
-	/** Why a database with these settings may not hold the disclosure log, if it may not. */
+	/**
+	 * Why a database with these settings may not hold the disclosure log, if it may not.
+	 */
 	static Optional<String> refusal(String fsync, String synchronousCommit) {
 		if ("off".equalsIgnoreCase(fsync)) {
 			return Optional.of("The database runs with fsync=off: a committed disclosure, consent withdrawal or "

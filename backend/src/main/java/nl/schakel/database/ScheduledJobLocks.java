@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The locks that let one instance at a time run a scheduled job (ShedLock on the
  * {@code shedlock} table, leases timed by the database's clock, so instances whose clocks
- * differ still agree). A job's lease can run out while it is still busy; jobs whose work must
- * never overlap (sealing the log, the review scan, reminders) take a transaction-scoped
- * advisory lock as well, which ends only with the work.
+ * differ still agree). A job's lease can run out while it is still busy; jobs whose work
+ * must never overlap (sealing the log, the review scan, reminders) take a
+ * transaction-scoped advisory lock as well, which ends only with the work.
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduledJobLocks {

@@ -3,8 +3,8 @@ package nl.schakel.disclosure;
 import java.util.Set;
 
 /**
- * Who an item is meant for: organisations (by code) and domains; or every participant of the
- * case, as for the case header.
+ * Who an item is meant for: organisations (by code) and domains; or every participant of
+ * the case, as for the case header.
  */
 public record Audience(Set<String> organisations, Set<String> domains, boolean allParticipants) {
 

@@ -15,10 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Counts each professional's case reads against the access policy's {@code bulk-reads}: a
- * bucket of {@code burst} reads per professional that refills at {@code case-reads-per-hour}.
- * A read that finds the bucket empty is refused, and told when the next read will be allowed.
- * The buckets live in PostgreSQL, shared by every instance, so a professional whose reads a
- * load balancer spreads over two instances still gets the policy's rate once.
+ * bucket of {@code burst} reads per professional that refills at
+ * {@code case-reads-per-hour}. A read that finds the bucket empty is refused, and told
+ * when the next read will be allowed. The buckets live in PostgreSQL, shared by every
+ * instance, so a professional whose reads a load balancer spreads over two instances
+ * still gets the policy's rate once.
  */
 @Component
 class BulkReadLimit {
@@ -48,9 +49,9 @@ class BulkReadLimit {
 	}
 
 	/**
-	 * Whether a refusal of this professional should be recorded now: the first refusal, and
-	 * then at most one an hour, so a flood of refused reads does not flood the security log
-	 * and the review queue in turn.
+	 * Whether a refusal of this professional should be recorded now: the first refusal,
+	 * and then at most one an hour, so a flood of refused reads does not flood the
+	 * security log and the review queue in turn.
 	 */
 	boolean firstRefusalThisHour(String username) {
 		return this.buckets.firstRefusalIn(username, Duration.ofHours(1));

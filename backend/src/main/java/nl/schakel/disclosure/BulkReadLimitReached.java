@@ -3,8 +3,8 @@ package nl.schakel.disclosure;
 import java.time.Duration;
 
 /**
- * A professional read more cases than the access policy's {@code bulk-reads} allows: nothing
- * is read, nothing disclosed; the refusal is a security event and a review item.
+ * A professional read more cases than the access policy's {@code bulk-reads} allows:
+ * nothing is read, nothing disclosed; the refusal is a security event and a review item.
  */
 public class BulkReadLimitReached extends RuntimeException {
 

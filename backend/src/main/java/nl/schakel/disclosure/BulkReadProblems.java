@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * A refused bulk read is answered 429 with {@code Retry-After}, wherever the case was read
- * (API or page), before any general handler turns it into something else.
+ * A refused bulk read is answered 429 with {@code Retry-After}, wherever the case was
+ * read (API or page), before any general handler turns it into something else.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * Whose data a read is about: the case and its person, and whether the case is closed (or
- * declined at triage). A closed case is read by its participants only: emergency access is
- * for an open case, where something can still be done.
+ * declined at triage). A closed case is read by its participants only: emergency access
+ * is for an open case, where something can still be done.
  */
 public record CaseSubject(UUID caseId, UUID personId, boolean closed) {
 

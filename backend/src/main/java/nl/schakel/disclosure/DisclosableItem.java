@@ -9,8 +9,8 @@ import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 
 /**
- * One item of case information as the gate sees it: what it is, whose organisation holds it,
- * on which basis and for whom it was shared, and its sealed content (if any).
+ * One item of case information as the gate sees it: what it is, whose organisation holds
+ * it, on which basis and for whom it was shared, and its sealed content (if any).
  *
  * @param kind the kind of item
  * @param id the item's id (the case id for the case header)
@@ -21,7 +21,8 @@ import nl.schakel.policy.LegalBasis;
  * @param audience who it is meant for
  * @param createdAt when it was contributed
  * @param content the sealed content, or {@code null} when the item has none
- * @param grants disclosures its author granted on request, each a further way to the reader
+ * @param grants disclosures its author granted on request, each a further way to the
+ * reader
  */
 public record DisclosableItem(ItemKind kind, UUID id, DataCategory category, LegalBasis basis, UUID consentId,
 		String holder, Audience audience, Instant createdAt, SealedContent content, List<Grant> grants) {

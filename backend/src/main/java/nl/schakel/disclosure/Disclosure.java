@@ -14,10 +14,10 @@ import org.hibernate.annotations.Immutable;
 import org.springframework.data.domain.Persistable;
 
 /**
- * One item shown, exported or denied within a {@link DisclosureEvent}: which item, why (legal
- * basis, rule, consent), the decision, the role it was decided for and whether it needs review.
- * Written once with its event, never changed. Its id is the item's disclosure id, which the
- * auditor's search, the review queue and the seal know it by.
+ * One item shown, exported or denied within a {@link DisclosureEvent}: which item, why
+ * (legal basis, rule, consent), the decision, the role it was decided for and whether it
+ * needs review. Written once with its event, never changed. Its id is the item's
+ * disclosure id, which the auditor's search, the review queue and the seal know it by.
  */
 @Entity
 @Table(name = "disclosure_event_item")
@@ -71,11 +71,12 @@ public class Disclosure implements Persistable<UUID> {
 	}
 
 	/**
-	 * A disclosure of log metadata rather than of a case item (an audit search, an export, a
-	 * subject-access report): permitted by the auditor's task, never carrying content.
+	 * A disclosure of log metadata rather than of a case item (an audit search, an
+	 * export, a subject-access report): permitted by the auditor's task, never carrying
+	 * content.
 	 */
-	static Disclosure ofMetadata(DisclosureEvent event, String actorRole, ItemKind kind, UUID itemId,
-			String legalBasis, String ruleId) {
+	static Disclosure ofMetadata(DisclosureEvent event, String actorRole, ItemKind kind, UUID itemId, String legalBasis,
+			String ruleId) {
 		Disclosure row = new Disclosure();
 		row.id = DisclosureEvent.timeOrderedId();
 		row.eventId = event.id();
@@ -111,7 +112,10 @@ public class Disclosure implements Persistable<UUID> {
 		return this.id;
 	}
 
-	/** Always new until written: a disclosure is inserted once and never merged or updated. */
+	/**
+	 * Always new until written: a disclosure is inserted once and never merged or
+	 * updated.
+	 */
 	@Override
 	public boolean isNew() {
 		return !this.recorded;

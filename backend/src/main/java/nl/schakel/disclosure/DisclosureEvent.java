@@ -16,10 +16,11 @@ import org.hibernate.envers.NotAudited;
 import org.hibernate.id.uuid.UuidVersion7Strategy;
 
 /**
- * One read, search or export by one person: who (username, organisation), about which case
- * and person, for which purpose, through which channel, in which request, under which policy
- * version, when. What it showed, exported or denied are its items ({@link Disclosure}), each
- * with its own decision; the event is written once with all of them, never changed.
+ * One read, search or export by one person: who (username, organisation), about which
+ * case and person, for which purpose, through which channel, in which request, under
+ * which policy version, when. What it showed, exported or denied are its items
+ * ({@link Disclosure}), each with its own decision; the event is written once with all of
+ * them, never changed.
  * <p>
  * Envers records the event in the revision of the transaction that wrote it, keeping only
  * its id: the row cannot change (triggers, grants, the sealed hash chain).
@@ -62,7 +63,10 @@ public class DisclosureEvent {
 	@NotAudited
 	private String requestId;
 
-	/** The caller's own {@code X-Request-Id}, kept for correlation only: not unique, not ours. */
+	/**
+	 * The caller's own {@code X-Request-Id}, kept for correlation only: not unique, not
+	 * ours.
+	 */
 	@NotAudited
 	private String correlationId;
 
@@ -85,8 +89,9 @@ public class DisclosureEvent {
 	}
 
 	/**
-	 * A version 7 UUID: its leading bits are the time, so consecutive rows land next to each
-	 * other in the primary key's index instead of on a random page of a ten-million-row tree.
+	 * A version 7 UUID: its leading bits are the time, so consecutive rows land next to
+	 * each other in the primary key's index instead of on a random page of a
+	 * ten-million-row tree.
 	 */
 	static UUID timeOrderedId() {
 		return UuidVersion7Strategy.INSTANCE.generateUuid(null);

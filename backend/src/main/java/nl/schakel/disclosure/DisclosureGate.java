@@ -32,11 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one gate through which case content is read. For every item it works out the reader's
- * relation to it (participation, audience, effective legal basis), asks the policy, writes a
- * disclosure row for each item — granted or denied — in one batch in the caller's
- * transaction, and only then unseals what the policy permits. If the rows cannot be written,
- * the exception leaves the gate and nothing is shown: it fails closed.
+ * The one gate through which case content is read. For every item it works out the
+ * reader's relation to it (participation, audience, effective legal basis), asks the
+ * policy, writes a disclosure row for each item — granted or denied — in one batch in the
+ * caller's transaction, and only then unseals what the policy permits. If the rows cannot
+ * be written, the exception leaves the gate and nothing is shown: it fails closed.
  */
 @Service
 public class DisclosureGate {
@@ -75,8 +75,8 @@ public class DisclosureGate {
 
 	/**
 	 * Reads these items of one case for the access's actor under its purpose, through its
-	 * channel. Every item gets a disclosure row, permitted or not; the row carries the access's
-	 * request id.
+	 * channel. Every item gets a disclosure row, permitted or not; the row carries the
+	 * access's request id.
 	 */
 	@Transactional
 	public Reading read(Access access, CaseSubject subject, List<DisclosableItem> items) {
@@ -88,9 +88,11 @@ public class DisclosureGate {
 		String correlationId = access.correlationId();
 		Optional<Organisation> organisation = this.organisations.byCode(actor.organisation());
 		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
-		Participation participation = organisation.isPresent() ? this.participation.participationOf(subject.caseId(),
-				actor.organisation(), actor.username(), purpose.code(), !subject.closed() && this.policy.breakGlass().roles().stream()
-					.anyMatch(actor::has)) : Participation.NOT_PARTICIPANT;
+		Participation participation = organisation.isPresent()
+				? this.participation.participationOf(subject.caseId(), actor.organisation(), actor.username(),
+						purpose.code(),
+						!subject.closed() && this.policy.breakGlass().roles().stream().anyMatch(actor::has))
+				: Participation.NOT_PARTICIPANT;
 		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(consentIds(items));
 
 		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
@@ -99,15 +101,16 @@ public class DisclosureGate {
 		List<Disclosure> rows = new ArrayList<>(items.size());
 		List<PolicyDecision> decisions = new ArrayList<>(items.size());
 		for (DisclosableItem item : items) {
-			AudienceRelation audience = item.holder().equals(actor.organisation()) ? AudienceRelation.AUTHOR_ORGANISATION
-					: item.audience().includes(actor.organisation(), domain) ? AudienceRelation.IN_AUDIENCE
-							: AudienceRelation.OUTSIDE_AUDIENCE;
-			Route best = route(actor, purpose, subject, item, item.basis(), item.consentId(), audience,
-					participation, domain, coverage);
+			AudienceRelation audience = item.holder().equals(actor.organisation())
+					? AudienceRelation.AUTHOR_ORGANISATION : item.audience().includes(actor.organisation(), domain)
+							? AudienceRelation.IN_AUDIENCE : AudienceRelation.OUTSIDE_AUDIENCE;
+			Route best = route(actor, purpose, subject, item, item.basis(), item.consentId(), audience, participation,
+					domain, coverage);
 			for (Grant grant : item.grants()) {
 				if (grant.covers(actor.organisation(), actor.username(), purpose.code())) {
 					Route granted = route(actor, purpose, subject, item, grant.basis(), grant.consentId(),
-							(audience == AudienceRelation.AUTHOR_ORGANISATION) ? audience : AudienceRelation.IN_AUDIENCE,
+							(audience == AudienceRelation.AUTHOR_ORGANISATION) ? audience
+									: AudienceRelation.IN_AUDIENCE,
 							participation, domain, coverage);
 					if (rank(granted.decided().decision().effect()) > rank(best.decided().decision().effect())) {
 						best = granted;
@@ -135,9 +138,10 @@ public class DisclosureGate {
 	}
 
 	/**
-	 * Refuses the read, before anything is decided or logged, when this professional read more
-	 * cases than the policy allows; the first refusal in an hour is announced for the security
-	 * log and the review queue (recorded after this transaction, which the refusal rolls back).
+	 * Refuses the read, before anything is decided or logged, when this professional read
+	 * more cases than the policy allows; the first refusal in an hour is announced for
+	 * the security log and the review queue (recorded after this transaction, which the
+	 * refusal rolls back).
 	 */
 	private void refuseBulkReading(Actor actor, CaseSubject subject) {
 		Optional<java.time.Duration> wait = this.bulkReads.take(actor.username());
@@ -155,11 +159,11 @@ public class DisclosureGate {
 	private Route route(Actor actor, Purpose purpose, CaseSubject subject, DisclosableItem item, LegalBasis declared,
 			UUID consentId, AudienceRelation audience, Participation participation, String domain,
 			ConsentRegistry.ConsentCoverage coverage) {
-		// a consent opens only its holder's items in its own case: never another organisation's
+		// a consent opens only its holder's items in its own case: never another
+		// organisation's
 		// items, never another case's
-		boolean consentCovers = declared == LegalBasis.CONSENT && consentId != null
-				&& coverage.covers(consentId, subject.caseId(), item.holder(), actor.organisation(), domain,
-						item.category().name(), purpose.code());
+		boolean consentCovers = declared == LegalBasis.CONSENT && consentId != null && coverage.covers(consentId,
+				subject.caseId(), item.holder(), actor.organisation(), domain, item.category().name(), purpose.code());
 		EffectiveBasis basis = EffectiveBasis.of(declared, consentCovers);
 		return new Route(basis, decide(actor, purpose, item, basis, audience, participation),
 				consentCovers ? consentId : null);
@@ -181,8 +185,8 @@ public class DisclosureGate {
 	}
 
 	/**
-	 * The decision for the one role the actor acts under. An account with several roles that
-	 * chose none is denied: the union of its roles is no role anyone was given.
+	 * The decision for the one role the actor acts under. An account with several roles
+	 * that chose none is denied: the union of its roles is no role anyone was given.
 	 */
 	private Decided decide(Actor actor, Purpose purpose, DisclosableItem item, EffectiveBasis basis,
 			AudienceRelation audience, Participation participation) {

@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records disclosures of log metadata — an auditor's search, a CSV export, a person lookup,
- * a change history, a subject-access report — in the same disclosure log as the gate's
- * reads. Nothing here reads or unseals content: these disclosures carry none. Each record
- * joins the caller's transaction, so what is shown and its record commit together.
+ * Records disclosures of log metadata — an auditor's search, a CSV export, a person
+ * lookup, a change history, a subject-access report — in the same disclosure log as the
+ * gate's reads. Nothing here reads or unseals content: these disclosures carry none. Each
+ * record joins the caller's transaction, so what is shown and its record commit together.
  */
 @Service
 public class DisclosureLog {
@@ -51,8 +51,7 @@ public class DisclosureLog {
 				: actor.roles().stream().map(Role::code).sorted().findFirst().orElse(null);
 		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
 				metadata.caseId(), metadata.personId(), metadata.purpose().code(), this.policy.version().value(),
-				metadata.channel(), requestId,
-				access.correlationId());
+				metadata.channel(), requestId, access.correlationId());
 		Disclosure row = Disclosure.ofMetadata(event, role, metadata.kind(), metadata.itemId(), metadata.legalBasis(),
 				metadata.ruleId());
 		this.log.record(event, java.util.List.of(row));

@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Repository;
 
 /**
- * The disclosure log: one event and its items, written together. Insert only: the database
- * refuses anything else.
+ * The disclosure log: one event and its items, written together. Insert only: the
+ * database refuses anything else.
  */
 @Repository
 class Disclosures {

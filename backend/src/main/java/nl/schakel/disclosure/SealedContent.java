@@ -6,9 +6,9 @@ import nl.schakel.crypto.FieldBinding;
 import nl.schakel.crypto.FieldCipher;
 
 /**
- * Content as it is stored: AEAD ciphertext bound to its row. It has no public way to become
- * text. Only the {@link DisclosureGate} can unseal it, and only by handing over the persisted
- * {@link Disclosure} that permits this very item.
+ * Content as it is stored: AEAD ciphertext bound to its row. It has no public way to
+ * become text. Only the {@link DisclosureGate} can unseal it, and only by handing over
+ * the persisted {@link Disclosure} that permits this very item.
  */
 public final class SealedContent {
 

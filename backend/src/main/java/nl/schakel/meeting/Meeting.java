@@ -16,7 +16,10 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A case meeting of one safety house: when, where, who chairs it, and its agenda of cases. */
+/**
+ * A case meeting of one safety house: when, where, who chairs it, and its agenda of
+ * cases.
+ */
 @Entity
 @Table(name = "meeting")
 class Meeting {
@@ -63,7 +66,9 @@ class Meeting {
 		this.scheduledAt = scheduledAt;
 	}
 
-	/** Moves the meeting, or changes where it is, who chairs it or what is on its agenda. */
+	/**
+	 * Moves the meeting, or changes where it is, who chairs it or what is on its agenda.
+	 */
 	void change(Instant startsAt, String place, String videoLink, String chair, List<UUID> caseIds) {
 		this.startsAt = startsAt;
 		this.place = place;

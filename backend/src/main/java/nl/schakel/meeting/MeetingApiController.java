@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Case meetings over REST: {@code /api/v1/meetings}, and a case's minutes under
- * {@code /api/v1/cases/{id}/minutes}. Minutes are read through the gate under the purpose named
- * in {@code X-Purpose}; a meeting read without one shows its agenda's metadata only.
+ * {@code /api/v1/cases/{id}/minutes}. Minutes are read through the gate under the purpose
+ * named in {@code X-Purpose}; a meeting read without one shows its agenda's metadata
+ * only.
  */
 @RestController
 class MeetingApiController {
@@ -51,7 +52,7 @@ class MeetingApiController {
 	/** Schedules a meeting (a coordinator, with cases of their own safety house). */
 	@PostMapping("/api/v1/meetings")
 	ResponseEntity<MeetingView> schedule(Access access, @RequestBody MeetingRequest body) {
-		UUID id = this.meetings.schedule(access, 
+		UUID id = this.meetings.schedule(access,
 				new NewMeeting(body.startsAt(), body.place(), body.videoLink(), body.chair(), body.caseIds()));
 		return ResponseEntity.created(URI.create("/api/v1/meetings/" + id))
 			.body(this.meetings.view(access.forPurpose(null), id));
@@ -75,9 +76,9 @@ class MeetingApiController {
 	}
 
 	/**
-	 * The meeting with its agenda: per case the invited organisations, attendance, open and
-	 * overdue actions; with {@code X-Purpose}, also the minutes the reader may see (recorded as
-	 * disclosures).
+	 * The meeting with its agenda: per case the invited organisations, attendance, open
+	 * and overdue actions; with {@code X-Purpose}, also the minutes the reader may see
+	 * (recorded as disclosures).
 	 */
 	@GetMapping("/api/v1/meetings/{id}")
 	MeetingView show(Access access, @PathVariable UUID id,
@@ -92,35 +93,41 @@ class MeetingApiController {
 		return new AttendanceList(this.meetings.recordAttendance(access, id, body.organisation(), body.present()));
 	}
 
-	/** Writes minutes for a case on the agenda: sealed, with category, legal basis and audience. */
+	/**
+	 * Writes minutes for a case on the agenda: sealed, with category, legal basis and
+	 * audience.
+	 */
 	@PostMapping("/api/v1/meetings/{id}/cases/{caseId}/minutes")
 	ResponseEntity<MinutesView> minutes(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
 			@RequestBody MinutesRequest body) {
 		List<String> organisations = new java.util.ArrayList<>(nonNull(body.audienceOrganisations()));
 		List<String> domains = new java.util.ArrayList<>(nonNull(body.audienceDomains()));
 		audience(body.audience(), organisations, domains);
-		MinutesView written = this.meetings.writeMinutes(access, id, caseId, new NewMinutes(body.text(), body.category(),
-				body.legalBasis(), body.statutoryReference(), organisations, domains));
-		return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/minutes/" + written.id()))
-			.body(written);
-	}
-
-	/** A case's minutes of every meeting, as the reader may see them under the purpose. */
-	@GetMapping("/api/v1/cases/{id}/minutes")
-	MinutesList caseMinutes(Access access, @PathVariable UUID id, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
-		return new MinutesList(
-				this.meetings.minutesOf(access, new CaseId(id)).orElseThrow(CaseNotFound::new));
+		MinutesView written = this.meetings.writeMinutes(access, id, caseId, new NewMinutes(body.text(),
+				body.category(), body.legalBasis(), body.statutoryReference(), organisations, domains));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/minutes/" + written.id())).body(written);
 	}
 
 	/**
-	 * The audience as a list of organisation codes and domains ({@code ["politie-midden", "CARE"]})
-	 * or as {@code {"organisations": [...], "domains": [...]}}.
+	 * A case's minutes of every meeting, as the reader may see them under the purpose.
+	 */
+	@GetMapping("/api/v1/cases/{id}/minutes")
+	MinutesList caseMinutes(Access access, @PathVariable UUID id,
+			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
+		return new MinutesList(this.meetings.minutesOf(access, new CaseId(id)).orElseThrow(CaseNotFound::new));
+	}
+
+	/**
+	 * The audience as a list of organisation codes and domains
+	 * ({@code ["politie-midden", "CARE"]}) or as {@code {"organisations": [...],
+	 * "domains": [...]}}.
 	 */
 	private static void audience(Object audience, List<String> organisations, List<String> domains) {
 		if (audience instanceof List<?> codes) {
 			for (Object code : codes) {
 				String text = String.valueOf(code).strip();
-				if (java.util.Arrays.stream(nl.schakel.organisation.Domain.values()).anyMatch((d) -> d.name().equals(text))) {
+				if (java.util.Arrays.stream(nl.schakel.organisation.Domain.values())
+					.anyMatch((d) -> d.name().equals(text))) {
 					domains.add(text);
 				}
 				else {

@@ -32,16 +32,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's meeting pages: schedule a meeting with cases, and on its page the agenda
- * with each case's invited organisations, attendance, open and overdue actions, its minutes
- * and forms to write minutes and add actions. The page is the case meeting, so its minutes are
- * read under the purpose CASE_CONSULTATION, named in a banner.
+ * The coordinator's meeting pages: schedule a meeting with cases, and on its page the
+ * agenda with each case's invited organisations, attendance, open and overdue actions,
+ * its minutes and forms to write minutes and add actions. The page is the case meeting,
+ * so its minutes are read under the purpose CASE_CONSULTATION, named in a banner.
  */
 @Controller
 @RequestMapping("/meetings")
 class MeetingController {
 
-	/** The purpose a meeting page reads minutes under: the meeting is the case consultation. */
+	/**
+	 * The purpose a meeting page reads minutes under: the meeting is the case
+	 * consultation.
+	 */
 	static final String PURPOSE = "CASE_CONSULTATION";
 
 	private final MeetingService meetings;
@@ -62,23 +65,22 @@ class MeetingController {
 	@GetMapping
 	String list(Access access, Model model) {
 		model.addAttribute("meetings", this.meetings.ofMySafetyHouse(access));
-		model.addAttribute("openCases", this.cases.page(access, null, 100)
-			.cases()
-			.stream()
-			.filter((c) -> c.open())
-			.toList());
+		model.addAttribute("openCases",
+				this.cases.page(access, null, 100).cases().stream().filter((c) -> c.open()).toList());
 		return "meetings/list";
 	}
 
 	@PostMapping
-	String schedule(Access access, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+	String schedule(Access access,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String videoLink,
 			@RequestParam(required = false) String chair, @RequestParam(required = false) List<UUID> caseIds,
 			RedirectAttributes redirect) {
 		try {
-			UUID id = this.meetings.schedule(access, new NewMeeting(
-					(startsAt != null) ? startsAt.atZone(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime() : null,
-					place, videoLink, chair, (caseIds != null) ? caseIds : new ArrayList<>()));
+			UUID id = this.meetings.schedule(access,
+					new NewMeeting((startsAt != null)
+							? startsAt.atZone(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime() : null, place,
+							videoLink, chair, (caseIds != null) ? caseIds : new ArrayList<>()));
 			redirect.addFlashAttribute("notice", "meeting.scheduled");
 			return "redirect:/meetings/" + id;
 		}
@@ -113,8 +115,8 @@ class MeetingController {
 	}
 
 	@PostMapping("/{id}/cases/{caseId}/minutes")
-	String minutes(Access access, @PathVariable UUID id, @PathVariable UUID caseId, @RequestParam(required = false) String text,
-			@RequestParam(required = false) DataCategory category,
+	String minutes(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
+			@RequestParam(required = false) String text, @RequestParam(required = false) DataCategory category,
 			@RequestParam(required = false) List<String> audienceOrganisations, RedirectAttributes redirect) {
 		try {
 			this.meetings.writeMinutes(access, id, caseId,
@@ -129,8 +131,8 @@ class MeetingController {
 	}
 
 	@PostMapping("/{id}/cases/{caseId}/actions")
-	String action(Access access, @PathVariable UUID id, @PathVariable UUID caseId, @RequestParam(required = false) String description,
-			@RequestParam(required = false) String organisation,
+	String action(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
+			@RequestParam(required = false) String description, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate due,
 			RedirectAttributes redirect) {
 		// the meeting must be this coordinator's and have the case on its agenda

@@ -44,11 +44,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Case meetings of a safety house. Its coordinator schedules a meeting with an agenda of the
- * house's cases, records attendance of the invited organisations (those admitted to a case on
- * the agenda) and writes minutes per case; minutes are sealed and read through the gate, by
- * the case's participants only. An invited partner sees the meeting with the cases it is
- * admitted to; anyone else finds no meeting.
+ * Case meetings of a safety house. Its coordinator schedules a meeting with an agenda of
+ * the house's cases, records attendance of the invited organisations (those admitted to a
+ * case on the agenda) and writes minutes per case; minutes are sealed and read through
+ * the gate, by the case's participants only. An invited partner sees the meeting with the
+ * cases it is admitted to; anyone else finds no meeting.
  */
 @Service
 public class MeetingService {
@@ -94,22 +94,26 @@ public class MeetingService {
 		this.clock = clock;
 	}
 
-	/** Schedules a meeting with an agenda of the coordinator's own safety house's open cases. */
+	/**
+	 * Schedules a meeting with an agenda of the coordinator's own safety house's open
+	 * cases.
+	 */
 	@Transactional
 	public UUID schedule(Access access, NewMeeting request) {
 		Actor actor = requireCoordinator(access);
 		List<UUID> caseIds = checked(request, actor);
 		Meeting meeting = new Meeting(actor.organisation(), request.startsAt().toInstant(),
-				blankToNull(request.place()), blankToNull(request.videoLink()), blankToNull(request.chair()),
-				caseIds, actor.username(), Instant.now(this.clock));
+				blankToNull(request.place()), blankToNull(request.videoLink()), blankToNull(request.chair()), caseIds,
+				actor.username(), Instant.now(this.clock));
 		this.meetings.save(meeting);
 		this.events.publishEvent(new MeetingScheduled(meeting.id(), meeting.caseIds(), false));
 		return meeting.id();
 	}
 
 	/**
-	 * Changes a meeting: its time, place, chair or agenda, as a whole (what is left out is
-	 * cleared). Only the coordinator of its safety house; minutes already written stay.
+	 * Changes a meeting: its time, place, chair or agenda, as a whole (what is left out
+	 * is cleared). Only the coordinator of its safety house; minutes already written
+	 * stay.
 	 */
 	@Transactional
 	public void change(Access access, UUID meetingId, NewMeeting request) {
@@ -118,8 +122,8 @@ public class MeetingService {
 			.filter((m) -> chairs(m, actor))
 			.orElseThrow(MeetingNotFound::new);
 		List<UUID> caseIds = checked(request, actor);
-		meeting.change(request.startsAt().toInstant(), blankToNull(request.place()),
-				blankToNull(request.videoLink()), blankToNull(request.chair()), caseIds);
+		meeting.change(request.startsAt().toInstant(), blankToNull(request.place()), blankToNull(request.videoLink()),
+				blankToNull(request.chair()), caseIds);
 		this.meetings.save(meeting);
 		this.events.publishEvent(new MeetingScheduled(meeting.id(), meeting.caseIds(), true));
 	}
@@ -176,8 +180,9 @@ public class MeetingService {
 	}
 
 	/**
-	 * The meeting with its agenda as the reader may see it. Under a purpose, each case's minutes
-	 * are read through the gate (and recorded); without one, the agenda is metadata only.
+	 * The meeting with its agenda as the reader may see it. Under a purpose, each case's
+	 * minutes are read through the gate (and recorded); without one, the agenda is
+	 * metadata only.
 	 */
 	@Transactional
 	public MeetingView view(Access access, UUID meetingId) {
@@ -190,9 +195,8 @@ public class MeetingService {
 		List<UUID> shown = meeting.caseIds()
 			.stream()
 			.filter(facts::containsKey)
-			.filter((id) -> chairs || (worksOnCases(actor) && !this.participation
-				.admittedPurposes(id, actor.organisation(), actor.username())
-				.isEmpty()))
+			.filter((id) -> chairs || (worksOnCases(actor)
+					&& !this.participation.admittedPurposes(id, actor.organisation(), actor.username()).isEmpty()))
 			.toList();
 		if (!chairs && shown.isEmpty()) {
 			throw new MeetingNotFound();
@@ -217,8 +221,8 @@ public class MeetingService {
 					pending.stream().filter(ActionSummary::overdue).toList(), read));
 		}
 		return new MeetingView(meeting.id(), meeting.safetyHouse(), meeting.startsAt(), meeting.place(),
-				meeting.videoLink(), meeting.chair(), meeting.scheduledBy(), shown,
-				chairs ? attendance : Map.of(), agenda);
+				meeting.videoLink(), meeting.chair(), meeting.scheduledBy(), shown, chairs ? attendance : Map.of(),
+				agenda);
 	}
 
 	/** Records whether an invited organisation attended; recording again changes it. */
@@ -254,8 +258,9 @@ public class MeetingService {
 	}
 
 	/**
-	 * Writes the minutes of a case on the meeting's agenda, sealed. Only the coordinator of the
-	 * meeting's safety house; a case not on the agenda is refused, a closed case takes none.
+	 * Writes the minutes of a case on the meeting's agenda, sealed. Only the coordinator
+	 * of the meeting's safety house; a case not on the agenda is refused, a closed case
+	 * takes none.
 	 */
 	@Transactional
 	public MinutesView writeMinutes(Access access, UUID meetingId, UUID caseId, NewMinutes request) {
@@ -284,7 +289,8 @@ public class MeetingService {
 		LegalBasis basis = (request.legalBasis() != null) ? request.legalBasis() : LegalBasis.PUBLIC_TASK;
 		String statute = blankToNull(request.statutoryReference());
 		if (basis != LegalBasis.PUBLIC_TASK && basis != LegalBasis.STATUTORY) {
-			// consent and a conflict of duties are the holder's own judgement, made in its contribution
+			// consent and a conflict of duties are the holder's own judgement, made in
+			// its contribution
 			problems.add(new FieldProblem("legalBasis", "Minutes are kept on PUBLIC_TASK or STATUTORY"));
 		}
 		if (basis == LegalBasis.STATUTORY && statute == null) {
@@ -324,9 +330,9 @@ public class MeetingService {
 		if (!everyParticipant && !audienceOrganisations.contains(actor.organisation())) {
 			audienceOrganisations.add(actor.organisation());
 		}
-		Minutes written = new Minutes(meeting.id(), caseId, actor.username(), actor.organisation(),
-				request.category(), basis, (basis == LegalBasis.STATUTORY) ? statute : null, everyParticipant,
-				audienceOrganisations, audienceDomains, Instant.now(this.clock));
+		Minutes written = new Minutes(meeting.id(), caseId, actor.username(), actor.organisation(), request.category(),
+				basis, (basis == LegalBasis.STATUTORY) ? statute : null, everyParticipant, audienceOrganisations,
+				audienceDomains, Instant.now(this.clock));
 		written.seal(this.cipher.seal(text, written.contentBinding()));
 		this.minutes.save(written);
 		return new MinutesView(written.id(), meeting.id(), caseId, written.authorOrganisation(), written.category(),
@@ -334,16 +340,16 @@ public class MeetingService {
 	}
 
 	/**
-	 * A case's minutes, of every meeting, as the reader may see them: one read through the
-	 * gate. Empty for a reader who takes no part in the case for the purpose, after the
-	 * denials are recorded.
+	 * A case's minutes, of every meeting, as the reader may see them: one read through
+	 * the gate. Empty for a reader who takes no part in the case for the purpose, after
+	 * the denials are recorded.
 	 */
 	@Transactional
 	public Optional<List<MinutesView>> minutesOf(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElse(null);
-		// auditors and administrators work for the safety house but read no case's minutes
-		return (facts != null && worksOnCases(access.actor())) ? readMinutes(access, facts)
-				: Optional.empty();
+		// auditors and administrators work for the safety house but read no case's
+		// minutes
+		return (facts != null && worksOnCases(access.actor())) ? readMinutes(access, facts) : Optional.empty();
 	}
 
 	private Optional<List<MinutesView>> readMinutes(Access access, CaseFacts facts) {
@@ -353,14 +359,11 @@ public class MeetingService {
 		if (reading.participation() == Participation.NOT_PARTICIPANT) {
 			return Optional.empty();
 		}
-		return Optional.of(reading.visible()
-			.stream()
-			.map((o) -> {
-				Minutes m = all.stream().filter((x) -> x.id().equals(o.item().id())).findFirst().orElseThrow();
-				return new MinutesView(m.id(), m.meetingId(), m.caseId(), m.authorOrganisation(), m.category(),
-						m.createdAt(), o.decision().effect(), o.decision().ruleId(), o.content().orElse(null));
-			})
-			.toList());
+		return Optional.of(reading.visible().stream().map((o) -> {
+			Minutes m = all.stream().filter((x) -> x.id().equals(o.item().id())).findFirst().orElseThrow();
+			return new MinutesView(m.id(), m.meetingId(), m.caseId(), m.authorOrganisation(), m.category(),
+					m.createdAt(), o.decision().effect(), o.decision().ruleId(), o.content().orElse(null));
+		}).toList());
 	}
 
 	/** The organisations admitted to the case today: invited when it is on an agenda. */
@@ -371,7 +374,8 @@ public class MeetingService {
 	private Actor requireCoordinator(Access access) {
 		Actor actor = access.actor();
 		if (!actor.has(Role.COORDINATOR)) {
-			throw new org.springframework.security.access.AccessDeniedException("Only a coordinator schedules meetings");
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only a coordinator schedules meetings");
 		}
 		return actor;
 	}

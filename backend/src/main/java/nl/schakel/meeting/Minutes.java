@@ -24,8 +24,8 @@ import org.hibernate.envers.Audited;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The minutes of one case at one meeting: what was shared and agreed, its text only ever as
- * ciphertext, with a data category, legal basis and audience like a contribution.
+ * The minutes of one case at one meeting: what was shared and agreed, its text only ever
+ * as ciphertext, with a data category, legal basis and audience like a contribution.
  */
 @Entity
 @Table(name = "minutes")

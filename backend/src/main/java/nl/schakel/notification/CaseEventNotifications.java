@@ -19,8 +19,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what happens in cases into notifications. The listeners run inside the transaction
- * that published the event: the notification commits with the write, or not at all.
+ * Turns what happens in cases into notifications. The listeners run inside the
+ * transaction that published the event: the notification commits with the write, or not
+ * at all.
  */
 @Component
 class CaseEventNotifications {
@@ -38,8 +39,8 @@ class CaseEventNotifications {
 	}
 
 	/**
-	 * A partner admitted to a case is told so. The safety house steering the case is admitted to
-	 * each case it registers, which is no news to it.
+	 * A partner admitted to a case is told so. The safety house steering the case is
+	 * admitted to each case it registers, which is no news to it.
 	 */
 	@EventListener
 	void admitted(OrganisationAdmitted event) {
@@ -53,7 +54,10 @@ class CaseEventNotifications {
 		}
 	}
 
-	/** The other organisations admitted to the case hear that there is something new; never what. */
+	/**
+	 * The other organisations admitted to the case hear that there is something new;
+	 * never what.
+	 */
 	@EventListener
 	void contributionAdded(ContributionAdded event) {
 		this.notifications.notifyParticipants(event.caseId(), NotificationKind.CONTRIBUTION_ADDED,
@@ -67,21 +71,30 @@ class CaseEventNotifications {
 				List.of(Recipient.professional(event.holderOrganisation(), event.holder())), event.requestId());
 	}
 
-	/** Who asked hears that the request was answered; whether granted, they see in their requests. */
+	/**
+	 * Who asked hears that the request was answered; whether granted, they see in their
+	 * requests.
+	 */
 	@EventListener
 	void answered(DisclosureRequestAnswered event) {
 		this.notifications.notify(event.caseId(), NotificationKind.DISCLOSURE_REQUEST_ANSWERED,
 				List.of(Recipient.professional(event.requesterOrganisation(), event.requester())), event.requestId());
 	}
 
-	/** The organisation responsible for a new action of the plan hears it has one, and its deadline from the plan. */
+	/**
+	 * The organisation responsible for a new action of the plan hears it has one, and its
+	 * deadline from the plan.
+	 */
 	@EventListener
 	void actionAssigned(ActionAssigned event) {
 		this.notifications.notify(event.caseId(), NotificationKind.ACTION_ASSIGNED,
 				Notifications.recipientsOf(event.organisation(), List.of()), event.actionId());
 	}
 
-	/** The partners invited to a meeting (those admitted to a case on its agenda) hear it was scheduled or changed. */
+	/**
+	 * The partners invited to a meeting (those admitted to a case on its agenda) hear it
+	 * was scheduled or changed.
+	 */
 	@EventListener
 	void meetingScheduled(MeetingScheduled event) {
 		NotificationKind kind = event.changed() ? NotificationKind.MEETING_CHANGED : NotificationKind.MEETING_SCHEDULED;

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's notifications: the kind of event and the case's reference, never content. */
+/**
+ * The caller's notifications: the kind of event and the case's reference, never content.
+ */
 @RestController
 @RequestMapping("/api/v1/my/notifications")
 class NotificationApiController {

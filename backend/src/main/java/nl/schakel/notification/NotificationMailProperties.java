@@ -5,10 +5,12 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where notification mails go when a mail server is configured ({@code spring.mail.host}).
+ * Where notification mails go when a mail server is configured
+ * ({@code spring.mail.host}).
  *
  * @param from the sender address
- * @param users a professional's address by username, where the identity provider gives none
+ * @param users a professional's address by username, where the identity provider gives
+ * none
  * @param organisations an organisation's shared address by code, for notifications to the
  * whole organisation (and to a professional of it whose own address is not known)
  * @param inboxUrl the address of the inbox to mention in the mail, e.g.

@@ -17,10 +17,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends a notification by e-mail too, when a mail server is configured: the same Dutch text as
- * the inbox (the kind of event and the case's reference), never content. Only after the
- * notification's transaction committed; a mail that cannot be sent is logged and the
- * notification stays in the inbox.
+ * Sends a notification by e-mail too, when a mail server is configured: the same Dutch
+ * text as the inbox (the kind of event and the case's reference), never content. Only
+ * after the notification's transaction committed; a mail that cannot be sent is logged
+ * and the notification stays in the inbox.
  */
 @Component
 class NotificationMailer {

@@ -32,8 +32,8 @@ class NotificationReceipt {
 	}
 
 	@Embeddable
-	record Key(@Column(name = "notification_id") UUID notificationId, @Column(name = "username") String username)
-			implements Serializable {
+	record Key(@Column(name = "notification_id") UUID notificationId,
+			@Column(name = "username") String username) implements Serializable {
 	}
 
 }

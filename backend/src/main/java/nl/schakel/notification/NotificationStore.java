@@ -13,7 +13,10 @@ interface NotificationStore extends Repository<Notification, UUID> {
 
 	Notification save(Notification notification);
 
-	/** What a professional of an organisation may read: addressed to them, or to their whole organisation. */
+	/**
+	 * What a professional of an organisation may read: addressed to them, or to their
+	 * whole organisation.
+	 */
 	String FOR_READER = "(n.recipientUsername = :username and (n.recipientOrganisation is null"
 			+ " or n.recipientOrganisation = :organisation))"
 			+ " or (n.recipientUsername is null and n.recipientOrganisation = :organisation)";
@@ -34,7 +37,7 @@ interface NotificationStore extends Repository<Notification, UUID> {
 			+ " (select r from NotificationReceipt r where r.key.notificationId = n.id and r.key.username = :username)")
 	List<UUID> unreadIds(@Param("organisation") String organisation, @Param("username") String username);
 
-	boolean existsByKindAndSubjectIdAndRecipientOrganisationAndRecipientUsername(NotificationKind kind,
-			UUID subjectId, String recipientOrganisation, String recipientUsername);
+	boolean existsByKindAndSubjectIdAndRecipientOrganisationAndRecipientUsername(NotificationKind kind, UUID subjectId,
+			String recipientOrganisation, String recipientUsername);
 
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A notification as its reader sees it: the kind of event and the case's reference, never content.
+ * A notification as its reader sees it: the kind of event and the case's reference, never
+ * content.
  *
  * @param id the notification
  * @param kind what happened

@@ -27,12 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes notifications and reads one's own. A notification names the case by its reference
- * and the kind of event, never content. Making one joins the caller's transaction, so a write
- * that rolls back leaves no notification (and sends no mail: that waits for the commit).
+ * and the kind of event, never content. Making one joins the caller's transaction, so a
+ * write that rolls back leaves no notification (and sends no mail: that waits for the
+ * commit).
  *
  * <p>
- * A feature that wants its events to notify someone listens for its own event here and calls
- * {@link #notifyOrganisations}, {@link #notifyParticipants} or {@link #notify}.
+ * A feature that wants its events to notify someone listens for its own event here and
+ * calls {@link #notifyOrganisations}, {@link #notifyParticipants} or {@link #notify}.
  */
 @Service
 public class Notifications {
@@ -69,16 +70,19 @@ public class Notifications {
 	}
 
 	/**
-	 * Tells the organisations admitted to the case today (for any purpose) that this happened,
-	 * but for {@code exceptOrganisation} (whose own doing it was; may be null). An admission
-	 * narrowed to named professionals tells those professionals only.
+	 * Tells the organisations admitted to the case today (for any purpose) that this
+	 * happened, but for {@code exceptOrganisation} (whose own doing it was; may be null).
+	 * An admission narrowed to named professionals tells those professionals only.
 	 */
 	@Transactional
 	public void notifyParticipants(UUID caseId, NotificationKind kind, String exceptOrganisation) {
 		notify(caseId, kind, participantsToday(caseId, exceptOrganisation), null);
 	}
 
-	/** Tells these recipients that this happened in the case; {@code subjectId} names what it is about (may be null). */
+	/**
+	 * Tells these recipients that this happened in the case; {@code subjectId} names what
+	 * it is about (may be null).
+	 */
 	@Transactional
 	public void notify(UUID caseId, NotificationKind kind, Collection<Recipient> recipients, UUID subjectId) {
 		if (recipients.isEmpty()) {
@@ -92,9 +96,9 @@ public class Notifications {
 	}
 
 	/**
-	 * Makes this notification about {@code subjectId} unless the recipient already has one of
-	 * this kind about it; answers whether it made one. A unique index holds the same when two
-	 * instances remind at once.
+	 * Makes this notification about {@code subjectId} unless the recipient already has
+	 * one of this kind about it; answers whether it made one. A unique index holds the
+	 * same when two instances remind at once.
 	 */
 	@Transactional
 	public boolean notifyOnce(UUID caseId, NotificationKind kind, UUID subjectId, Recipient recipient) {
@@ -106,14 +110,16 @@ public class Notifications {
 		return true;
 	}
 
-	/** The reader's newest notifications with how many are unread; empty for who takes part in no case. */
+	/**
+	 * The reader's newest notifications with how many are unread; empty for who takes
+	 * part in no case.
+	 */
 	@Transactional(readOnly = true)
 	public Inbox inbox(Actor reader) {
 		if (!receivesNotifications(reader)) {
 			return new Inbox(List.of(), 0);
 		}
-		List<Notification> found = this.store.forReader(reader.organisation(), reader.username(),
-				Limit.of(INBOX_SIZE));
+		List<Notification> found = this.store.forReader(reader.organisation(), reader.username(), Limit.of(INBOX_SIZE));
 		Set<UUID> read = found.isEmpty() ? Set.of()
 				: new HashSet<>(this.receipts.readBy(reader.username(), found.stream().map(Notification::id).toList()));
 		List<NotificationView> views = found.stream().map((n) -> n.view(read.contains(n.id()))).toList();
@@ -126,7 +132,10 @@ public class Notifications {
 		return receivesNotifications(reader) ? this.store.unreadBy(reader.organisation(), reader.username()) : 0;
 	}
 
-	/** Marks one of the reader's notifications read; empty when it is not theirs (or not there). */
+	/**
+	 * Marks one of the reader's notifications read; empty when it is not theirs (or not
+	 * there).
+	 */
 	@Transactional
 	public Optional<NotificationView> markRead(Actor reader, UUID id) {
 		if (!receivesNotifications(reader)) {
@@ -151,8 +160,8 @@ public class Notifications {
 	}
 
 	/**
-	 * Notifications are about cases; auditors and administrators take part in none, so they get
-	 * none, even for the safety house they belong to.
+	 * Notifications are about cases; auditors and administrators take part in none, so
+	 * they get none, even for the safety house they belong to.
 	 */
 	static boolean receivesNotifications(Actor reader) {
 		return reader.actingRole().filter((role) -> role != Role.AUDITOR && role != Role.ADMINISTRATOR).isPresent();
@@ -191,7 +200,10 @@ public class Notifications {
 		return recipients;
 	}
 
-	/** An organisation's admission reaches its named professionals, or all of them when none is named. */
+	/**
+	 * An organisation's admission reaches its named professionals, or all of them when
+	 * none is named.
+	 */
 	static List<Recipient> recipientsOf(String organisation, List<String> professionals) {
 		if (professionals == null || professionals.isEmpty()) {
 			return List.of(Recipient.organisation(organisation));

@@ -3,8 +3,8 @@ package nl.schakel.notification;
 import java.util.Objects;
 
 /**
- * Who a notification is for: every professional of an organisation ({@code username} null), or
- * one professional of it.
+ * Who a notification is for: every professional of an organisation ({@code username}
+ * null), or one professional of it.
  *
  * @param organisation the organisation's code
  * @param username one professional's username, or {@code null} for the whole organisation

@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reminds the holder of an open disclosure request one working day before its deadline
- * ({@code REQUEST_DEADLINE_NEAR}) and once it has passed ({@code REQUEST_DEADLINE_PASSED}),
- * each once however often it runs. Every instance schedules it; a job lock lets one instance run
- * it per interval, and a transaction-scoped advisory lock lets one remind at a time.
+ * ({@code REQUEST_DEADLINE_NEAR}) and once it has passed
+ * ({@code REQUEST_DEADLINE_PASSED}), each once however often it runs. Every instance
+ * schedules it; a job lock lets one instance run it per interval, and a
+ * transaction-scoped advisory lock lets one remind at a time.
  */
 @Component
 class RequestDeadlineReminders {
@@ -79,8 +80,8 @@ class RequestDeadlineReminders {
 				if (made > 0) {
 					log.info("Reminded holders of {} disclosure request deadline(s)", made);
 				}
-			}, new LockConfiguration(java.time.Instant.now(), "request-deadline-reminders", this.interval.multipliedBy(3),
-					this.interval.dividedBy(2)));
+			}, new LockConfiguration(java.time.Instant.now(), "request-deadline-reminders",
+					this.interval.multipliedBy(3), this.interval.dividedBy(2)));
 		}
 	}
 

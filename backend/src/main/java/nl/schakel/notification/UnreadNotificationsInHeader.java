@@ -16,8 +16,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the reader's unread count into every page that is rendered (not into API answers or
- * redirects, which have no header to show it in), for the layout's header.
+ * Puts the reader's unread count into every page that is rendered (not into API answers
+ * or redirects, which have no header to show it in), for the layout's header.
  */
 @Component
 class UnreadNotificationsInHeader implements HandlerInterceptor, WebMvcConfigurer {
@@ -32,7 +32,8 @@ class UnreadNotificationsInHeader implements HandlerInterceptor, WebMvcConfigure
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// not on error pages: a page that reports the database down must not wait for it again
+		// not on error pages: a page that reports the database down must not wait for it
+		// again
 		registry.addInterceptor(this)
 			.excludePathPatterns("/api/**", "/actuator/**", "/css/**", "/js/**", "/webjars/**", "/error", "/error/**");
 	}
@@ -50,14 +51,15 @@ class UnreadNotificationsInHeader implements HandlerInterceptor, WebMvcConfigure
 			.map(Actor.class::cast)
 			.filter(Notifications::receivesNotifications)
 			.ifPresent((actor) -> {
-			try {
-				modelAndView.addObject("unreadNotifications", this.notifications.unread(actor));
-			}
-			catch (DataAccessException | TransactionException ex) {
-				// the page itself decides how a database failure shows; the count is left out
-				log.debug("Unread notifications not counted: {}", ex.getClass().getSimpleName());
-			}
-		});
+				try {
+					modelAndView.addObject("unreadNotifications", this.notifications.unread(actor));
+				}
+				catch (DataAccessException | TransactionException ex) {
+					// the page itself decides how a database failure shows; the count is
+					// left out
+					log.debug("Unread notifications not counted: {}", ex.getClass().getSimpleName());
+				}
+			});
 	}
 
 }

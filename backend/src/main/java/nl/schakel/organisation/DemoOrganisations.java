@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo organisations of the local default: the safety house and its partners in
- * care, justice and the municipality, and a second safety house. Idempotent, so a restart keeps what is there.
+ * care, justice and the municipality, and a second safety house. Idempotent, so a restart
+ * keeps what is there.
  */
 @Component
 @Order(0)
@@ -32,7 +33,8 @@ class DemoOrganisations implements ApplicationRunner {
 			new Organisation("om-midden", "Openbaar Ministerie arrondissement Midden", Domain.JUSTICE),
 			new Organisation("reclassering-midden", "Reclassering Midden", Domain.JUSTICE),
 			new Organisation("gemeente-midden", "Gemeente Midden", Domain.MUNICIPAL),
-			// a second safety house, so every test of "your own cases only" has another house to try
+			// a second safety house, so every test of "your own cases only" has another
+			// house to try
 			new Organisation("zvh-zuid", "Zorg- en Veiligheidshuis Zuid", Domain.SAFETY_HOUSE));
 
 	private final Organisations organisations;

@@ -18,18 +18,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The partner organisations as the read paths see them: a snapshot held in memory, read
- * again from the database when it is older than {@link #MAX_AGE} or a code or id is not in
- * it. Every case page and every gate read needs the reader's organisation and the case's;
- * a handful of organisations that change a few times a year need not cost three queries per
- * read. Writers (the demo seed, an administrator) go to {@link Organisations} directly; a
- * trigger then bumps the organisations' row in {@code snapshot_version}, which every instance
- * looks at every {@link #VERSION_CHECK}, so a change made through one instance reaches the
- * others within seconds.
+ * again from the database when it is older than {@link #MAX_AGE} or a code or id is not
+ * in it. Every case page and every gate read needs the reader's organisation and the
+ * case's; a handful of organisations that change a few times a year need not cost three
+ * queries per read. Writers (the demo seed, an administrator) go to {@link Organisations}
+ * directly; a trigger then bumps the organisations' row in {@code snapshot_version},
+ * which every instance looks at every {@link #VERSION_CHECK}, so a change made through
+ * one instance reaches the others within seconds.
  */
 @Component
 public class OrganisationDirectory {
 
-	/** How long a change to an organisation (a new name or domain) may take to be seen. */
+	/**
+	 * How long a change to an organisation (a new name or domain) may take to be seen.
+	 */
 	static final Duration MAX_AGE = Duration.ofSeconds(30);
 
 	/** How often the snapshot's version is compared with the database's. */
@@ -51,8 +53,8 @@ public class OrganisationDirectory {
 
 	@Autowired
 	OrganisationDirectory(Organisations organisations, Clock clock, JdbcTemplate jdbc) {
-		this(organisations, clock, () -> jdbc.queryForObject(
-				"select version from snapshot_version where name = 'organisation'", Long.class));
+		this(organisations, clock, () -> jdbc
+			.queryForObject("select version from snapshot_version where name = 'organisation'", Long.class));
 	}
 
 	OrganisationDirectory(Organisations organisations, Clock clock, LongSupplier version) {
@@ -83,7 +85,8 @@ public class OrganisationDirectory {
 		Snapshot current = this.snapshot;
 		Instant now = this.clock.instant();
 		if (reload || current == null || current.loadedAt().plus(MAX_AGE).isBefore(now) || changed(current, now)) {
-			// the version before the rows: a change while they are read shows at the next check
+			// the version before the rows: a change while they are read shows at the next
+			// check
 			long version = versionOr(-1);
 			List<Organisation> all = List.copyOf(this.organisations.findAllByOrderByNameAsc());
 			current = new Snapshot(now, version, all,
@@ -94,7 +97,10 @@ public class OrganisationDirectory {
 		return current;
 	}
 
-	/** Whether another instance (or this one) changed an organisation since the snapshot was read. */
+	/**
+	 * Whether another instance (or this one) changed an organisation since the snapshot
+	 * was read.
+	 */
 	private boolean changed(Snapshot current, Instant now) {
 		if (this.versionCheckedAt.plus(VERSION_CHECK).isAfter(now)) {
 			return false;
@@ -110,7 +116,8 @@ public class OrganisationDirectory {
 		}
 		catch (RuntimeException ex) {
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
-				// the caller's transaction is aborted now: it must not go on as if nothing happened
+				// the caller's transaction is aborted now: it must not go on as if
+				// nothing happened
 				throw ex;
 			}
 			// the database does not answer: the snapshot serves until it ages out

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.springframework.data.repository.Repository;
 
-/** The partner organisations. Read-mostly: organisations are managed, not created per case. */
+/**
+ * The partner organisations. Read-mostly: organisations are managed, not created per
+ * case.
+ */
 public interface Organisations extends Repository<Organisation, UUID> {
 
 	Optional<Organisation> findByCode(String code);

@@ -15,9 +15,10 @@ import nl.schakel.web.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may be admitted to a case: a known organisation that is not another safety house, for at
- * least one purpose the policy knows, professionals named by a username the database can hold,
- * and an end date not already past. Every problem is named at its field, all at once.
+ * Who may be admitted to a case: a known organisation that is not another safety house,
+ * for at least one purpose the policy knows, professionals named by a username the
+ * database can hold, and an end date not already past. Every problem is named at its
+ * field, all at once.
  */
 @Component
 public class AdmissionRules {
@@ -51,8 +52,10 @@ public class AdmissionRules {
 		else if (this.organisations.byCode(admission.organisation())
 			.filter((o) -> o.domain() == Domain.SAFETY_HOUSE && !o.id().value().equals(caseOrganisation))
 			.isPresent()) {
-			// a safety house's organisation takes part in every purpose of its own cases; another
-			// house admitted here would let its coordinators read a case they do not steer
+			// a safety house's organisation takes part in every purpose of its own cases;
+			// another
+			// house admitted here would let its coordinators read a case they do not
+			// steer
 			problems.add(new FieldProblem("organisation", "Another safety house takes no part in this case"));
 		}
 		if (admission.purposes().isEmpty()) {

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 
 /**
- * Emergency access (noodtoegang) to one case for one person, with a written reason, until it
- * expires by itself. Never extended: a new need is a new, separately reviewed opening.
+ * Emergency access (noodtoegang) to one case for one person, with a written reason, until
+ * it expires by itself. Never extended: a new need is a new, separately reviewed opening.
  */
 @Entity
 @Table(name = "break_glass")
@@ -43,7 +43,8 @@ class BreakGlassAccess {
 		this.actor = actor;
 		this.organisation = organisation;
 		this.reason = reason;
-		// stored as PostgreSQL stores them, so the time box read back is the one checked now
+		// stored as PostgreSQL stores them, so the time box read back is the one checked
+		// now
 		this.openedAt = openedAt.truncatedTo(ChronoUnit.MICROS);
 		this.expiresAt = expiresAt.truncatedTo(ChronoUnit.MICROS);
 	}

@@ -1,8 +1,9 @@
 package nl.schakel.participation;
 
 /**
- * A professional asked for emergency access more often in a day than the policy allows. The
- * refusal itself is recorded (a security event and a review item), so it is not rolled back.
+ * A professional asked for emergency access more often in a day than the policy allows.
+ * The refusal itself is recorded (a security event and a review item), so it is not
+ * rolled back.
  */
 public class BreakGlassLimitReached extends RuntimeException {
 

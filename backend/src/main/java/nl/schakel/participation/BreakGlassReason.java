@@ -3,8 +3,8 @@ package nl.schakel.participation;
 import java.text.Normalizer;
 
 /**
- * The written reason for emergency access: it is what the privacy officer reviews, so it must
- * say something. Counted after NFC normalisation, without white space and invisible
+ * The written reason for emergency access: it is what the privacy officer reviews, so it
+ * must say something. Counted after NFC normalisation, without white space and invisible
  * characters, so padding with spaces or zero-width characters does not make a reason.
  */
 public final class BreakGlassReason {
@@ -20,7 +20,10 @@ public final class BreakGlassReason {
 	}
 
 	static long visibleCharacters(String reason) {
-		return Normalizer.normalize(reason, Normalizer.Form.NFC).codePoints().filter(BreakGlassReason::isVisible).count();
+		return Normalizer.normalize(reason, Normalizer.Form.NFC)
+			.codePoints()
+			.filter(BreakGlassReason::isVisible)
+			.count();
 	}
 
 	private static boolean isVisible(int codePoint) {

@@ -9,7 +9,10 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** When a professional last opened a case: the mark from which "new since your last visit" counts. */
+/**
+ * When a professional last opened a case: the mark from which "new since your last visit"
+ * counts.
+ */
 @Entity
 @Table(name = "case_visit")
 class CaseVisit {

@@ -73,8 +73,8 @@ class Participant {
 	}
 
 	/**
-	 * An organisation admitted again: its one admission changes (who, for what, until when)
-	 * instead of a second one beside it, so a later removal ends all of its access.
+	 * An organisation admitted again: its one admission changes (who, for what, until
+	 * when) instead of a second one beside it, so a later removal ends all of its access.
 	 */
 	void change(List<String> professionals, List<String> purposes, LocalDate validUntil, String by, Instant at) {
 		this.professionals = professionals.toArray(String[]::new);
@@ -92,9 +92,14 @@ class Participant {
 		return this.organisationCode;
 	}
 
-	/** The purposes this admission gives this professional of this organisation today; none when it gives nothing. */
+	/**
+	 * The purposes this admission gives this professional of this organisation today;
+	 * none when it gives nothing.
+	 */
 	List<String> purposesFor(String organisation, String username, LocalDate today) {
-		return Arrays.stream(this.purposes).filter((purpose) -> admits(organisation, username, purpose, today)).toList();
+		return Arrays.stream(this.purposes)
+			.filter((purpose) -> admits(organisation, username, purpose, today))
+			.toList();
 	}
 
 	void remove(String by, Instant at) {

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Admits organisations to cases and answers whether a professional takes part in a case for
- * a purpose today. A removal takes effect at once: the next read asks again.
+ * Admits organisations to cases and answers whether a professional takes part in a case
+ * for a purpose today. A removal takes effect at once: the next read asks again.
  */
 @Service
 public class ParticipationRegistry {
@@ -59,7 +59,9 @@ public class ParticipationRegistry {
 		this.visits.save(visit);
 	}
 
-	/** When this user last opened each case they opened; a case never opened is absent. */
+	/**
+	 * When this user last opened each case they opened; a case never opened is absent.
+	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, Instant> lastVisits(String username) {
 		Map<UUID, Instant> last = new HashMap<>();
@@ -70,8 +72,8 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * How this professional takes part in the case for the purpose right now: admitted, in
-	 * emergency access (only when their role may use it), or not at all.
+	 * How this professional takes part in the case for the purpose right now: admitted,
+	 * in emergency access (only when their role may use it), or not at all.
 	 */
 	@Transactional(readOnly = true)
 	public Participation participationOf(UUID caseId, String organisation, String username, String purpose,
@@ -86,18 +88,20 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * Opens emergency access for this professional until now + duration, unless they already
-	 * opened it {@code maxOpeningsPerDay} times in the last 24 hours: then the refusal is
-	 * recorded as a security event, announced for review, and {@link BreakGlassLimitReached}
-	 * is thrown (without rolling back what recorded it).
+	 * Opens emergency access for this professional until now + duration, unless they
+	 * already opened it {@code maxOpeningsPerDay} times in the last 24 hours: then the
+	 * refusal is recorded as a security event, announced for review, and
+	 * {@link BreakGlassLimitReached} is thrown (without rolling back what recorded it).
 	 */
 	@Transactional(noRollbackFor = BreakGlassLimitReached.class)
 	public BreakGlassView openBreakGlass(UUID caseId, String username, String organisation, String reason,
 			Duration duration, int maxOpeningsPerDay) {
 		Instant now = Instant.now(this.clock);
-		if (this.breakGlass.countByActorAndOpenedAtAfter(username, now.minus(Duration.ofDays(1))) >= maxOpeningsPerDay) {
+		if (this.breakGlass.countByActorAndOpenedAtAfter(username,
+				now.minus(Duration.ofDays(1))) >= maxOpeningsPerDay) {
 			this.securityLog.breakGlassRefused(username, "break-glass-limit-" + maxOpeningsPerDay + "-per-day");
-			this.events.publishEvent(new BreakGlassOpeningRefused(caseId, username, organisation, maxOpeningsPerDay, now));
+			this.events
+				.publishEvent(new BreakGlassOpeningRefused(caseId, username, organisation, maxOpeningsPerDay, now));
 			// the next opening is allowed once the oldest one in the window is a day old
 			Instant allowedAgain = this.breakGlass
 				.findFirstByActorAndOpenedAtAfterOrderByOpenedAtAsc(username, now.minus(Duration.ofDays(1)))
@@ -122,9 +126,9 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * Admits an organisation to the case. One admission per organisation: if it is admitted
-	 * already, that admission changes (professionals, purposes, end date); the database holds
-	 * this with a unique index over the active admissions.
+	 * Admits an organisation to the case. One admission per organisation: if it is
+	 * admitted already, that admission changes (professionals, purposes, end date); the
+	 * database holds this with a unique index over the active admissions.
 	 */
 	@Transactional
 	public ParticipantView admit(UUID caseId, Admission admission, String admittedBy) {
@@ -140,13 +144,15 @@ public class ParticipationRegistry {
 		Participant participant = new Participant(caseId, admission.organisation(), admission.professionals(),
 				admission.purposes(), admission.validUntil(), admittedBy, now);
 		ParticipantView admitted = this.participants.save(participant).view();
-		this.events.publishEvent(new OrganisationAdmitted(caseId, admitted.organisation(), admitted.professionals(), now));
+		this.events
+			.publishEvent(new OrganisationAdmitted(caseId, admitted.organisation(), admitted.professionals(), now));
 		return admitted;
 	}
 
 	/**
 	 * Removes an admission, and with it every access of that organisation to the case (an
-	 * organisation admitted twice before admissions were one per organisation loses both).
+	 * organisation admitted twice before admissions were one per organisation loses
+	 * both).
 	 */
 	@Transactional
 	public ParticipantView remove(UUID caseId, UUID participantId, String steeringHouse, String removedBy) {
@@ -169,10 +175,10 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * A case closes (or triage declines it): every partner's participation ends, so partners
-	 * are no longer participants for any purpose; the history of who took part stays. The
-	 * safety house that steers the case keeps one admission, for the purposes a closed case is
-	 * read under (accountability), and none other.
+	 * A case closes (or triage declines it): every partner's participation ends, so
+	 * partners are no longer participants for any purpose; the history of who took part
+	 * stays. The safety house that steers the case keeps one admission, for the purposes
+	 * a closed case is read under (accountability), and none other.
 	 */
 	@Transactional
 	public void endOnClosure(UUID caseId, String safetyHouse, List<String> closedCasePurposes, String by) {
@@ -198,8 +204,9 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * A closed case reopens: the safety house steers it again for these purposes. Partners'
-	 * participations stay ended; the coordinator admits again whom the case needs now.
+	 * A closed case reopens: the safety house steers it again for these purposes.
+	 * Partners' participations stay ended; the coordinator admits again whom the case
+	 * needs now.
 	 */
 	@Transactional
 	public void restoreOnReopening(UUID caseId, String safetyHouse, List<String> purposes, String by) {
@@ -212,21 +219,23 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * Whether this organisation was ever admitted to the case, today or before (a closed case
-	 * ended every partner's admission). Who took part may learn that a case is closed; anyone
-	 * else learns nothing of it.
+	 * Whether this organisation was ever admitted to the case, today or before (a closed
+	 * case ended every partner's admission). Who took part may learn that a case is
+	 * closed; anyone else learns nothing of it.
 	 */
 	@Transactional(readOnly = true)
 	public boolean tookPart(UUID caseId, String organisation) {
 		return participantsOf(caseId).stream().anyMatch((p) -> p.organisationCode().equals(organisation));
 	}
 
-	/** Whether this professional of this organisation is admitted to the case for the purpose today. */
+	/**
+	 * Whether this professional of this organisation is admitted to the case for the
+	 * purpose today.
+	 */
 	@Transactional(readOnly = true)
 	public boolean isAdmitted(UUID caseId, String organisation, String username, String purpose) {
 		LocalDate today = LocalDate.now(this.clock);
-		return participantsOf(caseId).stream()
-			.anyMatch((p) -> p.admits(organisation, username, purpose, today));
+		return participantsOf(caseId).stream().anyMatch((p) -> p.admits(organisation, username, purpose, today));
 	}
 
 	/**
@@ -248,7 +257,10 @@ public class ParticipationRegistry {
 		return admissions;
 	}
 
-	/** The purposes this professional of this organisation is admitted to the case for today (sorted). */
+	/**
+	 * The purposes this professional of this organisation is admitted to the case for
+	 * today (sorted).
+	 */
 	@Transactional(readOnly = true)
 	public List<String> admittedPurposes(UUID caseId, String organisation, String username) {
 		LocalDate today = LocalDate.now(this.clock);
@@ -260,10 +272,10 @@ public class ParticipationRegistry {
 	}
 
 	/**
-	 * The case's participants, read once per transaction: a case page asks whether the reader
-	 * takes part (the gate) and then lists everyone (the page) in the same transaction. The
-	 * entities are the session's own, so a removal in the transaction shows at once; an
-	 * admission forgets the list.
+	 * The case's participants, read once per transaction: a case page asks whether the
+	 * reader takes part (the gate) and then lists everyone (the page) in the same
+	 * transaction. The entities are the session's own, so a removal in the transaction
+	 * shows at once; an admission forgets the list.
 	 */
 	private List<Participant> participantsOf(UUID caseId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {

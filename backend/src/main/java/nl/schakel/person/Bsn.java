@@ -3,8 +3,8 @@ package nl.schakel.person;
 import java.util.Optional;
 
 /**
- * A burgerservicenummer that passed the eleven-test. Its {@link #toString()} never shows the
- * number, so it cannot leak into a log by accident.
+ * A burgerservicenummer that passed the eleven-test. Its {@link #toString()} never shows
+ * the number, so it cannot leak into a log by accident.
  */
 public final class Bsn {
 
@@ -14,7 +14,9 @@ public final class Bsn {
 		this.digits = digits;
 	}
 
-	/** The BSN in {@code text}, ignoring spaces and dots, if it passes the eleven-test. */
+	/**
+	 * The BSN in {@code text}, ignoring spaces and dots, if it passes the eleven-test.
+	 */
 	public static Optional<Bsn> parse(String text) {
 		if (text == null) {
 			return Optional.empty();
@@ -24,8 +26,10 @@ public final class Bsn {
 	}
 
 	static boolean isValid(String digits) {
-		// ASCII digits only: Character.isDigit also admits other scripts' digits (Arabic-Indic
-		// U+0660.. is '0'.. plus a multiple of 11), which would pass the eleven-test and then be
+		// ASCII digits only: Character.isDigit also admits other scripts' digits
+		// (Arabic-Indic
+		// U+0660.. is '0'.. plus a multiple of 11), which would pass the eleven-test and
+		// then be
 		// sealed and blind-indexed as a different number than the same BSN typed in ASCII
 		if (digits.length() != 9 || !digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return false;

@@ -1,8 +1,8 @@
 package nl.schakel.person;
 
 /**
- * The person a referral is for, and whether the coordinator confirmed that a person registered
- * under the same BSN with other details is this person.
+ * The person a referral is for, and whether the coordinator confirmed that a person
+ * registered under the same BSN with other details is this person.
  */
 public record PersonRegistration(PersonId person, boolean confirmedDespiteDifferences) {
 }

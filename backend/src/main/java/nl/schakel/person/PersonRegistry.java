@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The person feature's public face: registers persons of concern with their BSN sealed and
- * blind-indexed, and finds a person again by BSN without ever storing the number itself.
+ * The person feature's public face: registers persons of concern with their BSN sealed
+ * and blind-indexed, and finds a person again by BSN without ever storing the number
+ * itself.
  */
 @Service
 public class PersonRegistry {
@@ -31,9 +32,9 @@ public class PersonRegistry {
 
 	/**
 	 * Registers the person, or returns the one already registered under the same BSN: one
-	 * person, one record, however many referrals. A BSN registered under another name or date
-	 * of birth is only taken as this person when the coordinator confirmed it; otherwise
-	 * {@link BsnKnownUnderOtherDetails} says which details differ.
+	 * person, one record, however many referrals. A BSN registered under another name or
+	 * date of birth is only taken as this person when the coordinator confirmed it;
+	 * otherwise {@link BsnKnownUnderOtherDetails} says which details differ.
 	 */
 	@Transactional
 	public PersonRegistration register(NewPerson newPerson, boolean samePersonConfirmed) {
@@ -73,8 +74,9 @@ public class PersonRegistry {
 	}
 
 	/**
-	 * Corrects a person's details on their request (AVG art. 16); what is {@code null} stays. The
-	 * old values remain only in the change history ({@code person_aud}), which auditors read.
+	 * Corrects a person's details on their request (AVG art. 16); what is {@code null}
+	 * stays. The old values remain only in the change history ({@code person_aud}), which
+	 * auditors read.
 	 * @return whether the person exists
 	 */
 	@Transactional
@@ -93,13 +95,15 @@ public class PersonRegistry {
 	/** Exact match on name (ignoring case and surrounding spaces) and date of birth. */
 	@Transactional(readOnly = true)
 	public List<PersonId> findByNameAndDateOfBirth(String name, java.time.LocalDate dateOfBirth) {
-		return this.persons.findByNameAndDateOfBirth(PersonName.normalise(name), dateOfBirth).stream().map(Person::id).toList();
+		return this.persons.findByNameAndDateOfBirth(PersonName.normalise(name), dateOfBirth)
+			.stream()
+			.map(Person::id)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<PersonSummary> summary(PersonId id) {
-		return this.persons.findById(id.value())
-			.map(PersonRegistry::summarise);
+		return this.persons.findById(id.value()).map(PersonRegistry::summarise);
 	}
 
 	private static PersonSummary summarise(Person person) {

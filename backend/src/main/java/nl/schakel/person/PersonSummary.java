@@ -3,7 +3,8 @@ package nl.schakel.person;
 import java.time.LocalDate;
 
 /**
- * What a case page shows of a person: never the BSN itself, only whether one is registered.
+ * What a case page shows of a person: never the BSN itself, only whether one is
+ * registered.
  */
 public record PersonSummary(PersonId id, String name, LocalDate dateOfBirth, boolean bsnRegistered) {
 }

@@ -1,6 +1,6 @@
 /**
- * Persons of concern: the minimum a case needs (name, date of birth, BSN, optional address).
- * The BSN is kept only as ciphertext bound to its row plus a keyed blind index.
+ * Persons of concern: the minimum a case needs (name, date of birth, BSN, optional
+ * address). The BSN is kept only as ciphertext bound to its row plus a keyed blind index.
  */
 @ApplicationModule(displayName = "Person", allowedDependencies = { "crypto" })
 package nl.schakel.person;

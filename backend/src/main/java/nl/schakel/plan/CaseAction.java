@@ -21,8 +21,8 @@ import nl.schakel.policy.LegalBasis;
 import org.hibernate.envers.Audited;
 
 /**
- * One action of a case's plan: its description sealed, its organisation, deadline and status
- * in the open (the plan's metadata).
+ * One action of a case's plan: its description sealed, its organisation, deadline and
+ * status in the open (the plan's metadata).
  */
 @Entity
 @Table(name = "case_action")
@@ -101,7 +101,10 @@ class CaseAction {
 		return new ActionSummary(this.id, this.caseId, this.organisation, this.due, this.status, overdue(today));
 	}
 
-	/** The description as the gate sees it: the safety house's record, for every participant. */
+	/**
+	 * The description as the gate sees it: the safety house's record, for every
+	 * participant.
+	 */
 	DisclosableItem toItem() {
 		return new DisclosableItem(ItemKind.ACTION, this.id, DataCategory.GENERAL, LegalBasis.PUBLIC_TASK, null,
 				this.assignedByOrganisation, Audience.everyParticipant(), this.assignedAt,

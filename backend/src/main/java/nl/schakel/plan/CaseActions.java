@@ -14,6 +14,7 @@ interface CaseActions extends JpaRepository<CaseAction, UUID> {
 
 	List<CaseAction> findByOrganisationAndStatusInOrderByDueAsc(String organisation, Collection<ActionStatus> statuses);
 
-	List<CaseAction> findByStatusInAndDueBeforeOrderByDueAsc(Collection<ActionStatus> statuses, java.time.LocalDate day);
+	List<CaseAction> findByStatusInAndDueBeforeOrderByDueAsc(Collection<ActionStatus> statuses,
+			java.time.LocalDate day);
 
 }

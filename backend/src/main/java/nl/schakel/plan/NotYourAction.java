@@ -1,6 +1,8 @@
 package nl.schakel.plan;
 
-/** A partner reported on an action of another organisation: each reports on its own only. */
+/**
+ * A partner reported on an action of another organisation: each reports on its own only.
+ */
 public class NotYourAction extends RuntimeException {
 
 	public NotYourAction() {

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The plan of action over REST: {@code /api/v1/cases/{id}/actions}. Like every call on a case
- * it names its purpose in {@code X-Purpose}; descriptions and progress notes are read through
- * the gate and recorded with channel API.
+ * The plan of action over REST: {@code /api/v1/cases/{id}/actions}. Like every call on a
+ * case it names its purpose in {@code X-Purpose}; descriptions and progress notes are
+ * read through the gate and recorded with channel API.
  */
 @RestController
 @RequestMapping("/api/v1/cases/{id}/actions")
@@ -48,7 +48,9 @@ class PlanApiController {
 		return new ActionList(this.plan.read(access, new CaseId(id)).orElseThrow(CaseNotFound::new));
 	}
 
-	/** Assigns an action to an admitted organisation (the coordinator steering the case). */
+	/**
+	 * Assigns an action to an admitted organisation (the coordinator steering the case).
+	 */
 	@PostMapping
 	ResponseEntity<ActionSummary> assign(Access access, @PathVariable UUID id, @RequestBody ActionRequest body) {
 		ActionSummary assigned = this.plan.assign(access, new CaseId(id),
@@ -56,9 +58,13 @@ class PlanApiController {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/actions/" + assigned.id())).body(assigned);
 	}
 
-	/** A status report: {@code {"status": "DONE", "note": "..."}}; cancelling needs a note (the reason). */
+	/**
+	 * A status report: {@code {"status": "DONE", "note": "..."}}; cancelling needs a note
+	 * (the reason).
+	 */
 	@PostMapping("/{actionId}/status")
-	ActionSummary report(Access access, @PathVariable UUID id, @PathVariable UUID actionId, @RequestBody StatusRequest body) {
+	ActionSummary report(Access access, @PathVariable UUID id, @PathVariable UUID actionId,
+			@RequestBody StatusRequest body) {
 		return this.plan.report(access, new CaseId(id), actionId, new StatusUpdate(body.status(), body.note()));
 	}
 
@@ -86,8 +92,8 @@ class PlanApiController {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	ProblemDetail closed(CaseClosed ex) {
 		// the same answer casework gives to any write on a closed case
-		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-closed", "Case closed",
-				"The case is " + ex.status() + ": its plan of action takes no changes until the coordinator reopens it");
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-closed", "Case closed", "The case is "
+				+ ex.status() + ": its plan of action takes no changes until the coordinator reopens it");
 		problem.setProperty("status", ex.status().name());
 		return problem;
 	}

@@ -43,11 +43,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The plan of action of a case. The coordinator steering the case assigns actions to admitted
- * organisations; each organisation reports on its own actions (the coordinator on any), with
- * a progress note that is sealed like a contribution. Descriptions and notes are read through
- * the gate; deadlines and statuses are metadata. The plan also holds the case back: no PLAN
- * without an action, no MONITORING while an action is still open.
+ * The plan of action of a case. The coordinator steering the case assigns actions to
+ * admitted organisations; each organisation reports on its own actions (the coordinator
+ * on any), with a progress note that is sealed like a contribution. Descriptions and
+ * notes are read through the gate; deadlines and statuses are metadata. The plan also
+ * holds the case back: no PLAN without an action, no MONITORING while an action is still
+ * open.
  */
 @Service
 public class PlanOfAction implements StatusPrecondition {
@@ -88,8 +89,8 @@ public class PlanOfAction implements StatusPrecondition {
 	}
 
 	/**
-	 * Assigns an action to an organisation admitted to the case. Only the coordinator of the
-	 * safety house that steers the case may; a closed case takes none.
+	 * Assigns an action to an organisation admitted to the case. Only the coordinator of
+	 * the safety house that steers the case may; a closed case takes none.
 	 */
 	@Transactional
 	public ActionSummary assign(Access access, CaseId id, NewAction action) {
@@ -120,8 +121,8 @@ public class PlanOfAction implements StatusPrecondition {
 				actor.username(), actor.organisation(), Instant.now(this.clock), action.meetingId());
 		assigned.seal(this.cipher.seal(action.description().strip(), assigned.descriptionBinding()));
 		this.actions.save(assigned);
-		this.events.publishEvent(new ActionAssigned(assigned.caseId(), assigned.id(), assigned.organisation(),
-				assigned.due()));
+		this.events.publishEvent(
+				new ActionAssigned(assigned.caseId(), assigned.id(), assigned.organisation(), assigned.due()));
 		return assigned.summary(today());
 	}
 
@@ -135,7 +136,8 @@ public class PlanOfAction implements StatusPrecondition {
 		Actor actor = access.actor();
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		boolean steers = steers(facts, actor);
-		boolean admitted = !this.participation.admittedPurposes(facts.id().value(), actor.organisation(), actor.username())
+		boolean admitted = !this.participation
+			.admittedPurposes(facts.id().value(), actor.organisation(), actor.username())
 			.isEmpty();
 		if (!steers && !(admitted && worksOnCases(actor))) {
 			requireOpen(facts, actor);
@@ -175,8 +177,8 @@ public class PlanOfAction implements StatusPrecondition {
 
 	/**
 	 * The case's plan as the reader may see it: one read through the gate for every
-	 * description and progress note. Empty for a reader who takes no part in the case for the
-	 * purpose, after the denials are recorded.
+	 * description and progress note. Empty for a reader who takes no part in the case for
+	 * the purpose, after the denials are recorded.
 	 */
 	@Transactional
 	public Optional<List<ActionView>> read(Access access, CaseId id) {
@@ -196,8 +198,7 @@ public class PlanOfAction implements StatusPrecondition {
 			return Optional.empty();
 		}
 		LocalDate today = today();
-		Map<UUID, List<ActionNote>> byAction = reports.stream()
-			.collect(Collectors.groupingBy(ActionNote::actionId));
+		Map<UUID, List<ActionNote>> byAction = reports.stream().collect(Collectors.groupingBy(ActionNote::actionId));
 		return Optional.of(plan.stream().map((a) -> {
 			Outcome description = reading.of(a.id()).orElseThrow();
 			List<ActionView.Note> shown = byAction.getOrDefault(a.id(), List.of()).stream().map((n) -> {
@@ -212,7 +213,10 @@ public class PlanOfAction implements StatusPrecondition {
 		}).toList());
 	}
 
-	/** The actions of these cases as metadata (for a meeting's agenda), soonest deadline first. */
+	/**
+	 * The actions of these cases as metadata (for a meeting's agenda), soonest deadline
+	 * first.
+	 */
 	@Transactional(readOnly = true)
 	public List<ActionSummary> summaries(Collection<UUID> caseIds) {
 		if (caseIds.isEmpty()) {
@@ -222,7 +226,10 @@ public class PlanOfAction implements StatusPrecondition {
 		return this.actions.findByCaseIdInOrderByDueAsc(caseIds).stream().map((a) -> a.summary(today)).toList();
 	}
 
-	/** An organisation's actions still to be done, soonest deadline first: metadata for its start page. */
+	/**
+	 * An organisation's actions still to be done, soonest deadline first: metadata for
+	 * its start page.
+	 */
 	@Transactional(readOnly = true)
 	public List<ActionSummary> pendingFor(String organisation) {
 		LocalDate today = today();
@@ -234,7 +241,10 @@ public class PlanOfAction implements StatusPrecondition {
 			.toList();
 	}
 
-	/** Every action past its deadline and not yet done or cancelled, as metadata (for reminders). */
+	/**
+	 * Every action past its deadline and not yet done or cancelled, as metadata (for
+	 * reminders).
+	 */
 	@Transactional(readOnly = true)
 	public List<ActionSummary> overdue() {
 		LocalDate today = today();
@@ -280,7 +290,10 @@ public class PlanOfAction implements StatusPrecondition {
 		return LocalDate.now(this.clock);
 	}
 
-	/** Only the coordinator of the safety house steering the case; anyone else finds no case. */
+	/**
+	 * Only the coordinator of the safety house steering the case; anyone else finds no
+	 * case.
+	 */
 	private CaseFacts requireSteering(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		if (!steers(facts, access.actor())) {
@@ -297,8 +310,8 @@ public class PlanOfAction implements StatusPrecondition {
 	}
 
 	/**
-	 * A closed case takes no writes: who took part in it learns that it is closed, anyone else
-	 * that there is no such case (as for casework's other writes).
+	 * A closed case takes no writes: who took part in it learns that it is closed, anyone
+	 * else that there is no such case (as for casework's other writes).
 	 */
 	private void requireOpen(CaseFacts facts, Actor actor) {
 		if (!facts.open()) {

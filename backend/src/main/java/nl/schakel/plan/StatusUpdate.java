@@ -1,6 +1,8 @@
 package nl.schakel.plan;
 
-/** A status report on an action, with a progress note (required to cancel: the reason). */
+/**
+ * A status report on an action, with a progress note (required to cancel: the reason).
+ */
 public record StatusUpdate(ActionStatus status, String note) {
 
 	@Override

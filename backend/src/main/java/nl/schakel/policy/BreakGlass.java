@@ -14,8 +14,8 @@ import nl.schakel.security.Role;
  * @param roles the roles that may break the glass; empty when the policy has no
  * {@code break-glass} section
  * @param duration how long one activation lasts; zero when nobody may break the glass
- * @param maxOpeningsPerDay how many times one professional may open emergency access in a day;
- * the next opening is refused and reviewed
+ * @param maxOpeningsPerDay how many times one professional may open emergency access in a
+ * day; the next opening is refused and reviewed
  */
 public record BreakGlass(Set<Role> roles, Duration duration, int maxOpeningsPerDay) {
 
@@ -30,7 +30,8 @@ public record BreakGlass(Set<Role> roles, Duration duration, int maxOpeningsPerD
 	}
 
 	public BreakGlass {
-		// EnumSet keeps the declared order of Role for display and equality stays set-based
+		// EnumSet keeps the declared order of Role for display and equality stays
+		// set-based
 		roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
 		Objects.requireNonNull(duration, "duration");
 	}

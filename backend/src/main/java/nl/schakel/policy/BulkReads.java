@@ -3,9 +3,10 @@ package nl.schakel.policy;
 import java.time.Duration;
 
 /**
- * How many case reads one professional may make: {@code caseReadsPerHour} on average, and at
- * most {@code burst} at once (a bucket of {@code burst} reads that refills at the hourly
- * rate). The {@code bulk-reads} section of {@code access-policy.yaml}; without it, no limit.
+ * How many case reads one professional may make: {@code caseReadsPerHour} on average, and
+ * at most {@code burst} at once (a bucket of {@code burst} reads that refills at the
+ * hourly rate). The {@code bulk-reads} section of {@code access-policy.yaml}; without it,
+ * no limit.
  *
  * @param caseReadsPerHour the reads an hour that refill the bucket
  * @param burst the reads one professional may make at once

@@ -15,7 +15,9 @@ public enum DataCategory {
 	/** Housing, income, family, school, work. */
 	SOCIAL,
 
-	/** Health data: a special category under GDPR art. 9, usually under medical secrecy. */
+	/**
+	 * Health data: a special category under GDPR art. 9, usually under medical secrecy.
+	 */
 	HEALTH,
 
 	/** Criminal data under GDPR art. 10: police and justice information. */

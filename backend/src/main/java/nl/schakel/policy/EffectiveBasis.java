@@ -1,11 +1,11 @@
 package nl.schakel.policy;
 
 /**
- * The legal basis that holds for one reader at the moment of reading. It equals the item's
- * {@link LegalBasis}, except that consent which is withdrawn, expired or does not cover
- * this reader (partner, category, purpose) becomes {@link #NONE}. Keeping this a separate
- * type means the policy can never confuse "the contributor once had consent" with "consent
- * holds now".
+ * The legal basis that holds for one reader at the moment of reading. It equals the
+ * item's {@link LegalBasis}, except that consent which is withdrawn, expired or does not
+ * cover this reader (partner, category, purpose) becomes {@link #NONE}. Keeping this a
+ * separate type means the policy can never confuse "the contributor once had consent"
+ * with "consent holds now".
  */
 public enum EffectiveBasis {
 

@@ -19,15 +19,16 @@ import nl.schakel.security.Role;
  *
  * <p>
  * Rules are read in order and the first rule that matches decides; when none matches, the
- * answer is {@link Decision#DENY} by rule {@value #DEFAULT_DENY_RULE_ID}. At load time the
- * rules are compiled into a table with one precomputed decision for every combination of
- * role, purpose, category, basis, audience relation and participation, so
+ * answer is {@link Decision#DENY} by rule {@value #DEFAULT_DENY_RULE_ID}. At load time
+ * the rules are compiled into a table with one precomputed decision for every combination
+ * of role, purpose, category, basis, audience relation and participation, so
  * {@link #decide(AccessRequest)} is a single array lookup that allocates nothing.
  *
  * <p>
  * A {@link Participation#BREAK_GLASS} request by a role that the policy's
- * {@code break-glass} section does not name is judged as {@link Participation#NOT_PARTICIPANT}:
- * the policy file, not the caller, says who may break the glass.
+ * {@code break-glass} section does not name is judged as
+ * {@link Participation#NOT_PARTICIPANT}: the policy file, not the caller, says who may
+ * break the glass.
  *
  * @see PolicyLoader
  */
@@ -36,7 +37,10 @@ public final class Policy {
 	/** The rule id of the decision when no rule matches. */
 	public static final String DEFAULT_DENY_RULE_ID = "default-deny";
 
-	/** The rule id of the decision when the request names a purpose the policy does not know. */
+	/**
+	 * The rule id of the decision when the request names a purpose the policy does not
+	 * know.
+	 */
 	public static final String UNKNOWN_PURPOSE_RULE_ID = "unknown-purpose";
 
 	private static final Role[] ROLES = Role.values();
@@ -122,8 +126,7 @@ public final class Policy {
 				"No rule of the access policy allows this, so nothing is shown (deny by default).");
 		this.unknownPurpose = new PolicyDecision(Decision.DENY, UNKNOWN_PURPOSE_RULE_ID, Set.of(), version,
 				"The purpose named is not a purpose of this access policy, so nothing is shown.");
-		this.roleStride = purposes.size() * CATEGORIES.length * BASES.length * AUDIENCES.length
-				* PARTICIPATIONS.length;
+		this.roleStride = purposes.size() * CATEGORIES.length * BASES.length * AUDIENCES.length * PARTICIPATIONS.length;
 		this.purposeStride = CATEGORIES.length * BASES.length * AUDIENCES.length * PARTICIPATIONS.length;
 		this.table = compile();
 		this.unreachableRules = findUnreachableRules();
@@ -172,8 +175,9 @@ public final class Policy {
 
 	/**
 	 * The purpose with this exact code, if the policy knows it; use it to validate the
-	 * purpose a request names (e.g. the {@code X-Purpose} header). Unlike the policy files,
-	 * this is strict about spelling: codes in requests come from programs, not people.
+	 * purpose a request names (e.g. the {@code X-Purpose} header). Unlike the policy
+	 * files, this is strict about spelling: codes in requests come from programs, not
+	 * people.
 	 */
 	public Optional<Purpose> purpose(String code) {
 		Integer index = (code != null) ? this.purposeIndex.get(code) : null;
@@ -208,7 +212,10 @@ public final class Policy {
 		return this.bulkReads;
 	}
 
-	/** The casework purposes a known-to check may be made for; any other purpose is refused. */
+	/**
+	 * The casework purposes a known-to check may be made for; any other purpose is
+	 * refused.
+	 */
 	public Set<Purpose> knownToPurposes() {
 		return this.knownToPurposes;
 	}
@@ -224,8 +231,9 @@ public final class Policy {
 	}
 
 	/**
-	 * Rules that decide nothing because earlier rules match every request they would match.
-	 * Not an error (a rule may be kept for clarity), but worth a warning at start-up.
+	 * Rules that decide nothing because earlier rules match every request they would
+	 * match. Not an error (a rule may be kept for clarity), but worth a warning at
+	 * start-up.
 	 */
 	public List<PolicyRule> unreachableRules() {
 		return this.unreachableRules;
@@ -238,9 +246,10 @@ public final class Policy {
 	}
 
 	/**
-	 * Paints the rules into the table from last to first, so that an earlier rule overwrites
-	 * a later one wherever both match: the same outcome as first-match, computed without
-	 * scanning (and so an independent check on {@link #decideByScanning}).
+	 * Paints the rules into the table from last to first, so that an earlier rule
+	 * overwrites a later one wherever both match: the same outcome as first-match,
+	 * computed without scanning (and so an independent check on
+	 * {@link #decideByScanning}).
 	 */
 	private PolicyDecision[] compile() {
 		PolicyDecision[] table = new PolicyDecision[ROLES.length * this.roleStride];
@@ -279,9 +288,8 @@ public final class Policy {
 				for (int category = 0; category < CATEGORIES.length; category++) {
 					for (int basis = 0; basis < BASES.length; basis++) {
 						for (int audience = 0; audience < AUDIENCES.length; audience++) {
-							table[index(role.ordinal(), purpose, category, basis, audience,
-									breakGlass)] = table[index(role.ordinal(), purpose, category, basis, audience,
-											notParticipant)];
+							table[index(role.ordinal(), purpose, category, basis, audience, breakGlass)] = table[index(
+									role.ordinal(), purpose, category, basis, audience, notParticipant)];
 						}
 					}
 				}

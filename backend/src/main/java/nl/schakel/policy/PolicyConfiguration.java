@@ -1,6 +1,5 @@
 package nl.schakel.policy;
 
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads {@code policies/} once at start-up. A policy that does not validate stops the start
- * with its file-and-line messages (see {@link PolicyFailureAnalyzer}).
+ * Loads {@code policies/} once at start-up. A policy that does not validate stops the
+ * start with its file-and-line messages (see {@link PolicyFailureAnalyzer}).
  *
  * <p>
  * Where the files come from: {@code schakel.policies.location} when set (for example

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The outcome of {@link Policy#decide(AccessRequest)}: what to show, which rule decided and
- * what must happen besides. The rule id and the policy version go into the disclosure log;
- * the rule description answers a user's "why can't I see this?".
+ * The outcome of {@link Policy#decide(AccessRequest)}: what to show, which rule decided
+ * and what must happen besides. The rule id and the policy version go into the disclosure
+ * log; the rule description answers a user's "why can't I see this?".
  *
  * @param effect what the reader may see
  * @param ruleId the id of the rule that decided, or {@value Policy#DEFAULT_DENY_RULE_ID}

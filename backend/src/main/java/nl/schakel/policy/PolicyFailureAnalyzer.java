@@ -3,7 +3,9 @@ package nl.schakel.policy;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns an invalid policy into a start-up failure that names each file, line and problem. */
+/**
+ * Turns an invalid policy into a start-up failure that names each file, line and problem.
+ */
 class PolicyFailureAnalyzer extends AbstractFailureAnalyzer<PolicyValidationException> {
 
 	@Override

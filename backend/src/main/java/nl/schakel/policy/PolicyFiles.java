@@ -107,9 +107,9 @@ public interface PolicyFiles {
 	}
 
 	/**
-	 * Where every file of {@code policies/} is read from: the configured location when set,
-	 * else {@code ./policies} when it holds the access policy (a developer's checkout), else the
-	 * copy packaged in the jar.
+	 * Where every file of {@code policies/} is read from: the configured location when
+	 * set, else {@code ./policies} when it holds the access policy (a developer's
+	 * checkout), else the copy packaged in the jar.
 	 */
 	static PolicyFiles locate(String location) {
 		ClassLoader classLoader = PolicyFiles.class.getClassLoader();

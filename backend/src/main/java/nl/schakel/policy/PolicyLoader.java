@@ -27,10 +27,10 @@ import nl.schakel.organisation.Domain;
 import nl.schakel.security.Role;
 
 /**
- * Loads {@code roles.yaml}, {@code purposes.yaml} and {@code access-policy.yaml}, validates
- * them and compiles them into a {@link Policy}. Validation collects every problem it can
- * find before failing, so the privacy officer fixes a file in one round; each problem names
- * the file and line.
+ * Loads {@code roles.yaml}, {@code purposes.yaml} and {@code access-policy.yaml},
+ * validates them and compiles them into a {@link Policy}. Validation collects every
+ * problem it can find before failing, so the privacy officer fixes a file in one round;
+ * each problem names the file and line.
  */
 public final class PolicyLoader {
 
@@ -92,7 +92,8 @@ public final class PolicyLoader {
 	/**
 	 * Reads, validates and compiles the policy.
 	 * @return the policy, ready to decide
-	 * @throws PolicyValidationException listing every problem as {@code file:line: problem}
+	 * @throws PolicyValidationException listing every problem as
+	 * {@code file:line: problem}
 	 */
 	public Policy load() {
 		List<PolicyError> errors = new ArrayList<>();
@@ -106,12 +107,13 @@ public final class PolicyLoader {
 		Set<String> declaredPurposes = new LinkedHashSet<>();
 		List<PurposeDefinition> purposes = purposesRoot.map((root) -> purposes(root, declaredPurposes, errors))
 			.orElse(List.of());
-		// without a readable purposes.yaml every purpose in a rule would look unknown: that
-		// problem is reported once, for purposes.yaml; a purpose whose label is broken still
+		// without a readable purposes.yaml every purpose in a rule would look unknown:
+		// that
+		// problem is reported once, for purposes.yaml; a purpose whose label is broken
+		// still
 		// counts as declared for the same reason
 		Optional<Terms<Purpose>> purposeTerms = declaredPurposes.isEmpty() ? Optional.empty()
-				: Optional.of(Terms.of("purpose", declaredPurposes.stream().map(Purpose::new).toList(),
-						Purpose::code));
+				: Optional.of(Terms.of("purpose", declaredPurposes.stream().map(Purpose::new).toList(), Purpose::code));
 		Optional<AccessPolicyFile> accessPolicy = parse(ACCESS_POLICY_FILE, contents, errors)
 			.flatMap((root) -> accessPolicy(root, purposeTerms, errors));
 		if (!errors.isEmpty()) {
@@ -121,8 +123,8 @@ public final class PolicyLoader {
 			throw new PolicyValidationException(errors);
 		}
 		AccessPolicyFile policy = accessPolicy.orElseThrow();
-		return new Policy(new PolicyVersion(policy.version(), digest(contents)), roles, purposes,
-				policy.breakGlass(), policy.knownToPurposes(), policy.rules(), policy.bulkReads());
+		return new Policy(new PolicyVersion(policy.version(), digest(contents)), roles, purposes, policy.breakGlass(),
+				policy.knownToPurposes(), policy.rules(), policy.bulkReads());
 	}
 
 	private Optional<byte[]> read(String file, List<PolicyError> errors) {
@@ -252,9 +254,13 @@ public final class PolicyLoader {
 		return version.map((value) -> new AccessPolicyFile(value, breakGlass, knownToPurposes, bulkReads, rules));
 	}
 
-	/** The limit on case reads per professional; a broken section is an error, never "no limit". */
+	/**
+	 * The limit on case reads per professional; a broken section is an error, never "no
+	 * limit".
+	 */
 	private static BulkReads bulkReads(PolicyYaml yaml, Node node) {
-		Optional<Map<String, Node>> fields = yaml.mapping(node, "bulk-reads", orderedSet("case-reads-per-hour", "burst"));
+		Optional<Map<String, Node>> fields = yaml.mapping(node, "bulk-reads",
+				orderedSet("case-reads-per-hour", "burst"));
 		if (fields.isEmpty()) {
 			return BulkReads.UNLIMITED;
 		}
@@ -348,10 +354,12 @@ public final class PolicyLoader {
 		Optional<String> id = yaml.text(fields, "id", entry, true).filter((value) -> validId(yaml, fields, value, ids));
 		id.ifPresent((value) -> ids.put(value, line));
 		Optional<String> description = yaml.text(fields, "description", entry, true);
-		// the words a professional reads on asking why an item is withheld; optional in the
-		// format (a rule may be explained by its description), but when given both languages
-		Optional<Label> explanation = fields.containsKey("explanation")
-				? explanation(yaml, fields.get("explanation")) : Optional.empty();
+		// the words a professional reads on asking why an item is withheld; optional in
+		// the
+		// format (a rule may be explained by its description), but when given both
+		// languages
+		Optional<Label> explanation = fields.containsKey("explanation") ? explanation(yaml, fields.get("explanation"))
+				: Optional.empty();
 		boolean explanationBroken = fields.containsKey("explanation") && explanation.isEmpty();
 		Set<Role> roles = yaml.terms(yaml.list(fields, "roles", "care-professional"), ROLE_TERMS);
 		List<ScalarNode> purposeEntries = yaml.list(fields, "purposes", "CASE_CONSULTATION");
@@ -363,8 +371,7 @@ public final class PolicyLoader {
 				PARTICIPATION_TERMS);
 		Optional<Decision> effect = yaml.text(fields, "effect", entry, true)
 			.flatMap((value) -> yaml.term(fields.get("effect"), value, EFFECT_TERMS));
-		Set<Obligation> obligations = yaml.terms(yaml.list(fields, "obligations", "flag-for-review"),
-				OBLIGATION_TERMS);
+		Set<Obligation> obligations = yaml.terms(yaml.list(fields, "obligations", "flag-for-review"), OBLIGATION_TERMS);
 		if (id.isEmpty() || description.isEmpty() || effect.isEmpty() || explanationBroken) {
 			return Optional.empty();
 		}
@@ -377,8 +384,7 @@ public final class PolicyLoader {
 		return yaml.mapping(node, "explanation", LABEL_KEYS).flatMap((label) -> {
 			Optional<String> nl = yaml.text(label, "nl", node, true);
 			Optional<String> en = yaml.text(label, "en", node, true);
-			return (nl.isPresent() && en.isPresent()) ? Optional.of(new Label(nl.get(), en.get()))
-					: Optional.empty();
+			return (nl.isPresent() && en.isPresent()) ? Optional.of(new Label(nl.get(), en.get())) : Optional.empty();
 		});
 	}
 
@@ -408,8 +414,7 @@ public final class PolicyLoader {
 		return yaml.mapping(node, "label", LABEL_KEYS).flatMap((label) -> {
 			Optional<String> nl = yaml.text(label, "nl", node, true);
 			Optional<String> en = yaml.text(label, "en", node, true);
-			return (nl.isPresent() && en.isPresent()) ? Optional.of(new Label(nl.get(), en.get()))
-					: Optional.empty();
+			return (nl.isPresent() && en.isPresent()) ? Optional.of(new Label(nl.get(), en.get())) : Optional.empty();
 		});
 	}
 
@@ -427,8 +432,8 @@ public final class PolicyLoader {
 	}
 
 	/**
-	 * SHA-256 over each file's name, length and raw bytes in {@link #FILES} order; framing
-	 * each file keeps two different sets of files from hashing alike.
+	 * SHA-256 over each file's name, length and raw bytes in {@link #FILES} order;
+	 * framing each file keeps two different sets of files from hashing alike.
 	 */
 	static String digest(Map<String, byte[]> contents) {
 		try {

@@ -30,8 +30,8 @@ import nl.schakel.security.Role;
  */
 public record PolicyRule(String id, String description, Set<Role> roles, Set<Purpose> purposes,
 		Set<DataCategory> categories, Set<EffectiveBasis> bases, Set<AudienceRelation> audience,
-		Set<Participation> participation, Decision effect, Set<Obligation> obligations, int line,
-		String explanationNl, String explanationEn) {
+		Set<Participation> participation, Decision effect, Set<Obligation> obligations, int line, String explanationNl,
+		String explanationEn) {
 
 	/** A rule whose only words are its (English) description. */
 	public PolicyRule(String id, String description, Set<Role> roles, Set<Purpose> purposes,
@@ -63,8 +63,7 @@ public record PolicyRule(String id, String description, Set<Role> roles, Set<Pur
 	public boolean matches(AccessRequest request) {
 		return matches(this.roles, request.role()) && matches(this.purposes, request.purpose())
 				&& matches(this.categories, request.category()) && matches(this.bases, request.basis())
-				&& matches(this.audience, request.audience())
-				&& matches(this.participation, request.participation());
+				&& matches(this.audience, request.audience()) && matches(this.participation, request.participation());
 	}
 
 	private static <T> boolean matches(Set<T> accepted, T value) {

@@ -3,9 +3,9 @@ package nl.schakel.policy;
 import java.util.List;
 
 /**
- * The policy files are missing, malformed or refer to something unknown. The message lists
- * every problem found, one per line, as {@code file:line: problem}; the application must
- * not start with such a policy.
+ * The policy files are missing, malformed or refer to something unknown. The message
+ * lists every problem found, one per line, as {@code file:line: problem}; the application
+ * must not start with such a policy.
  */
 public class PolicyValidationException extends RuntimeException {
 

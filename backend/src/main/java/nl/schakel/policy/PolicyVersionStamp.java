@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Names the policy in force on every request's context as soon as the request has one, so
- * whatever the request changes — through a form, the API or a read — is recorded under the
- * policy version that allowed it, not only the writes that happened to pass the gate first.
+ * whatever the request changes — through a form, the API or a read — is recorded under
+ * the policy version that allowed it, not only the writes that happened to pass the gate
+ * first.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

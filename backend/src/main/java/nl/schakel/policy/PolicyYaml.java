@@ -29,11 +29,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * The one reader for the YAML files under {@code policies/}: reads one file as a tree of YAML
- * nodes and records every problem as a {@link PolicyError} ({@code file:line: problem}), so
- * that a loader can collect all problems of a file before refusing it. Works on SnakeYAML's
- * node tree rather than constructed objects because only nodes keep their position in the
- * file, and because nothing in the file should ever become an arbitrary Java object.
+ * The one reader for the YAML files under {@code policies/}: reads one file as a tree of
+ * YAML nodes and records every problem as a {@link PolicyError}
+ * ({@code file:line: problem}), so that a loader can collect all problems of a file
+ * before refusing it. Works on SnakeYAML's node tree rather than constructed objects
+ * because only nodes keep their position in the file, and because nothing in the file
+ * should ever become an arbitrary Java object.
  * <p>
  * The helpers never throw on bad input: each returns empty (or an empty list) and records
  * what is wrong; the caller fails once the whole file is read and the list of problems is
@@ -46,7 +47,8 @@ public final class PolicyYaml {
 	private final List<PolicyError> errors;
 
 	/**
-	 * @param file the file name the problems are reported against, e.g. {@code roles.yaml}
+	 * @param file the file name the problems are reported against, e.g.
+	 * {@code roles.yaml}
 	 * @param errors where problems are added, shared by the caller across files
 	 */
 	public PolicyYaml(String file, List<PolicyError> errors) {
@@ -55,9 +57,9 @@ public final class PolicyYaml {
 	}
 
 	/**
-	 * The document's root node; empty (with the problem recorded) if the bytes are not UTF-8,
-	 * not YAML, or empty. Aliases and nesting are bounded, so a hostile file cannot exhaust
-	 * memory or stack.
+	 * The document's root node; empty (with the problem recorded) if the bytes are not
+	 * UTF-8, not YAML, or empty. Aliases and nesting are bounded, so a hostile file
+	 * cannot exhaust memory or stack.
 	 */
 	public Optional<Node> parse(byte[] bytes) {
 		Optional<String> text = decode(bytes);
@@ -88,8 +90,10 @@ public final class PolicyYaml {
 			return Optional.empty();
 		}
 		catch (RuntimeException ex) {
-			// the parser itself can trip over odd input (a block scalar indicator written with a
-			// non-ASCII digit throws NumberFormatException): still a malformed file, never a crash
+			// the parser itself can trip over odd input (a block scalar indicator written
+			// with a
+			// non-ASCII digit throws NumberFormatException): still a malformed file,
+			// never a crash
 			error(1, "malformed YAML: the parser could not read this file");
 			return Optional.empty();
 		}
@@ -139,13 +143,13 @@ public final class PolicyYaml {
 			}
 			String key = scalarKey.getValue();
 			if (!allowedKeys.contains(key)) {
-				error(keyNode, "unknown key '" + key + "' in " + what + " (allowed: " + String.join(", ", allowedKeys)
-						+ ")");
+				error(keyNode,
+						"unknown key '" + key + "' in " + what + " (allowed: " + String.join(", ", allowedKeys) + ")");
 				continue;
 			}
 			if (firstLine.containsKey(key)) {
-				error(keyNode, "key '" + key + "' appears twice in " + what + " (first on line " + firstLine.get(key)
-						+ ")");
+				error(keyNode,
+						"key '" + key + "' appears twice in " + what + " (first on line " + firstLine.get(key) + ")");
 				continue;
 			}
 			firstLine.put(key, line(keyNode));
@@ -155,8 +159,8 @@ public final class PolicyYaml {
 	}
 
 	/**
-	 * A single value, stripped; empty (with the problem recorded if required) when absent,
-	 * and empty with the problem recorded when it is a list, a map, or blank.
+	 * A single value, stripped; empty (with the problem recorded if required) when
+	 * absent, and empty with the problem recorded when it is a list, a map, or blank.
 	 * @param owner the node a missing required key is reported at
 	 */
 	public Optional<String> text(Map<String, Node> fields, String key, Node owner, boolean required) {
@@ -189,9 +193,10 @@ public final class PolicyYaml {
 	}
 
 	/**
-	 * As {@link #list(Map, String, String)}, for a key whose absence means something other
-	 * than "any value".
-	 * @param ifEmpty the advice given when the list is empty, e.g. what leaving it out means
+	 * As {@link #list(Map, String, String)}, for a key whose absence means something
+	 * other than "any value".
+	 * @param ifEmpty the advice given when the list is empty, e.g. what leaving it out
+	 * means
 	 */
 	public List<ScalarNode> list(Map<String, Node> fields, String key, String example, String ifEmpty) {
 		Node value = fields.get(key);

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Every API call on case data names its purpose in {@code X-Purpose}. Missing or unknown is a
- * 400 naming the header — never a default. The resolved purpose is handed to the controller
- * as a request attribute ({@code @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose}) and
- * recorded in the request context for the audit trail. Each feature registers it for its own
- * API paths.
+ * Every API call on case data names its purpose in {@code X-Purpose}. Missing or unknown
+ * is a 400 naming the header — never a default. The resolved purpose is handed to the
+ * controller as a request attribute
+ * ({@code @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose}) and recorded in the
+ * request context for the audit trail. Each feature registers it for its own API paths.
  */
 @Component
 public class PurposeBinding implements HandlerInterceptor {
@@ -35,11 +35,13 @@ public class PurposeBinding implements HandlerInterceptor {
 		return true;
 	}
 
-	/** The purpose named by this code; a 400 naming the header when missing or unknown. */
+	/**
+	 * The purpose named by this code; a 400 naming the header when missing or unknown.
+	 */
 	public Purpose resolve(String code) {
 		if (code == null || code.isBlank()) {
-			throw InvalidInput.of(HEADER, "Name the purpose of this request in the X-Purpose header (one of "
-					+ knownPurposes() + ")");
+			throw InvalidInput.of(HEADER,
+					"Name the purpose of this request in the X-Purpose header (one of " + knownPurposes() + ")");
 		}
 		Purpose purpose = this.policy.purpose(code.strip())
 			.orElseThrow(() -> InvalidInput.of(HEADER,

@@ -8,8 +8,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Purposes in words for pages: the label {@code purposes.yaml} gives in the reader's language
- * ({@code ${@purposeLabels.of(code)}} in a template), so no page shows a purpose's code.
+ * Purposes in words for pages: the label {@code purposes.yaml} gives in the reader's
+ * language ({@code ${@purposeLabels.of(code)}} in a template), so no page shows a
+ * purpose's code.
  */
 @Component("purposeLabels")
 public class PurposeLabels {
@@ -20,7 +21,10 @@ public class PurposeLabels {
 		this.policy = policy;
 	}
 
-	/** The label of one purpose, given as a code or a {@link Purpose}; an unknown code as written. */
+	/**
+	 * The label of one purpose, given as a code or a {@link Purpose}; an unknown code as
+	 * written.
+	 */
 	public String of(Object purpose) {
 		if (purpose == null) {
 			return "";
@@ -37,8 +41,8 @@ public class PurposeLabels {
 
 	/** The labels of several purposes, joined by commas. */
 	public String all(Collection<?> purposes) {
-		return (purposes == null) ? "" : purposes.stream().filter(Objects::nonNull).map(this::of)
-			.collect(Collectors.joining(", "));
+		return (purposes == null) ? ""
+				: purposes.stream().filter(Objects::nonNull).map(this::of).collect(Collectors.joining(", "));
 	}
 
 }

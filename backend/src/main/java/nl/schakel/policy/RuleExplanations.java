@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Why the policy decided as it did, in the reader's language, for the "waarom zie ik dit
- * niet?" of a page ({@code ${@ruleExplanations.of(ruleId)}} in a template): the explanation
- * {@code access-policy.yaml} gives the rule, the message bundle's words for the policy's own
- * decisions (nothing matched, unknown purpose). Never the rule's id: that is for the
- * auditor's log, not for the professional's eye.
+ * niet?" of a page ({@code ${@ruleExplanations.of(ruleId)}} in a template): the
+ * explanation {@code access-policy.yaml} gives the rule, the message bundle's words for
+ * the policy's own decisions (nothing matched, unknown purpose). Never the rule's id:
+ * that is for the auditor's log, not for the professional's eye.
  */
 @Component("ruleExplanations")
 public class RuleExplanations {

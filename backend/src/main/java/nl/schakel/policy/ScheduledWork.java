@@ -8,9 +8,9 @@ import nl.schakel.web.RequestContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Work that no request starts — a scheduled job — runs under its own {@link Access}: its own
- * request id, the purpose it serves and the policy in force, no person, so what it writes is
- * recorded as carefully as what a person does.
+ * Work that no request starts — a scheduled job — runs under its own {@link Access}: its
+ * own request id, the purpose it serves and the policy in force, no person, so what it
+ * writes is recorded as carefully as what a person does.
  */
 @Component
 public class ScheduledWork {

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 @Component("professionals")
 public class ProfessionalDirectory {
 
-	// A name changed in the identity provider shows up on other instances within this time
+	// A name changed in the identity provider shows up on other instances within this
+	// time
 	private static final Duration KEPT = Duration.ofMinutes(2);
 
 	private final JdbcTemplate jdbc;
@@ -62,8 +63,7 @@ public class ProfessionalDirectory {
 		}
 		Professional professional = find(username);
 		String code = (organisation != null) ? organisation : professional.organisation();
-		return (code == null) ? professional.name()
-				: professional.name() + " (" + this.organisations.of(code) + ")";
+		return (code == null) ? professional.name() : professional.name() + " (" + this.organisations.of(code) + ")";
 	}
 
 	/** The person's name only, the username when unknown. */
@@ -73,11 +73,12 @@ public class ProfessionalDirectory {
 
 	/** The names of these professionals, separated by commas. */
 	public String personNames(java.util.Collection<String> usernames) {
-		return (usernames == null) ? ""
-				: String.join(", ", usernames.stream().map(this::personName).toList());
+		return (usernames == null) ? "" : String.join(", ", usernames.stream().map(this::personName).toList());
 	}
 
-	/** What is known of this username; its name is the username itself when nothing is. */
+	/**
+	 * What is known of this username; its name is the username itself when nothing is.
+	 */
 	public Professional find(String username) {
 		Instant now = this.clock.instant();
 		Cached cached = this.cache.get(username);
@@ -86,8 +87,9 @@ public class ProfessionalDirectory {
 		}
 		Professional found = this.jdbc
 			.query("select username, display_name, given_name, family_name, email, organisation"
-					+ " from professional where username = ?", (rs, i) -> new Professional(rs.getString(1),
-							rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+					+ " from professional where username = ?",
+					(rs, i) -> new Professional(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6)),
 					username)
 			.stream()
 			.findFirst()
@@ -98,8 +100,9 @@ public class ProfessionalDirectory {
 	}
 
 	/**
-	 * Keeps what the identity provider said about a professional at login. Writes only when
-	 * something changed, so an API client authenticating on every call costs no write.
+	 * Keeps what the identity provider said about a professional at login. Writes only
+	 * when something changed, so an API client authenticating on every call costs no
+	 * write.
 	 */
 	void remember(Professional professional) {
 		Cached cached = this.cache.get(professional.username());

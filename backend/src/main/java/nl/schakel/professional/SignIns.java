@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * At every successful login keeps the name, organisation and e-mail the identity provider
  * states ({@code name}, {@code given_name}, {@code family_name}, {@code email}) in the
- * {@link ProfessionalDirectory}, so a renamed or moved professional is shown as they are now.
+ * {@link ProfessionalDirectory}, so a renamed or moved professional is shown as they are
+ * now.
  */
 @Component
 class SignIns {
@@ -34,7 +35,8 @@ class SignIns {
 		if (actor == null) {
 			return;
 		}
-		// while the database is unreachable the name is kept at the next sign-in; the request
+		// while the database is unreachable the name is kept at the next sign-in; the
+		// request
 		// itself meets the outage and gets 503
 		DatabaseReachability.attempt(() -> {
 			this.directory.remember(professional(actor, claimsOf(authentication)));
@@ -52,8 +54,7 @@ class SignIns {
 		if (name == null) {
 			name = actor.displayName();
 		}
-		return new Professional(actor.username(), name, given, family, text(claims.get("email")),
-				actor.organisation());
+		return new Professional(actor.username(), name, given, family, text(claims.get("email")), actor.organisation());
 	}
 
 	private static Actor actorOf(Authentication authentication) {

@@ -20,11 +20,11 @@ import nl.schakel.policy.PurposeDefinition;
 import nl.schakel.security.Role;
 
 /**
- * Generates the register of processing from the policy in force and the two register files.
- * The recipients of a purpose are the roles to which the compiled policy shows another
- * organisation's information (or its existence) for that purpose, asked for every combination of
- * category, basis, audience and participation, so first-match order is honoured. Nothing here is
- * written by hand twice.
+ * Generates the register of processing from the policy in force and the two register
+ * files. The recipients of a purpose are the roles to which the compiled policy shows
+ * another organisation's information (or its existence) for that purpose, asked for every
+ * combination of category, basis, audience and participation, so first-match order is
+ * honoured. Nothing here is written by hand twice.
  */
 public class Register {
 
@@ -61,7 +61,8 @@ public class Register {
 			Set<EffectiveBasis> bases = java.util.EnumSet.noneOf(EffectiveBasis.class);
 			Set<String> ruleIds = new LinkedHashSet<>();
 			// ask the compiled policy itself, first match and all: who receives another
-			// organisation's information of which category, on which basis, for this purpose
+			// organisation's information of which category, on which basis, for this
+			// purpose
 			for (Role role : Role.values()) {
 				for (DataCategory category : DataCategory.values()) {
 					for (EffectiveBasis basis : EffectiveBasis.values()) {
@@ -70,7 +71,8 @@ public class Register {
 								PolicyDecision decision = policy.decide(new AccessRequest(role, definition.purpose(),
 										category, basis, audience, participation));
 								ruleIds.add(decision.ruleId());
-								if (decision.effect() != Decision.DENY && audience != AudienceRelation.AUTHOR_ORGANISATION
+								if (decision.effect() != Decision.DENY
+										&& audience != AudienceRelation.AUTHOR_ORGANISATION
 										&& basis != EffectiveBasis.NONE) {
 									categories.add(category);
 									roles.add(role);
@@ -99,7 +101,10 @@ public class Register {
 		return new RegisterOfProcessing(files.controller(), files.dataSubjects(), policy.version().value(),
 				retention.version(), List.copyOf(purposes), List.copyOf(categories), List.copyOf(rules), periods,
 				new RegisterOfProcessing.LogRetention(retention.logPeriod().toString(), retention.logSource()),
-				files.measures().stream().map((m) -> new RegisterOfProcessing.MeasureEntry(m.measure(), m.where())).toList());
+				files.measures()
+					.stream()
+					.map((m) -> new RegisterOfProcessing.MeasureEntry(m.measure(), m.where()))
+					.toList());
 	}
 
 	private static List<String> codes(Collection<Role> roles) {

@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Reads the register files where the access policy is read from, and fails start-up on any problem. */
+/**
+ * Reads the register files where the access policy is read from, and fails start-up on
+ * any problem.
+ */
 @Configuration(proxyBeanMethods = false)
 class RegisterConfiguration {
 

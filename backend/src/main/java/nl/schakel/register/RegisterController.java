@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The register of processing for the administrator and the privacy officer: as a page, as a
- * document to download (the same page, self-contained) and as JSON. It holds no case data.
+ * The register of processing for the administrator and the privacy officer: as a page, as
+ * a document to download (the same page, self-contained) and as JSON. It holds no case
+ * data.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'AUDITOR')")
@@ -27,8 +28,8 @@ class RegisterController {
 	@GetMapping("/register")
 	String page(@RequestParam(required = false) String download, Model model, HttpServletResponse response) {
 		if (download != null) {
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"verwerkingsregister-" + this.register.document().policyVersion() + ".html\"");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"verwerkingsregister-"
+					+ this.register.document().policyVersion() + ".html\"");
 		}
 		model.addAttribute("register", this.register.document());
 		return "register";

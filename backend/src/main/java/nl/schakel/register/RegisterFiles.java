@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code retention.yaml} and {@code register.yaml} with the one reader of
- * {@code policies/}: every problem collected with its file and line before start-up fails. A data
- * category of the policy without its register entry is such a problem.
+ * {@code policies/}: every problem collected with its file and line before start-up
+ * fails. A data category of the policy without its register entry is such a problem.
  */
 final class RegisterFiles {
 
@@ -72,8 +72,8 @@ final class RegisterFiles {
 		if (!this.errors.isEmpty() || result == null) {
 			List<PolicyError> sorted = new ArrayList<>(this.errors);
 			sorted.sort(Comparator.comparingInt(PolicyError::line));
-			throw new PolicyValidationException(sorted.isEmpty() ? List.of(new PolicyError(REGISTER, 0,
-					"the file could not be read")) : sorted);
+			throw new PolicyValidationException(
+					sorted.isEmpty() ? List.of(new PolicyError(REGISTER, 0, "the file could not be read")) : sorted);
 		}
 		return result;
 	}
@@ -152,8 +152,8 @@ final class RegisterFiles {
 			return period;
 		}
 		catch (DateTimeParseException ex) {
-			yaml.error(fields.get("period"), "'period' must be an ISO-8601 period such as P1Y or P18M, not '" + written
-					+ "'");
+			yaml.error(fields.get("period"),
+					"'period' must be an ISO-8601 period such as P1Y or P18M, not '" + written + "'");
 			return null;
 		}
 	}
@@ -197,7 +197,8 @@ final class RegisterFiles {
 		Map<DataCategory, CategoryEntry> categories = new EnumMap<>(DataCategory.class);
 		Node list = top.get("categories");
 		if (!(list instanceof SequenceNode sequence)) {
-			yaml.error((list != null) ? list : root, "'categories' must be a list, each entry starting with '- category:'");
+			yaml.error((list != null) ? list : root,
+					"'categories' must be a list, each entry starting with '- category:'");
 		}
 		else {
 			for (Node entry : sequence.getValue()) {

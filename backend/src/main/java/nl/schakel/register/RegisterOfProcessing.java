@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The register of processing (AVG art. 30) as generated from {@code policies/}: who is
- * responsible, whose data, for which purposes, which categories, which recipients under which
- * rule and legal basis, how long, and the security measures. The page and
+ * responsible, whose data, for which purposes, which categories, which recipients under
+ * which rule and legal basis, how long, and the security measures. The page and
  * {@code GET /api/v1/register} show this same value.
  */
 public record RegisterOfProcessing(String controller, String dataSubjects, String policyVersion,
@@ -20,7 +20,10 @@ public record RegisterOfProcessing(String controller, String dataSubjects, Strin
 	public record CategoryEntry(String code, String description, boolean special, String article) {
 	}
 
-	/** A rule of the access policy: which roles receive what, for which purposes, with what effect. */
+	/**
+	 * A rule of the access policy: which roles receive what, for which purposes, with
+	 * what effect.
+	 */
 	public record RuleEntry(String id, String description, List<String> roles, List<String> purposes,
 			List<String> categories, List<String> legalBases, String effect) {
 	}

@@ -6,8 +6,9 @@ import java.util.Set;
 import nl.schakel.policy.DataCategory;
 
 /**
- * One period of {@code retention.yaml}: for cases with this outcome (or any) and data of these
- * categories (empty: all), kept this long counted from the named event, on this legal source.
+ * One period of {@code retention.yaml}: for cases with this outcome (or any) and data of
+ * these categories (empty: all), kept this long counted from the named event, on this
+ * legal source.
  */
 public record RetentionPeriod(String id, CaseOutcome outcome, Set<DataCategory> categories, Period period,
 		CountedFrom from, String source) {

@@ -20,15 +20,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases one case, all or nothing: destroys its data key (every ciphertext of the case, in any
- * table or backup, can no longer be opened), blanks the free text and ciphertext it leaves in the
- * live tables and their Envers {@code *_aud} copies, blanks the person (name, birth date, BSN and
- * its blind index, address — live and in history) once no other case still needs them, and writes
- * the proof of destruction. The disclosure log is not touched: it never held those values, only
- * ids, which become pseudonyms once the person is blanked (see docs/audit.md).
+ * Erases one case, all or nothing: destroys its data key (every ciphertext of the case,
+ * in any table or backup, can no longer be opened), blanks the free text and ciphertext
+ * it leaves in the live tables and their Envers {@code *_aud} copies, blanks the person
+ * (name, birth date, BSN and its blind index, address — live and in history) once no
+ * other case still needs them, and writes the proof of destruction. The disclosure log is
+ * not touched: it never held those values, only ids, which become pseudonyms once the
+ * person is blanked (see docs/audit.md).
  *
- * <p>It writes with plain SQL: an erasure is not a change of content to be kept in history, and
- * the application role may update exactly the columns walked here (migration V66).
+ * <p>
+ * It writes with plain SQL: an erasure is not a change of content to be kept in history,
+ * and the application role may update exactly the columns walked here (migration V66).
  */
 @Service
 public class CaseErasure {
@@ -41,8 +43,10 @@ public class CaseErasure {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseErasure.class);
 
-	// The same criteria as the grants in V66: bytea and long varchar columns of every table that
-	// holds a case's data, never the disclosure log, the auditor's review items or our own records.
+	// The same criteria as the grants in V66: bytea and long varchar columns of every
+	// table that
+	// holds a case's data, never the disclosure log, the auditor's review items or our
+	// own records.
 	private static final String ERASABLE_COLUMNS = """
 			select col.table_name, col.column_name, col.data_type
 			  from information_schema.columns col
@@ -91,11 +95,15 @@ public class CaseErasure {
 		return erase(caseId, kind, ruleId, jobRunId, requestedBy, this.clock);
 	}
 
-	/** As {@link #erase(UUID, ErasureKind, String, UUID, String)}, dated by the given clock (the job's). */
+	/**
+	 * As {@link #erase(UUID, ErasureKind, String, UUID, String)}, dated by the given
+	 * clock (the job's).
+	 */
 	@Transactional
 	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy,
 			Clock at) {
-		// the case row locked: two erasures of one case queue, and the second finds it erased
+		// the case row locked: two erasures of one case queue, and the second finds it
+		// erased
 		List<Map<String, Object>> rows = this.jdbc
 			.queryForList("select reference, person_id from case_file where id = ? for update", caseId);
 		if (rows.isEmpty()) {
@@ -116,12 +124,14 @@ public class CaseErasure {
 			boolean bytes = "bytea".equals(column.get("data_type"));
 			String key = table.equals("case_file") || table.equals("case_file_aud") ? "id" : "case_id";
 			int count = bytes
-					? this.jdbc.update("update " + quote(table) + " set " + quote(name) + " = ? where " + key
-							+ " = ? and " + quote(name) + " is not null and length(" + quote(name) + ") > 0",
+					? this.jdbc.update(
+							"update " + quote(table) + " set " + quote(name) + " = ? where " + key + " = ? and "
+									+ quote(name) + " is not null and length(" + quote(name) + ") > 0",
 							new byte[0], caseId)
-					: this.jdbc.update("update " + quote(table) + " set " + quote(name) + " = ? where " + key
-							+ " = ? and " + quote(name) + " is not null and " + quote(name) + " <> ?", ERASED_TEXT,
-							caseId, ERASED_TEXT);
+					: this.jdbc.update(
+							"update " + quote(table) + " set " + quote(name) + " = ? where " + key + " = ? and "
+									+ quote(name) + " is not null and " + quote(name) + " <> ?",
+							ERASED_TEXT, caseId, ERASED_TEXT);
 			if (count > 0) {
 				blanked.merge(table, count, Integer::sum);
 			}
@@ -135,25 +145,29 @@ public class CaseErasure {
 				: "person: kept, another case still needs them");
 		DestructionProof proof = new DestructionProof(UUID.randomUUID(), caseId, reference, now, kind, ruleId, jobRunId,
 				requestedBy, String.join("; ", what));
-		this.jdbc.update("insert into destruction_proof (id, case_id, case_reference, destroyed_at, kind, rule_id, "
-				+ "job_run_id, requested_by, what) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", proof.id(), caseId, reference, now,
-				kind.name(), ruleId, jobRunId, requestedBy, proof.what());
+		this.jdbc.update(
+				"insert into destruction_proof (id, case_id, case_reference, destroyed_at, kind, rule_id, "
+						+ "job_run_id, requested_by, what) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				proof.id(), caseId, reference, now, kind.name(), ruleId, jobRunId, requestedBy, proof.what());
 		log.info("Erased case {} ({}): {}", reference, kind, proof.what());
 		return proof;
 	}
 
-	// A person may be the subject of several cases; their identity goes with the last one.
+	// A person may be the subject of several cases; their identity goes with the last
+	// one.
 	private boolean blankPersonUnlessStillNeeded(UUID personId, UUID erasedCase) {
-		Integer others = this.jdbc.queryForObject("select count(*) from case_file c where c.person_id = ? and c.id <> ? "
-				+ "and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)",
-				Integer.class, personId, erasedCase);
+		Integer others = this.jdbc
+			.queryForObject("select count(*) from case_file c where c.person_id = ? and c.id <> ? "
+					+ "and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)",
+					Integer.class, personId, erasedCase);
 		if (others != null && others > 0) {
 			return false;
 		}
 		this.jdbc.update("update person set name = ?, date_of_birth = ?, bsn_ciphertext = null, bsn_index = null, "
 				+ "address = null where id = ?", ERASED_TEXT, ERASED_BIRTH_DATE, personId);
-		this.jdbc.update("update person_aud set name = ?, date_of_birth = null, bsn_ciphertext = null, bsn_index = null, "
-				+ "address = null where id = ?", ERASED_TEXT, personId);
+		this.jdbc
+			.update("update person_aud set name = ?, date_of_birth = null, bsn_ciphertext = null, bsn_index = null, "
+					+ "address = null where id = ?", ERASED_TEXT, personId);
 		return true;
 	}
 

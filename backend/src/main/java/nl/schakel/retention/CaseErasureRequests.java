@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A coordinator erases a case of their own safety house at once: because its retention period ran
- * out, or on the person's request (AVG art. 17), whose decision is recorded either way.
+ * A coordinator erases a case of their own safety house at once: because its retention
+ * period ran out, or on the person's request (AVG art. 17), whose decision is recorded
+ * either way.
  */
 @Service
 public class CaseErasureRequests {
@@ -35,7 +36,8 @@ public class CaseErasureRequests {
 	}
 
 	/**
-	 * @return the proof, or empty when the person's request was refused (the refusal is recorded)
+	 * @return the proof, or empty when the person's request was refused (the refusal is
+	 * recorded)
 	 */
 	@Transactional
 	public Optional<DestructionProof> erase(Actor coordinator, UUID caseId, String kindValue, String reason,
@@ -62,9 +64,11 @@ public class CaseErasureRequests {
 		}
 		requireOwnHouse(coordinator, caseId);
 		if (granted != null) {
-			this.jdbc.update("insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at) "
-					+ "values (?, ?, 'ERASURE', ?, ?, ?, ?)", UUID.randomUUID(), caseId, reason.strip(), granted,
-					coordinator.username(), OffsetDateTime.now(this.clock));
+			this.jdbc.update(
+					"insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at) "
+							+ "values (?, ?, 'ERASURE', ?, ?, ?, ?)",
+					UUID.randomUUID(), caseId, reason.strip(), granted, coordinator.username(),
+					OffsetDateTime.now(this.clock));
 			if (granted.equals("REFUSED")) {
 				return Optional.empty();
 			}
@@ -72,10 +76,13 @@ public class CaseErasureRequests {
 		return Optional.of(this.erasure.erase(caseId, kind, null, null, coordinator.username()));
 	}
 
-	// One answer for "no such case" and "another house's case", so nothing leaks through the reply.
+	// One answer for "no such case" and "another house's case", so nothing leaks through
+	// the reply.
 	void requireOwnHouse(Actor coordinator, UUID caseId) {
-		List<Boolean> own = this.jdbc.queryForList("select o.code = ? from case_file c join organisation o "
-				+ "on o.id = c.organisation_id where c.id = ?", Boolean.class, coordinator.organisation(), caseId);
+		List<Boolean> own = this.jdbc.queryForList(
+				"select o.code = ? from case_file c join organisation o "
+						+ "on o.id = c.organisation_id where c.id = ?",
+				Boolean.class, coordinator.organisation(), caseId);
 		if (own.isEmpty() || !own.get(0)) {
 			throw new CaseNotErasable();
 		}

@@ -1,6 +1,8 @@
 package nl.schakel.retention;
 
-/** No such case, or not one of the coordinator's own safety house: one answer for both. */
+/**
+ * No such case, or not one of the coordinator's own safety house: one answer for both.
+ */
 class CaseNotErasable extends RuntimeException {
 
 	CaseNotErasable() {

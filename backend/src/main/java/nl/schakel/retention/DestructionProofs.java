@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** The proofs of destruction, for auditors: searchable by date, rule and kind. Never content. */
+/**
+ * The proofs of destruction, for auditors: searchable by date, rule and kind. Never
+ * content.
+ */
 @Service
 @PreAuthorize("hasRole('AUDITOR')")
 public class DestructionProofs {
@@ -52,10 +55,11 @@ public class DestructionProofs {
 			args.add(kind.name());
 		}
 		sql.append(" order by destroyed_at desc, id limit " + LIMIT);
-		return this.jdbc.query(sql.toString(), (rs, n) -> new DestructionProof(rs.getObject(1, UUID.class),
-				rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-				ErasureKind.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
-				rs.getString(9)), args.toArray());
+		return this.jdbc.query(sql.toString(),
+				(rs, n) -> new DestructionProof(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+						rs.getString(3), rs.getObject(4, OffsetDateTime.class), ErasureKind.valueOf(rs.getString(5)),
+						rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9)),
+				args.toArray());
 	}
 
 }

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A closed case and the day its retention runs out: the latest period that applies to it (its
- * outcome's, and each of its data categories'), or a recorded extension if that is later.
+ * A closed case and the day its retention runs out: the latest period that applies to it
+ * (its outcome's, and each of its data categories'), or a recorded extension if that is
+ * later.
  *
  * @param caseId the case
  * @param caseReference its reference number

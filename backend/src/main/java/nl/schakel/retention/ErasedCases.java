@@ -22,15 +22,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * After erasure a case answers every read and write, page or API, with 410 Gone and the problem
- * type {@code case-erased} — never content, never a half-blanked page. Checked before anything
- * else runs for the case (the purpose binding included), from the destroyed case key.
+ * After erasure a case answers every read and write, page or API, with 410 Gone and the
+ * problem type {@code case-erased} — never content, never a half-blanked page. Checked
+ * before anything else runs for the case (the purpose binding included), from the
+ * destroyed case key.
  */
 @Configuration(proxyBeanMethods = false)
 class ErasedCases implements WebMvcConfigurer {
 
-	private static final Pattern CASE_PATH = Pattern
-		.compile("^(/api/v1)?/cases/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
+	private static final Pattern CASE_PATH = Pattern.compile(
+			"^(/api/v1)?/cases/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,7 +52,8 @@ class ErasedCases implements WebMvcConfigurer {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 					throws IOException {
-				Matcher matcher = CASE_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+				Matcher matcher = CASE_PATH
+					.matcher(request.getRequestURI().substring(request.getContextPath().length()));
 				if (!matcher.matches() || !ErasedCases.this.caseKeys.isDestroyed(UUID.fromString(matcher.group(2)))) {
 					return true;
 				}
@@ -63,11 +65,14 @@ class ErasedCases implements WebMvcConfigurer {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
 				ProblemDetail problem = problem();
-				response.getWriter().write(JSON.writeValueAsString(java.util.Map.of("type", problem.getType().toString(),
-						"title", problem.getTitle(), "status", problem.getStatus(), "detail", problem.getDetail())));
+				response.getWriter()
+					.write(JSON.writeValueAsString(java.util.Map.of("type", problem.getType().toString(), "title",
+							problem.getTitle(), "status", problem.getStatus(), "detail", problem.getDetail())));
 				return false;
 			}
-		}).addPathPatterns("/cases/*", "/cases/*/**", "/api/v1/cases/*", "/api/v1/cases/*/**").order(Ordered.HIGHEST_PRECEDENCE);
+		})
+			.addPathPatterns("/cases/*", "/cases/*/**", "/api/v1/cases/*", "/api/v1/cases/*/**")
+			.order(Ordered.HIGHEST_PRECEDENCE);
 	}
 
 }

@@ -25,11 +25,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Erasure over REST: {@code POST /api/v1/cases/{id}/erasure} (the coordinator of the case's
- * safety house; body {@code {"kind": "RETENTION_DUE" | "PERSON_REQUEST", "reason": "...",
- * "decision": "GRANTED" | "REFUSED"}}, the decision for a person's request only) erases at once and
- * answers with the proof; {@code GET /api/v1/audit/destructions} lists the proofs for auditors
- * ({@code from}, {@code to}, {@code rule}, {@code kind}; purpose {@code AUDIT}).
+ * Erasure over REST: {@code POST /api/v1/cases/{id}/erasure} (the coordinator of the
+ * case's safety house; body
+ * {@code {"kind": "RETENTION_DUE" | "PERSON_REQUEST", "reason": "...", "decision":
+ * "GRANTED" | "REFUSED"}}, the decision for a person's request only) erases at once and
+ * answers with the proof; {@code GET /api/v1/audit/destructions} lists the proofs for
+ * auditors ({@code from}, {@code to}, {@code rule}, {@code kind}; purpose {@code AUDIT}).
  */
 @RestController
 class ErasureApiController {
@@ -47,9 +48,10 @@ class ErasureApiController {
 	}
 
 	/**
-	 * Rectification on the person's request (art. 16): {@code {"field": "name" | "dateOfBirth" |
-	 * "address", "value": "...", "reason": "...", "decision": "GRANTED" | "REFUSED"}} (decision
-	 * defaults to granted); the recipients the log names are notified.
+	 * Rectification on the person's request (art. 16):
+	 * {@code {"field": "name" | "dateOfBirth" | "address", "value": "...", "reason":
+	 * "...", "decision": "GRANTED" | "REFUSED"}} (decision defaults to granted); the
+	 * recipients the log names are notified.
 	 */
 	@PostMapping("/api/v1/cases/{id}/rectification")
 	Rectifications.Rectification rectify(Access access, @PathVariable UUID id, @RequestBody RectificationRequest body) {
@@ -59,14 +61,14 @@ class ErasureApiController {
 
 	@PostMapping("/api/v1/cases/{id}/erasure")
 	ResponseEntity<Object> erase(Access access, @PathVariable UUID id, @RequestBody ErasureRequest body) {
-		return this.requests
-			.erase(access.actor(), id, body.kind(), body.reason(), body.decision())
+		return this.requests.erase(access.actor(), id, body.kind(), body.reason(), body.decision())
 			.<ResponseEntity<Object>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.ok(new Refusal(id, "REFUSED")));
 	}
 
 	@GetMapping("/api/v1/audit/destructions")
-	List<DestructionProof> destructions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	List<DestructionProof> destructions(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String rule, @RequestParam(required = false) String kind,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {

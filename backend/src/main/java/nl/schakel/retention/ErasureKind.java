@@ -1,6 +1,8 @@
 package nl.schakel.retention;
 
-/** Why a case is erased: its retention period ran out, or the person asked (AVG art. 17). */
+/**
+ * Why a case is erased: its retention period ran out, or the person asked (AVG art. 17).
+ */
 public enum ErasureKind {
 
 	RETENTION_DUE, PERSON_REQUEST;

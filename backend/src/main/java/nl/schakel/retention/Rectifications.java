@@ -22,11 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rectification on the person's request (AVG art. 16): the coordinator of the case's house
- * records the request and its decision; a granted correction changes the person's details, the
- * old value staying only in the change history auditors read, and every organisation the
- * disclosure log names as having received the case's data is notified (art. 19) — that a
- * correction was made, never what.
+ * Rectification on the person's request (AVG art. 16): the coordinator of the case's
+ * house records the request and its decision; a granted correction changes the person's
+ * details, the old value staying only in the change history auditors read, and every
+ * organisation the disclosure log names as having received the case's data is notified
+ * (art. 19) — that a correction was made, never what.
  */
 @Service
 public class Rectifications {
@@ -70,7 +70,8 @@ public class Rectifications {
 		if (reason.length() > 2000) {
 			throw InvalidInput.of("reason", "The reason is at most 2000 characters");
 		}
-		String granted = (decision == null || decision.isBlank()) ? "GRANTED" : decision.strip().toUpperCase(Locale.ROOT);
+		String granted = (decision == null || decision.isBlank()) ? "GRANTED"
+				: decision.strip().toUpperCase(Locale.ROOT);
 		if (!granted.equals("GRANTED") && !granted.equals("REFUSED")) {
 			throw InvalidInput.of("decision", "The decision is GRANTED or REFUSED");
 		}
@@ -108,19 +109,23 @@ public class Rectifications {
 			}
 		}
 		this.requests.requireOwnHouse(coordinator, caseId);
-		this.jdbc.update("insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at) "
-				+ "values (?, ?, 'RECTIFICATION', ?, ?, ?, ?)", UUID.randomUUID(), caseId, reason.strip(), granted,
-				coordinator.username(), OffsetDateTime.now(this.clock));
+		this.jdbc.update(
+				"insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at) "
+						+ "values (?, ?, 'RECTIFICATION', ?, ?, ?, ?)",
+				UUID.randomUUID(), caseId, reason.strip(), granted, coordinator.username(),
+				OffsetDateTime.now(this.clock));
 		if (granted.equals("REFUSED")) {
 			return new Rectification(caseId, field, granted, List.of());
 		}
 		UUID personId = this.jdbc.queryForObject("select person_id from case_file where id = ?", UUID.class, caseId);
 		this.persons.rectify(new PersonId(personId), name, dateOfBirth, address);
-		// the recipients the log names: every organisation that was shown something of the case
-		List<String> recipients = this.jdbc.queryForList("select distinct actor_organisation from disclosure "
-				+ "where case_id = ? and decision = 'PERMIT' and actor_organisation is not null "
-				+ "and actor_organisation <> ? order by actor_organisation", String.class, caseId,
-				coordinator.organisation());
+		// the recipients the log names: every organisation that was shown something of
+		// the case
+		List<String> recipients = this.jdbc.queryForList(
+				"select distinct actor_organisation from disclosure "
+						+ "where case_id = ? and decision = 'PERMIT' and actor_organisation is not null "
+						+ "and actor_organisation <> ? order by actor_organisation",
+				String.class, caseId, coordinator.organisation());
 		this.notifications.notifyOrganisations(caseId, NotificationKind.CASE_DATA_RECTIFIED, recipients);
 		return new Rectification(caseId, field, granted, recipients);
 	}

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The coordinator's view of the retention job: {@code GET /api/v1/retention/upcoming} lists the
- * own house's cases due for erasure within {@code schakel.retention.notice-days};
- * {@code POST /api/v1/cases/{id}/retention-extension} ({@code {"until": "2028-01-01", "reason":
+ * The coordinator's view of the retention job: {@code GET /api/v1/retention/upcoming}
+ * lists the own house's cases due for erasure within
+ * {@code schakel.retention.notice-days}; {@code POST
+ * /api/v1/cases/{id}/retention-extension} ({@code {"until": "2028-01-01", "reason":
  * "..."}}) keeps a case longer for a pending legal procedure, recorded with its reason.
  */
 @RestController
@@ -56,7 +57,8 @@ class RetentionApiController {
 	@ExceptionHandler(CaseNotErasable.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ProblemDetail notFound() {
-		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found", "No such case in your safety house");
+		return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "Case not found",
+				"No such case in your safety house");
 	}
 
 	record Upcoming(LocalDate today, int noticeDays, List<DueErasure> cases) {

@@ -19,11 +19,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily retention job: erases every closed case whose retention ran out, each in its own
- * transaction, and writes a proof per case naming the rule and this run. It runs under a
- * PostgreSQL advisory lock held for the whole run, so of two instances (or two threads) only
- * one erases; the other sees the lock taken and does nothing. A plain {@code @Scheduled} bean
- * with the lock inside, so a scheduler-wide lock can wrap it later without change.
+ * The daily retention job: erases every closed case whose retention ran out, each in its
+ * own transaction, and writes a proof per case naming the rule and this run. It runs
+ * under a PostgreSQL advisory lock held for the whole run, so of two instances (or two
+ * threads) only one erases; the other sees the lock taken and does nothing. A plain
+ * {@code @Scheduled} bean with the lock inside, so a scheduler-wide lock can wrap it
+ * later without change.
  */
 @Component
 public class RetentionJob {
@@ -81,12 +82,13 @@ public class RetentionJob {
 			int failed = 0;
 			for (DueErasure one : due) {
 				try {
-					this.perCase.executeWithoutResult(
-							(inner) -> this.erasure.erase(one.caseId(), ErasureKind.RETENTION_DUE, one.ruleId(), runId, null, at));
+					this.perCase.executeWithoutResult((inner) -> this.erasure.erase(one.caseId(),
+							ErasureKind.RETENTION_DUE, one.ruleId(), runId, null, at));
 					erased++;
 				}
 				catch (RuntimeException ex) {
-					// one case that cannot be erased does not keep the others; it is due again tomorrow
+					// one case that cannot be erased does not keep the others; it is due
+					// again tomorrow
 					failed++;
 					log.error("Retention job {}: could not erase case {}", runId, one.caseReference(), ex);
 				}

@@ -24,11 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's retention page ("Bewaartermijnen"): the own house's closed cases whose
- * retention runs out within the notice window, and per case a form to keep it longer with a
- * reason. The form goes through the same {@link RetentionSchedule#extend} as the API, so the
- * rules (a future day, a reason, own house only) are the same; its English messages are
- * replaced by Dutch ones at the field.
+ * The coordinator's retention page ("Bewaartermijnen"): the own house's closed cases
+ * whose retention runs out within the notice window, and per case a form to keep it
+ * longer with a reason. The form goes through the same {@link RetentionSchedule#extend}
+ * as the API, so the rules (a future day, a reason, own house only) are the same; its
+ * English messages are replaced by Dutch ones at the field.
  */
 @Controller
 class RetentionPages {
@@ -96,7 +96,8 @@ class RetentionPages {
 		}
 	}
 
-	// a day the browser did not send as yyyy-MM-dd counts as no day: the service then names the field
+	// a day the browser did not send as yyyy-MM-dd counts as no day: the service then
+	// names the field
 	private static LocalDate day(String value) {
 		if (value == null || value.isBlank()) {
 			return null;

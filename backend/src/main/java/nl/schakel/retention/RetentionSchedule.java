@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When each closed case is due for erasure under {@code policies/retention.yaml}, and the
- * coordinator's extensions. A case is erased as a whole once the longest period that applies
- * to it has run out: its outcome's period for what has no category of its own, and for each
- * data category it holds the first period that matches outcome and category.
+ * coordinator's extensions. A case is erased as a whole once the longest period that
+ * applies to it has run out: its outcome's period for what has no category of its own,
+ * and for each data category it holds the first period that matches outcome and category.
  */
 @Service
 public class RetentionSchedule {
@@ -47,14 +47,17 @@ public class RetentionSchedule {
 		this.requests = requests;
 	}
 
-	/** Every closed, not yet erased case whose retention runs out on or before this day. */
+	/**
+	 * Every closed, not yet erased case whose retention runs out on or before this day.
+	 */
 	@Transactional(readOnly = true)
 	public List<DueErasure> dueBy(LocalDate day) {
 		return closedCases(null).stream().filter((due) -> !due.dueOn().isAfter(day)).toList();
 	}
 
 	/**
-	 * What the job will erase within the next days, for the coordinator's own safety house.
+	 * What the job will erase within the next days, for the coordinator's own safety
+	 * house.
 	 * @param coordinator the coordinator
 	 * @param today today
 	 * @param days how many days ahead
@@ -70,7 +73,8 @@ public class RetentionSchedule {
 	}
 
 	/**
-	 * Extends a case's retention, for a pending legal procedure: recorded with its reason.
+	 * Extends a case's retention, for a pending legal procedure: recorded with its
+	 * reason.
 	 */
 	@Transactional
 	public DueErasure extend(Actor coordinator, UUID caseId, LocalDate until, String reason, OffsetDateTime now) {
@@ -88,8 +92,10 @@ public class RetentionSchedule {
 			throw InvalidInput.of("reason", "The reason is at most 2000 characters");
 		}
 		this.requests.requireOwnHouse(coordinator, caseId);
-		this.jdbc.update("insert into retention_extension (id, case_id, extended_until, reason, recorded_by, recorded_at) "
-				+ "values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), caseId, until, reason.strip(), coordinator.username(), now);
+		this.jdbc.update(
+				"insert into retention_extension (id, case_id, extended_until, reason, recorded_by, recorded_at) "
+						+ "values (?, ?, ?, ?, ?, ?)",
+				UUID.randomUUID(), caseId, until, reason.strip(), coordinator.username(), now);
 		return closedCases(null).stream()
 			.filter((due) -> due.caseId().equals(caseId))
 			.findFirst()
@@ -97,8 +103,8 @@ public class RetentionSchedule {
 	}
 
 	/**
-	 * The extensions recorded so far for these cases of the coordinator's own safety house,
-	 * oldest first, so the list shows how often and why a case was kept longer.
+	 * The extensions recorded so far for these cases of the coordinator's own safety
+	 * house, oldest first, so the list shows how often and why a case was kept longer.
 	 * @param coordinator the coordinator
 	 * @param caseIds the cases, as listed by {@link #upcoming}
 	 * @return per case its extensions (cases without one are absent)
@@ -160,8 +166,8 @@ public class RetentionSchedule {
 			if (extendedUntil != null && extendedUntil.isAfter(due)) {
 				due = extendedUntil;
 			}
-			return new DueErasure(rs.getObject("id", UUID.class), rs.getString("reference"), closedOn, longest.id(), due,
-					extendedUntil, rs.getString("reason"));
+			return new DueErasure(rs.getObject("id", UUID.class), rs.getString("reference"), closedOn, longest.id(),
+					due, extendedUntil, rs.getString("reason"));
 		}, args);
 	}
 
@@ -173,11 +179,15 @@ public class RetentionSchedule {
 		return followedUp ? CaseOutcome.CLOSED_AFTER_FOLLOW_UP : CaseOutcome.CLOSED_AFTER_PLAN;
 	}
 
-	// The periods that apply: the first matching the outcome for data without a category period,
-	// and per category the first matching outcome and category; the longest of them decides.
+	// The periods that apply: the first matching the outcome for data without a category
+	// period,
+	// and per category the first matching outcome and category; the longest of them
+	// decides.
 	RetentionPeriod longest(CaseOutcome outcome, Set<DataCategory> categories, LocalDate from) {
 		List<RetentionPeriod> applying = new ArrayList<>();
-		this.periods.stream().filter((p) -> matches(p, outcome) && p.categories().isEmpty()).findFirst()
+		this.periods.stream()
+			.filter((p) -> matches(p, outcome) && p.categories().isEmpty())
+			.findFirst()
 			.ifPresent(applying::add);
 		for (DataCategory category : categories) {
 			this.periods.stream()

@@ -4,17 +4,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who reads or writes case data, why, how, and in which request: resolved once at the edge (an
- * HTTP request, a scheduled job, start-up seeding) and passed as an argument into every service
- * that touches case data and into the disclosure gate. Nothing below the edge asks the thread who
- * is acting or for what: a reader of a use case sees in its signature that it depends on who asks.
+ * Who reads or writes case data, why, how, and in which request: resolved once at the
+ * edge (an HTTP request, a scheduled job, start-up seeding) and passed as an argument
+ * into every service that touches case data and into the disclosure gate. Nothing below
+ * the edge asks the thread who is acting or for what: a reader of a use case sees in its
+ * signature that it depends on who asks.
  *
  * @param actor who acts; absent only for work no person starts (a scheduled job)
- * @param purpose the code of the purpose the work serves, if one was named (the {@code X-Purpose}
- * header, the purpose chosen for the case in the UI, the purpose a job serves)
+ * @param purpose the code of the purpose the work serves, if one was named (the
+ * {@code X-Purpose} header, the purpose chosen for the case in the UI, the purpose a job
+ * serves)
  * @param channel how content leaves the server
- * @param requestId the server's own id of the request or job (a UUID v7), never the caller's
- * @param correlationId what the caller sent as its own request id, if usable; never trusted
+ * @param requestId the server's own id of the request or job (a UUID v7), never the
+ * caller's
+ * @param correlationId what the caller sent as its own request id, if usable; never
+ * trusted
  */
 public record Access(Actor actor, String purpose, Channel channel, String requestId, String correlationId) {
 
@@ -35,8 +39,8 @@ public record Access(Actor actor, String purpose, Channel channel, String reques
 	}
 
 	/**
-	 * The acting person. Fails closed: work that needs an actor and finds none gets an exception,
-	 * never an anonymous default.
+	 * The acting person. Fails closed: work that needs an actor and finds none gets an
+	 * exception, never an anonymous default.
 	 */
 	public Actor actor() {
 		if (this.actor == null) {

@@ -9,10 +9,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The login of an account with several roles, narrowed for one request to the role it acts
- * in: its actor holds that role only, and so do its authorities, so URL rules, method
- * security and the disclosure gate all decide for that one role. Lives for the request only;
- * the session keeps the login as it was.
+ * The login of an account with several roles, narrowed for one request to the role it
+ * acts in: its actor holds that role only, and so do its authorities, so URL rules,
+ * method security and the disclosure gate all decide for that one role. Lives for the
+ * request only; the session keeps the login as it was.
  */
 final class ActingAuthentication extends AbstractAuthenticationToken implements ActorPrincipal {
 

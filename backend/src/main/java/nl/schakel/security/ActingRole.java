@@ -9,9 +9,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * An account may hold several roles, but acts under one at a time: a coordinator who is also
- * the privacy officer reads a case as the coordinator or reviews the log as the auditor,
- * never as both at once. In the browser the role is chosen once per session on
+ * An account may hold several roles, but acts under one at a time: a coordinator who is
+ * also the privacy officer reads a case as the coordinator or reviews the log as the
+ * auditor, never as both at once. In the browser the role is chosen once per session on
  * {@value #CHOICE_PAGE}; on the API every call of such an account names it in the
  * {@value #HEADER} header. Until a role is chosen the account acts under none: every
  * decision is the most restrictive one.
@@ -38,7 +38,10 @@ public final class ActingRole {
 		return CurrentActor.find().map(Actor::roles).orElse(Set.of());
 	}
 
-	/** Chooses the role to act in for the rest of this session; only one of the account's own. */
+	/**
+	 * Chooses the role to act in for the rest of this session; only one of the account's
+	 * own.
+	 */
 	public static boolean choose(HttpSession session, String code) {
 		Optional<Role> role = Role.fromCode(code).filter(ofAccount()::contains);
 		role.ifPresent((chosen) -> session.setAttribute(SESSION_ATTRIBUTE, chosen.code()));

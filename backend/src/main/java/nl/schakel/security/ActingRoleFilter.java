@@ -17,14 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Narrows the login of an account with several roles to the one role it acts in for this
- * request (see {@link ActingRole}), after authentication and before any authorisation. On the
- * API a missing or foreign {@value ActingRole#HEADER} is a 400 naming the header; in the
- * browser a user who has not chosen yet is sent to the choice page. Never a default: which
- * role would be the safe one to guess is exactly what cannot be known.
+ * request (see {@link ActingRole}), after authentication and before any authorisation. On
+ * the API a missing or foreign {@value ActingRole#HEADER} is a 400 naming the header; in
+ * the browser a user who has not chosen yet is sent to the choice page. Never a default:
+ * which role would be the safe one to guess is exactly what cannot be known.
  */
 final class ActingRoleFilter extends OncePerRequestFilter {
 
-	/** What a browser may reach before a role is chosen: the choice itself, logging out, assets. */
+	/**
+	 * What a browser may reach before a role is chosen: the choice itself, logging out,
+	 * assets.
+	 */
 	private static final List<String> BEFORE_CHOICE = List.of(ActingRole.CHOICE_PAGE, "/logout", "/login", "/error",
 			"/css/", "/js/", "/webjars/", "/favicon.ico", "/favicon.svg", "/actuator/", "/v3/api-docs");
 
@@ -58,8 +61,7 @@ final class ActingRoleFilter extends OncePerRequestFilter {
 				chain.doFilter(request, response);
 				return;
 			}
-			role = (named == null) ? Optional.empty()
-					: Role.fromCode(named.strip()).filter(account.roles()::contains);
+			role = (named == null) ? Optional.empty() : Role.fromCode(named.strip()).filter(account.roles()::contains);
 			if (role.isEmpty()) {
 				SecurityConfiguration.invalidHeader(response, ActingRole.HEADER,
 						"Name the one role this call acts in, in the " + ActingRole.HEADER + " header (one of "
@@ -76,9 +78,11 @@ final class ActingRoleFilter extends OncePerRequestFilter {
 			role = ActingRole.chosen(request.getSession(false), account.roles());
 			if (role.isEmpty()) {
 				String path = request.getRequestURI().substring(request.getContextPath().length());
-				if (BEFORE_CHOICE.stream().anyMatch((open) -> path.equals(open) || (open.endsWith("/")
-						? path.startsWith(open) : path.startsWith(open + "/")))) {
-					// the account acts under no role here: every decision is the narrowest
+				if (BEFORE_CHOICE.stream()
+					.anyMatch((open) -> path.equals(open)
+							|| (open.endsWith("/") ? path.startsWith(open) : path.startsWith(open + "/")))) {
+					// the account acts under no role here: every decision is the
+					// narrowest
 					chain.doFilter(request, response);
 				}
 				else {

@@ -1,8 +1,8 @@
 package nl.schakel.security;
 
 /**
- * Implemented by every principal Schakel authenticates, so {@link CurrentActor} can find the
- * {@link Actor} behind any login.
+ * Implemented by every principal Schakel authenticates, so {@link CurrentActor} can find
+ * the {@link Actor} behind any login.
  */
 public interface ActorPrincipal {
 

@@ -6,7 +6,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** An API call authenticated by a Keycloak bearer token, carrying the {@link Actor} it names. */
+/**
+ * An API call authenticated by a Keycloak bearer token, carrying the {@link Actor} it
+ * names.
+ */
 final class ApiAuthentication extends JwtAuthenticationToken implements ActorPrincipal {
 
 	private static final long serialVersionUID = 1L;

@@ -19,7 +19,8 @@ public final class CurrentActor {
 		if (authentication == null) {
 			return Optional.empty();
 		}
-		// the authentication first: narrowed to the acting role, it keeps the login's principal
+		// the authentication first: narrowed to the acting role, it keeps the login's
+		// principal
 		if (authentication instanceof ActorPrincipal principal) {
 			return Optional.of(principal.actor());
 		}

@@ -7,10 +7,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * What the bookkeeping around a request (shared rate limits, the names kept at sign-in) does
- * while PostgreSQL cannot be reached: after one failed connection it stops asking for a few
- * seconds and falls back, so a request waits for the pool's connection timeout once — in the
- * work it came for, which answers 503 — instead of once per piece of bookkeeping.
+ * What the bookkeeping around a request (shared rate limits, the names kept at sign-in)
+ * does while PostgreSQL cannot be reached: after one failed connection it stops asking
+ * for a few seconds and falls back, so a request waits for the pool's connection timeout
+ * once — in the work it came for, which answers 503 — instead of once per piece of
+ * bookkeeping.
  */
 public final class DatabaseReachability {
 
@@ -23,8 +24,8 @@ public final class DatabaseReachability {
 	}
 
 	/**
-	 * {@code work} against the database, or {@code fallback} when the database was unreachable
-	 * moments ago or is now.
+	 * {@code work} against the database, or {@code fallback} when the database was
+	 * unreachable moments ago or is now.
 	 */
 	public static <T> T attempt(Supplier<T> work, Supplier<T> fallback) {
 		if (System.nanoTime() - unreachableUntil < 0) {

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo accounts of the local default: one or more per role, each in a demo organisation.
- * Never present under the prod profile ({@link ProductionGuard} refuses to start), nor under
- * the keycloak profile, where Keycloak is the only way in (the demo organisations may stay).
+ * Never present under the prod profile ({@link ProductionGuard} refuses to start), nor
+ * under the keycloak profile, where Keycloak is the only way in (the demo organisations
+ * may stay).
  */
 @Component
 @ConditionalOnBooleanProperty("schakel.demo.enabled")
@@ -38,12 +39,10 @@ public class DemoAccounts implements UserDetailsService, AccountDirectory {
 			new Actor("coordinator", "Sanne de Vries", "zvh-midden", Set.of(Role.COORDINATOR)),
 			new Actor("coordinator-zuid", "Ruben Kok", "zvh-zuid", Set.of(Role.COORDINATOR)),
 			new Actor("ggz", "Daan Bakker", "ggz-midden", Set.of(Role.CARE_PROFESSIONAL)),
-			new Actor("verslavingszorg", "Fatima El Amrani", "verslavingszorg-midden",
-					Set.of(Role.CARE_PROFESSIONAL)),
+			new Actor("verslavingszorg", "Fatima El Amrani", "verslavingszorg-midden", Set.of(Role.CARE_PROFESSIONAL)),
 			new Actor("politie", "Joost Visser", "politie-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
 			new Actor("om", "Ingrid Smit", "om-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
-			new Actor("reclassering", "Mehmet Yilmaz", "reclassering-midden",
-					Set.of(Role.JUSTICE_PROFESSIONAL)),
+			new Actor("reclassering", "Mehmet Yilmaz", "reclassering-midden", Set.of(Role.JUSTICE_PROFESSIONAL)),
 			new Actor("gemeente", "Lotte Jansen", "gemeente-midden", Set.of(Role.MUNICIPAL_PROFESSIONAL)),
 			new Actor("auditor", "Pieter Mulder", "zvh-midden", Set.of(Role.AUDITOR)),
 			new Actor("beheer", "Anouk de Boer", "zvh-midden", Set.of(Role.ADMINISTRATOR)));
@@ -77,8 +76,8 @@ public class DemoAccounts implements UserDetailsService, AccountDirectory {
 	void printHowToLogIn() {
 		StringBuilder text = new StringBuilder("\n\n  Schakel demo accounts (password for all: '" + PASSWORD + "'):\n");
 		for (Actor actor : ACCOUNTS) {
-			text.append(String.format("    %-16s %-24s %s%n", actor.username(),
-					actor.roles().iterator().next().code(), actor.organisation()));
+			text.append(String.format("    %-16s %-24s %s%n", actor.username(), actor.roles().iterator().next().code(),
+					actor.organisation()));
 		}
 		log.info("{}", text);
 	}

@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * Reads the {@link Actor} from the claims of a Keycloak access token: the username from
- * {@code preferred_username}, the organisation from the {@code organisation} claim and the
- * roles from {@code realm_access.roles}. Roles Schakel does not know ({@code offline_access},
- * {@code default-roles-schakel}, ...) are ignored. A token without an organisation names no
- * actor: Schakel decides everything by organisation, so it refuses rather than guesses.
+ * {@code preferred_username}, the organisation from the {@code organisation} claim and
+ * the roles from {@code realm_access.roles}. Roles Schakel does not know
+ * ({@code offline_access}, {@code default-roles-schakel}, ...) are ignored. A token
+ * without an organisation names no actor: Schakel decides everything by organisation, so
+ * it refuses rather than guesses.
  */
 final class KeycloakClaims {
 

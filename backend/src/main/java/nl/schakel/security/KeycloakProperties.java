@@ -8,14 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where Keycloak is and who Schakel is to it, under the {@code keycloak} profile.
  *
- * @param url the URL browsers use to reach Keycloak; with the realm it makes the issuer, e.g.
- * {@code http://localhost:8180/realms/schakel}
- * @param backchannelUrl the URL the application itself uses for tokens, keys and user info
- * (differs from {@code url} when Keycloak runs in the same container network); defaults to
- * {@code url}
+ * @param url the URL browsers use to reach Keycloak; with the realm it makes the issuer,
+ * e.g. {@code http://localhost:8180/realms/schakel}
+ * @param backchannelUrl the URL the application itself uses for tokens, keys and user
+ * info (differs from {@code url} when Keycloak runs in the same container network);
+ * defaults to {@code url}
  * @param realm the realm name
  * @param webClient the confidential client the UI logs in with
- * @param apiAudience the audience a bearer token must name to be accepted on {@code /api/**}
+ * @param apiAudience the audience a bearer token must name to be accepted on
+ * {@code /api/**}
  */
 @ConfigurationProperties("schakel.keycloak")
 public record KeycloakProperties(URI url, URI backchannelUrl, @DefaultValue("schakel") String realm,

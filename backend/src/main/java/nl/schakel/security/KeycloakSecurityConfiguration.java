@@ -45,17 +45,18 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Keycloak as the identity provider (profile {@code keycloak}). The UI logs in with OpenID
- * Connect (authorization code with PKCE, confidential client) and logs out at Keycloak too
- * (RP-initiated logout); {@code /api/**} accepts bearer JWTs from our realm and for our API's
- * audience only. Both build the same {@link Actor} as the demo accounts: roles come from the
- * access token's {@code realm_access.roles}, the organisation from its {@code organisation}
- * claim, so no feature code knows which identity provider is in use. Every refused token or
- * login is recorded in the security log.
+ * Keycloak as the identity provider (profile {@code keycloak}). The UI logs in with
+ * OpenID Connect (authorization code with PKCE, confidential client) and logs out at
+ * Keycloak too (RP-initiated logout); {@code /api/**} accepts bearer JWTs from our realm
+ * and for our API's audience only. Both build the same {@link Actor} as the demo
+ * accounts: roles come from the access token's {@code realm_access.roles}, the
+ * organisation from its {@code organisation} claim, so no feature code knows which
+ * identity provider is in use. Every refused token or login is recorded in the security
+ * log.
  *
  * <p>
- * All endpoints are derived from {@link KeycloakProperties} rather than discovered, so the
- * application starts whether or not Keycloak is up yet.
+ * All endpoints are derived from {@link KeycloakProperties} rather than discovered, so
+ * the application starts whether or not Keycloak is up yet.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -85,7 +86,8 @@ class KeycloakSecurityConfiguration {
 			.clientSecret(client.secret())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			// PKCE (S256) although the client is confidential: a stolen code is worthless without the verifier
+			// PKCE (S256) although the client is confidential: a stolen code is worthless
+			// without the verifier
 			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
 			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 			.scope("openid", "profile", "email")
@@ -95,8 +97,7 @@ class KeycloakSecurityConfiguration {
 			.jwkSetUri(this.keycloak.backchannelEndpoint("certs"))
 			.userInfoUri(this.keycloak.backchannelEndpoint("userinfo"))
 			.userNameAttributeName("preferred_username")
-			.providerConfigurationMetadata(
-					Map.of("end_session_endpoint", this.keycloak.frontchannelEndpoint("logout")))
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", this.keycloak.frontchannelEndpoint("logout")))
 			.build();
 		return new InMemoryClientRegistrationRepository(registration);
 	}
@@ -121,7 +122,8 @@ class KeycloakSecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> SecurityConfiguration.problem(response,
 						HttpStatus.FORBIDDEN, "forbidden", "Access denied")))
 			.addFilterBefore(ActingRoleFilter.forApi(), AuthorizationFilter.class)
-			// login attempts are Keycloak's to limit (its brute-force detection); person searches are ours
+			// login attempts are Keycloak's to limit (its brute-force detection); person
+			// searches are ours
 			.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -135,18 +137,23 @@ class KeycloakSecurityConfiguration {
 		logoutAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/");
 		AuthenticationFailureHandler loginRefused = this::refuseLogin;
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-			.anyRequest().authenticated())
+			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.oauth2Login((login) -> login
 				// no login page of our own: unauthenticated users go straight to Keycloak
 				.loginPage("/oauth2/authorization/" + REGISTRATION_ID)
-				// tokens live in the session, not in one instance's memory, so instances stay interchangeable
+				// tokens live in the session, not in one instance's memory, so instances
+				// stay interchangeable
 				.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(oidcUserService(this.keycloak)))
 				.failureHandler(loginRefused))
 			.logout((logout) -> logout.logoutSuccessHandler(logoutAtKeycloak))
-			// the logout form's redirect goes on to Keycloak, and CSP form-action covers redirects
+			// the logout form's redirect goes on to Keycloak, and CSP form-action covers
+			// redirects
 			.headers(SecurityConfiguration.browserHeaders("'self' " + this.keycloak.origin()))
 			.formLogin((form) -> form.disable())
 			.httpBasic((basic) -> basic.disable())
@@ -155,7 +162,10 @@ class KeycloakSecurityConfiguration {
 		return http.build();
 	}
 
-	/** Bearer tokens for the API: signed by our realm's key, current, ours, for our API, naming an organisation. */
+	/**
+	 * Bearer tokens for the API: signed by our realm's key, current, ours, for our API,
+	 * naming an organisation.
+	 */
 	static JwtDecoder apiTokenDecoder(KeycloakProperties keycloak) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.backchannelEndpoint("certs"))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -166,9 +176,9 @@ class KeycloakSecurityConfiguration {
 	}
 
 	/**
-	 * The UI's access token, read for its roles and organisation (Keycloak puts realm roles
-	 * in the access token, not the ID token). It came straight from the token endpoint, but
-	 * its signature and issuer are checked all the same.
+	 * The UI's access token, read for its roles and organisation (Keycloak puts realm
+	 * roles in the access token, not the ID token). It came straight from the token
+	 * endpoint, but its signature and issuer are checked all the same.
 	 */
 	static JwtDecoder loginTokenDecoder(KeycloakProperties keycloak) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(keycloak.backchannelEndpoint("certs"))
@@ -239,8 +249,8 @@ class KeycloakSecurityConfiguration {
 			// a malformed Authorization header: nothing to read a subject from
 		}
 		Map<String, String> claimed = SecurityEvents.claimedIdentity(token);
-		this.events.refused(SecurityEvents.Kind.API_TOKEN_REFUSED, codes, claimed.get("subject"),
-				claimed.get("client"), request, response);
+		this.events.refused(SecurityEvents.Kind.API_TOKEN_REFUSED, codes, claimed.get("subject"), claimed.get("client"),
+				request, response);
 		response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + codes + "\"");
 		SecurityConfiguration.problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
 				"The bearer token was refused (" + codes + ")");
@@ -251,8 +261,8 @@ class KeycloakSecurityConfiguration {
 		String reason = (ex instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: "login-failed";
 		String subject = (ex instanceof LoginRefused refused) ? refused.subject() : null;
-		this.events.refused(SecurityEvents.Kind.LOGIN_REFUSED, reason, subject, this.keycloak.webClient().id(),
-				request, response);
+		this.events.refused(SecurityEvents.Kind.LOGIN_REFUSED, reason, subject, this.keycloak.webClient().id(), request,
+				response);
 		response.sendError(HttpStatus.UNAUTHORIZED.value());
 	}
 
@@ -274,11 +284,14 @@ class KeycloakSecurityConfiguration {
 
 	}
 
-	/** Accounts and roles live in Keycloak; the administrator reads and changes them in its console. */
+	/**
+	 * Accounts and roles live in Keycloak; the administrator reads and changes them in
+	 * its console.
+	 */
 	@Bean
 	AccountDirectory keycloakAccounts() {
-		java.net.URI console = java.net.URI
-			.create(this.keycloak.url().toString().replaceAll("/+$", "") + "/admin/" + this.keycloak.realm() + "/console/");
+		java.net.URI console = java.net.URI.create(
+				this.keycloak.url().toString().replaceAll("/+$", "") + "/admin/" + this.keycloak.realm() + "/console/");
 		return new AccountDirectory() {
 
 			@Override

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start the prod profile with anything meant for a developer's machine: demo
  * accounts, the embedded database, or key files generated on disk; and without Keycloak,
- * since no one could log in. A bean factory post-processor, so it runs before any
- * other bean (a database pool, a demo account) is created.
+ * since no one could log in. A bean factory post-processor, so it runs before any other
+ * bean (a database pool, a demo account) is created.
  */
 @Component
 @Profile("prod")

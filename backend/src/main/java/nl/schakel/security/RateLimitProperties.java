@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code schakel.rate-limit}: how many login attempts and person searches are allowed. Each
- * limit is a token bucket: {@code capacity} attempts at once, refilled evenly over
+ * {@code schakel.rate-limit}: how many login attempts and person searches are allowed.
+ * Each limit is a token bucket: {@code capacity} attempts at once, refilled evenly over
  * {@code period}.
+ *
  * @param enabled off only for experiments; the default is on
  * @param loginPerUsername login attempts per account name, whoever sends them
  * @param loginPerClient login attempts per client IP address, whatever the account name
@@ -26,6 +27,7 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, Limit loginPer
 
 	/**
 	 * One token bucket.
+	 *
 	 * @param capacity attempts allowed at once
 	 * @param period time to refill the whole capacity
 	 */

@@ -9,10 +9,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * Token buckets by key, in memory (where there is no database to share them through; see
  * {@link SharedTokenBuckets}), in a cache bounded by size and time. A bucket not touched
- * for a whole period has refilled completely and carries no information, so it expires. When
- * more than {@code maxKeys} keys are held (a flood of made-up account names), the cache's
- * frequency-aware eviction drops the rarely seen ones first: a key an attacker keeps hitting
- * stays, a million one-off names do not push it out, and memory stays at the bound.
+ * for a whole period has refilled completely and carries no information, so it expires.
+ * When more than {@code maxKeys} keys are held (a flood of made-up account names), the
+ * cache's frequency-aware eviction drops the rarely seen ones first: a key an attacker
+ * keeps hitting stays, a million one-off names do not push it out, and memory stays at
+ * the bound.
  */
 final class RateLimiter implements TokenBucketLimiter {
 
@@ -35,7 +36,8 @@ final class RateLimiter implements TokenBucketLimiter {
 			.maximumSize(maxKeys)
 			.expireAfterAccess(limit.period())
 			.ticker(() -> clock.millis() * 1_000_000L)
-			// upkeep on the caller's thread: the bound holds at every moment, not when a pool gets to it
+			// upkeep on the caller's thread: the bound holds at every moment, not when a
+			// pool gets to it
 			.executor(Runnable::run)
 			.build();
 	}
@@ -51,8 +53,8 @@ final class RateLimiter implements TokenBucketLimiter {
 	}
 
 	/**
-	 * How long {@code key} must wait before its next attempt, without taking a token: for limits
-	 * that count only failures, checked before the attempt is made.
+	 * How long {@code key} must wait before its next attempt, without taking a token: for
+	 * limits that count only failures, checked before the attempt is made.
 	 * @return zero if an attempt is allowed now
 	 */
 	@Override

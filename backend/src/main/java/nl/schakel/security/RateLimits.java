@@ -30,13 +30,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Rate limits on what an attacker would repeat: login attempts (per account name and per
  * client IP), HTTP Basic failures on the API (per account name from one client, and per
  * client) and person searches (per signed-in user), so enumerating passwords or BSNs is
- * slow. The API's limit counts only failed passwords, since every API call carries one, and
- * throttles rather than locks: hammering an account from one address does not shut its owner
- * out elsewhere. A request over the limit gets a 429 problem detail with {@code Retry-After}; it is
- * logged, and a refused login is also written to the security log. (Every search that does
- * run is in the disclosure log already.) The filters are not beans, so the servlet container
- * does not register them a second time outside the security chains. The buckets live in
- * PostgreSQL ({@link SharedTokenBuckets}), shared by every instance.
+ * slow. The API's limit counts only failed passwords, since every API call carries one,
+ * and throttles rather than locks: hammering an account from one address does not shut
+ * its owner out elsewhere. A request over the limit gets a 429 problem detail with
+ * {@code Retry-After}; it is logged, and a refused login is also written to the security
+ * log. (Every search that does run is in the disclosure log already.) The filters are not
+ * beans, so the servlet container does not register them a second time outside the
+ * security chains. The buckets live in PostgreSQL ({@link SharedTokenBuckets}), shared by
+ * every instance.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -63,19 +64,21 @@ class RateLimits {
 			@Value("${schakel.rate-limit.namespace:}") String namespace) {
 		this.properties = properties;
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		this.loginPerUsername = limiter(namespace + "login-per-username", properties.loginPerUsername(), time, jdbc, transactions);
-		this.loginPerClient = limiter(namespace + "login-per-client", properties.loginPerClient(), time, jdbc, transactions);
+		this.loginPerUsername = limiter(namespace + "login-per-username", properties.loginPerUsername(), time, jdbc,
+				transactions);
+		this.loginPerClient = limiter(namespace + "login-per-client", properties.loginPerClient(), time, jdbc,
+				transactions);
 		this.personSearch = limiter(namespace + "person-search", properties.personSearch(), time, jdbc, transactions);
-		this.apiLoginPerAccountAndClient = limiter(namespace + "api-login-per-account-and-client", properties.loginPerUsername(),
-				time, jdbc, transactions);
+		this.apiLoginPerAccountAndClient = limiter(namespace + "api-login-per-account-and-client",
+				properties.loginPerUsername(), time, jdbc, transactions);
 		this.apiLoginPerClient = limiter(namespace + "api-login-per-client", properties.loginPerClient(), time, jdbc,
 				transactions);
 		this.events = events;
 	}
 
 	/**
-	 * The limit's buckets in the database, shared by every instance, so two instances do not
-	 * double an attacker's allowance; in memory only where there is no database.
+	 * The limit's buckets in the database, shared by every instance, so two instances do
+	 * not double an attacker's allowance; in memory only where there is no database.
 	 */
 	private static TokenBucketLimiter limiter(String name, RateLimitProperties.Limit limit, Clock clock,
 			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
@@ -92,8 +95,8 @@ class RateLimits {
 	OncePerRequestFilter loginFilter() {
 		return new OncePerRequestFilter() {
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
 				if (RateLimits.this.properties.enabled() && "POST".equals(request.getMethod())
 						&& "/login".equals(path(request))) {
 					String username = request.getParameter("username");
@@ -103,9 +106,9 @@ class RateLimits {
 					if (!wait.isZero()) {
 						log.warn("Rate limit: login attempt for '{}' from {} refused for {}", cut(account),
 								request.getRemoteAddr(), wait);
-						RateLimits.this.events.ifAvailable((recorder) -> recorder.refused(
-								SecurityEvents.Kind.LOGIN_REFUSED, "rate-limited", cut(account), null, request,
-								response));
+						RateLimits.this.events
+							.ifAvailable((recorder) -> recorder.refused(SecurityEvents.Kind.LOGIN_REFUSED,
+									"rate-limited", cut(account), null, request, response));
 						tooManyRequests(response, wait, "Too many login attempts; try again later.");
 						return;
 					}
@@ -116,15 +119,15 @@ class RateLimits {
 	}
 
 	/**
-	 * For the API chain with HTTP Basic, before the credentials are checked: an account that
-	 * failed too often from this client, or a client that failed too often whatever the
-	 * account, gets a 429 without its password being looked at.
+	 * For the API chain with HTTP Basic, before the credentials are checked: an account
+	 * that failed too often from this client, or a client that failed too often whatever
+	 * the account, gets a 429 without its password being looked at.
 	 */
 	OncePerRequestFilter apiBasicFilter() {
 		return new OncePerRequestFilter() {
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
 				String account = RateLimits.this.properties.enabled() ? basicAccount(request) : null;
 				if (account != null) {
 					String client = request.getRemoteAddr();
@@ -132,8 +135,9 @@ class RateLimits {
 							RateLimits.this.apiLoginPerAccountAndClient.waitFor(account + " " + client));
 					if (!wait.isZero()) {
 						log.warn("Rate limit: API login for '{}' from {} refused for {}", account, client, wait);
-						RateLimits.this.events.ifAvailable((recorder) -> recorder.refused(
-								SecurityEvents.Kind.LOGIN_REFUSED, "rate-limited", account, null, request, response));
+						RateLimits.this.events
+							.ifAvailable((recorder) -> recorder.refused(SecurityEvents.Kind.LOGIN_REFUSED,
+									"rate-limited", account, null, request, response));
 						tooManyRequests(response, wait, "Too many failed logins; try again later.");
 						return;
 					}
@@ -143,7 +147,10 @@ class RateLimits {
 		};
 	}
 
-	/** Counts a refused HTTP Basic password against its account (from this client) and its client. */
+	/**
+	 * Counts a refused HTTP Basic password against its account (from this client) and its
+	 * client.
+	 */
 	void apiBasicFailed(HttpServletRequest request) {
 		String account = RateLimits.this.properties.enabled() ? basicAccount(request) : null;
 		if (account != null) {
@@ -153,7 +160,10 @@ class RateLimits {
 		}
 	}
 
-	/** The account name in an HTTP Basic header (normalised as the login form does), or null. */
+	/**
+	 * The account name in an HTTP Basic header (normalised as the login form does), or
+	 * null.
+	 */
 	static String basicAccount(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -176,8 +186,8 @@ class RateLimits {
 	OncePerRequestFilter personSearchFilter() {
 		return new OncePerRequestFilter() {
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-					FilterChain chain) throws ServletException, IOException {
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
 				if (RateLimits.this.properties.enabled() && isPersonSearch(request)) {
 					Authentication user = SecurityContextHolder.getContext().getAuthentication();
 					String key = (user != null) ? user.getName() : "ip:" + request.getRemoteAddr();
@@ -220,12 +230,11 @@ class RateLimits {
 		return (text.length() > 100) ? text.substring(0, 100) : text;
 	}
 
-	private static void tooManyRequests(HttpServletResponse response, Duration wait, String detail)
-			throws IOException {
+	private static void tooManyRequests(HttpServletResponse response, Duration wait, String detail) throws IOException {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-				"Too many requests", detail + " Retry after " + seconds + " s.");
+		SecurityConfiguration.problem(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+				detail + " Retry after " + seconds + " s.");
 	}
 
 }

@@ -25,17 +25,21 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two chains: {@code /api/**} is stateless and answers problem details; everything else is
- * the browser UI with a session, CSRF protection and a login page. Deny by default: only the
- * login page, static assets and health are open. This class holds the embedded default's
- * chains (demo accounts, form login, HTTP Basic for the API); under the {@code keycloak}
- * profile {@link KeycloakSecurityConfiguration} replaces them with OIDC login and bearer JWTs.
+ * Two chains: {@code /api/**} is stateless and answers problem details; everything else
+ * is the browser UI with a session, CSRF protection and a login page. Deny by default:
+ * only the login page, static assets and health are open. This class holds the embedded
+ * default's chains (demo accounts, form login, HTTP Basic for the API); under the
+ * {@code keycloak} profile {@link KeycloakSecurityConfiguration} replaces them with OIDC
+ * login and bearer JWTs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** What the browser may load and where forms may go; Keycloak adds its own origin to form-action. */
+	/**
+	 * What the browser may load and where forms may go; Keycloak adds its own origin to
+	 * form-action.
+	 */
 	static String contentSecurityPolicy(String formAction) {
 		return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action "
 				+ formAction + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -52,12 +56,13 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	static void problem(HttpServletResponse response, HttpStatus status, String type, String title)
-			throws IOException {
+	static void problem(HttpServletResponse response, HttpStatus status, String type, String title) throws IOException {
 		problem(response, status, type, title, null);
 	}
 
-	/** Writes a problem detail by hand: these errors happen before Spring MVC is reached. */
+	/**
+	 * Writes a problem detail by hand: these errors happen before Spring MVC is reached.
+	 */
 	static void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
 			throws IOException {
 		response.setStatus(status.value());
@@ -95,7 +100,10 @@ class SecurityConfiguration {
 		return escaped.toString();
 	}
 
-	/** The embedded default: demo accounts with a login form for the UI and HTTP Basic for the API. */
+	/**
+	 * The embedded default: demo accounts with a login form for the UI and HTTP Basic for
+	 * the API.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Profile("!keycloak")
 	static class DemoLogin {
@@ -109,13 +117,16 @@ class SecurityConfiguration {
 		@Bean
 		@Order(1)
 		SecurityFilterChain api(HttpSecurity http) throws Exception {
-			// the API's own description is for its clients: signed in, like the API itself
+			// the API's own description is for its clients: signed in, like the API
+			// itself
 			http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				// bearer/basic credentials are not sent by browsers on their own, so CSRF does not apply
+				// bearer/basic credentials are not sent by browsers on their own, so CSRF
+				// does not apply
 				.csrf((csrf) -> csrf.disable())
-				// a refused password counts against its account from this client, and against the client
+				// a refused password counts against its account from this client, and
+				// against the client
 				.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
 					this.rateLimits.apiBasicFailed(request);
 					problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required");
@@ -123,8 +134,8 @@ class SecurityConfiguration {
 				.exceptionHandling((errors) -> errors
 					.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 							"unauthenticated", "Authentication required"))
-					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
-							"forbidden", "Access denied")))
+					.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN, "forbidden",
+							"Access denied")))
 				.addFilterBefore(ActingRoleFilter.forApi(), AuthorizationFilter.class)
 				.addFilterBefore(this.rateLimits.apiBasicFilter(), BasicAuthenticationFilter.class)
 				.addFilterAfter(this.rateLimits.personSearchFilter(), AuthorizationFilter.class);
@@ -135,9 +146,12 @@ class SecurityConfiguration {
 		@Order(2)
 		SecurityFilterChain web(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.anyRequest().authenticated())
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 				.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 				.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 				.headers(browserHeaders("'self'"))

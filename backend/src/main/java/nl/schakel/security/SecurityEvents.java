@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The security log: every refused login or bearer token becomes a row in
- * {@code security_event} (which the application may insert into and read, never change). A
- * failure to record never turns a refusal into an acceptance; it is logged and the request
- * is refused all the same.
+ * {@code security_event} (which the application may insert into and read, never change).
+ * A failure to record never turns a refusal into an acceptance; it is logged and the
+ * request is refused all the same.
  */
 @Component
 class SecurityEvents {
@@ -41,7 +41,8 @@ class SecurityEvents {
 	/**
 	 * Records a refusal.
 	 * @param subject who the refused credential claims to be, if known (not verified)
-	 * @param client the OAuth client the credential was issued to, if known (not verified)
+	 * @param client the OAuth client the credential was issued to, if known (not
+	 * verified)
 	 */
 	void refused(Kind kind, String reason, String subject, String client, HttpServletRequest request,
 			HttpServletResponse response) {

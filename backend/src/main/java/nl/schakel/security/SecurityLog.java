@@ -15,12 +15,17 @@ public class SecurityLog {
 		this.events = events;
 	}
 
-	/** A professional was refused emergency access because they reached the day's limit. */
+	/**
+	 * A professional was refused emergency access because they reached the day's limit.
+	 */
 	public void breakGlassRefused(String username, String reason) {
 		this.events.refused(SecurityEvents.Kind.BREAK_GLASS_REFUSED, reason, username, null, null, null);
 	}
 
-	/** A professional was refused a case read for reading more cases than the policy allows. */
+	/**
+	 * A professional was refused a case read for reading more cases than the policy
+	 * allows.
+	 */
 	public void bulkReadRefused(String username, String reason) {
 		this.events.refused(SecurityEvents.Kind.BULK_READ_REFUSED, reason, username, null, null, null);
 	}

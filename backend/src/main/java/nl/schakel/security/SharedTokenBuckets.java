@@ -16,17 +16,21 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Token buckets kept in PostgreSQL ({@code rate_limit_bucket}), shared by every instance: an
- * attacker whose attempts a load balancer spreads over two instances gets the allowance once,
- * not twice. A take reads and writes its bucket under a row lock in its own short transaction,
- * committed whether or not the caller's transaction is (a rolled-back read still spent its
- * token). Keys are stored as SHA-256 hashes: the table holds no account names or addresses.
- * A bucket untouched for longer than it takes to refill is full again and carries no
- * information; such buckets are removed now and then, so made-up names do not pile up.
+ * Token buckets kept in PostgreSQL ({@code rate_limit_bucket}), shared by every instance:
+ * an attacker whose attempts a load balancer spreads over two instances gets the
+ * allowance once, not twice. A take reads and writes its bucket under a row lock in its
+ * own short transaction, committed whether or not the caller's transaction is (a
+ * rolled-back read still spent its token). Keys are stored as SHA-256 hashes: the table
+ * holds no account names or addresses. A bucket untouched for longer than it takes to
+ * refill is full again and carries no information; such buckets are removed now and then,
+ * so made-up names do not pile up.
  */
 public final class SharedTokenBuckets {
 
-	/** How often (one take in this many) the buckets of this limiter that have refilled are removed. */
+	/**
+	 * How often (one take in this many) the buckets of this limiter that have refilled
+	 * are removed.
+	 */
 	private static final int CLEAN_UP_ONE_IN = 500;
 
 	private final String limiter;
@@ -46,8 +50,8 @@ public final class SharedTokenBuckets {
 	}
 
 	/**
-	 * Takes one token for {@code key} from a bucket of {@code capacity} tokens that refills
-	 * evenly at {@code refill}.
+	 * Takes one token for {@code key} from a bucket of {@code capacity} tokens that
+	 * refills evenly at {@code refill}.
 	 * @return zero if allowed, else how long until the next token
 	 */
 	public Duration take(String key, double capacity, Refill refill) {
@@ -68,7 +72,8 @@ public final class SharedTokenBuckets {
 			else {
 				result = refill.until(1 - tokens);
 			}
-			this.jdbc.update("update rate_limit_bucket set tokens = ?, updated_at = ? where limiter = ? and key_hash = ?",
+			this.jdbc.update(
+					"update rate_limit_bucket set tokens = ?, updated_at = ? where limiter = ? and key_hash = ?",
 					tokens, Timestamp.from(later(bucket.updatedAt(), now)), this.limiter, hash);
 			return result;
 		});
@@ -79,8 +84,8 @@ public final class SharedTokenBuckets {
 	}
 
 	/**
-	 * How long {@code key} must wait for a token, without taking one (for limits that count only
-	 * failures, checked before the attempt).
+	 * How long {@code key} must wait for a token, without taking one (for limits that
+	 * count only failures, checked before the attempt).
 	 * @return zero if a token is there now
 	 */
 	public Duration waitFor(String key, double capacity, Refill refill) {
@@ -95,8 +100,8 @@ public final class SharedTokenBuckets {
 	}
 
 	/**
-	 * Whether a refusal of {@code key} should be recorded now: the first, and then at most one
-	 * per {@code every}, across all instances.
+	 * Whether a refusal of {@code key} should be recorded now: the first, and then at
+	 * most one per {@code every}, across all instances.
 	 */
 	public boolean firstRefusalIn(String key, Duration every) {
 		Instant now = this.clock.instant();
@@ -108,7 +113,8 @@ public final class SharedTokenBuckets {
 	}
 
 	private void removeRefilled(Instant now, Duration toFull) {
-		this.jdbc.update("delete from rate_limit_bucket where limiter = ? and updated_at < ? and refusal_recorded_at is null",
+		this.jdbc.update(
+				"delete from rate_limit_bucket where limiter = ? and updated_at < ? and refusal_recorded_at is null",
 				this.limiter, Timestamp.from(now.minus(toFull).minusSeconds(1)));
 	}
 

@@ -2,7 +2,10 @@ package nl.schakel.security;
 
 import java.time.Duration;
 
-/** One rate limit's token buckets by key: in the database (shared by instances) or in memory. */
+/**
+ * One rate limit's token buckets by key: in the database (shared by instances) or in
+ * memory.
+ */
 interface TokenBucketLimiter {
 
 	/** Takes one token for {@code key}; zero if allowed, else how long until the next. */
@@ -12,10 +15,11 @@ interface TokenBucketLimiter {
 	Duration waitFor(String key);
 
 	/**
-	 * The limit's buckets in PostgreSQL, so every instance counts against the same allowance.
-	 * While the database cannot be reached, this instance counts alone in {@code whileUnreachable}
-	 * (still a limit, never none), and the request goes on to meet the outage where the
-	 * application answers it with 503 instead of failing inside the security filters.
+	 * The limit's buckets in PostgreSQL, so every instance counts against the same
+	 * allowance. While the database cannot be reached, this instance counts alone in
+	 * {@code whileUnreachable} (still a limit, never none), and the request goes on to
+	 * meet the outage where the application answers it with 503 instead of failing inside
+	 * the security filters.
 	 */
 	static TokenBucketLimiter shared(SharedTokenBuckets buckets, RateLimitProperties.Limit limit,
 			TokenBucketLimiter whileUnreachable) {

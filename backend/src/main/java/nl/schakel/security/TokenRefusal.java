@@ -38,18 +38,22 @@ enum TokenRefusal {
 	}
 
 	/**
-	 * The checks every API token must pass after its signature: not expired (nor used before
-	 * {@code nbf}), issued by our realm, meant for our API, naming an organisation.
+	 * The checks every API token must pass after its signature: not expired (nor used
+	 * before {@code nbf}), issued by our realm, meant for our API, naming an
+	 * organisation.
 	 */
 	static List<OAuth2TokenValidator<Jwt>> apiTokenChecks(String issuer, String audience) {
 		return List.of(EXPIRED.check(new JwtTimestampValidator()), WRONG_ISSUER.check(new JwtIssuerValidator(issuer)),
 				WRONG_AUDIENCE.check(new JwtClaimValidator<Collection<String>>("aud",
 						(aud) -> aud != null && aud.contains(audience))),
-				MISSING_ORGANISATION.check(new JwtClaimValidator<Object>(KeycloakClaims.ORGANISATION,
-						KeycloakClaims::isText)));
+				MISSING_ORGANISATION
+					.check(new JwtClaimValidator<Object>(KeycloakClaims.ORGANISATION, KeycloakClaims::isText)));
 	}
 
-	/** The checks of the UI's access token: ours and current; its audience is the UI client, not the API. */
+	/**
+	 * The checks of the UI's access token: ours and current; its audience is the UI
+	 * client, not the API.
+	 */
 	static List<OAuth2TokenValidator<Jwt>> loginTokenChecks(String issuer) {
 		return List.of(EXPIRED.check(new JwtTimestampValidator()), WRONG_ISSUER.check(new JwtIssuerValidator(issuer)));
 	}

@@ -14,10 +14,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves the request's {@link Access} once, for any MVC or API handler that takes one: the
- * authenticated actor, the purpose (the validated {@code X-Purpose} header on the API, the purpose
- * chosen for the case in the path on a page), the channel (API under {@code /api/}, else UI) and
- * the server's request id. The access is bound to the request's context for the change history.
+ * Resolves the request's {@link Access} once, for any MVC or API handler that takes one:
+ * the authenticated actor, the purpose (the validated {@code X-Purpose} header on the
+ * API, the purpose chosen for the case in the path on a page), the channel (API under
+ * {@code /api/}, else UI) and the server's request id. The access is bound to the
+ * request's context for the change history.
  */
 class AccessArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -35,8 +36,10 @@ class AccessArgumentResolver implements HandlerMethodArgumentResolver {
 			return context.access().get();
 		}
 		Channel channel = isApi(request) ? Channel.API : Channel.UI;
-		// named by now: by the X-Purpose header's binding on the API, by the case's chosen purpose
-		// or the pages' fixed one in the UI; else the purpose chosen for the case in the path
+		// named by now: by the X-Purpose header's binding on the API, by the case's
+		// chosen purpose
+		// or the pages' fixed one in the UI; else the purpose chosen for the case in the
+		// path
 		String purpose = Optional.ofNullable(context)
 			.flatMap(RequestContext::purpose)
 			.or(() -> (channel == Channel.API) ? Optional.empty()

@@ -28,8 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns the API's generic errors into problem details that name the field and never show a
- * stack trace, SQL or class name. Feature-specific errors are handled next to their
+ * Turns the API's generic errors into problem details that name the field and never show
+ * a stack trace, SQL or class name. Feature-specific errors are handled next to their
  * controllers.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -77,8 +77,8 @@ class ApiExceptionHandler {
 				.replace(".[", "[");
 			boolean hidden = databind.getOriginalMessage() != null
 					&& databind.getOriginalMessage().contains(NoNulCharacters.HIDDEN_CHARACTERS);
-			return Problems.invalidInput(List.of(new FieldProblem(field,
-					message(hidden ? "text.hiddenCharacters" : "input.typeMismatch"))));
+			return Problems.invalidInput(
+					List.of(new FieldProblem(field, message(hidden ? "text.hiddenCharacters" : "input.typeMismatch"))));
 		}
 		return Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
 				"The request body is not valid JSON for this endpoint");
@@ -132,7 +132,8 @@ class ApiExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		String requestId = RequestContext.current().map(RequestContext::requestId).orElse("-");
 		if (DatabaseUnavailable.isCauseOf(ex)) {
-			// expected while the database is down or restarting: no stack trace per request
+			// expected while the database is down or restarting: no stack trace per
+			// request
 			log.warn("Database unavailable in request {}: {}", requestId, ex.toString());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))

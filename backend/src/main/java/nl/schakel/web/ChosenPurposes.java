@@ -13,9 +13,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The purpose code a user chose per case in the UI, kept in the session. Stored here, at the
- * edge, so that the request's {@link nl.schakel.security.Access} is resolved from it before any
- * handler runs; which codes are valid is the policy's business (see {@code casework/CasePurposes}).
+ * The purpose code a user chose per case in the UI, kept in the session. Stored here, at
+ * the edge, so that the request's {@link nl.schakel.security.Access} is resolved from it
+ * before any handler runs; which codes are valid is the policy's business (see
+ * {@code casework/CasePurposes}).
  */
 public final class ChosenPurposes {
 
@@ -41,9 +42,10 @@ public final class ChosenPurposes {
 	}
 
 	/**
-	 * A form posted from a case's pages works under the purpose chosen for that case: this names it
-	 * in the request's context before the handler runs, so the revision of whatever the form changes
-	 * says why it changed, as an API call with {@code X-Purpose} does.
+	 * A form posted from a case's pages works under the purpose chosen for that case:
+	 * this names it in the request's context before the handler runs, so the revision of
+	 * whatever the form changes says why it changed, as an API call with
+	 * {@code X-Purpose} does.
 	 */
 	public static HandlerInterceptor namedForTheCaseOfThePath() {
 		return new HandlerInterceptor() {

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The browser's side of {@link ConcurrentChange}: a form that lost a race to someone else's
- * change gets a 409 page ({@code templates/error/409.html}) that says so, never a 500.
+ * The browser's side of {@link ConcurrentChange}: a form that lost a race to someone
+ * else's change gets a 409 page ({@code templates/error/409.html}) that says so, never a
+ * 500.
  */
 class ConcurrentChangePages implements HandlerExceptionResolver {
 

@@ -14,10 +14,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure of the database connection apart from every other error: the pool found
- * no connection within its timeout, the server went away mid-request or is still starting.
- * Such a request is answered 503 with {@code Retry-After} (the API as a problem detail, the
- * browser with an error page), never 500, and never with content: the transaction that
- * would have written the disclosure rows did not commit, so nothing was unsealed.
+ * no connection within its timeout, the server went away mid-request or is still
+ * starting. Such a request is answered 503 with {@code Retry-After} (the API as a problem
+ * detail, the browser with an error page), never 500, and never with content: the
+ * transaction that would have written the disclosure rows did not commit, so nothing was
+ * unsealed.
  */
 public final class DatabaseUnavailable {
 
@@ -28,8 +29,10 @@ public final class DatabaseUnavailable {
 	// shutdown and "the database system is starting up / in recovery"
 	private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
-	// Hikari's answer (no SQLState) on a connection it closed after a fatal error. When the
-	// server goes away mid-transaction, the rollback meets it and Spring throws the rollback's
+	// Hikari's answer (no SQLState) on a connection it closed after a fatal error. When
+	// the
+	// server goes away mid-transaction, the rollback meets it and Spring throws the
+	// rollback's
 	// failure instead of the original one (outage drill, docs/reliability.md).
 	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
@@ -40,17 +43,21 @@ public final class DatabaseUnavailable {
 		return state != null && (state.startsWith("08") || SHUTDOWN_STATES.contains(state));
 	}
 
-	/** Whether {@code failure}, or anything it was caused by, says the database cannot be reached. */
+	/**
+	 * Whether {@code failure}, or anything it was caused by, says the database cannot be
+	 * reached.
+	 */
 	public static boolean isCauseOf(Throwable failure) {
 		int depth = 0;
 		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
 			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
+					|| cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && (connectionState(sql.getSQLState())
-					|| HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
+			if (cause instanceof SQLException sql
+					&& (connectionState(sql.getSQLState()) || HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()))) {
 				return true;
 			}
 		}

@@ -13,11 +13,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The browser's side of {@link DatabaseUnavailable}: a page request that fails because the
- * database cannot be reached becomes a 503 with {@code Retry-After}, which Spring Boot's error
- * page renders with {@code templates/error/503.html}. API requests never get here:
- * {@code ApiExceptionHandler} answers them with a problem detail first (this resolver comes
- * after Spring MVC's own, see {@code WebConfiguration}).
+ * The browser's side of {@link DatabaseUnavailable}: a page request that fails because
+ * the database cannot be reached becomes a 503 with {@code Retry-After}, which Spring
+ * Boot's error page renders with {@code templates/error/503.html}. API requests never get
+ * here: {@code ApiExceptionHandler} answers them with a problem detail first (this
+ * resolver comes after Spring MVC's own, see {@code WebConfiguration}).
  */
 class DatabaseUnavailablePages implements HandlerExceptionResolver {
 

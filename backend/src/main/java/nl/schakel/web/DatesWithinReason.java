@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Every date Schakel takes in lies between {@link #EARLIEST} and {@link #LATEST}. Java reads
- * dates a billion years away; PostgreSQL cannot hold them, so they would surface as a server
- * error after validation. In JSON it is a 400 naming the field; in a form, a message at the
- * field.
+ * Every date Schakel takes in lies between {@link #EARLIEST} and {@link #LATEST}. Java
+ * reads dates a billion years away; PostgreSQL cannot hold them, so they would surface as
+ * a server error after validation. In JSON it is a 400 naming the field; in a form, a
+ * message at the field.
  */
 @Configuration(proxyBeanMethods = false)
 class DatesWithinReason {
@@ -43,7 +43,8 @@ class DatesWithinReason {
 	@Bean
 	JacksonModule refuseUnreasonableDatesInJson() {
 		SimpleModule module = new SimpleModule("schakel-dates-within-reason");
-		// wraps whichever LocalDate deserializer Jackson picks (its own java.time one), so
+		// wraps whichever LocalDate deserializer Jackson picks (its own java.time one),
+		// so
 		// the range check holds however that one is found and configured
 		module.setDeserializerModifier(new ValueDeserializerModifier() {
 
@@ -80,7 +81,10 @@ class DatesWithinReason {
 
 	}
 
-	/** The same for form fields (a browser's date input sends ISO dates): a binding error at the field. */
+	/**
+	 * The same for form fields (a browser's date input sends ISO dates): a binding error
+	 * at the field.
+	 */
 	@ControllerAdvice
 	static class FormFields {
 

@@ -27,7 +27,8 @@ class ErrorPathIsNoPage extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// a request the container forwarded carries the error's status; one from outside cannot
+		// a request the container forwarded carries the error's status; one from outside
+		// cannot
 		if (request.getDispatcherType() == DispatcherType.REQUEST
 				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
 				&& (path.equals("/error") || path.startsWith("/error/") || path.startsWith("/error;"))) {

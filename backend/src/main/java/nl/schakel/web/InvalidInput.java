@@ -3,9 +3,9 @@ package nl.schakel.web;
 import java.util.List;
 
 /**
- * Input that passed the field-by-field checks but breaks a rule that spans fields or needs
- * the database (for example "a consent basis needs a consent in force"). Answered with a 400
- * problem detail, or a message at the field in a form.
+ * Input that passed the field-by-field checks but breaks a rule that spans fields or
+ * needs the database (for example "a consent basis needs a consent in force"). Answered
+ * with a 400 problem detail, or a message at the field in a form.
  */
 public class InvalidInput extends RuntimeException {
 

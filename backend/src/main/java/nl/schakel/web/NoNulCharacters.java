@@ -16,15 +16,18 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * No text with a NUL character gets in: PostgreSQL cannot store it, so it would surface as a
- * server error after validation. Nor any other character {@link PlainText} refuses (control
- * characters, direction overrides and isolates), in any field of any body or form. In JSON it
- * is a 400 naming the field; in a form, a message at the field.
+ * No text with a NUL character gets in: PostgreSQL cannot store it, so it would surface
+ * as a server error after validation. Nor any other character {@link PlainText} refuses
+ * (control characters, direction overrides and isolates), in any field of any body or
+ * form. In JSON it is a 400 naming the field; in a form, a message at the field.
  */
 @Configuration(proxyBeanMethods = false)
 class NoNulCharacters {
 
-	/** The reason a JSON string is refused, recognised by the exception handler to name it. */
+	/**
+	 * The reason a JSON string is refused, recognised by the exception handler to name
+	 * it.
+	 */
 	static final String HIDDEN_CHARACTERS = "text may not contain control or direction-override characters";
 
 	@Bean

@@ -21,10 +21,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What the OpenAPI document at {@code /v3/api-docs} says beyond the controllers: the two
  * ways to authenticate (HTTP Basic with the embedded default's demo accounts, a Keycloak
- * bearer JWT under the {@code keycloak} profile) and the {@code X-Purpose} header that every
- * call on case data and on the auditor's API must name, and the {@code X-Role} header with
- * which an account holding several roles names the one it acts in. The document itself is served to
- * signed-in users only (the security chains say so).
+ * bearer JWT under the {@code keycloak} profile) and the {@code X-Purpose} header that
+ * every call on case data and on the auditor's API must name, and the {@code X-Role}
+ * header with which an account holding several roles names the one it acts in. The
+ * document itself is served to signed-in users only (the security chains say so).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -45,13 +45,15 @@ class OpenApiConfiguration {
 				.description("Case consultation for a Zorg- en Veiligheidshuis. Every call on case data names its "
 						+ "purpose in X-Purpose; errors are RFC 9457 problem details."))
 			.components(new Components()
-				.addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-					.scheme("basic")
-					.description("HTTP Basic with an account of the embedded default (local profile)"))
-				.addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-					.scheme("bearer")
-					.bearerFormat("JWT")
-					.description("A Keycloak access token for the Schakel API (keycloak profile)")))
+				.addSecuritySchemes("basicAuth",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("basic")
+							.description("HTTP Basic with an account of the embedded default (local profile)"))
+				.addSecuritySchemes("bearerAuth",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT")
+							.description("A Keycloak access token for the Schakel API (keycloak profile)")))
 			// either one: two requirements are alternatives
 			.addSecurityItem(new SecurityRequirement().addList("basicAuth"))
 			.addSecurityItem(new SecurityRequirement().addList("bearerAuth"));
@@ -69,8 +71,8 @@ class OpenApiConfiguration {
 						operation.addParametersItem(roleParameter());
 					}
 				}
-				if (PURPOSE_BOUND.stream().anyMatch((prefix) -> path.getKey().equals(prefix)
-						|| path.getKey().startsWith(prefix + "/"))) {
+				if (PURPOSE_BOUND.stream()
+					.anyMatch((prefix) -> path.getKey().equals(prefix) || path.getKey().startsWith(prefix + "/"))) {
 					for (Operation operation : path.getValue().readOperations()) {
 						boolean named = operation.getParameters() != null && operation.getParameters()
 							.stream()

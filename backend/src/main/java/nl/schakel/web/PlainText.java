@@ -2,9 +2,9 @@ package nl.schakel.web;
 
 /**
  * What text may hold. Control characters (other than tab and line breaks) and the Unicode
- * direction overrides, embeddings and isolates are refused in every text field: they make a
- * name or a reason read differently on screen than it is stored and compared (a reversed name,
- * a hidden line in a review list), and a NUL cannot even be stored.
+ * direction overrides, embeddings and isolates are refused in every text field: they make
+ * a name or a reason read differently on screen than it is stored and compared (a
+ * reversed name, a hidden line in a review list), and a NUL cannot even be stored.
  */
 public final class PlainText {
 

@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * RFC 9457 problem details with a stable {@code type} per kind of error, so API clients can
- * tell errors apart without parsing messages.
+ * RFC 9457 problem details with a stable {@code type} per kind of error, so API clients
+ * can tell errors apart without parsing messages.
  */
 public final class Problems {
 

@@ -20,13 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Schakel's own address, from configuration ({@code schakel.public-base-url}; by default
  * {@code http://localhost:} and the port the server listens on), never from the request's
- * {@code Host} header, which the caller chooses. Every request is seen with this scheme, host
- * and port, so whatever builds an absolute URL from the request (the OIDC redirect URI, the
- * saved request after login) builds it on this base. Relative redirects stay relative
- * ({@code server.tomcat.use-relative-redirects}), so the servlet container does not complete
- * them from the {@code Host} header either. Forwarded headers are not trusted
- * ({@code server.forward-headers-strategy} stays {@code none}): the rate limits key on the
- * client address, and a header must not choose it.
+ * {@code Host} header, which the caller chooses. Every request is seen with this scheme,
+ * host and port, so whatever builds an absolute URL from the request (the OIDC redirect
+ * URI, the saved request after login) builds it on this base. Relative redirects stay
+ * relative ({@code server.tomcat.use-relative-redirects}), so the servlet container does
+ * not complete them from the {@code Host} header either. Forwarded headers are not
+ * trusted ({@code server.forward-headers-strategy} stays {@code none}): the rate limits
+ * key on the client address, and a header must not choose it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -53,7 +53,8 @@ class PublicBaseUrl extends OncePerRequestFilter implements ApplicationListener<
 	/** The base URL, without a trailing slash. */
 	String value() {
 		URI uri = this.base;
-		return uri.getScheme() + "://" + uri.getHost() + ((port(uri) != defaultPort(uri.getScheme())) ? ":" + port(uri) : "");
+		return uri.getScheme() + "://" + uri.getHost()
+				+ ((port(uri) != defaultPort(uri.getScheme())) ? ":" + port(uri) : "");
 	}
 
 	@Override
@@ -79,7 +80,8 @@ class PublicBaseUrl extends OncePerRequestFilter implements ApplicationListener<
 
 			@Override
 			public boolean isSecure() {
-				// a TLS connection stays one (HSTS is sent on it); an https base makes every request one
+				// a TLS connection stays one (HSTS is sent on it); an https base makes
+				// every request one
 				return super.isSecure() || "https".equals(uri.getScheme());
 			}
 

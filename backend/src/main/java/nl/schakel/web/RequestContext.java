@@ -16,17 +16,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * What is known about the current request beyond the actor: its id (always made here, a UUID
- * v7), the caller's own correlation id if it sent a usable one, and, once named, the purpose
- * and the policy version that governed it. Bound to the request's thread by
- * {@link RequestIdFilter}; read by the audit trail so every revision says why it happened.
- * The request id is ours alone: a caller's value could be shared by many users or requests, so
- * it is kept apart as a correlation id and never taken for the request's identity.
+ * What is known about the current request beyond the actor: its id (always made here, a
+ * UUID v7), the caller's own correlation id if it sent a usable one, and, once named, the
+ * purpose and the policy version that governed it. Bound to the request's thread by
+ * {@link RequestIdFilter}; read by the audit trail so every revision says why it
+ * happened. The request id is ours alone: a caller's value could be shared by many users
+ * or requests, so it is kept apart as a correlation id and never taken for the request's
+ * identity.
  * <p>
- * Once the request's {@link Access} is resolved ({@link AccessArgumentResolver}) it is bound here
- * too, for the one reader that cannot be handed it as an argument: the change history's revision
- * listener, which Hibernate Envers instantiates and calls itself. Domain code never reads this
- * class; it is passed the {@link Access}.
+ * Once the request's {@link Access} is resolved ({@link AccessArgumentResolver}) it is
+ * bound here too, for the one reader that cannot be handed it as an argument: the change
+ * history's revision listener, which Hibernate Envers instantiates and calls itself.
+ * Domain code never reads this class; it is passed the {@link Access}.
  */
 public final class RequestContext {
 
@@ -56,7 +57,10 @@ public final class RequestContext {
 		return Optional.ofNullable(CURRENT.get());
 	}
 
-	/** Runs work outside an HTTP request (start-up seeding, commands) under its own request id. */
+	/**
+	 * Runs work outside an HTTP request (start-up seeding, commands) under its own
+	 * request id.
+	 */
 	public static void runDetached(String purpose, Runnable work) {
 		RequestContext previous = CURRENT.get();
 		RequestContext context = new RequestContext(newRequestId(), null);
@@ -71,9 +75,10 @@ public final class RequestContext {
 	}
 
 	/**
-	 * Runs work no HTTP request starts — a scheduled job, start-up seeding — under its own request
-	 * id, as this actor (none for a job) for this purpose under this policy version, and hands the
-	 * work the {@link Access} it runs under. The access is bound for the change history as well.
+	 * Runs work no HTTP request starts — a scheduled job, start-up seeding — under its
+	 * own request id, as this actor (none for a job) for this purpose under this policy
+	 * version, and hands the work the {@link Access} it runs under. The access is bound
+	 * for the change history as well.
 	 */
 	public static <T> T runAs(Actor actor, String purpose, String policyVersion, Function<Access, T> work) {
 		RequestContext previous = CURRENT.get();
@@ -91,9 +96,9 @@ public final class RequestContext {
 	}
 
 	/**
-	 * Runs work no HTTP request starts (start-up seeding) as this account, as a request of that
-	 * account would: signed in for the services' method security, with its {@link Access} bound
-	 * for the change history and handed to the work.
+	 * Runs work no HTTP request starts (start-up seeding) as this account, as a request
+	 * of that account would: signed in for the services' method security, with its
+	 * {@link Access} bound for the change history and handed to the work.
 	 */
 	public static <T> T runAsAccount(UserDetails account, String purpose, String policyVersion,
 			Function<Access, T> work) {
@@ -112,8 +117,9 @@ public final class RequestContext {
 	}
 
 	/**
-	 * Who acts in the current thread, for the change history alone: the actor of the bound
-	 * {@link Access}, else of the security context (a request whose handler took no access).
+	 * Who acts in the current thread, for the change history alone: the actor of the
+	 * bound {@link Access}, else of the security context (a request whose handler took no
+	 * access).
 	 */
 	public static Optional<Actor> whoActs() {
 		Optional<Actor> bound = current().flatMap(RequestContext::access).flatMap(Access::findActor);
@@ -137,7 +143,10 @@ public final class RequestContext {
 		return this.requestId;
 	}
 
-	/** What the caller sent as {@code X-Request-Id}, if printable and short; never unique, never trusted. */
+	/**
+	 * What the caller sent as {@code X-Request-Id}, if printable and short; never unique,
+	 * never trusted.
+	 */
 	public Optional<String> correlationId() {
 		return Optional.ofNullable(this.correlationId);
 	}

@@ -15,9 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id of our own (a UUID v7), echoes it in the response's
  * {@code X-Request-Id} and binds a {@link RequestContext} for the request. A caller's
- * {@code X-Request-Id} is kept only as a correlation id (at most {@value #CORRELATION_MAX}
- * printable ASCII characters, else dropped): any caller may send any value, the same one for
- * many requests or users, so it can never identify a request in the log or group review items.
+ * {@code X-Request-Id} is kept only as a correlation id (at most
+ * {@value #CORRELATION_MAX} printable ASCII characters, else dropped): any caller may
+ * send any value, the same one for many requests or users, so it can never identify a
+ * request in the log or group review items.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,7 +43,10 @@ class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The caller's id if it is 1 to 100 printable ASCII characters (no spaces, no controls), else none. */
+	/**
+	 * The caller's id if it is 1 to 100 printable ASCII characters (no spaces, no
+	 * controls), else none.
+	 */
 	static String correlationId(String offered) {
 		if (offered == null || offered.isEmpty() || offered.length() > CORRELATION_MAX) {
 			return null;

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The page where a user whose account has several roles chooses the one to act in for this
- * session, and comes back to switch.
+ * The page where a user whose account has several roles chooses the one to act in for
+ * this session, and comes back to switch.
  */
 @Controller
 @RequestMapping(ActingRole.CHOICE_PAGE)
@@ -42,16 +42,13 @@ class RoleController {
 	}
 
 	private static String page(Model model) {
-		List<String> roles = ActingRole.ofAccount()
-			.stream()
-			.sorted(Comparator.naturalOrder())
-			.map(Role::code)
-			.toList();
+		List<String> roles = ActingRole.ofAccount().stream().sorted(Comparator.naturalOrder()).map(Role::code).toList();
 		model.addAttribute("roles", roles);
-		model.addAttribute("current", CurrentActor.find()
-			.filter((actor) -> actor.roles().size() == 1)
-			.map((actor) -> actor.roles().iterator().next().code())
-			.orElse(null));
+		model.addAttribute("current",
+				CurrentActor.find()
+					.filter((actor) -> actor.roles().size() == 1)
+					.map((actor) -> actor.roles().iterator().next().code())
+					.orElse(null));
 		return "role";
 	}
 

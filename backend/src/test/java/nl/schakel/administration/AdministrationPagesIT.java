@@ -19,9 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The administrator (beheer) has work of their own: the organisations, the accounts and roles
- * the identity provider reports, and the policy in force as a readable table — in words, not
- * codes — and no case data. Nobody else opens these pages.
+ * The administrator (beheer) has work of their own: the organisations, the accounts and
+ * roles the identity provider reports, and the policy in force as a readable table — in
+ * words, not codes — and no case data. Nobody else opens these pages.
  */
 @IntegrationTest
 class AdministrationPagesIT {

@@ -26,10 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The forms of the assessment page: each partner rates only its own domains, the coordinator adds
- * the integrated judgement and chooses an intervention, a delivering partner records the outcome;
- * bad input is answered at the field with the input kept and nothing written; the trend chart is
- * drawn by a script from 'self' under the CSP.
+ * The forms of the assessment page: each partner rates only its own domains, the
+ * coordinator adds the integrated judgement and chooses an intervention, a delivering
+ * partner records the outcome; bad input is answered at the field with the input kept and
+ * nothing written; the trend chart is drawn by a script from 'self' under the CSP.
  */
 @IntegrationTest
 class AssessmentFormsKeepToTheirDomainIT {
@@ -47,9 +47,10 @@ class AssessmentFormsKeepToTheirDomainIT {
 		page("ggz", ggz, id).andExpect(content().string(containsString("name=\"score.psychopathology.substance-use\"")))
 			.andExpect(content().string(not(containsString("name=\"score.ideology-phase."))))
 			.andExpect(content().string(not(containsString("name=\"integratedJudgement\""))));
-		this.mvc.perform(as("ggz", ggz, post("/cases/" + id + "/assessment")).param("moment", "INTAKE")
-			.param("score.psychopathology.substance-use", "2")
-			.param("justification.psychopathology.substance-use", "Blowt dagelijks"))
+		this.mvc
+			.perform(as("ggz", ggz, post("/cases/" + id + "/assessment")).param("moment", "INTAKE")
+				.param("score.psychopathology.substance-use", "2")
+				.param("justification.psychopathology.substance-use", "Blowt dagelijks"))
 			.andExpect(redirectedUrl("/cases/" + id + "/assessment"));
 		page("ggz", ggz, id).andExpect(content().string(containsString("<caption>Psychopathologie</caption>")))
 			.andExpect(content().string(containsString("substance-use: 2")))
@@ -103,14 +104,16 @@ class AssessmentFormsKeepToTheirDomainIT {
 				.param("concernLevel", "HIGH"))
 			.andExpect(redirectedUrl("/cases/" + id + "/assessment#judge"))
 			.andReturn();
-		this.mvc.perform(as("coordinator", coordinator, get("/cases/" + id + "/assessment"))
-			.flashAttrs(answer.getFlashMap()))
+		this.mvc
+			.perform(as("coordinator", coordinator, get("/cases/" + id + "/assessment"))
+				.flashAttrs(answer.getFlashMap()))
 			.andExpect(content().string(containsString("Een zorgniveau vraagt een onderbouwing")))
 			.andExpect(content().string(containsString("versterken elkaar</textarea>")));
-		this.mvc.perform(as("coordinator", coordinator, post("/cases/" + id + "/assessment")).param("form", "judge")
-			.param("integratedJudgement", "Behoefte aan betekenis en recente vernedering versterken elkaar")
-			.param("concernLevel", "HIGH")
-			.param("concernJustification", "Actuele dreiging geuit"))
+		this.mvc
+			.perform(as("coordinator", coordinator, post("/cases/" + id + "/assessment")).param("form", "judge")
+				.param("integratedJudgement", "Behoefte aan betekenis en recente vernedering versterken elkaar")
+				.param("concernLevel", "HIGH")
+				.param("concernJustification", "Actuele dreiging geuit"))
 			.andExpect(redirectedUrl("/cases/" + id + "/assessment"));
 		page("coordinator", coordinator, id).andExpect(content().string(containsString("Zorgniveau: Hoog")))
 			.andExpect(content().string(containsString("Actuele dreiging geuit")));
@@ -120,11 +123,12 @@ class AssessmentFormsKeepToTheirDomainIT {
 	void aLicensedInstrumentAdministeredElsewhereIsRecordedWithoutItsItems() throws Exception {
 		String id = caseWith("politie-midden");
 		MockHttpSession politie = session("politie", id);
-		this.mvc.perform(as("politie", politie, post("/cases/" + id + "/assessment")).param("form", "licensed")
-			.param("licensedInstrument.name", "VERA-2R")
-			.param("licensedInstrument.administeredBy", "Forensisch psycholoog NIFP")
-			.param("licensedInstrument.administeredOn", LocalDate.now().minusDays(3).toString())
-			.param("licensedInstrument.overallLevel", "Gemiddeld"))
+		this.mvc
+			.perform(as("politie", politie, post("/cases/" + id + "/assessment")).param("form", "licensed")
+				.param("licensedInstrument.name", "VERA-2R")
+				.param("licensedInstrument.administeredBy", "Forensisch psycholoog NIFP")
+				.param("licensedInstrument.administeredOn", LocalDate.now().minusDays(3).toString())
+				.param("licensedInstrument.overallLevel", "Gemiddeld"))
 			.andExpect(redirectedUrl("/cases/" + id + "/assessment"));
 	}
 
@@ -134,18 +138,20 @@ class AssessmentFormsKeepToTheirDomainIT {
 		MockHttpSession coordinator = session("coordinator", id);
 		page("coordinator", coordinator, id).andExpect(content().string(containsString("<option value=\"mentoring\"")))
 			.andExpect(content().string(containsString("GGZ Midden</option>")));
-		this.mvc.perform(as("coordinator", coordinator, post("/cases/" + id + "/interventions"))
-			.param("intervention", "mentoring")
-			.param("startedOn", LocalDate.now().minusMonths(4).toString())
-			.param("expectedWeeks", "26")
-			.param("addressedDomains", "psychological-needs", "social-context")
-			.param("parts0.organisation", "gemeente-midden")
-			.param("parts0.description", "Mentor en dagbesteding")
-			.param("involvedPersons0.name", "Imam El Amrani")
-			.param("involvedPersons0.role", "sleutelfiguur"))
+		this.mvc
+			.perform(as("coordinator", coordinator, post("/cases/" + id + "/interventions"))
+				.param("intervention", "mentoring")
+				.param("startedOn", LocalDate.now().minusMonths(4).toString())
+				.param("expectedWeeks", "26")
+				.param("addressedDomains", "psychological-needs", "social-context")
+				.param("parts0.organisation", "gemeente-midden")
+				.param("parts0.description", "Mentor en dagbesteding")
+				.param("involvedPersons0.name", "Imam El Amrani")
+				.param("involvedPersons0.role", "sleutelfiguur"))
 			.andExpect(redirectedUrl("/cases/" + id + "/assessment"));
 		MockHttpSession gemeente = session("gemeente", id);
-		String page = page("gemeente", gemeente, id).andExpect(content().string(containsString("Imam El Amrani (sleutelfiguur)")))
+		String page = page("gemeente", gemeente, id)
+			.andExpect(content().string(containsString("Imam El Amrani (sleutelfiguur)")))
 			.andExpect(content().string(containsString("Uitkomst vastleggen")))
 			.andReturn()
 			.getResponse()
@@ -158,9 +164,10 @@ class AssessmentFormsKeepToTheirDomainIT {
 			.andReturn();
 		this.mvc.perform(as("gemeente", gemeente, get("/cases/" + id + "/assessment")).flashAttrs(early.getFlashMap()))
 			.andExpect(content().string(containsString("Waarom is de interventie voortijdig gestopt")));
-		this.mvc.perform(as("gemeente", gemeente, post("/cases/" + id + "/interventions/" + interventionId + "/outcome"))
-			.param("outcome", "COMPLETED")
-			.param("endedOn", LocalDate.now().toString()))
+		this.mvc
+			.perform(as("gemeente", gemeente, post("/cases/" + id + "/interventions/" + interventionId + "/outcome"))
+				.param("outcome", "COMPLETED")
+				.param("endedOn", LocalDate.now().toString()))
 			.andExpect(redirectedUrl("/cases/" + id + "/assessment"));
 		page("coordinator", coordinator, id).andExpect(content().string(containsString(">Voltooid<")))
 			.andExpect(content().string(not(containsString("Uitkomst vastleggen"))));
@@ -169,8 +176,7 @@ class AssessmentFormsKeepToTheirDomainIT {
 	@Test
 	void theTrendChartIsDrawnByAScriptFromSelfWithoutLooseningTheCsp() throws Exception {
 		String id = caseWith("ggz-midden");
-		page("ggz", session("ggz", id), id)
-			.andExpect(content().string(containsString("/dist/echarts.min.js\"")))
+		page("ggz", session("ggz", id), id).andExpect(content().string(containsString("/dist/echarts.min.js\"")))
 			.andExpect(content().string(containsString("/js/charts.js")))
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
 			.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))));
@@ -188,7 +194,8 @@ class AssessmentFormsKeepToTheirDomainIT {
 
 	private MockHttpSession session(String username, String id) throws Exception {
 		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(as(username, session, post("/cases/" + id + "/purpose")).param("purpose", "CASE_CONSULTATION"));
+		this.mvc
+			.perform(as(username, session, post("/cases/" + id + "/purpose")).param("purpose", "CASE_CONSULTATION"));
 		return session;
 	}
 

@@ -25,8 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Each partner rates the domains its kind of organisation rates; the coordinator adds the
- * integrated judgement; ratings are sealed and read through the gate, so a police reader sees
- * GGZ's health ratings only with consent, and otherwise only that GGZ rated the domain.
+ * integrated judgement; ratings are sealed and read through the gate, so a police reader
+ * sees GGZ's health ratings only with consent, and otherwise only that GGZ rated the
+ * domain.
  */
 @IntegrationTest
 class AssessmentIsRatedPerDomainIT {
@@ -54,8 +55,7 @@ class AssessmentIsRatedPerDomainIT {
 	@Test
 	void aPartnerRatesOnlyTheDomainsItsKindOfOrganisationRates() throws Exception {
 		String url = caseWithPartners();
-		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), ggzRating(null))
-			.andExpect(status().isCreated())
+		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), ggzRating(null)).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.items[0].domain").value("psychopathology"));
 		long before = ratings(url);
 		as("politie", "CASE_CONSULTATION", post(url + "/assessments"), """
@@ -78,8 +78,9 @@ class AssessmentIsRatedPerDomainIT {
 				{"integratedJudgement": "Samenhang", "concernLevel": "HIGH", "concernJustification": "Zorg"}""")
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].field").value("integratedJudgement"));
-		as("coordinator", "CASE_CONSULTATION", post(url + "/assessments"), """
-				{"integratedJudgement": "Hoge behoefte aan betekenis samen met recente vernedering", "concernLevel": "HIGH"}""")
+		as("coordinator", "CASE_CONSULTATION", post(url + "/assessments"),
+				"""
+						{"integratedJudgement": "Hoge behoefte aan betekenis samen met recente vernedering", "concernLevel": "HIGH"}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("concernJustification"));
 		as("coordinator", "CASE_CONSULTATION", post(url + "/assessments"), """
@@ -87,8 +88,9 @@ class AssessmentIsRatedPerDomainIT {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("concernLevel"));
 		assertThat(ratings(url)).isZero();
-		as("coordinator", "CASE_CONSULTATION", post(url + "/assessments"), """
-				{"integratedJudgement": "Samenhang", "concernLevel": "HIGH", "concernJustification": "Dreiging online"}""")
+		as("coordinator", "CASE_CONSULTATION", post(url + "/assessments"),
+				"""
+						{"integratedJudgement": "Samenhang", "concernLevel": "HIGH", "concernJustification": "Dreiging online"}""")
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.items[0].domain").value("integrated-judgement"));
 	}
@@ -108,11 +110,11 @@ class AssessmentIsRatedPerDomainIT {
 				{"moment": "SOMETIME", "ratings": [{"domain": "psychopathology", "item": "treatment", "score": 1}]}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("moment"));
-		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), "{}")
-			.andExpect(status().isBadRequest())
+		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), "{}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("ratings"));
-		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), """
-				{"legalBasis": "STATUTORY", "ratings": [{"domain": "psychopathology", "item": "treatment", "score": 1}]}""")
+		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"),
+				"""
+						{"legalBasis": "STATUTORY", "ratings": [{"domain": "psychopathology", "item": "treatment", "score": 1}]}""")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("statutoryReference"));
 		as("ggz", null, post(url + "/assessments"), """
@@ -140,8 +142,10 @@ class AssessmentIsRatedPerDomainIT {
 				+ " and item_kind = 'ASSESSMENT'", String.class, caseId(url)))
 			.as("the police reader's read is logged")
 			.containsExactly("EXISTENCE_ONLY");
-		assertThat(this.jdbc.queryForObject("select count(*) from assessment_rating where case_id = ?"
-				+ " and position(convert_to('Psychose', 'UTF8') in content_ciphertext) > 0", Long.class, caseId(url)))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from assessment_rating where case_id = ?"
+						+ " and position(convert_to('Psychose', 'UTF8') in content_ciphertext) > 0",
+				Long.class, caseId(url)))
 			.as("ratings are stored sealed")
 			.isZero();
 	}
@@ -167,14 +171,14 @@ class AssessmentIsRatedPerDomainIT {
 	void theTrendShowsPerDomainOnlyWhatTheReaderMaySee() throws Exception {
 		String url = caseWithPartners();
 		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), ggzRating(null)).andExpect(status().isCreated());
-		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"), """
-				{"moment": "PLAN_REVIEW", "ratings": [{"domain": "psychopathology", "item": "substance-use", "score": 1},
-				  {"domain": "psychopathology", "item": "treatment", "score": 0}]}""")
+		as("ggz", "CASE_CONSULTATION", post(url + "/assessments"),
+				"""
+						{"moment": "PLAN_REVIEW", "ratings": [{"domain": "psychopathology", "item": "substance-use", "score": 1},
+						  {"domain": "psychopathology", "item": "treatment", "score": 0}]}""")
 			.andExpect(status().isCreated());
 		as("gemeente", "CASE_CONSULTATION", post(url + "/assessments"), """
 				{"moment": "INTAKE", "ratings": [{"domain": "social-context", "item": "family", "score": 2},
-				  {"domain": "social-context", "item": "peers", "score": 3}]}""")
-			.andExpect(status().isCreated());
+				  {"domain": "social-context", "item": "peers", "score": 3}]}""").andExpect(status().isCreated());
 		as("ggz", "CASE_CONSULTATION", get(url + "/assessments/trend"), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.domains[0].domain").value("psychopathology"))
 			.andExpect(jsonPath("$.domains[0].points.length()").value(2))
@@ -240,14 +244,15 @@ class AssessmentIsRatedPerDomainIT {
 		return """
 				{"moment": "INTAKE", "legalBasis": "%s", "consentId": %s, "ratings": [
 				  {"domain": "psychopathology", "item": "substance-use", "score": 3, "justification": "%s"},
-				  {"domain": "psychopathology", "item": "treatment", "score": 3}]}"""
-			.formatted((consent != null) ? "CONSENT" : "PUBLIC_TASK", (consent != null) ? "\"" + consent + "\"" : "null",
-					SECRET_JUSTIFICATION);
+				  {"domain": "psychopathology", "item": "treatment", "score": 3}]}""".formatted(
+				(consent != null) ? "CONSENT" : "PUBLIC_TASK", (consent != null) ? "\"" + consent + "\"" : "null",
+				SECRET_JUSTIFICATION);
 	}
 
 	String caseWithPartners() throws Exception {
 		String url = register(this.mvc);
-		for (String organisation : List.of("ggz-midden", "verslavingszorg-midden", "politie-midden", "gemeente-midden")) {
+		for (String organisation : List.of("ggz-midden", "verslavingszorg-midden", "politie-midden",
+				"gemeente-midden")) {
 			admit(this.mvc, url, organisation);
 		}
 		return url;

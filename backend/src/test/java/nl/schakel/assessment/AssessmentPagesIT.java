@@ -21,7 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The assessment page shows the trend as a table, withholding what the reader may not see; the evaluation page states its rule. */
+/**
+ * The assessment page shows the trend as a table, withholding what the reader may not
+ * see; the evaluation page states its rule.
+ */
 @IntegrationTest
 class AssessmentPagesIT {
 
@@ -37,17 +40,23 @@ class AssessmentPagesIT {
 		for (String organisation : List.of("ggz-midden", "politie-midden")) {
 			AssessmentIsRatedPerDomainIT.admit(this.mvc, url, organisation);
 		}
-		this.mvc.perform(DemoApi.as("ggz", "CASE_CONSULTATION", post(url + "/assessments"),
-				AssessmentIsRatedPerDomainIT.ggzRating(null))).andExpect(status().isCreated());
+		this.mvc
+			.perform(DemoApi.as("ggz", "CASE_CONSULTATION", post(url + "/assessments"),
+					AssessmentIsRatedPerDomainIT.ggzRating(null)))
+			.andExpect(status().isCreated());
 		String id = url.substring(url.lastIndexOf('/') + 1);
 		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(get("/cases/" + id + "/assessment").session(session)
-			.with(user(this.accounts.loadUserByUsername("politie"))))
+		this.mvc
+			.perform(get("/cases/" + id + "/assessment").session(session)
+				.with(user(this.accounts.loadUserByUsername("politie"))))
 			.andExpect(redirectedUrl("/cases/" + id));
-		this.mvc.perform(post("/cases/" + id + "/purpose").session(session).with(csrf())
-			.with(user(this.accounts.loadUserByUsername("politie"))).param("purpose", "CASE_CONSULTATION"));
-		this.mvc.perform(get("/cases/" + id + "/assessment").session(session)
-			.with(user(this.accounts.loadUserByUsername("politie"))))
+		this.mvc.perform(post("/cases/" + id + "/purpose").session(session)
+			.with(csrf())
+			.with(user(this.accounts.loadUserByUsername("politie")))
+			.param("purpose", "CASE_CONSULTATION"));
+		this.mvc
+			.perform(get("/cases/" + id + "/assessment").session(session)
+				.with(user(this.accounts.loadUserByUsername("politie"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<caption>Psychopathologie</caption>")))
 			.andExpect(content().string(containsString("GGZ Midden heeft dit domein beoordeeld")))

@@ -27,9 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The partner responsible for a follow-up moment, and the case's coordinator, hear once that it
- * comes near and once that it passed unrecorded — by the case's reference only, however often
- * the job runs — and nobody hears of a moment that was recorded.
+ * The partner responsible for a follow-up moment, and the case's coordinator, hear once
+ * that it comes near and once that it passed unrecorded — by the case's reference only,
+ * however often the job runs — and nobody hears of a moment that was recorded.
  */
 @IntegrationTest
 class FollowUpRemindersIT {
@@ -92,8 +92,8 @@ class FollowUpRemindersIT {
 					Map.of("kind", "FOLLOW_UP_OVERDUE", "recipient", "zvh-midden/coordinator"));
 		String reference = this.jdbc.queryForObject("select reference from case_file where id = ?", String.class,
 				AssessmentIsRatedPerDomainIT.caseId(url));
-		assertThat(this.jdbc.queryForList("select case_reference from notification where subject_id = ?",
-				String.class, moment))
+		assertThat(this.jdbc.queryForList("select case_reference from notification where subject_id = ?", String.class,
+				moment))
 			.as("a reminder names the case by its reference, nothing of the intervention or the person")
 			.containsOnly(reference);
 	}
@@ -102,12 +102,14 @@ class FollowUpRemindersIT {
 	void aRecordedMomentRemindsNobody() throws Exception {
 		String url = caseWithIntervention();
 		UUID moment = firstMoment(url);
-		// the responsible partner follows up: a repeated assessment at the follow-up moment
+		// the responsible partner follows up: a repeated assessment at the follow-up
+		// moment
 		this.mvc.perform(DemoApi.as("gemeente", "CASE_CONSULTATION", post(url + "/assessments"), """
 				{"moment": "FOLLOW_UP", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}"""))
 			.andExpect(status().isCreated());
 		assertThat(this.jdbc.queryForObject("select done_at is not null from follow_up where id = ?", Boolean.class,
-				moment)).isTrue();
+				moment))
+			.isTrue();
 
 		LocalDate due = dueOn(moment);
 		runOn(due.minusDays(3), 1);
@@ -116,10 +118,14 @@ class FollowUpRemindersIT {
 		assertThat(reminders(moment)).isEmpty();
 	}
 
-	/** Runs the scheduled job (job lock, transaction) as if it were noon on that day, this many times. */
+	/**
+	 * Runs the scheduled job (job lock, transaction) as if it were noon on that day, this
+	 * many times.
+	 */
 	private void runOn(LocalDate day, int times) throws InterruptedException {
 		Clock noon = Clock.fixed(day.atTime(12, 0).atZone(AMSTERDAM).toInstant(), AMSTERDAM);
-		// an interval of milliseconds lets the job lock go between runs, as hours would in production
+		// an interval of milliseconds lets the job lock go between runs, as hours would
+		// in production
 		FollowUpReminders job = new FollowUpReminders(this.followUps, this.notifications, this.cases,
 				this.organisations, this.jdbc, noon, 7, true, this.locks, Duration.ofMillis(20), this.transactions);
 		for (int i = 0; i < times; i++) {
@@ -129,9 +135,11 @@ class FollowUpRemindersIT {
 	}
 
 	private List<Map<String, Object>> reminders(UUID moment) {
-		return this.jdbc.queryForList("""
-				select kind, coalesce(recipient_organisation, '') || '/' || coalesce(recipient_username, '') as recipient
-				from notification where subject_id = ? and kind like 'FOLLOW_UP_%'""", moment);
+		return this.jdbc.queryForList(
+				"""
+						select kind, coalesce(recipient_organisation, '') || '/' || coalesce(recipient_username, '') as recipient
+						from notification where subject_id = ? and kind like 'FOLLOW_UP_%'""",
+				moment);
 	}
 
 	private LocalDate dueOn(UUID moment) {
@@ -139,11 +147,13 @@ class FollowUpRemindersIT {
 			.toLocalDate();
 	}
 
-	/** The three-month moment of the case's intervention, started four months ago: overdue today. */
+	/**
+	 * The three-month moment of the case's intervention, started four months ago: overdue
+	 * today.
+	 */
 	private UUID firstMoment(String url) {
-		return this.jdbc.queryForObject(
-				"select id from follow_up where case_id = ? order by due_on limit 1", UUID.class,
-				AssessmentIsRatedPerDomainIT.caseId(url));
+		return this.jdbc.queryForObject("select id from follow_up where case_id = ? order by due_on limit 1",
+				UUID.class, AssessmentIsRatedPerDomainIT.caseId(url));
 	}
 
 	private String caseWithIntervention() throws Exception {
@@ -153,8 +163,7 @@ class FollowUpRemindersIT {
 		}
 		String created = this.mvc
 			.perform(DemoApi.as("coordinator", "CASE_CONSULTATION", post(url + "/interventions"),
-					InterventionsAreFollowedUpAndEvaluatedIT
-						.mentoring(LocalDate.now(AMSTERDAM).minusMonths(4))))
+					InterventionsAreFollowedUpAndEvaluatedIT.mentoring(LocalDate.now(AMSTERDAM).minusMonths(4))))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

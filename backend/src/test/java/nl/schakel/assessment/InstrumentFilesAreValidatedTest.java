@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The instrument and the catalogue are refused at start-up with file, line and what is wrong. */
+/**
+ * The instrument and the catalogue are refused at start-up with file, line and what is
+ * wrong.
+ */
 class InstrumentFilesAreValidatedTest {
 
 	@Test
@@ -46,8 +49,7 @@ class InstrumentFilesAreValidatedTest {
 				      - {code: i, scale: nope, label: {nl: I, en: I}}
 				""";
 		assertThatThrownBy(() -> new AssessmentInstrumentLoader()
-			.load(Optional.of(yaml.getBytes(StandardCharsets.UTF_8)), "memory"))
-			.isInstanceOf(InstrumentInvalid.class)
+			.load(Optional.of(yaml.getBytes(StandardCharsets.UTF_8)), "memory")).isInstanceOf(InstrumentInvalid.class)
 			.hasMessageContaining("assessment.yaml:13: unknown category 'MEDICAL'")
 			.hasMessageContaining("assessment.yaml:14: unknown rated-by 'POLICE'")
 			.hasMessageContaining("assessment.yaml:16: unknown scale 'nope'");
@@ -72,8 +74,7 @@ class InstrumentFilesAreValidatedTest {
 				    conditions: {minimum-duration-weeks: 4, trauma-sensitive: true, trust-building: false, family-or-community: false}
 				""";
 		assertThatThrownBy(() -> new InterventionCatalogueLoader(instrument)
-			.load(Optional.of(yaml.getBytes(StandardCharsets.UTF_8)), "memory"))
-			.isInstanceOf(InstrumentInvalid.class)
+			.load(Optional.of(yaml.getBytes(StandardCharsets.UTF_8)), "memory")).isInstanceOf(InstrumentInvalid.class)
 			.hasMessageContaining("interventions.yaml:2: follow-up months go up")
 			.hasMessageContaining("interventions.yaml:10: unknown working-elements 'MAGICAL'")
 			.hasMessageContaining("interventions.yaml:11: 9 is not a value of the instrument's phase scale");

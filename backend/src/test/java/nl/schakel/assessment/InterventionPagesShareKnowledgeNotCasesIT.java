@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The catalogue pages share knowledge between domains — practitioners' notes, and for
- * coordinators the suppressed evaluation summary — never a case; the follow-up overview shows the
- * coordinator what is overdue.
+ * coordinators the suppressed evaluation summary — never a case; the follow-up overview
+ * shows the coordinator what is overdue.
  */
 @IntegrationTest
 class InterventionPagesShareKnowledgeNotCasesIT {
@@ -50,7 +50,8 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 			.andExpect(content().string(containsString("id=\"element-chart\"")))
 			.andExpect(content().string(containsString("href=\"/evaluation.csv\"")))
 			.andExpect(content().string(containsString("minder dan 10 casussen")));
-		String csv = this.mvc.perform(get("/evaluation.csv").with(user(this.accounts.loadUserByUsername("coordinator"))))
+		String csv = this.mvc
+			.perform(get("/evaluation.csv").with(user(this.accounts.loadUserByUsername("coordinator"))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -71,11 +72,12 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 
 	@Test
 	void aPractitionersNoteAppearsWithItsOrganisationsNameForEveryDomain() throws Exception {
-		this.mvc.perform(post("/interventions/mentoring/notes").with(csrf())
-			.with(user(this.accounts.loadUserByUsername("ggz")))
-			.param("whatWorked", "Een mentor uit de eigen wijk die er ook na het traject bleef")
-			.param("forWhom", "Jongvolwassenen met weinig vertrouwen in instanties")
-			.param("circumstances", "Als de familie vanaf het begin betrokken was"))
+		this.mvc
+			.perform(post("/interventions/mentoring/notes").with(csrf())
+				.with(user(this.accounts.loadUserByUsername("ggz")))
+				.param("whatWorked", "Een mentor uit de eigen wijk die er ook na het traject bleef")
+				.param("forWhom", "Jongvolwassenen met weinig vertrouwen in instanties")
+				.param("circumstances", "Als de familie vanaf het begin betrokken was"))
 			.andExpect(redirectedUrl("/interventions/mentoring"));
 		this.mvc.perform(get("/interventions/mentoring").with(user(this.accounts.loadUserByUsername("politie"))))
 			.andExpect(status().isOk())
@@ -93,8 +95,9 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 				.param("forWhom", "Minderjarigen op school"))
 			.andExpect(redirectedUrl("/interventions/mentoring#note"))
 			.andReturn();
-		this.mvc.perform(get("/interventions/mentoring").with(user(this.accounts.loadUserByUsername("gemeente")))
-			.flashAttrs(answer.getFlashMap()))
+		this.mvc
+			.perform(get("/interventions/mentoring").with(user(this.accounts.loadUserByUsername("gemeente")))
+				.flashAttrs(answer.getFlashMap()))
 			.andExpect(content().string(containsString("id=\"note-whatWorked-error\"")))
 			.andExpect(content().string(containsString("Beschrijf wat werkte")))
 			.andExpect(content().string(containsString("Minderjarigen op school</textarea>")));
@@ -105,9 +108,10 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 		this.mvc.perform(get("/interventions").with(user(this.accounts.loadUserByUsername("auditor"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"/interventions/mentoring\"")));
-		this.mvc.perform(post("/interventions/mentoring/notes").with(csrf())
-			.with(user(this.accounts.loadUserByUsername("auditor")))
-			.param("whatWorked", "iets"))
+		this.mvc
+			.perform(post("/interventions/mentoring/notes").with(csrf())
+				.with(user(this.accounts.loadUserByUsername("auditor")))
+				.param("whatWorked", "iets"))
 			.andExpect(status().isForbidden());
 	}
 
@@ -117,8 +121,9 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 		for (String organisation : List.of("ggz-midden", "gemeente-midden")) {
 			AssessmentIsRatedPerDomainIT.admit(this.mvc, url, organisation);
 		}
-		this.mvc.perform(DemoApi.as("coordinator", "CASE_CONSULTATION", post(url + "/interventions"),
-				InterventionsAreFollowedUpAndEvaluatedIT.mentoring(LocalDate.now().minusMonths(4))))
+		this.mvc
+			.perform(DemoApi.as("coordinator", "CASE_CONSULTATION", post(url + "/interventions"),
+					InterventionsAreFollowedUpAndEvaluatedIT.mentoring(LocalDate.now().minusMonths(4))))
 			.andExpect(status().isCreated());
 		this.mvc.perform(get("/interventions/mentoring").with(user(this.accounts.loadUserByUsername("coordinator"))))
 			.andExpect(content().string(containsString("minder dan 10 casussen")))

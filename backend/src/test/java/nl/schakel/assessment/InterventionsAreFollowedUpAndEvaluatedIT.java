@@ -27,9 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Interventions are chosen from the catalogue by the coordinator, delivered by partners of the
- * case, followed up at the policy's moments, and evaluated only in aggregates that hide small
- * groups — producing them is logged as statistical use.
+ * Interventions are chosen from the catalogue by the coordinator, delivered by partners
+ * of the case, followed up at the policy's moments, and evaluated only in aggregates that
+ * hide small groups — producing them is logged as statistical use.
  */
 @IntegrationTest
 class InterventionsAreFollowedUpAndEvaluatedIT {
@@ -45,8 +45,10 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 		this.mvc.perform(get("/api/v1/interventions").with(httpBasic("gemeente", "demo")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.followUpMonths").value(org.hamcrest.Matchers.contains(3, 6, 12, 24)))
-			.andExpect(jsonPath("$.interventions[?(@.code == 'mentoring')].workingElements[0]").value(hasItem("SOCIAL_EDUCATIONAL")))
-			.andExpect(jsonPath("$.interventions[?(@.code == 'mentoring')].conditions.familyOrCommunity").value(hasItem(true)))
+			.andExpect(jsonPath("$.interventions[?(@.code == 'mentoring')].workingElements[0]")
+				.value(hasItem("SOCIAL_EDUCATIONAL")))
+			.andExpect(jsonPath("$.interventions[?(@.code == 'mentoring')].conditions.familyOrCommunity")
+				.value(hasItem(true)))
 			.andExpect(jsonPath("$.interventions[?(@.code == 'mentoring')].deliveredBy").value(hasItem("MUNICIPAL")));
 	}
 
@@ -65,8 +67,11 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 			.andExpect(jsonPath("$[0].details.involvedPersons[0].name").value("Imam Yusuf"))
 			.andExpect(jsonPath("$[0].details.involvedPersons[0].role").value("sleutelfiguur"))
 			.andExpect(jsonPath("$[0].followUps.length()").value(4));
-		assertThat(this.jdbc.queryForObject("select count(*) from case_intervention where id = ?::uuid"
-				+ " and position(convert_to('Yusuf', 'UTF8') in details_ciphertext) > 0", Long.class, id))
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from case_intervention where id = ?::uuid"
+								+ " and position(convert_to('Yusuf', 'UTF8') in details_ciphertext) > 0",
+						Long.class, id))
 			.as("the persons involved are stored sealed")
 			.isZero();
 		as("om", get(url + "/interventions"), null).andExpect(status().isNotFound())
@@ -93,7 +98,8 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 			.andExpect(jsonPath("$.errors[0].field").value("expectedWeeks"))
 			.andExpect(jsonPath("$.errors[1].field").value("addressedDomains[0]"));
 		assertThat(this.jdbc.queryForObject("select count(*) from case_intervention where case_id = ?", Long.class,
-				AssessmentIsRatedPerDomainIT.caseId(url))).isZero();
+				AssessmentIsRatedPerDomainIT.caseId(url)))
+			.isZero();
 	}
 
 	@Test
@@ -101,19 +107,23 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 		String url = caseWithPartners();
 		LocalDate start = LocalDate.now(ZoneId.of("Europe/Amsterdam")).minusMonths(4);
 		String id = created(as("coordinator", post(url + "/interventions"), mentoring(start)));
-		assertThat(this.jdbc.queryForList("select due_on from follow_up where case_intervention_id = ?::uuid order by due_on",
-				java.sql.Date.class, id)
+		assertThat(this.jdbc
+			.queryForList("select due_on from follow_up where case_intervention_id = ?::uuid order by due_on",
+					java.sql.Date.class, id)
 			.stream()
 			.map(java.sql.Date::toLocalDate)
-			.toList()).containsExactly(start.plusMonths(3), start.plusMonths(6), start.plusMonths(12),
-					start.plusMonths(24));
+			.toList())
+			.containsExactly(start.plusMonths(3), start.plusMonths(6), start.plusMonths(12), start.plusMonths(24));
 		as("coordinator", get("/api/v1/follow-ups?due=overdue"), null).andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.interventionId == '" + id + "')].monthsAfterStart").value(org.hamcrest.Matchers.contains(3)))
-			.andExpect(jsonPath("$[?(@.interventionId == '" + id + "')].responsibleOrganisation").value(hasItem("gemeente-midden")));
+			.andExpect(jsonPath("$[?(@.interventionId == '" + id + "')].monthsAfterStart")
+				.value(org.hamcrest.Matchers.contains(3)))
+			.andExpect(jsonPath("$[?(@.interventionId == '" + id + "')].responsibleOrganisation")
+				.value(hasItem("gemeente-midden")));
 		as("gemeente", get("/api/v1/follow-ups?due=overdue"), null).andExpect(status().isForbidden());
 		as("coordinator", get("/api/v1/follow-ups?due=someday"), null).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("due"));
-		// the responsible partner follows up: a repeated assessment at the follow-up moment
+		// the responsible partner follows up: a repeated assessment at the follow-up
+		// moment
 		as("gemeente", post(url + "/assessments"), """
 				{"moment": "FOLLOW_UP", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}""")
 			.andExpect(status().isCreated());
@@ -126,8 +136,8 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 		String url = caseWithPartners();
 		String id = created(as("coordinator", post(url + "/interventions"), mentoring(LocalDate.now().minusMonths(2))));
 		as("gemeente", post(url + "/interventions/" + id + "/barriers"), """
-				{"kind": "DISTRUST", "occurredOn": "%s", "response": "Sleutelfiguur bemiddelt"}""".formatted(LocalDate.now().minusDays(3)))
-			.andExpect(status().isCreated());
+				{"kind": "DISTRUST", "occurredOn": "%s", "response": "Sleutelfiguur bemiddelt"}"""
+			.formatted(LocalDate.now().minusDays(3))).andExpect(status().isCreated());
 		as("gemeente", post(url + "/interventions/" + id + "/outcome"), """
 				{"outcome": "STOPPED_EARLY", "endedOn": "%s"}""".formatted(LocalDate.now().minusDays(1)))
 			.andExpect(status().isBadRequest())
@@ -136,8 +146,8 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 				{"outcome": "COMPLETED", "endedOn": "%s"}""".formatted(LocalDate.now().minusDays(1)))
 			.andExpect(status().isForbidden());
 		as("gemeente", post(url + "/interventions/" + id + "/outcome"), """
-				{"outcome": "STOPPED_EARLY", "endedOn": "%s", "reason": "Verhuisd naar het buitenland"}""".formatted(LocalDate.now().minusDays(1)))
-			.andExpect(status().isOk());
+				{"outcome": "STOPPED_EARLY", "endedOn": "%s", "reason": "Verhuisd naar het buitenland"}"""
+			.formatted(LocalDate.now().minusDays(1))).andExpect(status().isOk());
 		as("ggz", get(url + "/interventions"), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].outcome").value("STOPPED_EARLY"))
 			.andExpect(jsonPath("$[0].outcomeNote.reason").value("Verhuisd naar het buitenland"))
@@ -150,10 +160,11 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 		// twelve cases of digital resilience: eleven completed, one still running
 		for (int i = 0; i < 12; i++) {
 			String url = caseWithPartners();
-			String id = created(as("coordinator", post(url + "/interventions"), """
-					{"intervention": "digital-resilience", "startedOn": "%s", "expectedWeeks": 8,
-					 "addressedDomains": ["online"], "parts": [{"organisation": "gemeente-midden", "description": "training"}]}"""
-				.formatted(LocalDate.now().minusMonths(3))));
+			String id = created(as("coordinator", post(url + "/interventions"),
+					"""
+							{"intervention": "digital-resilience", "startedOn": "%s", "expectedWeeks": 8,
+							 "addressedDomains": ["online"], "parts": [{"organisation": "gemeente-midden", "description": "training"}]}"""
+						.formatted(LocalDate.now().minusMonths(3))));
 			if (i > 0) {
 				as("coordinator", post(url + "/interventions/" + id + "/outcome"), """
 						{"outcome": "COMPLETED", "endedOn": "%s"}""".formatted(LocalDate.now().minusDays(i)))
@@ -164,14 +175,21 @@ class InterventionsAreFollowedUpAndEvaluatedIT {
 		as("coordinator", get("/api/v1/evaluation/interventions"), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.threshold").value(10))
 			.andExpect(jsonPath("$.rule").value(containsString("10")))
-			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].suppressed").value(hasItem(false)))
+			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].suppressed")
+				.value(hasItem(false)))
 			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].cases").value(hasItem(12)))
-			// 11 completed would reveal the one case still running: the parts are hidden together
-			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].completed").value(hasItem(org.hamcrest.Matchers.nullValue())))
-			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].ongoing").value(hasItem(org.hamcrest.Matchers.nullValue())))
-			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].meanDurationDays").value(hasItem(org.hamcrest.Matchers.notNullValue())))
-			.andExpect(jsonPath("$.interventions[?(@.intervention == 'exit-counselling')].suppressed").value(hasItem(true)))
-			.andExpect(jsonPath("$.interventions[?(@.intervention == 'exit-counselling')].cases").value(hasItem(org.hamcrest.Matchers.nullValue())))
+			// 11 completed would reveal the one case still running: the parts are hidden
+			// together
+			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].completed")
+				.value(hasItem(org.hamcrest.Matchers.nullValue())))
+			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].ongoing")
+				.value(hasItem(org.hamcrest.Matchers.nullValue())))
+			.andExpect(jsonPath("$.interventions[?(@.intervention == 'digital-resilience')].meanDurationDays")
+				.value(hasItem(org.hamcrest.Matchers.notNullValue())))
+			.andExpect(jsonPath("$.interventions[?(@.intervention == 'exit-counselling')].suppressed")
+				.value(hasItem(true)))
+			.andExpect(jsonPath("$.interventions[?(@.intervention == 'exit-counselling')].cases")
+				.value(hasItem(org.hamcrest.Matchers.nullValue())))
 			.andExpect(content().string(not(containsString("caseId"))));
 		assertThat(statisticalUse()).isEqualTo(before + 1);
 		as("coordinator", get("/api/v1/evaluation/interventions.csv"), null).andExpect(status().isOk())

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A working element's row sums interventions; were it shown while one of them is hidden, its
- * difference with the shown rows would reveal the hidden intervention's handful of cases.
+ * A working element's row sums interventions; were it shown while one of them is hidden,
+ * its difference with the shown rows would reveal the hidden intervention's handful of
+ * cases.
  */
 class WorkingElementRowsRevealNoHiddenInterventionTest {
 
@@ -21,7 +22,8 @@ class WorkingElementRowsRevealNoHiddenInterventionTest {
 
 	@Test
 	void anElementIsHiddenWhenOneOfItsInterventionsIsHiddenEvenIfTheSumReachesTheThreshold() {
-		// 12 mentoring (shown) + 3 digital resilience (hidden) = 15: showing 15 would reveal the 3
+		// 12 mentoring (shown) + 3 digital resilience (hidden) = 15: showing 15 would
+		// reveal the 3
 		List<Evaluation.ElementRow> rows = Evaluation.elementRows(CATALOGUE,
 				Map.of("mentoring", new long[] { 12, 0, 0, 12 }, "digital-resilience", new long[] { 3, 1, 0, 2 }));
 		assertThat(row(rows, "SOCIAL_EDUCATIONAL").suppressed()).isTrue();
@@ -36,7 +38,8 @@ class WorkingElementRowsRevealNoHiddenInterventionTest {
 		Evaluation.ElementRow psychosocial = row(rows, "PSYCHOSOCIAL");
 		assertThat(psychosocial.suppressed()).isFalse();
 		assertThat(psychosocial.deployments()).isEqualTo(42);
-		// family support hides its parts (2 completed), so the sum may not show them either
+		// family support hides its parts (2 completed), so the sum may not show them
+		// either
 		assertThat(psychosocial.completed()).isNull();
 		assertThat(psychosocial.ongoing()).isNull();
 		Evaluation.ElementRow social = row(rows, "SOCIAL_EDUCATIONAL");

@@ -40,8 +40,7 @@ class AReviewItemNamesWhatWasReadAndByWhomIT {
 	DemoAccounts accounts;
 
 	@Test
-	void aReviewedBreachOfSecrecyNamesCaseDiscloserBasisAndTheAnsweredQuestionsButNotTheAnswers()
-			throws Exception {
+	void aReviewedBreachOfSecrecyNamesCaseDiscloserBasisAndTheAnsweredQuestionsButNotTheAnswers() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
 		AuditScenario.Case c = scenario.newCase("Herhaal Persoon", null, "ggz-midden", "politie-midden");
 		String justification = "Geheime afweging " + UUID.randomUUID();
@@ -57,7 +56,8 @@ class AReviewItemNamesWhatWasReadAndByWhomIT {
 
 		List<UUID> items = this.jdbc.queryForList("""
 				select distinct r.id from review_item r join disclosure d on d.id = any(r.disclosure_ids)
-				where d.case_id = ? and r.actor = 'politie' and r.flag_rule = 'conflict-of-duties'""", UUID.class, c.id());
+				where d.case_id = ? and r.actor = 'politie' and r.flag_rule = 'conflict-of-duties'""", UUID.class,
+				c.id());
 		assertThat(items).hasSize(1);
 
 		String page = this.mvc

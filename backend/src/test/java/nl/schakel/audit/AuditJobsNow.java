@@ -3,8 +3,9 @@ package nl.schakel.audit;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Seals the log and scans it for review items at once, for tests outside this package (the
- * test profile switches the schedule off, and the sealer and scanner are package-private).
+ * Seals the log and scans it for review items at once, for tests outside this package
+ * (the test profile switches the schedule off, and the sealer and scanner are
+ * package-private).
  */
 public final class AuditJobsNow {
 

@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Scripted casework through the REST API, to fill the disclosure log the auditor then looks
- * at: a case, admitted partners, contributions, reads.
+ * Scripted casework through the REST API, to fill the disclosure log the auditor then
+ * looks at: a case, admitted partners, contributions, reads.
  */
 final class AuditScenario {
 
@@ -28,7 +28,10 @@ final class AuditScenario {
 		this.jdbc = jdbc;
 	}
 
-	/** A case for a new person (with a BSN when given), with these organisations admitted for case consultation. */
+	/**
+	 * A case for a new person (with a BSN when given), with these organisations admitted
+	 * for case consultation.
+	 */
 	Case newCase(String name, String bsn, String... organisations) throws Exception {
 		String person = (bsn != null) ? """
 				{"name": "%s", "dateOfBirth": "1984-04-04", "bsn": "%s"}""".formatted(name, bsn) : """

@@ -18,7 +18,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The auditor searches the disclosure log by every filter, pages by keyset, and every search is recorded. */
+/**
+ * The auditor searches the disclosure log by every filter, pages by keyset, and every
+ * search is recorded.
+ */
 @IntegrationTest
 class AuditSearchIT {
 
@@ -36,10 +39,12 @@ class AuditSearchIT {
 	void aCaseReadByCareAndPoliceAndRefusedToTheMunicipality() throws Exception {
 		this.scenario = new AuditScenario(this.mvc, this.jdbc);
 		this.c = this.scenario.newCase("Zoek Persoon", null, "ggz-midden", "politie-midden");
-		this.scenario.contribute(this.c, "ggz", """
-				{"text": "eerste", "category": "HEALTH", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
-		this.scenario.contribute(this.c, "ggz", """
-				{"text": "tweede", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
+		this.scenario.contribute(this.c, "ggz",
+				"""
+						{"text": "eerste", "category": "HEALTH", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
+		this.scenario.contribute(this.c, "ggz",
+				"""
+						{"text": "tweede", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
 		this.scenario.read(this.c, "ggz");
 		this.scenario.read(this.c, "politie");
 		this.scenario.read(this.c, "gemeente");
@@ -57,14 +62,16 @@ class AuditSearchIT {
 
 	@Test
 	void eachFilterNarrowsTheResult() throws Exception {
-		// the auditor's own searches are disclosures of this case too: count the casework only
+		// the auditor's own searches are disclosures of this case too: count the casework
+		// only
 		String base = "case=" + this.c.id() + "&size=200&purpose=CASE_CONSULTATION";
 		int casework = (int) count("case_id = ? and purpose = 'CASE_CONSULTATION'", this.c.id());
 		assertThat(search(base + "&actor=politie")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.get("actor")).isEqualTo("politie"));
 		assertThat(search(base + "&organisation=ggz-midden")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.get("actorOrganisation")).isEqualTo("ggz-midden"));
-		assertThat(search(base + "&decision=DENY")).hasSize((int) count("case_id = ? and decision = 'DENY'", this.c.id()))
+		assertThat(search(base + "&decision=DENY"))
+			.hasSize((int) count("case_id = ? and decision = 'DENY'", this.c.id()))
 			.allSatisfy((row) -> assertThat(row.get("actor")).isEqualTo("gemeente"));
 		assertThat(search(base + "&decision=existence-only")).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.get("decision")).isEqualTo("EXISTENCE_ONLY"));
@@ -83,15 +90,18 @@ class AuditSearchIT {
 
 	@Test
 	void keysetPagingWalksEveryRowOnceInOrder() throws Exception {
-		List<String> all = search("case=" + this.c.id() + "&purpose=CASE_CONSULTATION&size=200").stream().map((row) -> (String) row.get("id"))
+		List<String> all = search("case=" + this.c.id() + "&purpose=CASE_CONSULTATION&size=200").stream()
+			.map((row) -> (String) row.get("id"))
 			.toList();
 		List<String> paged = new ArrayList<>();
 		String cursor = null;
 		int pages = 0;
 		do {
 			String body = this.scenario
-				.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=" + this.c.id() + "&purpose=CASE_CONSULTATION&size=2"
-						+ ((cursor != null) ? "&cursor=" + cursor : "")), null)
+				.as("auditor", "AUDIT",
+						get("/api/v1/audit/disclosures?case=" + this.c.id() + "&purpose=CASE_CONSULTATION&size=2"
+								+ ((cursor != null) ? "&cursor=" + cursor : "")),
+						null)
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
@@ -110,17 +120,21 @@ class AuditSearchIT {
 		long searches = count("actor = 'auditor' and item_kind = 'AUDIT_SEARCH' and case_id = ?", this.c.id());
 		search("case=" + this.c.reference());
 		assertThat(count("actor = 'auditor' and item_kind = 'AUDIT_SEARCH' and case_id = ? and channel = 'API'"
-				+ " and purpose = 'AUDIT'", this.c.id())).isEqualTo(searches + 1);
+				+ " and purpose = 'AUDIT'", this.c.id()))
+			.isEqualTo(searches + 1);
 
-		String csv = this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures.csv?case=" + this.c.id()), null)
+		String csv = this.scenario
+			.as("auditor", "AUDIT", get("/api/v1/audit/disclosures.csv?case=" + this.c.id()), null)
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(csv.lines().findFirst()).hasValueSatisfying((header) -> assertThat(header).startsWith("occurred_at,actor"));
+		assertThat(csv.lines().findFirst())
+			.hasValueSatisfying((header) -> assertThat(header).startsWith("occurred_at,actor"));
 		assertThat(csv.lines().filter((line) -> line.contains(this.c.reference())).count()).isPositive();
 		assertThat(count("actor = 'auditor' and item_kind = 'AUDIT_EXPORT' and case_id = ? and channel = 'EXPORT'",
-				this.c.id())).isEqualTo(1);
+				this.c.id()))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -131,7 +145,8 @@ class AuditSearchIT {
 		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?from=gisteren"), null)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("from"));
-		// dates the database cannot hold as a moment (or the calendar cannot pass) are refused too
+		// dates the database cannot hold as a moment (or the calendar cannot pass) are
+		// refused too
 		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?to=%2B999999999-12-31"), null)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("to"));

@@ -28,9 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The auditor's search walks the log by event (one per read) and unnests the items after:
- * a page still holds exactly the asked number of items, a read whose items do not fit goes
- * on on the next page, item filters show only the matching items of a read, and rows logged
- * one per item before reads were events take their place in time among the events.
+ * a page still holds exactly the asked number of items, a read whose items do not fit
+ * goes on on the next page, item filters show only the matching items of a read, and rows
+ * logged one per item before reads were events take their place in time among the events.
  */
 @IntegrationTest
 class AuditSearchPagesByEventIT {
@@ -59,9 +59,10 @@ class AuditSearchPagesByEventIT {
 		this.scenario = new AuditScenario(this.mvc, this.jdbc);
 		this.c = this.scenario.newCase("Pagina Persoon", null, "ggz-midden", "politie-midden");
 		for (String category : List.of("HEALTH", "SOCIAL", "HEALTH")) {
-			this.scenario.contribute(this.c, "ggz", """
-					{"text": "notitie", "category": "%s", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}"""
-				.formatted(category));
+			this.scenario.contribute(this.c, "ggz",
+					"""
+							{"text": "notitie", "category": "%s", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}"""
+						.formatted(category));
 		}
 		this.scenario.read(this.c, "ggz");
 		this.scenario.read(this.c, "politie");
@@ -106,8 +107,8 @@ class AuditSearchPagesByEventIT {
 		}
 		assertThat(runs).doesNotHaveDuplicates();
 		List<Instant> times = runs.stream()
-			.map((event) -> this.jdbc.queryForObject("select occurred_at from disclosure_event where id = ?",
-					Timestamp.class, event)
+			.map((event) -> this.jdbc
+				.queryForObject("select occurred_at from disclosure_event where id = ?", Timestamp.class, event)
 				.toInstant())
 			.toList();
 		assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -117,8 +118,8 @@ class AuditSearchPagesByEventIT {
 	void anItemFilterShowsOnlyTheMatchingItemsOfARead() throws Exception {
 		String filter = "case=" + this.c.id() + "&purpose=CASE_CONSULTATION&category=HEALTH";
 		List<Map<String, Object>> rows = search(filter + "&size=200");
-		assertThat(rows).hasSize((int) count("case_id = ? and purpose = 'CASE_CONSULTATION' and category = 'HEALTH'",
-				this.c.id()));
+		assertThat(rows)
+			.hasSize((int) count("case_id = ? and purpose = 'CASE_CONSULTATION' and category = 'HEALTH'", this.c.id()));
 		assertThat(rows).isNotEmpty().allSatisfy((row) -> assertThat(row.get("category")).isEqualTo("HEALTH"));
 		List<String> paged = new ArrayList<>();
 		String cursor = null;
@@ -153,7 +154,8 @@ class AuditSearchPagesByEventIT {
 			cursor = JsonPath.read(body, "$.nextCursor");
 		}
 		while (cursor != null && paged.size() < 400);
-		// the auditor's own searches above are disclosures of this case too, newer than all of it
+		// the auditor's own searches above are disclosures of this case too, newer than
+		// all of it
 		assertThat(paged).containsSubsequence(all.subList(all.indexOf(between.toString()), all.size()));
 		assertThat(search("case=" + this.c.id() + "&category=SOCIAL&size=200")).extracting((row) -> row.get("id"))
 			.contains(between.toString(), older.toString());
@@ -168,15 +170,18 @@ class AuditSearchPagesByEventIT {
 		String id = JsonPath.read(first, "$.disclosures[0].id");
 		String nextCursor = JsonPath.read(first, "$.nextCursor");
 		String itemCursor = nextCursor.substring(0, nextCursor.indexOf('_')) + "_" + id;
-		this.scenario.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=" + this.c.id() + "&cursor=" + itemCursor),
-				null)
+		this.scenario
+			.as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=" + this.c.id() + "&cursor=" + itemCursor),
+					null)
 			.andExpect(status().isOk());
 	}
 
 	@Test
 	void theFirstPageReadsOnlyTheNewestEventsWhateverTheSizeOfTheLog() {
-		// the log holds many more events than a page; searching by item made PostgreSQL read
-		// (and sort) every one of them before the first page, paging by event reads a page's worth
+		// the log holds many more events than a page; searching by item made PostgreSQL
+		// read
+		// (and sort) every one of them before the first page, paging by event reads a
+		// page's worth
 		long events = this.jdbc.queryForObject("select count(*) from disclosure_event", Long.class);
 		assertThat(events).isGreaterThan(10);
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
@@ -184,12 +189,12 @@ class AuditSearchPagesByEventIT {
 				null, "1");
 		String sql = DisclosureSearch.query(this.search.criteria(pageOfOne), 1, parameters, true);
 		String plan = new TransactionTemplate(this.transactions).execute((status) -> {
-			// the test database is small enough to scan whole; ask for the plan a large log gets
+			// the test database is small enough to scan whole; ask for the plan a large
+			// log gets
 			this.jdbc.execute("set local enable_seqscan = off");
 			return this.named.queryForObject("explain (analyze, format json) " + sql, parameters, String.class);
 		});
-		List<Map<String, Object>> eventScans = JsonPath.read(plan,
-				"$..[?(@['Relation Name'] == 'disclosure_event')]");
+		List<Map<String, Object>> eventScans = JsonPath.read(plan, "$..[?(@['Relation Name'] == 'disclosure_event')]");
 		assertThat(eventScans).as(plan).isNotEmpty().allSatisfy((scan) -> {
 			double rows = ((Number) scan.get("Actual Rows")).doubleValue()
 					* ((Number) scan.get("Actual Loops")).doubleValue();
@@ -199,7 +204,8 @@ class AuditSearchPagesByEventIT {
 
 	private UUID olderRow(Instant at) {
 		UUID id = UUID.randomUUID();
-		// a row inserted into the view lands in the table of per-item rows, as a bulk load's would
+		// a row inserted into the view lands in the table of per-item rows, as a bulk
+		// load's would
 		this.jdbc.update("""
 				insert into disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id,
 				                        item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version,

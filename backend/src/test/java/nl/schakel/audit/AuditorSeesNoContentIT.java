@@ -25,8 +25,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Auditors see metadata, never content: every page and every API answer of the auditor
- * workspace — search, CSV, reviews, change history, integrity, head, subject-access report
- * in HTML and JSON — is scanned for a known contribution text and a known BSN.
+ * workspace — search, CSV, reviews, change history, integrity, head, subject-access
+ * report in HTML and JSON — is scanned for a known contribution text and a known BSN.
  */
 @IntegrationTest
 class AuditorSeesNoContentIT {
@@ -66,16 +66,18 @@ class AuditorSeesNoContentIT {
 		this.scanner.scanSealed();
 		String review = this.jdbc.queryForObject(
 				"select id::text from review_item where actor = 'politie' and ? = any(disclosure_ids) limit 1",
-				String.class, this.jdbc.queryForObject(
-						"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class,
-						c.id()));
+				String.class,
+				this.jdbc.queryForObject(
+						"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1",
+						UUID.class, c.id()));
 
 		List<MockHttpServletResponse> responses = new ArrayList<>();
 		// pages
 		for (String page : List.of("/audit", "/audit?person=" + c.personId(), "/audit?case=" + c.reference(),
-				"/audit?actor=politie", "/audit/export.csv?case=" + c.id(), "/audit/reviews", "/audit/reviews/" + review,
-				"/audit/history/cases/" + c.id(), "/audit/history/contributions/" + contribution, "/audit/integrity",
-				"/audit/head", "/audit/subject-access")) {
+				"/audit?actor=politie", "/audit/export.csv?case=" + c.id(), "/audit/reviews",
+				"/audit/reviews/" + review, "/audit/history/cases/" + c.id(),
+				"/audit/history/contributions/" + contribution, "/audit/integrity", "/audit/head",
+				"/audit/subject-access")) {
 			responses.add(page(get(page)));
 		}
 		responses.add(page(post("/audit/person").param("bsn", bsn)));
@@ -83,14 +85,16 @@ class AuditorSeesNoContentIT {
 		responses.add(page(post("/audit/integrity")));
 		responses.add(page(post("/audit/reviews/" + review).param("finding", "IN_ORDER").param("comment", "gezien")));
 		responses.add(page(post("/audit/subject-access").param("bsn", bsn)));
-		responses.add(page(post("/audit/subject-access").param("name", "Inzage Persoon").param("dateOfBirth", "1984-04-04")));
+		responses.add(
+				page(post("/audit/subject-access").param("name", "Inzage Persoon").param("dateOfBirth", "1984-04-04")));
 		responses.add(page(post("/audit/subject-access.json").param("bsn", bsn)));
 		responses.add(page(post("/audit/subject-access").param("bsn", "123")));
 		// API
-		for (String call : List.of("/api/v1/audit/disclosures?case=" + c.id(), "/api/v1/audit/disclosures.csv?person="
-				+ c.personId(), "/api/v1/audit/reviews", "/api/v1/audit/reviews/" + review,
-				"/api/v1/audit/reviews/" + review + "/history", "/api/v1/audit/history/cases/" + c.id(),
-				"/api/v1/audit/history/contributions/" + contribution, "/api/v1/audit/head")) {
+		for (String call : List.of("/api/v1/audit/disclosures?case=" + c.id(),
+				"/api/v1/audit/disclosures.csv?person=" + c.personId(), "/api/v1/audit/reviews",
+				"/api/v1/audit/reviews/" + review, "/api/v1/audit/reviews/" + review + "/history",
+				"/api/v1/audit/history/cases/" + c.id(), "/api/v1/audit/history/contributions/" + contribution,
+				"/api/v1/audit/head")) {
 			responses.add(api(get(call), "AUDIT", null));
 		}
 		responses.add(api(post("/api/v1/audit/person-lookup"), "AUDIT", "{\"bsn\": \"" + bsn + "\"}"));
@@ -103,7 +107,8 @@ class AuditorSeesNoContentIT {
 			assertThat(body).doesNotContain(text).doesNotContain(justification).doesNotContain(bsn);
 			assertThat(response.getRedirectedUrl() == null ? "" : response.getRedirectedUrl()).doesNotContain(bsn);
 		}
-		// and the auditor did get answers: the history says in words that the content and the
+		// and the auditor did get answers: the history says in words that the content and
+		// the
 		// secrecy answers changed, without their values
 		String history = responses.get(8).getContentAsString();
 		assertThat(history).contains("de inhoud").contains("het belang (conflict van plichten)");

@@ -58,10 +58,11 @@ class AuditorSeesStalledJobsIT {
 		this.progress.check();
 		assertThat(startPage()).doesNotContain(NL).doesNotContain(EN);
 
-		this.jdbc.update("""
-				insert into disclosure (id, occurred_at, actor, actor_organisation, item_kind, rule_id, policy_version,
-				                        decision, channel)
-				values (gen_random_uuid(), now(), 'wijkteam', 'wijkteam-midden', 'CASE', 'stall-test', 'test', 'PERMIT', 'API')""");
+		this.jdbc
+			.update("""
+					insert into disclosure (id, occurred_at, actor, actor_organisation, item_kind, rule_id, policy_version,
+					                        decision, channel)
+					values (gen_random_uuid(), now(), 'wijkteam', 'wijkteam-midden', 'CASE', 'stall-test', 'test', 'PERMIT', 'API')""");
 		this.sealer.sealSettled();
 		this.progress.check();
 		this.clock.advance(this.properties.interval().multipliedBy(this.properties.stalledAfter()));

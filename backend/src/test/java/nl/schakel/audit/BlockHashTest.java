@@ -7,22 +7,24 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The canonical form tells rows apart, and a block's hash covers its place in the chain. */
+/**
+ * The canonical form tells rows apart, and a block's hash covers its place in the chain.
+ */
 class BlockHashTest {
 
 	static SealedRow row(long seq, String actor, String requestId) {
-		return new SealedRow(seq, "00000000-0000-0000-0000-00000000000" + (seq % 10), Instant.parse("2026-01-01T10:00:00.123456Z"),
-				actor, "ggz-midden", "care-professional", null, null, "CONTRIBUTION", null, "HEALTH", "CASE_CONSULTATION",
-				"PUBLIC_TASK", "own-organisation", "2026.1+abc", "PERMIT", "UI", requestId, false,
-				Instant.parse("2026-01-01T10:00:00.123999Z"), null, null);
+		return new SealedRow(seq, "00000000-0000-0000-0000-00000000000" + (seq % 10),
+				Instant.parse("2026-01-01T10:00:00.123456Z"), actor, "ggz-midden", "care-professional", null, null,
+				"CONTRIBUTION", null, "HEALTH", "CASE_CONSULTATION", "PUBLIC_TASK", "own-organisation", "2026.1+abc",
+				"PERMIT", "UI", requestId, false, Instant.parse("2026-01-01T10:00:00.123999Z"), null, null);
 	}
 
 	static SealedRow withCorrelationAndConsent(String correlationId, String consentId) {
 		SealedRow r = row(1, "ggz", "r1");
-		return new SealedRow(r.seq(), r.id(), r.occurredAt(), r.actor(), r.actorOrganisation(), r.actorRole(), r.caseId(),
-				r.personId(), r.itemKind(), r.itemId(), r.category(), r.purpose(), r.legalBasis(), r.ruleId(),
-				r.policyVersion(), r.decision(), r.channel(), r.requestId(), r.flagged(), r.insertedAt(), correlationId,
-				consentId);
+		return new SealedRow(r.seq(), r.id(), r.occurredAt(), r.actor(), r.actorOrganisation(), r.actorRole(),
+				r.caseId(), r.personId(), r.itemKind(), r.itemId(), r.category(), r.purpose(), r.legalBasis(),
+				r.ruleId(), r.policyVersion(), r.decision(), r.channel(), r.requestId(), r.flagged(), r.insertedAt(),
+				correlationId, consentId);
 	}
 
 	@Test
@@ -48,8 +50,10 @@ class BlockHashTest {
 
 	@Test
 	void theCanonicalFormNeverChangesSoBlocksSealedByEarlierVersionsStillVerify() {
-		assertThat(BlockHash.hex(BlockHash.digest(row(1, "ggz", "r1")))).isEqualTo("9d14a04abd859dbbfda65d62422b59bf2e2a8f0a6021a9a5fe843da0a9cf586c");
-		assertThat(hash(BlockHash.GENESIS, 1, List.of(row(1, "a", "r"), row(2, "b", null)))).isEqualTo("8448299677238587eb4e82a42fdb2ab4d3e48b4798ecd0dcce4272e44952cdb5");
+		assertThat(BlockHash.hex(BlockHash.digest(row(1, "ggz", "r1"))))
+			.isEqualTo("9d14a04abd859dbbfda65d62422b59bf2e2a8f0a6021a9a5fe843da0a9cf586c");
+		assertThat(hash(BlockHash.GENESIS, 1, List.of(row(1, "a", "r"), row(2, "b", null))))
+			.isEqualTo("8448299677238587eb4e82a42fdb2ab4d3e48b4798ecd0dcce4272e44952cdb5");
 	}
 
 	@Test

@@ -25,10 +25,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One account that reads case after case is stopped at the access policy's bulk-reads: the
- * read beyond it is refused with 429 and Retry-After, shows nothing and logs no disclosure,
- * and the refusal is a security event and a "bulk access" item in the review queue. Runs on
- * the shipped policy with only the bulk-reads values lowered (its own application context).
+ * One account that reads case after case is stopped at the access policy's bulk-reads:
+ * the read beyond it is refused with 429 and Retry-After, shows nothing and logs no
+ * disclosure, and the refusal is a security event and a "bulk access" item in the review
+ * queue. Runs on the shipped policy with only the bulk-reads values lowered (its own
+ * application context).
  */
 @IntegrationTest
 class BulkReadingIsLimitedIT {
@@ -63,29 +64,35 @@ class BulkReadingIsLimitedIT {
 			.andReturn();
 		assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isPositive();
 		assertThat(refused.getResponse().getContentAsString()).doesNotContain("Veel Gelezen");
-		scenario.as("verslavingszorg", "CASE_CONSULTATION", get(c.url()), null)
-			.andExpect(status().isTooManyRequests());
+		scenario.as("verslavingszorg", "CASE_CONSULTATION", get(c.url()), null).andExpect(status().isTooManyRequests());
 
 		assertThat(disclosuresOf(c)).as("a refused read discloses nothing").isEqualTo(disclosures);
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from security_event
 				where kind = 'BULK_READ_REFUSED' and subject = 'verslavingszorg' and occurred_at >= ?""", Long.class,
-				Timestamp.from(start))).as("one security event, not one per refused read").isEqualTo(1);
+				Timestamp.from(start)))
+			.as("one security event, not one per refused read")
+			.isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from review_item
 				where flag_rule = 'bulk-access' and actor = 'verslavingszorg' and created_at >= ?""", Long.class,
-				Timestamp.from(start))).as("one bulk access review item").isEqualTo(1);
+				Timestamp.from(start)))
+			.as("one bulk access review item")
+			.isEqualTo(1);
 
 		// another professional reads on
 		scenario.as("coordinator", "TRIAGE", get(c.url()), null).andExpect(status().isOk());
 	}
 
 	private long disclosuresOf(AuditScenario.Case c) {
-		return this.jdbc.queryForObject("select count(*) from disclosure where case_id = ? and actor = 'verslavingszorg'",
-				Long.class, c.id());
+		return this.jdbc.queryForObject(
+				"select count(*) from disclosure where case_id = ? and actor = 'verslavingszorg'", Long.class, c.id());
 	}
 
-	/** The shipped policies, with bulk-reads lowered to a burst of three and one read an hour. */
+	/**
+	 * The shipped policies, with bulk-reads lowered to a burst of three and one read an
+	 * hour.
+	 */
 	static Path policiesWithLowLimit() {
 		try {
 			Path shipped = ReviewFlagsStartupTest.shipped();

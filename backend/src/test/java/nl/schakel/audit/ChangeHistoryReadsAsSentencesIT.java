@@ -38,17 +38,19 @@ class ChangeHistoryReadsAsSentencesIT {
 
 	@BeforeEach
 	void aCaseThatWasTriagedWithAPartnerAndInformation() throws Exception {
-		this.caseUrl = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"person": {"name": "Hanna Historie", "dateOfBirth": "1979-03-03"}, "caseType": "CONFUSED_BEHAVIOUR"}"""))
+		this.caseUrl = this.mvc.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.header("X-Purpose", "TRIAGE")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"person": {"name": "Hanna Historie", "dateOfBirth": "1979-03-03"}, "caseType": "CONFUSED_BEHAVIOUR"}"""))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
 		this.mvc
-			.perform(post(this.caseUrl + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post(this.caseUrl + "/status").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk());
@@ -58,11 +60,11 @@ class ChangeHistoryReadsAsSentencesIT {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}"))
 			.andExpect(status().isCreated());
-		this.mvc
-			.perform(post(this.caseUrl + "/contributions").with(httpBasic("ggz", "demo"))
-				.header("X-Purpose", "CASE_CONSULTATION")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\": \"Geheime slaapklachten\", \"category\": \"HEALTH\", \"legalBasis\": \"PUBLIC_TASK\"}"))
+		this.mvc.perform(post(this.caseUrl + "/contributions").with(httpBasic("ggz", "demo"))
+			.header("X-Purpose", "CASE_CONSULTATION")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"text\": \"Geheime slaapklachten\", \"category\": \"HEALTH\", \"legalBasis\": \"PUBLIC_TASK\"}"))
 			.andExpect(status().isCreated());
 	}
 

@@ -16,9 +16,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A read writes one disclosure event with its items, and the auditor still sees, searches,
- * exports and verifies one entry per item; the hash chain runs on from the rows written one
- * per item before events into the items of events.
+ * A read writes one disclosure event with its items, and the auditor still sees,
+ * searches, exports and verifies one entry per item; the hash chain runs on from the rows
+ * written one per item before events into the items of events.
  */
 @IntegrationTest
 class OneEventPerReadIT {
@@ -72,7 +72,8 @@ class OneEventPerReadIT {
 
 	@Test
 	void theSealedChainRunsOnFromRowsWrittenOnePerItemIntoTheItemsOfEvents() throws Exception {
-		// a row as the log held them before events: one per item, in the table they stay in
+		// a row as the log held them before events: one per item, in the table they stay
+		// in
 		this.jdbc.update("""
 				insert into disclosure (id, occurred_at, actor, actor_organisation, actor_role, item_kind, rule_id,
 				    policy_version, decision, channel, request_id)

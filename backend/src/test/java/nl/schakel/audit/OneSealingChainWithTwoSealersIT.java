@@ -19,12 +19,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances seal the disclosure log at the same moment, while professionals go on reading:
- * the log stays one hash chain. Each block follows the last sealed block (its number, its first
- * row, its previous hash), no row is sealed twice or skipped, and the verifier finds the chain
- * intact. What holds it is the sealer's advisory lock taken in the transaction that reads the
- * head and writes the next block (a job lock's lease may run out; that lock ends only with the
- * block), and the block number's primary key behind it.
+ * Two instances seal the disclosure log at the same moment, while professionals go on
+ * reading: the log stays one hash chain. Each block follows the last sealed block (its
+ * number, its first row, its previous hash), no row is sealed twice or skipped, and the
+ * verifier finds the chain intact. What holds it is the sealer's advisory lock taken in
+ * the transaction that reads the head and writes the next block (a job lock's lease may
+ * run out; that lock ends only with the block), and the block number's primary key behind
+ * it.
  */
 @IntegrationTest
 class OneSealingChainWithTwoSealersIT {
@@ -78,15 +79,20 @@ class OneSealingChainWithTwoSealersIT {
 		long blocks = this.jdbc.queryForObject("select count(*) from disclosure_block", Long.class);
 		assertThat(blocks - blocksBefore).as("blocks the two sealers wrote").isEqualTo(sealedByBoth).isPositive();
 		assertThat(this.jdbc.queryForObject("select max(number) from disclosure_block", Long.class))
-			.as("numbered without a gap or a twin").isEqualTo(blocks);
+			.as("numbered without a gap or a twin")
+			.isEqualTo(blocks);
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from disclosure_block b join disclosure_block p on p.number = b.number - 1
 				where b.previous_hash <> p.hash or b.from_seq <> p.to_seq + 1""", Long.class))
-			.as("blocks that do not follow the block before them").isZero();
-		assertThat(this.jdbc.queryForObject("""
-				select count(*) from disclosure d
-				where d.case_id = ? and not exists (select 1 from disclosure_block b where d.seq between b.from_seq and b.to_seq)""",
-				Long.class, c.id())).as("rows of the reads left unsealed").isZero();
+			.as("blocks that do not follow the block before them")
+			.isZero();
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from disclosure d
+						where d.case_id = ? and not exists (select 1 from disclosure_block b where d.seq between b.from_seq and b.to_seq)""",
+				Long.class, c.id()))
+			.as("rows of the reads left unsealed")
+			.isZero();
 		assertThat(this.verifier.verify(1, null, "test", 1).intact()).as("the whole chain verifies").isTrue();
 	}
 

@@ -17,9 +17,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every request gets an id of the server's own making (a UUID v7). What a caller sends as
- * {@code X-Request-Id} is kept only as a short, printable correlation id: it never becomes the
- * request id in the disclosure log or a revision, and so can neither be shared between users
- * nor fold several reads into one review item.
+ * {@code X-Request-Id} is kept only as a short, printable correlation id: it never
+ * becomes the request id in the disclosure log or a revision, and so can neither be
+ * shared between users nor fold several reads into one review item.
  */
 @IntegrationTest
 class RequestIdsAreServerMadeIT {
@@ -48,8 +48,8 @@ class RequestIdsAreServerMadeIT {
 
 		String ggzId = ggz.getHeader("X-Request-Id");
 		String politieId = politie.getHeader("X-Request-Id");
-		assertThat(List.of(ggzId, politieId)).allSatisfy(
-				(id) -> assertThat(UUID.fromString(id).version()).as("a server-made UUID v7").isEqualTo(7));
+		assertThat(List.of(ggzId, politieId))
+			.allSatisfy((id) -> assertThat(UUID.fromString(id).version()).as("a server-made UUID v7").isEqualTo(7));
 		assertThat(ggzId).isNotEqualTo(politieId).isNotEqualTo(SHARED);
 
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
@@ -64,10 +64,10 @@ class RequestIdsAreServerMadeIT {
 	@Test
 	void aRevisionCarriesTheServersIdAndTheCallersCorrelationId() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
-		MockHttpServletResponse created = scenario
-			.as("coordinator", "TRIAGE", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.post("/api/v1/cases")
-				.header("X-Request-Id", SHARED), """
+		MockHttpServletResponse created = scenario.as("coordinator", "TRIAGE",
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/cases")
+					.header("X-Request-Id", SHARED),
+				"""
 						{"person": {"name": "Revisie Persoon", "dateOfBirth": "1984-04-04"}, "caseType": "CONFUSED_BEHAVIOUR"}""")
 			.andReturn()
 			.getResponse();
@@ -103,7 +103,8 @@ class RequestIdsAreServerMadeIT {
 				 "audienceOrganisations": ["politie-midden"], "secrecyBreachConfirmed": true,
 				 "conflictOfDuties": {"interest": "veiligheid", "whyNoConsent": "weigert", "noOtherWay": "geen",
 				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging"}}""");
-		// two reads sent under one X-Request-Id, as a client hiding the second in the first would
+		// two reads sent under one X-Request-Id, as a client hiding the second in the
+		// first would
 		read(scenario, c, "politie", SHARED);
 		read(scenario, c, "politie", SHARED);
 		List<UUID> flagged = this.jdbc.queryForList(

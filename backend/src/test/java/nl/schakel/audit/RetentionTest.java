@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The disclosure log is kept at least five years: a shorter retention stops the start. */
+/**
+ * The disclosure log is kept at least five years: a shorter retention stops the start.
+ */
 class RetentionTest {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()

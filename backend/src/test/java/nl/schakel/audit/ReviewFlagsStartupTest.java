@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** review-flags.yaml is validated at start-up; a broken one stops the start naming file and line. */
+/**
+ * review-flags.yaml is validated at start-up; a broken one stops the start naming file
+ * and line.
+ */
 class ReviewFlagsStartupTest {
 
 	@TempDir
@@ -31,14 +34,14 @@ class ReviewFlagsStartupTest {
 		this.context.withPropertyValues("schakel.policies.location=file:" + shipped()).run((started) -> {
 			assertThat(started).hasNotFailed();
 			ReviewFlags flags = started.getBean(ReviewFlags.class);
-			assertThat(flags.policyFlagFor("break-glass-read")).hasValueSatisfying(
-					(flag) -> assertThat(flag.id()).isEqualTo("break-glass"));
-			assertThat(flags.policyFlagFor("conflict-of-duties-disclosure-is-reviewed")).hasValueSatisfying(
-					(flag) -> assertThat(flag.id()).isEqualTo("conflict-of-duties"));
-			assertThat(flags.policyFlagFor("bulk-read-limit")).hasValueSatisfying(
-					(flag) -> assertThat(flag.id()).isEqualTo("bulk-access"));
-			assertThat(flags.policyFlagFor("some-future-rule")).hasValueSatisfying(
-					(flag) -> assertThat(flag.id()).isEqualTo("flagged-by-policy"));
+			assertThat(flags.policyFlagFor("break-glass-read"))
+				.hasValueSatisfying((flag) -> assertThat(flag.id()).isEqualTo("break-glass"));
+			assertThat(flags.policyFlagFor("conflict-of-duties-disclosure-is-reviewed"))
+				.hasValueSatisfying((flag) -> assertThat(flag.id()).isEqualTo("conflict-of-duties"));
+			assertThat(flags.policyFlagFor("bulk-read-limit"))
+				.hasValueSatisfying((flag) -> assertThat(flag.id()).isEqualTo("bulk-access"));
+			assertThat(flags.policyFlagFor("some-future-rule"))
+				.hasValueSatisfying((flag) -> assertThat(flag.id()).isEqualTo("flagged-by-policy"));
 			assertThat(flags.showProfessionalNames()).isFalse();
 			assertThat(flags.officeHours().contains(java.time.Instant.parse("2026-03-04T10:00:00Z"))).isTrue();
 			assertThat(flags.officeHours().contains(java.time.Instant.parse("2026-03-04T22:00:00Z"))).isFalse();

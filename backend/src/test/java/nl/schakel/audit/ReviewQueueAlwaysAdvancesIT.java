@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One professional who reads the same few dossiers tens of thousands of times must not stop
- * the review queue for everyone: the scan reads each row once, in batches that commit their
- * checkpoint, sealing never waits for it, and a job that stops advancing is reported.
+ * One professional who reads the same few dossiers tens of thousands of times must not
+ * stop the review queue for everyone: the scan reads each row once, in batches that
+ * commit their checkpoint, sealing never waits for it, and a job that stops advancing is
+ * reported.
  */
 @IntegrationTest
 class ReviewQueueAlwaysAdvancesIT {
@@ -57,7 +58,8 @@ class ReviewQueueAlwaysAdvancesIT {
 	@Test
 	void aFlaggedReadAfterAFloodOfReadsIsQueuedWithinTwoScans() throws Exception {
 		catchUp();
-		// the flood: one professional reading the dossiers of three persons over and over, all
+		// the flood: one professional reading the dossiers of three persons over and
+		// over, all
 		// inside every rule's look-back window
 		flood("ggz", FLOOD, 3);
 		this.sealer.sealSettled();
@@ -71,7 +73,8 @@ class ReviewQueueAlwaysAdvancesIT {
 				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging"}}""");
 		scenario.read(c, "politie");
 		UUID flagged = this.jdbc.queryForObject(
-				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class, c.id());
+				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class,
+				c.id());
 		this.sealer.sealSettled();
 
 		int scans = 0;
@@ -120,9 +123,12 @@ class ReviewQueueAlwaysAdvancesIT {
 		flood("reclassering", 100, 1);
 		this.sealer.sealSettled();
 		flood("reclassering", 100, 1);
-		// the scan is busy reading: another session keeps it waiting on the checkpoint table. (It
-		// has not written yet, so sealing may seal past its start; a scan that has written holds
-		// sealing back for at most one bounded batch, which is the sealer's guard for late rows.)
+		// the scan is busy reading: another session keeps it waiting on the checkpoint
+		// table. (It
+		// has not written yet, so sealing may seal past its start; a scan that has
+		// written holds
+		// sealing back for at most one bounded batch, which is the sealer's guard for
+		// late rows.)
 		DataSource owner = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER);
 		TransactionTemplate blocker = new TransactionTemplate(new DataSourceTransactionManager(owner));
 		CompletableFuture<Integer> scan;
@@ -137,8 +143,10 @@ class ReviewQueueAlwaysAdvancesIT {
 		holding.get(30, TimeUnit.SECONDS);
 		try {
 			scan = CompletableFuture.supplyAsync(() -> this.scanner.scanSealed());
-			// wait until the scan is inside its transaction, waiting for the checkpoint row
-			Awaitility.await("the scan waits for the checkpoint row").atMost(Duration.ofSeconds(30))
+			// wait until the scan is inside its transaction, waiting for the checkpoint
+			// row
+			Awaitility.await("the scan waits for the checkpoint row")
+				.atMost(Duration.ofSeconds(30))
 				.until(() -> waitingForALock() > 0);
 			assertThat(waitingForALock()).isPositive();
 			List<SealedHead> sealed = this.sealer.sealSettled();
@@ -198,14 +206,16 @@ class ReviewQueueAlwaysAdvancesIT {
 	/** Rows inserted as the gate writes them, many at once. */
 	private void flood(String actor, int rows, int persons) {
 		List<UUID> people = java.util.stream.IntStream.range(0, persons).mapToObj((i) -> UUID.randomUUID()).toList();
-		this.jdbc.update("""
-				insert into disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id,
-				                        item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version,
-				                        decision, channel, request_id, flagged)
-				select gen_random_uuid(), now() - (g % 600) * interval '1 millisecond', ?, 'flood-org', 'care-professional',
-				       gen_random_uuid(), (?::uuid[])[1 + g % ?], 'CONTRIBUTION', gen_random_uuid(), 'SOCIAL',
-				       'CASE_CONSULTATION', 'PUBLIC_TASK', 'flood-rule', 'test', 'PERMIT', 'API', 'flood-' || (g / 1000), false
-				from generate_series(1, ?) g""", actor, people.toArray(UUID[]::new), persons, rows);
+		this.jdbc.update(
+				"""
+						insert into disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id,
+						                        item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version,
+						                        decision, channel, request_id, flagged)
+						select gen_random_uuid(), now() - (g % 600) * interval '1 millisecond', ?, 'flood-org', 'care-professional',
+						       gen_random_uuid(), (?::uuid[])[1 + g % ?], 'CONTRIBUTION', gen_random_uuid(), 'SOCIAL',
+						       'CASE_CONSULTATION', 'PUBLIC_TASK', 'flood-rule', 'test', 'PERMIT', 'API', 'flood-' || (g / 1000), false
+						from generate_series(1, ?) g""",
+				actor, people.toArray(UUID[]::new), persons, rows);
 	}
 
 	private void catchUp() {

@@ -17,7 +17,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Flagged disclosures land in the review queue; the auditor's findings persist and are audited. */
+/**
+ * Flagged disclosures land in the review queue; the auditor's findings persist and are
+ * audited.
+ */
 @IntegrationTest
 class ReviewQueueIT {
 
@@ -44,7 +47,8 @@ class ReviewQueueIT {
 				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging"}}""");
 		scenario.read(c, "politie");
 		UUID flagged = this.jdbc.queryForObject(
-				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class, c.id());
+				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class,
+				c.id());
 
 		this.sealer.sealSettled();
 		this.scanner.scanSealed();
@@ -73,7 +77,8 @@ class ReviewQueueIT {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("finding"));
 
-		assertThat(this.jdbc.queryForMap("select state, finding, review_comment from review_item where id = ?::uuid", id))
+		assertThat(
+				this.jdbc.queryForMap("select state, finding, review_comment from review_item where id = ?::uuid", id))
 			.containsEntry("state", "REVIEWED")
 			.containsEntry("finding", "FOLLOW_UP");
 		List<Map<String, Object>> history = this.jdbc.queryForList("""
@@ -96,7 +101,8 @@ class ReviewQueueIT {
 		this.sealer.sealSettled();
 		this.scanner.scanSealed();
 		long before = items("reclassering", "burst-of-denials");
-		// reclassering is not admitted: every read is refused; ten refusals within ten minutes
+		// reclassering is not admitted: every read is refused; ten refusals within ten
+		// minutes
 		for (int i = 0; i < 10; i++) {
 			scenario.read(c, "reclassering");
 		}
@@ -124,11 +130,13 @@ class ReviewQueueIT {
 	@Test
 	void overdueItemsAreShownFirstAndMarked() throws Exception {
 		UUID id = UUID.randomUUID();
-		this.jdbc.update("""
-				insert into review_item (id, flag_rule, kind, actor, actor_organisation, disclosure_ids, first_occurred_at,
-				  last_occurred_at, detail, created_at, due_at, state)
-				values (?, 'break-glass', 'policy-flag', 'coordinator', 'zvh-midden', '{}', now() - interval '10 days',
-				  now() - interval '10 days', 'test', now() - interval '10 days', now() - interval '8 days', 'OPEN')""", id);
+		this.jdbc
+			.update("""
+					insert into review_item (id, flag_rule, kind, actor, actor_organisation, disclosure_ids, first_occurred_at,
+					  last_occurred_at, detail, created_at, due_at, state)
+					values (?, 'break-glass', 'policy-flag', 'coordinator', 'zvh-midden', '{}', now() - interval '10 days',
+					  now() - interval '10 days', 'test', now() - interval '10 days', now() - interval '8 days', 'OPEN')""",
+					id);
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
 		scenario.as("auditor", "AUDIT", get("/api/v1/audit/reviews/" + id), null)
 			.andExpect(status().isOk())
@@ -138,8 +146,8 @@ class ReviewQueueIT {
 	}
 
 	private long items(String actor, String rule) {
-		return this.jdbc.queryForObject("select count(*) from review_item where actor = ? and flag_rule = ?", Long.class,
-				actor, rule);
+		return this.jdbc.queryForObject("select count(*) from review_item where actor = ? and flag_rule = ?",
+				Long.class, actor, rule);
 	}
 
 }

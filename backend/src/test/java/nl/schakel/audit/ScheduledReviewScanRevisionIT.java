@@ -16,9 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a scheduled job writes is recorded like what a person writes: a review item raised by
- * the review scan is a revision with its own request id, the audit purpose and the policy in
- * force — not an anonymous change.
+ * What a scheduled job writes is recorded like what a person writes: a review item raised
+ * by the review scan is a revision with its own request id, the audit purpose and the
+ * policy in force — not an anonymous change.
  */
 @IntegrationTest
 class ScheduledReviewScanRevisionIT {
@@ -61,9 +61,10 @@ class ScheduledReviewScanRevisionIT {
 				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging"}}""");
 		scenario.read(c, "politie");
 		UUID flagged = this.jdbc.queryForObject(
-				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class, c.id());
-		AuditJobs jobs = new AuditJobs(this.sealer, this.scanner, this.work, this.progress, this.scan, Duration.ofMinutes(1),
-				this.locks);
+				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class,
+				c.id());
+		AuditJobs jobs = new AuditJobs(this.sealer, this.scanner, this.work, this.progress, this.scan,
+				Duration.ofMinutes(1), this.locks);
 
 		jobs.seal();
 		jobs.scan();

@@ -2,7 +2,9 @@ package nl.schakel.audit;
 
 import org.springframework.context.ApplicationContext;
 
-/** For tests outside {@code audit}: seal what the log holds now, as the sealing job would. */
+/**
+ * For tests outside {@code audit}: seal what the log holds now, as the sealing job would.
+ */
 public final class SealTheLog {
 
 	private SealTheLog() {

@@ -17,7 +17,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A subject-access report lists every disclosure of the person's data, nothing of others, and is recorded. */
+/**
+ * A subject-access report lists every disclosure of the person's data, nothing of others,
+ * and is recorded.
+ */
 @IntegrationTest
 class SubjectAccessIT {
 
@@ -35,8 +38,9 @@ class SubjectAccessIT {
 		AuditScenario.Case other = scenario.newCase("Bert Ander", TestBsns.next(), "ggz-midden");
 		scenario.contribute(mine, "ggz", """
 				{"text": "zorg", "category": "HEALTH", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
-		scenario.contribute(mine, "ggz", """
-				{"text": "sociaal", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
+		scenario.contribute(mine, "ggz",
+				"""
+						{"text": "sociaal", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK", "audienceDomains": ["JUSTICE"]}""");
 		scenario.contribute(other, "ggz", """
 				{"text": "ander", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK"}""");
 		scenario.read(mine, "ggz");
@@ -44,11 +48,11 @@ class SubjectAccessIT {
 		scenario.read(mine, "gemeente");
 		scenario.read(other, "ggz");
 		long shown = this.jdbc.queryForObject(
-				"select count(*) from disclosure where person_id = ? and decision in ('PERMIT', 'EXISTENCE_ONLY')", Long.class,
-				mine.personId());
+				"select count(*) from disclosure where person_id = ? and decision in ('PERMIT', 'EXISTENCE_ONLY')",
+				Long.class, mine.personId());
 
-		String json = scenario.as("auditor", "SUBJECT_ACCESS", post("/api/v1/audit/subject-access"),
-				"{\"bsn\": \"" + bsn + "\"}")
+		String json = scenario
+			.as("auditor", "SUBJECT_ACCESS", post("/api/v1/audit/subject-access"), "{\"bsn\": \"" + bsn + "\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.person.name").value("Anna Inzage"))
 			.andExpect(jsonPath("$.person.bsnRegistered").value(true))
@@ -59,9 +63,11 @@ class SubjectAccessIT {
 			.getContentAsString();
 		List<Map<String, Object>> disclosures = JsonPath.read(json, "$.disclosures");
 		assertThat(disclosures).hasSize((int) shown);
-		assertThat(disclosures).extracting((d) -> d.get("organisation")).contains("ggz-midden", "politie-midden")
+		assertThat(disclosures).extracting((d) -> d.get("organisation"))
+			.contains("ggz-midden", "politie-midden")
 			.doesNotContain("gemeente-midden");
-		assertThat(disclosures).extracting((d) -> d.get("decision")).contains("PERMIT", "EXISTENCE_ONLY")
+		assertThat(disclosures).extracting((d) -> d.get("decision"))
+			.contains("PERMIT", "EXISTENCE_ONLY")
 			.doesNotContain("DENY");
 		assertThat(disclosures).allSatisfy((d) -> {
 			assertThat(d.get("professional")).as("names only where the policy says so").isNull();
@@ -82,8 +88,9 @@ class SubjectAccessIT {
 		scenario.as("auditor", "AUDIT", post("/api/v1/audit/subject-access"), "{\"bsn\": \"" + TestBsns.next() + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("X-Purpose"));
-		scenario.as("auditor", "SUBJECT_ACCESS", post("/api/v1/audit/subject-access"),
-				"{\"bsn\": \"" + TestBsns.next() + "\"}")
+		scenario
+			.as("auditor", "SUBJECT_ACCESS", post("/api/v1/audit/subject-access"),
+					"{\"bsn\": \"" + TestBsns.next() + "\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("bsn"));
 		scenario.as("auditor", "SUBJECT_ACCESS", post("/api/v1/audit/subject-access"), "{\"bsn\": \"123456789\"}")

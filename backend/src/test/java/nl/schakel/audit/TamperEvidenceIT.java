@@ -37,7 +37,9 @@ class TamperEvidenceIT {
 			+ "item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel, request_id, flagged, "
 			+ "inserted_at";
 
-	/** The columns of one item of a read, in table order: what a read's tampering touches. */
+	/**
+	 * The columns of one item of a read, in table order: what a read's tampering touches.
+	 */
 	static final String ITEMS = "id, event_id, actor_role, item_kind, item_id, category, legal_basis, rule_id, decision, "
 			+ "consent_id, flagged, inserted_at";
 
@@ -65,7 +67,8 @@ class TamperEvidenceIT {
 	@BeforeEach
 	void sealedDisclosures() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
-		// a block before the one under test, so the chain always has segments to verify in parallel
+		// a block before the one under test, so the chain always has segments to verify
+		// in parallel
 		scenario.read(scenario.newCase("Eerder Blok", null, "ggz-midden"), "ggz");
 		this.sealer.sealSettled();
 		AuditScenario.Case c = scenario.newCase("Zegel Persoon", null, "ggz-midden");
@@ -74,8 +77,8 @@ class TamperEvidenceIT {
 		scenario.read(c, "ggz");
 		scenario.read(c, "ggz");
 		this.sealer.sealSettled();
-		List<Long> seqs = this.jdbc.queryForList("select seq from disclosure where case_id = ? order by seq", Long.class,
-				c.id());
+		List<Long> seqs = this.jdbc.queryForList("select seq from disclosure where case_id = ? order by seq",
+				Long.class, c.id());
 		this.first = seqs.get(0);
 		this.second = seqs.get(1);
 		this.block = blockOf(this.first);
@@ -86,7 +89,8 @@ class TamperEvidenceIT {
 
 	@Test
 	void anAlteredRowIsFoundAndItsBlockNamed() throws Exception {
-		String rule = this.jdbc.queryForObject("select rule_id from disclosure where seq = ?", String.class, this.first);
+		String rule = this.jdbc.queryForObject("select rule_id from disclosure where seq = ?", String.class,
+				this.first);
 		asOwnerWithoutTriggers("update disclosure_event_item set rule_id = 'iemand-anders' where seq = " + this.first);
 		try {
 			VerificationReport report = verify();
@@ -97,7 +101,8 @@ class TamperEvidenceIT {
 			assertThat(commandLine("")).as("exit status of verify-log").isEqualTo(1);
 		}
 		finally {
-			asOwnerWithoutTriggers("update disclosure_event_item set rule_id = '" + rule + "' where seq = " + this.first);
+			asOwnerWithoutTriggers(
+					"update disclosure_event_item set rule_id = '" + rule + "' where seq = " + this.first);
 		}
 		assertThat(verify().intact()).isTrue();
 	}
@@ -123,7 +128,8 @@ class TamperEvidenceIT {
 
 	@Test
 	void anInsertedRowIsFoundAndItsBlockNamed() throws Exception {
-		// a seq that no row holds, inside a sealed block: a rolled-back insert leaves such gaps
+		// a seq that no row holds, inside a sealed block: a rolled-back insert leaves
+		// such gaps
 		long gap = this.jdbc.queryForObject("select nextval('disclosure_seq_seq')", Long.class);
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
 		AuditScenario.Case c = scenario.newCase("Gat Persoon", null, "ggz-midden");
@@ -179,7 +185,8 @@ class TamperEvidenceIT {
 		assertThat(this.verifier.verify(1, exported, "test").intact()).isTrue();
 		asOwnerWithoutTriggers(
 				"create table tamper_rows as select * from disclosure_row where seq >= " + rowsFrom(head.number()),
-				"create table tamper_items as select * from disclosure_event_item where seq >= " + rowsFrom(head.number()),
+				"create table tamper_items as select * from disclosure_event_item where seq >= "
+						+ rowsFrom(head.number()),
 				"create table tamper_blocks as select * from disclosure_block where number = " + head.number(),
 				"delete from disclosure_row where seq >= " + rowsFrom(head.number()),
 				"delete from disclosure_event_item where seq >= " + rowsFrom(head.number()),
@@ -228,7 +235,8 @@ class TamperEvidenceIT {
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> execute(owner, "delete from disclosure_block")).hasMessageContaining("append-only");
 		DataSource app = PostgresTestSupport.dataSource(PostgresTestSupport.APP);
-		assertThatThrownBy(() -> execute(app, "delete from disclosure_block")).hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> execute(app, "delete from disclosure_block"))
+			.hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> execute(app, "update review_item_aud set state = 'OPEN'"))
 			.hasMessageContaining("permission denied");
 	}
@@ -237,7 +245,8 @@ class TamperEvidenceIT {
 		VerifyLogCommand command = new VerifyLogCommand(this.verifier, this.sealer, this.context);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		String[] args = argument.isEmpty() ? new String[0] : new String[] { argument };
-		return command.execute(new DefaultApplicationArguments(args), new PrintStream(out, true, StandardCharsets.UTF_8));
+		return command.execute(new DefaultApplicationArguments(args),
+				new PrintStream(out, true, StandardCharsets.UTF_8));
 	}
 
 	private long rowsFrom(long blockNumber) {
@@ -246,8 +255,8 @@ class TamperEvidenceIT {
 	}
 
 	/**
-	 * A full verify, made in one segment and in several side by side: whatever was done to the
-	 * log, the parallel verify reports exactly what the sequential one does.
+	 * A full verify, made in one segment and in several side by side: whatever was done
+	 * to the log, the parallel verify reports exactly what the sequential one does.
 	 */
 	private VerificationReport verify() {
 		VerificationReport sequential = this.verifier.verify(1, null, "test", 1);
@@ -265,11 +274,17 @@ class TamperEvidenceIT {
 				Long.class, seq);
 	}
 
-	/** The tables under the disclosure log: rows from before events, events, their items, and the seal. */
+	/**
+	 * The tables under the disclosure log: rows from before events, events, their items,
+	 * and the seal.
+	 */
 	private static final String[] LOG_TABLES = { "disclosure_row", "disclosure_event", "disclosure_event_item",
 			"disclosure_block" };
 
-	/** As the owner, with the append-only triggers off for the moment, as an attacker would. */
+	/**
+	 * As the owner, with the append-only triggers off for the moment, as an attacker
+	 * would.
+	 */
 	private static void asOwnerWithoutTriggers(String... statements) throws SQLException {
 		try (Connection connection = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER).getConnection();
 				Statement statement = connection.createStatement()) {

@@ -18,14 +18,15 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Benchmark-only baseline for what the disclosure gate costs: the same case read with the disclosure gate
- * bypassed. Served over the same HTTP stack and security filter chain
- * ({@code /api/v1/bench-baseline/cases/{id}}, HTTP Basic) but reads the case header, person,
- * organisation names, consents and the contributions with plain JDBC and opens each
- * contribution directly with the {@link FieldCipher} — no policy decision, no participation or
- * consent evaluation, no disclosure rows, no JPA. It is a functional route registered only by
- * the benchmark programs (not a component, so component scanning in tests never sees it), and
- * being test code it is outside ArchitectureTest's "only the gate decrypts" rule by design.
+ * Benchmark-only baseline for what the disclosure gate costs: the same case read with the
+ * disclosure gate bypassed. Served over the same HTTP stack and security filter chain
+ * ({@code /api/v1/bench-baseline/cases/{id}}, HTTP Basic) but reads the case header,
+ * person, organisation names, consents and the contributions with plain JDBC and opens
+ * each contribution directly with the {@link FieldCipher} — no policy decision, no
+ * participation or consent evaluation, no disclosure rows, no JPA. It is a functional
+ * route registered only by the benchmark programs (not a component, so component scanning
+ * in tests never sees it), and being test code it is outside ArchitectureTest's "only the
+ * gate decrypts" rule by design.
  */
 final class BaselineCaseRead {
 
@@ -38,17 +39,17 @@ final class BaselineCaseRead {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		return RouterFunctions.route().GET(PATH, (request) -> {
 			UUID id = UUID.fromString(request.pathVariable("id"));
-			List<Map<String, Object>> header = jdbc.queryForList(
-					"select c.id, c.reference, c.case_type, c.status, c.opened_on, c.coordinator_username, "
-							+ "p.id as person_id, p.name, p.date_of_birth from case_file c join person p on p.id = c.person_id "
-							+ "where c.id = ?",
-					id);
+			List<Map<String, Object>> header = jdbc
+				.queryForList("select c.id, c.reference, c.case_type, c.status, c.opened_on, c.coordinator_username, "
+						+ "p.id as person_id, p.name, p.date_of_birth from case_file c join person p on p.id = c.person_id "
+						+ "where c.id = ?", id);
 			if (header.isEmpty()) {
 				return ServerResponse.notFound().build();
 			}
 			Map<String, String> names = new LinkedHashMap<>();
-			jdbc.query("select code, name from organisation order by name",
-					(rs) -> { names.put(rs.getString(1), rs.getString(2)); });
+			jdbc.query("select code, name from organisation order by name", (rs) -> {
+				names.put(rs.getString(1), rs.getString(2));
+			});
 			List<Map<String, Object>> consents = jdbc.queryForList(
 					"select id, organisations, categories, purposes, valid_from, valid_until, withdrawn_on from consent where case_id = ?",
 					header.get(0).get("person_id"));

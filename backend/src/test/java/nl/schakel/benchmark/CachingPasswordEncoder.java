@@ -6,12 +6,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Benchmark-only: the demo accounts authenticate every API request with HTTP Basic against a
- * BCrypt hash (tens of milliseconds of CPU per request), which would swamp what the benchmark
- * is about. This post-processor wraps the application's {@link PasswordEncoder} so each
- * (password, hash) pair is checked with BCrypt once and then remembered — standing in for the
- * cheap per-request authentication of production (a verified JWT). Never in production code;
- * registered only by the benchmark programs.
+ * Benchmark-only: the demo accounts authenticate every API request with HTTP Basic
+ * against a BCrypt hash (tens of milliseconds of CPU per request), which would swamp what
+ * the benchmark is about. This post-processor wraps the application's
+ * {@link PasswordEncoder} so each (password, hash) pair is checked with BCrypt once and
+ * then remembered — standing in for the cheap per-request authentication of production (a
+ * verified JWT). Never in production code; registered only by the benchmark programs.
  */
 final class CachingPasswordEncoder implements PasswordEncoder {
 

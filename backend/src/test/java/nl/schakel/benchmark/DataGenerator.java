@@ -25,13 +25,13 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The benchmarks' data set: fills the schema with a national-scale data set through the
- * PostgreSQL driver's COPY (never JPA), as the application role, with the application's own
- * {@link FieldCipher} and {@link BlindIndex} (the real keys): persons (BSN sealed + blind
- * index), cases, two participations per case, contributions (text sealed, bound to row and
- * column) and disclosures spread uniformly over the last five years. {@code scale} 1.0 is
- * 100k persons, 600k cases, 2M contributions, 10M disclosures. The first {@code readCases}
- * cases get exactly 20 contributions each and admit ggz-midden for CASE_CONSULTATION: they are
- * the case pages the load benchmark reads.
+ * PostgreSQL driver's COPY (never JPA), as the application role, with the application's
+ * own {@link FieldCipher} and {@link BlindIndex} (the real keys): persons (BSN sealed +
+ * blind index), cases, two participations per case, contributions (text sealed, bound to
+ * row and column) and disclosures spread uniformly over the last five years.
+ * {@code scale} 1.0 is 100k persons, 600k cases, 2M contributions, 10M disclosures. The
+ * first {@code readCases} cases get exactly 20 contributions each and admit ggz-midden
+ * for CASE_CONSULTATION: they are the case pages the load benchmark reads.
  */
 final class DataGenerator {
 
@@ -76,7 +76,10 @@ final class DataGenerator {
 		this.blindIndex = blindIndex;
 	}
 
-	/** The generated cases of an earlier run on the same data directory, in generation order. */
+	/**
+	 * The generated cases of an earlier run on the same data directory, in generation
+	 * order.
+	 */
 	void loadGenerated() {
 		new org.springframework.jdbc.core.JdbcTemplate(this.dataSource).query(
 				"select id, person_id, reference from case_file where reference like 'ZVH-B-%' order by reference_number",
@@ -111,12 +114,20 @@ final class DataGenerator {
 				UUID id = UUID.randomUUID();
 				this.personIds.add(id);
 				String bsn = String.valueOf(100_000_000 + i);
-				rows.append(id).append('\t').append("Persoon ").append(i).append('\t')
-					.append(LocalDate.of(1950, 1, 1).plusDays(this.random.nextInt(20_000))).append('\t')
-					.append(hex(this.cipher.seal(bsn, new FieldBinding("person", "bsn_ciphertext", id)))).append('\t')
-					.append(this.blindIndex.of(bsn)).append("\t\\N\t0\n");
+				rows.append(id)
+					.append('\t')
+					.append("Persoon ")
+					.append(i)
+					.append('\t')
+					.append(LocalDate.of(1950, 1, 1).plusDays(this.random.nextInt(20_000)))
+					.append('\t')
+					.append(hex(this.cipher.seal(bsn, new FieldBinding("person", "bsn_ciphertext", id))))
+					.append('\t')
+					.append(this.blindIndex.of(bsn))
+					.append("\t\\N\t0\n");
 				if (++n == CHUNK) {
-					copy.copyIn("COPY person (id, name, date_of_birth, bsn_ciphertext, bsn_index, address, version) FROM STDIN",
+					copy.copyIn(
+							"COPY person (id, name, date_of_birth, bsn_ciphertext, bsn_index, address, version) FROM STDIN",
 							new StringReader(rows.toString()));
 					rows.setLength(0);
 					n = 0;
@@ -131,7 +142,8 @@ final class DataGenerator {
 			rows.setLength(0);
 			StringBuilder participations = new StringBuilder();
 			n = 0;
-			String[] types = { "RADICALISATION", "CONFUSED_BEHAVIOUR", "HIGH_IMPACT_CRIME", "DOMESTIC_VIOLENCE", "OTHER" };
+			String[] types = { "RADICALISATION", "CONFUSED_BEHAVIOUR", "HIGH_IMPACT_CRIME", "DOMESTIC_VIOLENCE",
+					"OTHER" };
 			for (int i = 0; i < cases; i++) {
 				UUID id = UUID.randomUUID();
 				UUID person = this.personIds.get(i % persons);
@@ -140,18 +152,41 @@ final class DataGenerator {
 				this.caseIds.add(id);
 				this.casePersons.add(person);
 				this.caseReferences.add(reference);
-				LocalDate opened = LocalDate.ofInstant(fiveYearsAgo.plusSeconds(this.random.nextLong(span)), ZoneOffset.UTC);
-				rows.append(id).append('\t').append(reference).append('\t').append(number).append('\t').append(person)
-					.append('\t').append(types[i % types.length]).append("\tIN_CONSULTATION\tcoordinator\t").append(zvh)
-					.append('\t').append(opened).append("\t\\N\t0\n");
-				// one active participation per organisation and case: the second is never the police
+				LocalDate opened = LocalDate.ofInstant(fiveYearsAgo.plusSeconds(this.random.nextLong(span)),
+						ZoneOffset.UTC);
+				rows.append(id)
+					.append('\t')
+					.append(reference)
+					.append('\t')
+					.append(number)
+					.append('\t')
+					.append(person)
+					.append('\t')
+					.append(types[i % types.length])
+					.append("\tIN_CONSULTATION\tcoordinator\t")
+					.append(zvh)
+					.append('\t')
+					.append(opened)
+					.append("\t\\N\t0\n");
+				// one active participation per organisation and case: the second is never
+				// the police
 				String second = (i < readCases) ? "ggz-midden" : SECOND_ORGS[this.random.nextInt(SECOND_ORGS.length)];
-				participations.append(UUID.randomUUID()).append('\t').append(second)
+				participations.append(UUID.randomUUID())
+					.append('\t')
+					.append(second)
 					.append("\t{}\t{TRIAGE,CASE_CONSULTATION,PLAN_EXECUTION,MONITORING}\t\\N\tcoordinator\t")
-					.append(opened).append(" 10:00:00+00\t\\N\t\\N\t0\t").append(id).append('\n');
-				participations.append(UUID.randomUUID()).append('\t').append("politie-midden")
-					.append("\t{}\t{CASE_CONSULTATION}\t\\N\tcoordinator\t").append(opened)
-					.append(" 10:00:00+00\t\\N\t\\N\t0\t").append(id).append('\n');
+					.append(opened)
+					.append(" 10:00:00+00\t\\N\t\\N\t0\t")
+					.append(id)
+					.append('\n');
+				participations.append(UUID.randomUUID())
+					.append('\t')
+					.append("politie-midden")
+					.append("\t{}\t{CASE_CONSULTATION}\t\\N\tcoordinator\t")
+					.append(opened)
+					.append(" 10:00:00+00\t\\N\t\\N\t0\t")
+					.append(id)
+					.append('\n');
 				if (++n == CHUNK) {
 					flushCases(copy, rows, participations);
 					n = 0;
@@ -177,11 +212,22 @@ final class DataGenerator {
 				byte[] sealed = this.cipher.seal(text, new FieldBinding("contribution", "content_ciphertext", id));
 				bytes += sealed.length;
 				Instant created = fiveYearsAgo.plusSeconds(this.random.nextLong(span));
-				rows.append(id).append('\t').append(caseId).append('\t').append(ORG_ACTORS[org]).append('\t')
-					.append(ORGS[org]).append('\t').append(category).append('\t')
+				rows.append(id)
+					.append('\t')
+					.append(caseId)
+					.append('\t')
+					.append(ORG_ACTORS[org])
+					.append('\t')
+					.append(ORGS[org])
+					.append('\t')
+					.append(category)
+					.append('\t')
 					.append(statutory ? "STATUTORY\tWet verplichte ggz art. 8:31" : "PUBLIC_TASK\t\\N")
-					.append("\t{}\t{CARE,JUSTICE,MUNICIPAL,SAFETY_HOUSE}\t").append(hex(sealed)).append('\t')
-					.append(created).append("\t0\n");
+					.append("\t{}\t{CARE,JUSTICE,MUNICIPAL,SAFETY_HOUSE}\t")
+					.append(hex(sealed))
+					.append('\t')
+					.append(created)
+					.append("\t0\n");
 				if (++n == CHUNK) {
 					flushContributions(copy, rows);
 					n = 0;
@@ -198,32 +244,59 @@ final class DataGenerator {
 			String[] decisions = { "PERMIT", "PERMIT", "PERMIT", "PERMIT", "PERMIT", "PERMIT", "EXISTENCE_ONLY",
 					"EXISTENCE_ONLY", "DENY", "PERMIT" };
 			String[] channels = { "UI", "UI", "UI", "API", "EXPORT" };
-			// as the application writes them: one event per read (the case header and twenty
+			// as the application writes them: one event per read (the case header and
+			// twenty
 			// contributions), its items beside it
 			StringBuilder events = new StringBuilder();
 			UUID event = null;
 			int org = 0;
 			for (long i = 0; i < disclosures; i++) {
 				boolean header = i % 21 == 0;
-				// the log grows in time order, as the application writes it (time-ordered v7 ids)
+				// the log grows in time order, as the application writes it (time-ordered
+				// v7 ids)
 				Instant at = fiveYearsAgo.plusMillis((long) ((double) (i - i % 21) / disclosures * span * 1000));
 				if (header) {
 					int caseIndex = this.random.nextInt(cases);
 					org = this.random.nextInt(ORGS.length);
 					event = versionSevenId(at.plusMillis(this.random.nextInt(1000)));
-					events.append(event).append('\t').append(at).append('\t').append(ORG_ACTORS[org]).append('\t')
-						.append(ORGS[org]).append('\t').append(this.caseIds.get(caseIndex)).append('\t')
-						.append(this.casePersons.get(caseIndex)).append('\t')
-						.append(PURPOSES[this.random.nextInt(PURPOSES.length)]).append("\tbench.1\t")
-						.append(channels[this.random.nextInt(channels.length)]).append('\t').append("bench-").append(i)
+					events.append(event)
+						.append('\t')
+						.append(at)
+						.append('\t')
+						.append(ORG_ACTORS[org])
+						.append('\t')
+						.append(ORGS[org])
+						.append('\t')
+						.append(this.caseIds.get(caseIndex))
+						.append('\t')
+						.append(this.casePersons.get(caseIndex))
+						.append('\t')
+						.append(PURPOSES[this.random.nextInt(PURPOSES.length)])
+						.append("\tbench.1\t")
+						.append(channels[this.random.nextInt(channels.length)])
+						.append('\t')
+						.append("bench-")
+						.append(i)
 						.append('\n');
 				}
-				rows.append(versionSevenId(at)).append('\t').append(event).append('\t').append(ORG_ROLES[org])
-					.append('\t').append(header ? "CASE" : "CONTRIBUTION").append('\t').append(UUID.randomUUID())
-					.append('\t').append(header ? "IDENTITY" : CATEGORIES[this.random.nextInt(CATEGORIES.length)])
-					.append('\t').append(this.random.nextBoolean() ? "STATUTORY" : "PUBLIC_TASK").append("\tbench-rule\t")
-					.append(decisions[this.random.nextInt(decisions.length)]).append('\t')
-					.append(this.random.nextInt(100) == 0 ? 't' : 'f').append('\n');
+				rows.append(versionSevenId(at))
+					.append('\t')
+					.append(event)
+					.append('\t')
+					.append(ORG_ROLES[org])
+					.append('\t')
+					.append(header ? "CASE" : "CONTRIBUTION")
+					.append('\t')
+					.append(UUID.randomUUID())
+					.append('\t')
+					.append(header ? "IDENTITY" : CATEGORIES[this.random.nextInt(CATEGORIES.length)])
+					.append('\t')
+					.append(this.random.nextBoolean() ? "STATUTORY" : "PUBLIC_TASK")
+					.append("\tbench-rule\t")
+					.append(decisions[this.random.nextInt(decisions.length)])
+					.append('\t')
+					.append(this.random.nextInt(100) == 0 ? 't' : 'f')
+					.append('\n');
 				if (++n >= CHUNK && i % 21 == 20) {
 					flushDisclosures(copy, events, rows);
 					n = 0;
@@ -231,7 +304,8 @@ final class DataGenerator {
 			}
 			flushDisclosures(copy, events, rows);
 			report("disclosure", disclosures, start);
-			this.lines.add(String.format(Locale.ROOT, "generator total: %.1f s", (System.nanoTime() - totalStart) / 1e9));
+			this.lines
+				.add(String.format(Locale.ROOT, "generator total: %.1f s", (System.nanoTime() - totalStart) / 1e9));
 		}
 		for (String line : this.lines) {
 			System.out.println("[generate] " + line);
@@ -247,17 +321,20 @@ final class DataGenerator {
 
 	private static void flushCases(CopyManager copy, StringBuilder cases, StringBuilder participations)
 			throws SQLException, java.io.IOException {
-		copy.copyIn("COPY case_file (id, reference, reference_number, person_id, case_type, status, "
-				+ "coordinator_username, organisation_id, opened_on, closed_on, version) FROM STDIN",
+		copy.copyIn(
+				"COPY case_file (id, reference, reference_number, person_id, case_type, status, "
+						+ "coordinator_username, organisation_id, opened_on, closed_on, version) FROM STDIN",
 				new StringReader(cases.toString()));
-		copy.copyIn("COPY participation (id, organisation_code, professionals, purposes, valid_until, admitted_by, "
-				+ "admitted_at, removed_by, removed_at, version, case_id) FROM STDIN",
+		copy.copyIn(
+				"COPY participation (id, organisation_code, professionals, purposes, valid_until, admitted_by, "
+						+ "admitted_at, removed_by, removed_at, version, case_id) FROM STDIN",
 				new StringReader(participations.toString()));
 		cases.setLength(0);
 		participations.setLength(0);
 	}
 
-	private static void flushContributions(CopyManager copy, StringBuilder rows) throws SQLException, java.io.IOException {
+	private static void flushContributions(CopyManager copy, StringBuilder rows)
+			throws SQLException, java.io.IOException {
 		copy.copyIn("COPY contribution (id, case_id, author, author_organisation, category, legal_basis, "
 				+ "statutory_reference, audience_organisations, audience_domains, content_ciphertext, created_at, version) "
 				+ "FROM STDIN", new StringReader(rows.toString()));

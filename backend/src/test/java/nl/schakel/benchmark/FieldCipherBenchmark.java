@@ -24,12 +24,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What field encryption costs: opening (and sealing) a 1 kB contribution text with the real
- * {@link FieldCipher} (Tink AES-256-GCM, freshly generated keysets, the row binding as
- * associated data), against Jasypt's password-based string encryptor on the same text with
- * the algorithm and iteration count jasypt-spring-boot uses for {@code ENC(...)} values
- * (PBEWITHHMACSHA512ANDAES_256, 1000 iterations, random salt and IV). Jasypt derives a key
- * per call, which is why it must stay out of every per-row path.
+ * What field encryption costs: opening (and sealing) a 1 kB contribution text with the
+ * real {@link FieldCipher} (Tink AES-256-GCM, freshly generated keysets, the row binding
+ * as associated data), against Jasypt's password-based string encryptor on the same text
+ * with the algorithm and iteration count jasypt-spring-boot uses for {@code ENC(...)}
+ * values (PBEWITHHMACSHA512ANDAES_256, 1000 iterations, random salt and IV). Jasypt
+ * derives a key per call, which is why it must stay out of every per-row path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

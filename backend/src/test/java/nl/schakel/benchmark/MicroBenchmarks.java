@@ -6,12 +6,13 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH micro-benchmarks (policy decision and field encryption): {@link PolicyDecisionBenchmark}
- * and {@link FieldCipherBenchmark}; three forks of five one-second iterations each, so the
- * printed figure is a mean with its 99.9% error over 15 iterations, and the JSON at
- * {@code target/jmh-result.json} holds every iteration (for medians). An optional argument is a
- * regular expression selecting benchmarks. On a shared machine {@code -Dbench.forks},
- * {@code -Dbench.iterations} and {@code -Dbench.warmupIterations} shorten the run.
+ * Runs the JMH micro-benchmarks (policy decision and field encryption):
+ * {@link PolicyDecisionBenchmark} and {@link FieldCipherBenchmark}; three forks of five
+ * one-second iterations each, so the printed figure is a mean with its 99.9% error over
+ * 15 iterations, and the JSON at {@code target/jmh-result.json} holds every iteration
+ * (for medians). An optional argument is a regular expression selecting benchmarks. On a
+ * shared machine {@code -Dbench.forks}, {@code -Dbench.iterations} and
+ * {@code -Dbench.warmupIterations} shorten the run.
  */
 public final class MicroBenchmarks {
 
@@ -19,7 +20,8 @@ public final class MicroBenchmarks {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String include = (args.length > 0) ? args[0] : "nl\\.schakel\\.benchmark\\.(PolicyDecision|FieldCipher)Benchmark";
+		String include = (args.length > 0) ? args[0]
+				: "nl\\.schakel\\.benchmark\\.(PolicyDecision|FieldCipher)Benchmark";
 		ChainedOptionsBuilder options = new OptionsBuilder().include(include)
 			.resultFormat(ResultFormatType.JSON)
 			.result(System.getProperty("bench.result", "backend/target/jmh-result.json"));

@@ -41,26 +41,29 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The national-scale benchmarks (docs/benchmarks.md: data set, log verification, gate overhead,
- * disclosure-log write rate, auditor search) in one program against one in-process application
- * (local profile, embedded PostgreSQL in a fresh temporary directory):
+ * The national-scale benchmarks (docs/benchmarks.md: data set, log verification, gate
+ * overhead, disclosure-log write rate, auditor search) in one program against one
+ * in-process application (local profile, embedded PostgreSQL in a fresh temporary
+ * directory):
  * <ol>
- * <li>generates the data set at {@code -Dbench.scale} (default 0.1 = 10% of national scale) with
- * {@link DataGenerator};</li>
+ * <li>generates the data set at {@code -Dbench.scale} (default 0.1 = 10% of national
+ * scale) with {@link DataGenerator};</li>
  * <li>seals the whole log into blocks and times a full verify;</li>
  * <li>case page reads through the gate ({@code GET /api/v1/cases/{id}}, user ggz, purpose
- * CASE_CONSULTATION, 20 contributions) against {@link BaselineCaseRead} at 16 and 64 closed-loop
- * clients, alternating, repeated;</li>
+ * CASE_CONSULTATION, 20 contributions) against {@link BaselineCaseRead} at 16 and 64
+ * closed-loop clients, alternating, repeated;</li>
  * <li>the rate of gate reads (each logs 21 disclosure rows + Envers rows) against pgbench
- * inserting the same rows in one transaction per read, same client count, same server;</li>
+ * inserting the same rows in one transaction per read, same client count, same
+ * server;</li>
  * <li>an incremental verify after the load;</li>
  * <li>the auditor's search API, first page of each filter.</li>
  * </ol>
  * Prints figures; asserts nothing. System properties: bench.scale, bench.readCases,
- * bench.repeats, bench.warmupSeconds, bench.seconds, bench.clients (comma list), bench.phases,
- * bench.rates (comma list of constant rates for an open-loop run; none by default),
- * bench.jitWarmupSeconds (unmeasured load on both read paths first, default 20), bench.dataDir
- * (reuse an earlier run's data directory; leave "generate" out of bench.phases).
+ * bench.repeats, bench.warmupSeconds, bench.seconds, bench.clients (comma list),
+ * bench.phases, bench.rates (comma list of constant rates for an open-loop run; none by
+ * default), bench.jitWarmupSeconds (unmeasured load on both read paths first, default
+ * 20), bench.dataDir (reuse an earlier run's data directory; leave "generate" out of
+ * bench.phases).
  */
 public final class NationalScaleBenchmark {
 
@@ -81,8 +84,10 @@ public final class NationalScaleBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		String phases = System.getProperty("bench.phases", "generate,seal,read,log,audit");
-		// bench.dataDir: the data directory of an earlier run (printed at its start) to run the
-		// other phases on its data set again without generating it anew (leave out "generate")
+		// bench.dataDir: the data directory of an earlier run (printed at its start) to
+		// run the
+		// other phases on its data set again without generating it anew (leave out
+		// "generate")
 		String reuse = System.getProperty("bench.dataDir", "");
 		Path data = reuse.isBlank() ? Files.createTempDirectory("schakel-bench") : Path.of(reuse);
 		System.out.println("[bench] data directory " + data + ", scale " + scale + ", read cases " + readCases);
@@ -93,8 +98,8 @@ public final class NationalScaleBenchmark {
 			.initializers((context) -> {
 				GenericApplicationContext generic = (GenericApplicationContext) context;
 				generic.getBeanFactory().addBeanPostProcessor(CachingPasswordEncoder.postProcessor());
-				generic.registerBean("benchBaselineRoute", RouterFunction.class,
-						() -> BaselineCaseRead.route(generic.getBean(DataSource.class), generic.getBean(FieldCipher.class)));
+				generic.registerBean("benchBaselineRoute", RouterFunction.class, () -> BaselineCaseRead
+					.route(generic.getBean(DataSource.class), generic.getBean(FieldCipher.class)));
 				generic.registerBean("benchSameStackBaselineRoute", RouterFunction.class,
 						() -> SameStackBaseline.route(generic));
 			})
@@ -107,23 +112,25 @@ public final class NationalScaleBenchmark {
 		URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
 		System.out.println("[bench] app at " + base + ", database " + jdbcUrl);
 
-		DataGenerator generator = new DataGenerator(dataSource, app.getBean(FieldCipher.class), app.getBean(BlindIndex.class));
+		DataGenerator generator = new DataGenerator(dataSource, app.getBean(FieldCipher.class),
+				app.getBean(BlindIndex.class));
 		if (phases.contains("generate")) {
 			generator.generate(scale, readCases);
 			SUMMARY.addAll(generator.lines.stream().map((l) -> "generate " + l).toList());
 			long analyze = System.nanoTime();
-			// the embedded database demands passwords: the superuser's is kept next to its data
+			// the embedded database demands passwords: the superuser's is kept next to
+			// its data
 			java.util.Properties passwords = new java.util.Properties();
 			try (var reader = Files.newBufferedReader(data.resolve("postgres.credentials"))) {
 				passwords.load(reader);
 			}
 			catch (Exception ex) {
-				// none stored: an external database, or one that still trusts local connections
+				// none stored: an external database, or one that still trusts local
+				// connections
 			}
 			try (Connection owner = DriverManager.getConnection(
 					"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + server.getPath(), "postgres",
-					passwords.getProperty("postgres", ""));
-					Statement s = owner.createStatement()) {
+					passwords.getProperty("postgres", "")); Statement s = owner.createStatement()) {
 				s.execute("analyze");
 				summary("analyze after generation: %.1f s", (System.nanoTime() - analyze) / 1e9);
 			}
@@ -149,9 +156,11 @@ public final class NationalScaleBenchmark {
 					+ sample.substring(0, Math.min(400, sample.length())));
 			summary("gate sample: %d timeline entries, %d with content (PERMIT) for ggz/CASE_CONSULTATION",
 					count(sample, "\"itemId\"") + count(sample, "\"id\":\"", 0), count(sample, "\"content\":\""));
-			String baseline = get(base + "/api/v1/bench-baseline/cases/" + readIds.get(0), "ggz", "CASE_CONSULTATION").body();
+			String baseline = get(base + "/api/v1/bench-baseline/cases/" + readIds.get(0), "ggz", "CASE_CONSULTATION")
+				.body();
 			System.out.println("[read] sample baseline response (" + baseline.length() + " chars)");
-			// both paths compiled by the JIT before anything is measured: otherwise the first
+			// both paths compiled by the JIT before anything is measured: otherwise the
+			// first
 			// measured path pays for its warm-up and the ratio is understated
 			int jit = Integer.getInteger("bench.jitWarmupSeconds", 20);
 			load(base + "/api/v1/cases/", readIds, 8, jit, 0, "ggz", "CASE_CONSULTATION");
@@ -163,12 +172,13 @@ public final class NationalScaleBenchmark {
 				}
 				double rate = Double.parseDouble(target.trim());
 				for (int r = 0; r < repeats; r++) {
-					Load g = load(base + "/api/v1/cases/", readIds, 64, rate, warmup, seconds, "ggz", "CASE_CONSULTATION");
+					Load g = load(base + "/api/v1/cases/", readIds, 64, rate, warmup, seconds, "ggz",
+							"CASE_CONSULTATION");
 					Load st = load(base + STACK, readIds, 64, rate, warmup, seconds, "ggz", "CASE_CONSULTATION");
 					Load b = load(base + "/api/v1/bench-baseline/cases/", readIds, 64, rate, warmup, seconds, "ggz",
 							"CASE_CONSULTATION");
-					System.out.printf(Locale.ROOT, "[read] constant %.0f/s run %d: gate %s | same-stack %s | jdbc %s%n", rate,
-							r + 1, g, st, b);
+					System.out.printf(Locale.ROOT, "[read] constant %.0f/s run %d: gate %s | same-stack %s | jdbc %s%n",
+							rate, r + 1, g, st, b);
 					summary("case read at a constant %.0f req/s (open loop, up to 64 in flight), run %d: gate %s; same-stack baseline %s; JDBC baseline %s",
 							rate, r + 1, g, st, b);
 				}
@@ -183,7 +193,8 @@ public final class NationalScaleBenchmark {
 				List<String> baseLat = new ArrayList<>();
 				List<String> stackLat = new ArrayList<>();
 				for (int r = 0; r < repeats; r++) {
-					Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
+					Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz",
+							"CASE_CONSULTATION");
 					Load st = load(base + STACK, readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
 					Load b = load(base + "/api/v1/bench-baseline/cases/", readIds, clients, warmup, seconds, "ggz",
 							"CASE_CONSULTATION");
@@ -204,8 +215,10 @@ public final class NationalScaleBenchmark {
 						BenchSupport.spread(stackRatio, "%.2f"), BenchSupport.spread(baseRate, "%.0f"),
 						BenchSupport.spread(ratio, "%.2f"));
 				summary("case read, %d clients, gate latency per run: %s", clients, String.join(" ; ", gateLat));
-				summary("case read, %d clients, same-stack baseline latency per run: %s", clients, String.join(" ; ", stackLat));
-				summary("case read, %d clients, JDBC baseline latency per run: %s", clients, String.join(" ; ", baseLat));
+				summary("case read, %d clients, same-stack baseline latency per run: %s", clients,
+						String.join(" ; ", stackLat));
+				summary("case read, %d clients, JDBC baseline latency per run: %s", clients,
+						String.join(" ; ", baseLat));
 			}
 		}
 
@@ -220,8 +233,9 @@ public final class NationalScaleBenchmark {
 				gateRate[r] = g.rate;
 				pgRate[r] = pgbench(server, script, clients, seconds);
 				ratio[r] = gateRate[r] / pgRate[r];
-				System.out.printf(Locale.ROOT, "[log] clients=%d run %d: gate reads %.0f/s, pgbench tx %.0f/s, ratio %.2f%n",
-						clients, r + 1, gateRate[r], pgRate[r], ratio[r]);
+				System.out.printf(Locale.ROOT,
+						"[log] clients=%d run %d: gate reads %.0f/s, pgbench tx %.0f/s, ratio %.2f%n", clients, r + 1,
+						gateRate[r], pgRate[r], ratio[r]);
 			}
 			summary("disclosure logging, %d clients: gate reads %s /s; pgbench same-rows tx %s /s; ratio %s", clients,
 					BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(pgRate, "%.0f"),
@@ -250,10 +264,12 @@ public final class NationalScaleBenchmark {
 			filters.put("decision", "decision=DENY");
 			filters.put("flagged", "flagged=true");
 			LocalDate month = LocalDate.now().minusYears(2).withDayOfMonth(1);
-			filters.put("period (one month, two years ago)", "from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
+			filters.put("period (one month, two years ago)",
+					"from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
 			filters.put("actor+period", "actor=politie&from=" + month + "&to=" + month.plusMonths(1).minusDays(1));
 			filters.put("category+decision", "category=HEALTH&decision=EXISTENCE_ONLY");
-			// every filter's query planned, compiled and its index pages read before any is timed
+			// every filter's query planned, compiled and its index pages read before any
+			// is timed
 			for (int round = 0; round < 5; round++) {
 				for (String query : filters.values()) {
 					get(base + "/api/v1/audit/disclosures?" + query, "auditor", "AUDIT");
@@ -289,7 +305,10 @@ public final class NationalScaleBenchmark {
 		System.exit(0);
 	}
 
-	/** The fixed arguments, plus any from {@code -Dbench.springArgs} (separated by {@code |}). */
+	/**
+	 * The fixed arguments, plus any from {@code -Dbench.springArgs} (separated by
+	 * {@code |}).
+	 */
 	private static String[] springArgs(Path data) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--schakel.database.embedded.directory=" + data.resolve("postgres"),
@@ -320,13 +339,14 @@ public final class NationalScaleBenchmark {
 
 	private static void verify(String base, boolean incremental, String what) throws Exception {
 		long start = System.nanoTime();
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/verification"))
-			.header("Authorization", basic("auditor"))
-			.header("X-Purpose", "AUDIT")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"incremental\": " + incremental + "}"))
-			.timeout(Duration.ofMinutes(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit/verification"))
+				.header("Authorization", basic("auditor"))
+				.header("X-Purpose", "AUDIT")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"incremental\": " + incremental + "}"))
+				.timeout(Duration.ofMinutes(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		double s = (System.nanoTime() - start) / 1e9;
 		String body = response.body();
 		summary("%s: HTTP %d in %.2f s: %s", what, response.statusCode(), s,
@@ -347,7 +367,8 @@ public final class NationalScaleBenchmark {
 				INSERT INTO disclosure_aud (id, rev, revtype)
 				  VALUES (gen_random_uuid(), currval(pg_get_serial_sequence('revision', 'id')), 0);
 				COMMIT;
-				""".formatted(caseId, person);
+				"""
+			.formatted(caseId, person);
 		Path file = dir.resolve("disclosure-insert.sql");
 		Files.writeString(file, script);
 		return file;
@@ -376,8 +397,9 @@ public final class NationalScaleBenchmark {
 	record Load(double rate, long[] sorted, long errors, long count) {
 
 		String latencies() {
-			return String.format(Locale.ROOT, "p50 %.1f / p95 %.1f / p99 %.1f ms", BenchSupport.percentileMs(this.sorted, 50),
-					BenchSupport.percentileMs(this.sorted, 95), BenchSupport.percentileMs(this.sorted, 99));
+			return String.format(Locale.ROOT, "p50 %.1f / p95 %.1f / p99 %.1f ms",
+					BenchSupport.percentileMs(this.sorted, 50), BenchSupport.percentileMs(this.sorted, 95),
+					BenchSupport.percentileMs(this.sorted, 99));
 		}
 
 		@Override
@@ -389,7 +411,8 @@ public final class NationalScaleBenchmark {
 
 	/**
 	 * Closed loop: each client sends its next request when the previous one answered, for
-	 * {@code warmup} + {@code seconds}; only answers completed in the measured window count.
+	 * {@code warmup} + {@code seconds}; only answers completed in the measured window
+	 * count.
 	 */
 	static Load load(String prefix, List<UUID> ids, int clients, int warmup, int seconds, String user, String purpose)
 			throws Exception {
@@ -397,11 +420,11 @@ public final class NationalScaleBenchmark {
 	}
 
 	/**
-	 * With {@code rate} > 0, open loop at a constant rate (as wrk2 does): request {@code k} is
-	 * due at {@code start + k / rate}, the clients take the due times in turn, and a latency
-	 * counts from the due time, not from when a client got round to sending. A server that
-	 * falls behind shows it in the latencies instead of slowing the clients down (no
-	 * coordinated omission). With {@code rate} = 0, closed loop.
+	 * With {@code rate} > 0, open loop at a constant rate (as wrk2 does): request
+	 * {@code k} is due at {@code start + k / rate}, the clients take the due times in
+	 * turn, and a latency counts from the due time, not from when a client got round to
+	 * sending. A server that falls behind shows it in the latencies instead of slowing
+	 * the clients down (no coordinated omission). With {@code rate} = 0, closed loop.
 	 */
 	static Load load(String prefix, List<UUID> ids, int clients, double rate, int warmup, int seconds, String user,
 			String purpose) throws Exception {
@@ -474,8 +497,8 @@ public final class NationalScaleBenchmark {
 		long wallEnd = System.currentTimeMillis();
 		// the measured window in wall-clock time, to line a profile's samples up with it
 		System.out.printf(Locale.ROOT, "[load] %s %d..%d ms since the epoch, %d answers%n", prefix,
-				wallEnd - (System.nanoTime() - measureFrom) / 1_000_000, wallEnd - (System.nanoTime() - end) / 1_000_000,
-				total);
+				wallEnd - (System.nanoTime() - measureFrom) / 1_000_000,
+				wallEnd - (System.nanoTime() - end) / 1_000_000, total);
 		return new Load(total / (double) seconds, all, errors.get(), total);
 	}
 

@@ -36,17 +36,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long {@link Policy#decide} takes with the shipped policy
- * ({@code ./policies}), cycling through every possible request in a shuffled order so neither
- * the JIT nor the branch predictor sees a constant. {@code decideByScanning} (the
- * package-private reference reading that scans the rules, called reflectively here) shows
- * what compiling the policy buys. {@code decideWithCasbin} answers the same requests with a
- * peer engine, jCasbin, holding the same rules in their order (first match decides, default
- * deny; each rule's value lists as anchored regular expressions, the idiomatic way to say
- * "one of these" in a Casbin matcher); the set-up checks that it reaches our decision on every
- * request before anything is measured. Casbin gets its request as ready-made strings, with
- * the break-glass rule (a role that may not break the glass reads as a non-participant)
- * already applied, so its figure holds no work of ours. Run through {@link MicroBenchmarks}.
+ * How long {@link Policy#decide} takes with the shipped policy ({@code ./policies}),
+ * cycling through every possible request in a shuffled order so neither the JIT nor the
+ * branch predictor sees a constant. {@code decideByScanning} (the package-private
+ * reference reading that scans the rules, called reflectively here) shows what compiling
+ * the policy buys. {@code decideWithCasbin} answers the same requests with a peer engine,
+ * jCasbin, holding the same rules in their order (first match decides, default deny; each
+ * rule's value lists as anchored regular expressions, the idiomatic way to say "one of
+ * these" in a Casbin matcher); the set-up checks that it reaches our decision on every
+ * request before anything is measured. Casbin gets its request as ready-made strings,
+ * with the break-glass rule (a role that may not break the glass reads as a
+ * non-participant) already applied, so its figure holds no work of ours. Run through
+ * {@link MicroBenchmarks}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -102,13 +103,16 @@ public class PolicyDecisionBenchmark {
 			Decision ours = this.policy.decide(request).effect();
 			Decision theirs = casbinDecision(this.casbin.enforceEx(this.casbinRequests[i]));
 			if (ours != theirs) {
-				throw new IllegalStateException("Casbin decides " + theirs + " where the policy decides " + ours
-						+ " for " + request);
+				throw new IllegalStateException(
+						"Casbin decides " + theirs + " where the policy decides " + ours + " for " + request);
 			}
 		}
 	}
 
-	/** The policy's rules as Casbin policy lines in their order: the first that matches decides. */
+	/**
+	 * The policy's rules as Casbin policy lines in their order: the first that matches
+	 * decides.
+	 */
 	static Enforcer casbin(Policy policy) {
 		Model model = Model.newModelFromString("""
 				[request_definition]
@@ -126,7 +130,8 @@ public class PolicyDecisionBenchmark {
 				  && regexMatch(r.audience, p.audience) && regexMatch(r.participation, p.participation)
 				""");
 		Enforcer enforcer = new Enforcer(model);
-		// Casbin logs every request and the line that decided it by default; a service would not
+		// Casbin logs every request and the line that decided it by default; a service
+		// would not
 		enforcer.enableLog(false);
 		List<PolicyRule> rules = policy.rules();
 		for (int i = 0; i < rules.size(); i++) {
@@ -146,7 +151,10 @@ public class PolicyDecisionBenchmark {
 		return values.isEmpty() ? ".*" : "^(" + String.join("|", values) + ")$";
 	}
 
-	/** The matched line's decision (the line names it: Casbin itself knows only allow and deny). */
+	/**
+	 * The matched line's decision (the line names it: Casbin itself knows only allow and
+	 * deny).
+	 */
 	static Decision casbinDecision(EnforceResult result) {
 		List<String> line = result.getExplain();
 		return (line == null || line.isEmpty()) ? Decision.DENY : Decision.valueOf(line.get(7));

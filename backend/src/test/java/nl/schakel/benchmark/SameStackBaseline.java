@@ -32,17 +32,18 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Benchmark-only baseline for what the disclosure gate costs a case page read, second reading: the case page's read on the
- * application's own stack with the gate taken out. It makes the same service calls as
- * {@code CaseDossiers.open} — case, organisation, referral, contributions with their grants,
- * person, organisation names, participants, consents, through the same JPA repositories, in one
- * read-write transaction — and opens every contribution, but asks no policy, works out no
- * participation or consent coverage and writes no disclosure rows (and so no Envers revision).
- * Against it the ratio measures what the privacy controls add to the read the application does
- * anyway; {@link BaselineCaseRead} (plain JDBC) measures the JPA read path as well.
+ * Benchmark-only baseline for what the disclosure gate costs a case page read, second
+ * reading: the case page's read on the application's own stack with the gate taken out.
+ * It makes the same service calls as {@code CaseDossiers.open} — case, organisation,
+ * referral, contributions with their grants, person, organisation names, participants,
+ * consents, through the same JPA repositories, in one read-write transaction — and opens
+ * every contribution, but asks no policy, works out no participation or consent coverage
+ * and writes no disclosure rows (and so no Envers revision). Against it the ratio
+ * measures what the privacy controls add to the read the application does anyway;
+ * {@link BaselineCaseRead} (plain JDBC) measures the JPA read path as well.
  * <p>
- * {@link SealedContent} opens only for the gate, by design; this test-scope route takes its
- * ciphertext by reflection, as the gate would have opened it.
+ * {@link SealedContent} opens only for the gate, by design; this test-scope route takes
+ * its ciphertext by reflection, as the gate would have opened it.
  */
 final class SameStackBaseline {
 
@@ -90,7 +91,8 @@ final class SameStackBaseline {
 				page.put("reference", facts.reference());
 				page.put("organisation", caseOrganisation.code());
 				page.put("person", person.name());
-				page.put("referral", (referral != null && referral.details() != null) ? open(referral.details(), cipher) : null);
+				page.put("referral",
+						(referral != null && referral.details() != null) ? open(referral.details(), cipher) : null);
 				page.put("participants", participation.participants(facts.id().value()).size());
 				page.put("consents", consents.onCase(facts.id().value()).size());
 				page.put("timeline", timeline);

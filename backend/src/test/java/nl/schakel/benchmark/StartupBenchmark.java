@@ -14,12 +14,15 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * How long the embedded default takes to start: start-up of the embedded default (local profile) until
- * {@link ApplicationReadyEvent}, timed from just before {@code SpringApplication.run}. Without
- * arguments it runs the series: for each repeat, a child JVM on a fresh data directory
- * (initdb, Flyway, key generation, demo seed), then a child JVM on that now warm directory —
- * each start in its own JVM, so class loading and JIT are paid as a user pays them. With
- * {@code once <dir>} it is that child: one start, prints the figure, exits.
+ * How long the embedded default takes to start: start-up of the embedded default (local
+ * profile) until {@link ApplicationReadyEvent}, timed from just before
+ * {@code SpringApplication.run}. Without arguments it runs the series: for each repeat, a
+ * child JVM on a fresh data directory (initdb, Flyway, key generation, demo seed), then a
+ * child JVM on that now warm directory — each start in its own JVM, so class loading and
+ * JIT are paid as a user pays them. With {@code once
+ *
+<dir>
+ * } it is that child: one start, prints the figure, exits.
  */
 public final class StartupBenchmark {
 
@@ -38,7 +41,8 @@ public final class StartupBenchmark {
 			Path dir = Files.createTempDirectory("schakel-startup");
 			fresh.add(child(dir));
 			warm.add(child(dir));
-			System.out.printf(Locale.ROOT, "[startup] run %d: fresh %.2f s, warm %.2f s%n", r + 1, fresh.get(r), warm.get(r));
+			System.out.printf(Locale.ROOT, "[startup] run %d: fresh %.2f s, warm %.2f s%n", r + 1, fresh.get(r),
+					warm.get(r));
 		}
 		System.out.println("[startup] fresh data dir: "
 				+ BenchSupport.spread(fresh.stream().mapToDouble(Double::doubleValue).toArray(), "%.2f") + " s");

@@ -39,7 +39,8 @@ class CaseApiIT {
 	@Test
 	void coordinatorRegistersACaseAndReadsItBack() throws Exception {
 		MvcResult created = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(TestBsns.next())))
 			.andExpect(status().isCreated())
@@ -68,7 +69,8 @@ class CaseApiIT {
 	void responsesNeverContainTheBsn() throws Exception {
 		String bsn = TestBsns.next();
 		MvcResult created = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(bsn)))
 			.andExpect(status().isCreated())
@@ -88,7 +90,8 @@ class CaseApiIT {
 	void missingNameIsRejectedNamingTheFieldAndNothingIsWritten() throws Exception {
 		long before = rows();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"person": {"dateOfBirth": "1990-04-01"}, "caseType": "OTHER"}"""))
@@ -103,7 +106,8 @@ class CaseApiIT {
 	void invalidBsnIsRejectedNamingTheField() throws Exception {
 		long before = rows();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid("111222334")))
 			.andExpect(status().isBadRequest())
@@ -116,7 +120,8 @@ class CaseApiIT {
 	void unknownCaseTypeIsRejectedNamingTheField() throws Exception {
 		long before = rows();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(TestBsns.next()).replace("RADICALISATION", "BURGLARY")))
 			.andExpect(status().isBadRequest())
@@ -128,7 +133,8 @@ class CaseApiIT {
 	void transitionThatIsNotAllowedIsRejectedNamingTheStatusField() throws Exception {
 		String location = register();
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"PLAN\"}"))
 			.andExpect(status().isBadRequest())
@@ -138,7 +144,8 @@ class CaseApiIT {
 			.andExpect(jsonPath("$.status").value("REFERRED"));
 
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk())
@@ -150,17 +157,19 @@ class CaseApiIT {
 		register();
 		register();
 		register();
-		MvcResult first = this.mvc.perform(get("/api/v1/cases?size=2").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
+		MvcResult first = this.mvc
+			.perform(get("/api/v1/cases?size=2").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items.length()").value(2))
 			.andReturn();
 		String body = first.getResponse().getContentAsString();
 		long next = Long.parseLong(body.replaceAll(".*\"next\":(\\d+).*", "$1"));
-		this.mvc.perform(get("/api/v1/cases?size=2&before=" + next).with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
+		this.mvc
+			.perform(get("/api/v1/cases?size=2&before=" + next).with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items[0].reference").value(org.hamcrest.Matchers.not(
-					org.hamcrest.Matchers.in(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(body,
-							"$.items[*].reference")))));
+			.andExpect(jsonPath("$.items[0].reference").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers
+				.in(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(body, "$.items[*].reference")))));
 	}
 
 	@Test
@@ -179,14 +188,17 @@ class CaseApiIT {
 
 	@Test
 	void unknownCaseIs404() throws Exception {
-		this.mvc.perform(get("/api/v1/cases/" + java.util.UUID.randomUUID()).with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE"))
+		this.mvc
+			.perform(get("/api/v1/cases/" + java.util.UUID.randomUUID()).with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/case-not-found"));
 	}
 
 	private String register() throws Exception {
 		return this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(valid(TestBsns.next())))
 			.andExpect(status().isCreated())

@@ -75,7 +75,8 @@ class CasePagesIT {
 			.andExpect(content().string(containsString("Start triage")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(bsn))));
 		// the list shows no names: those are read only under a purpose
-		this.mvc.perform(get("/cases")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("Anna Pagina"))));
+		this.mvc.perform(get("/cases"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Anna Pagina"))));
 	}
 
 	@Test
@@ -100,7 +101,8 @@ class CasePagesIT {
 	@WithUserDetails("coordinator")
 	void formWithoutCsrfTokenIsRefused() throws Exception {
 		this.mvc
-			.perform(post("/cases").param("person.name", "X").param("person.dateOfBirth", "1985-02-03")
+			.perform(post("/cases").param("person.name", "X")
+				.param("person.dateOfBirth", "1985-02-03")
 				.param("caseType", "OTHER"))
 			.andExpect(status().isForbidden());
 	}

@@ -27,9 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * A case belongs to the safety house whose coordinator registered it. The coordinator of
- * another safety house ("Zuid") replays every coordinator action on a case of "Midden" and
- * gets the answer a missing case gets — 404, the same problem type — while nothing changes;
- * Zuid's case list shows only Zuid's cases.
+ * another safety house ("Zuid") replays every coordinator action on a case of "Midden"
+ * and gets the answer a missing case gets — 404, the same problem type — while nothing
+ * changes; Zuid's case list shows only Zuid's cases.
  */
 @IntegrationTest
 class CaseBelongsToItsSafetyHouseIT {
@@ -75,8 +75,8 @@ class CaseBelongsToItsSafetyHouseIT {
 				.isEqualTo(JsonPath.read(onNothing.getContentAsString(), "$.type"));
 		}
 		assertThat(rows()).as("nothing written by the refused actions").isEqualTo(before);
-		assertThat(this.jdbc.queryForObject("select status from case_file where id = ?::uuid", String.class,
-				this.midden))
+		assertThat(
+				this.jdbc.queryForObject("select status from case_file where id = ?::uuid", String.class, this.midden))
 			.isEqualTo("IN_CONSULTATION");
 	}
 
@@ -84,8 +84,7 @@ class CaseBelongsToItsSafetyHouseIT {
 	void eachCoordinatorPagesThroughTheOwnSafetyHousesCasesOnly() throws Exception {
 		String zuid = register("coordinator-zuid");
 		String middenList = call("coordinator", HttpMethod.GET, "/api/v1/cases?size=100", null).getContentAsString();
-		String zuidList = call("coordinator-zuid", HttpMethod.GET, "/api/v1/cases?size=100", null)
-			.getContentAsString();
+		String zuidList = call("coordinator-zuid", HttpMethod.GET, "/api/v1/cases?size=100", null).getContentAsString();
 		assertThat(middenList).contains(this.midden).doesNotContain(zuid);
 		assertThat(zuidList).contains(zuid).doesNotContain(this.midden);
 		List<String> houses = this.jdbc.queryForList("""
@@ -98,8 +97,8 @@ class CaseBelongsToItsSafetyHouseIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String reference = this.jdbc.queryForObject("select reference from case_file where id = ?::uuid",
-				String.class, this.midden);
+		String reference = this.jdbc.queryForObject("select reference from case_file where id = ?::uuid", String.class,
+				this.midden);
 		assertThat(page).doesNotContain(reference);
 	}
 
@@ -112,14 +111,16 @@ class CaseBelongsToItsSafetyHouseIT {
 			.isEqualTo("zvh-zuid");
 		// Zuid steers its own case as Midden steers its own
 		assertThat(call("coordinator-zuid", HttpMethod.POST, "/api/v1/cases/" + zuid + "/status",
-				"{\"status\": \"TRIAGE\"}").getStatus()).isEqualTo(200);
-		assertThat(call("coordinator", HttpMethod.POST, "/api/v1/cases/" + zuid + "/status",
-				"{\"status\": \"CLOSED\"}").getStatus()).isEqualTo(404);
+				"{\"status\": \"TRIAGE\"}")
+			.getStatus()).isEqualTo(200);
+		assertThat(call("coordinator", HttpMethod.POST, "/api/v1/cases/" + zuid + "/status", "{\"status\": \"CLOSED\"}")
+			.getStatus()).isEqualTo(404);
 	}
 
 	@Test
 	void zuidGainsNothingThroughTheSafetyHouseAdmissionOfMidden() throws Exception {
-		// Midden's own house is admitted to its case for every purpose; Zuid's is not, and may not be
+		// Midden's own house is admitted to its case for every purpose; Zuid's is not,
+		// and may not be
 		MockHttpServletResponse admitZuid = call("coordinator", HttpMethod.POST,
 				"/api/v1/cases/" + this.midden + "/participants",
 				"{\"organisation\": \"zvh-zuid\", \"purposes\": [\"CASE_CONSULTATION\"]}");
@@ -127,7 +128,8 @@ class CaseBelongsToItsSafetyHouseIT {
 		assertThat(admitZuid.getContentAsString()).contains("organisation");
 		for (String purpose : List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING", "AUDIT")) {
 			assertThat(this.mvc
-				.perform(get("/api/v1/cases/" + this.midden).with(user(this.accounts.loadUserByUsername("coordinator-zuid")))
+				.perform(get("/api/v1/cases/" + this.midden)
+					.with(user(this.accounts.loadUserByUsername("coordinator-zuid")))
 					.header("X-Purpose", purpose))
 				.andReturn()
 				.getResponse()

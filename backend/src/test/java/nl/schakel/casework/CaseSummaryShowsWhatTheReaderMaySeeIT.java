@@ -25,9 +25,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The case summary (printable page and PDF) holds the case as its reader may see it: what the
- * gate withholds is shown as withheld, without content; the reader's name, organisation,
- * purpose and time are on every page; and printing is recorded as an export the auditor finds.
+ * The case summary (printable page and PDF) holds the case as its reader may see it: what
+ * the gate withholds is shown as withheld, without content; the reader's name,
+ * organisation, purpose and time are on every page; and printing is recorded as an export
+ * the auditor finds.
  */
 @IntegrationTest
 class CaseSummaryShowsWhatTheReaderMaySeeIT {
@@ -51,18 +52,26 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 
 	@BeforeEach
 	void aCaseWithAHealthContributionAndSeveralPagesOfGeneralOnes() throws Exception {
-		MockHttpServletResponse created = this.mvc.perform(as("coordinator", "TRIAGE", post("/api/v1/cases"), """
-				{"person": {"name": "%s", "dateOfBirth": "1990-02-03", "bsn": "%s"}, "caseType": "CONFUSED_BEHAVIOUR"}"""
-			.formatted(PERSON, TestBsns.next()))).andReturn().getResponse();
+		MockHttpServletResponse created = this.mvc
+			.perform(as("coordinator", "TRIAGE", post("/api/v1/cases"),
+					"""
+							{"person": {"name": "%s", "dateOfBirth": "1990-02-03", "bsn": "%s"}, "caseType": "CONFUSED_BEHAVIOUR"}"""
+						.formatted(PERSON, TestBsns.next())))
+			.andReturn()
+			.getResponse();
 		assertThat(created.getStatus()).isEqualTo(201);
 		this.caseId = UUID.fromString(JsonPath.read(created.getContentAsString(), "$.id"));
 		this.reference = JsonPath.read(created.getContentAsString(), "$.reference");
 		for (String organisation : new String[] { "ggz-midden", "politie-midden" }) {
-			assertThat(this.mvc.perform(as("coordinator", "TRIAGE", post("/api/v1/cases/" + this.caseId + "/participants"),
-					"{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}".formatted(organisation)))
-				.andReturn()
-				.getResponse()
-				.getStatus()).isEqualTo(201);
+			assertThat(
+					this.mvc
+						.perform(as("coordinator", "TRIAGE", post("/api/v1/cases/" + this.caseId + "/participants"),
+								"{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}"
+									.formatted(organisation)))
+						.andReturn()
+						.getResponse()
+						.getStatus())
+				.isEqualTo(201);
 		}
 		contribute("ggz", "{\"text\": \"" + HEALTH + "\", \"category\": \"HEALTH\", \"legalBasis\": \"PUBLIC_TASK\","
 				+ " \"audienceDomains\": [\"CARE\", \"JUSTICE\"]}");
@@ -82,18 +91,21 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 
 	@Test
 	void theSummaryHoldsThePlanOfActionAndTheMinutesAsTheReaderMaySeeThem() throws Exception {
-		String meeting = JsonPath.read(this.mvc.perform(as("coordinator", "CASE_CONSULTATION", post("/api/v1/meetings"),
-				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + this.caseId + "\"]}"))
+		String meeting = JsonPath.read(this.mvc
+			.perform(as("coordinator", "CASE_CONSULTATION", post("/api/v1/meetings"),
+					"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + this.caseId + "\"]}"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
-		assertThat(this.mvc.perform(as("coordinator", "CASE_CONSULTATION",
-				post("/api/v1/meetings/" + meeting + "/cases/" + this.caseId + "/minutes"),
-				"{\"text\": \"Verslag: GGZ start behandeling\", \"category\": \"HEALTH\"}"))
+		assertThat(this.mvc
+			.perform(as("coordinator", "CASE_CONSULTATION",
+					post("/api/v1/meetings/" + meeting + "/cases/" + this.caseId + "/minutes"),
+					"{\"text\": \"Verslag: GGZ start behandeling\", \"category\": \"HEALTH\"}"))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(201);
-		assertThat(this.mvc.perform(as("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + this.caseId + "/actions"),
+		assertThat(this.mvc.perform(as("coordinator", "CASE_CONSULTATION",
+				post("/api/v1/cases/" + this.caseId + "/actions"),
 				"{\"description\": \"Huisbezoek afleggen\", \"organisation\": \"politie-midden\", \"due\": \"2026-12-17\"}"))
 			.andReturn()
 			.getResponse()
@@ -138,17 +150,20 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 	@Test
 	void printingIsRecordedAsAnExportThatTheAuditorFinds() throws Exception {
 		pdf("politie");
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from disclosure where case_id = ? and actor = 'politie' and channel = 'EXPORT'"
-						+ " and item_kind = 'CONTRIBUTION' and decision = 'EXISTENCE_ONLY'",
-				Long.class, this.caseId))
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from disclosure where case_id = ? and actor = 'politie' and channel = 'EXPORT'"
+								+ " and item_kind = 'CONTRIBUTION' and decision = 'EXISTENCE_ONLY'",
+						Long.class, this.caseId))
 			.isEqualTo(1);
 		String found = this.mvc
-			.perform(as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=" + this.caseId + "&actor=politie"), null))
+			.perform(as("auditor", "AUDIT", get("/api/v1/audit/disclosures?case=" + this.caseId + "&actor=politie"),
+					null))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(JsonPath.<java.util.List<String>>read(found, "$.disclosures[*].channel")).isNotEmpty().containsOnly("EXPORT");
+		assertThat(JsonPath.<java.util.List<String>>read(found, "$.disclosures[*].channel")).isNotEmpty()
+			.containsOnly("EXPORT");
 	}
 
 	@Test
@@ -159,11 +174,13 @@ class CaseSummaryShowsWhatTheReaderMaySeeIT {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(400);
-		assertThat(this.mvc.perform(as("om", "CASE_CONSULTATION", get("/api/v1/cases/" + this.caseId + "/summary.pdf"), null))
+		assertThat(this.mvc
+			.perform(as("om", "CASE_CONSULTATION", get("/api/v1/cases/" + this.caseId + "/summary.pdf"), null))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
-		assertThat(this.mvc.perform(as("om", "CASE_CONSULTATION", get("/api/v1/cases/" + UUID.randomUUID() + "/summary.pdf"), null))
+		assertThat(this.mvc
+			.perform(as("om", "CASE_CONSULTATION", get("/api/v1/cases/" + UUID.randomUUID() + "/summary.pdf"), null))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);

@@ -58,18 +58,20 @@ class CaseworkPagesIT {
 	}
 
 	@Test
-	void careProfessionalMustConfirmBreakingSecrecyBeforeSharingHealthInformationOnConflictOfDuties()
-			throws Exception {
+	void careProfessionalMustConfirmBreakingSecrecyBeforeSharingHealthInformationOnConflictOfDuties() throws Exception {
 		String caseUrl = caseWithGgz();
 		String id = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
 		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/cases/" + id + "/purpose").session(session).with(csrf())
-			.with(user(this.accounts.loadUserByUsername("ggz"))).param("purpose", "CASE_CONSULTATION"));
+		this.mvc.perform(post("/cases/" + id + "/purpose").session(session)
+			.with(csrf())
+			.with(user(this.accounts.loadUserByUsername("ggz")))
+			.param("purpose", "CASE_CONSULTATION"));
 		this.mvc.perform(get("/cases/" + id).session(session).with(user(this.accounts.loadUserByUsername("ggz"))))
 			.andExpect(content().string(containsString("doorbreekt u uw beroepsgeheim")));
 		long before = this.jdbc.queryForObject("select count(*) from contribution", Long.class);
 		this.mvc
-			.perform(post("/cases/" + id + "/contributions").session(session).with(csrf())
+			.perform(post("/cases/" + id + "/contributions").session(session)
+				.with(csrf())
 				.with(user(this.accounts.loadUserByUsername("ggz")))
 				.param("text", "Psychotisch, dreigt met geweld")
 				.param("category", "HEALTH")
@@ -99,7 +101,9 @@ class CaseworkPagesIT {
 					+ " \"audienceDomains\": [\"JUSTICE\"]}"));
 		MockHttpSession session = new MockHttpSession();
 		var politie = user(this.accounts.loadUserByUsername("politie"));
-		this.mvc.perform(post("/cases/" + id + "/purpose").session(session).with(csrf()).with(politie)
+		this.mvc.perform(post("/cases/" + id + "/purpose").session(session)
+			.with(csrf())
+			.with(politie)
 			.param("purpose", "CASE_CONSULTATION"));
 		this.mvc.perform(get("/cases/" + id).session(session).with(politie))
 			.andExpect(status().isOk())
@@ -112,10 +116,14 @@ class CaseworkPagesIT {
 	@Test
 	@WithUserDetails("gemeente")
 	void anUnknownPersonIsReportedAsNotFoundAtTheSafetyHousesAskedNotAsUnknownEverywhere() throws Exception {
-		this.mvc.perform(post("/known-to").with(csrf()).param("name", "Niemand Nergens")
-			.param("dateOfBirth", "1901-01-01").param("purpose", "TRIAGE"))
+		this.mvc
+			.perform(post("/known-to").with(csrf())
+				.param("name", "Niemand Nergens")
+				.param("dateOfBirth", "1901-01-01")
+				.param("purpose", "TRIAGE"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Geen casus gevonden bij de Zorg- en Veiligheidshuizen die in Schakel werken")))
+			.andExpect(content()
+				.string(containsString("Geen casus gevonden bij de Zorg- en Veiligheidshuizen die in Schakel werken")))
 			.andExpect(content().string(containsString("Zorg- en Veiligheidshuis Midden")))
 			.andExpect(content().string(containsString("Andere Zorg- en Veiligheidshuizen zijn niet gevraagd")));
 	}

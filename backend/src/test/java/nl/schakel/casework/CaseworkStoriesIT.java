@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The daily work of a safety house as user stories (referral, triage, consent, break-glass,
- * search by BSN), through the REST API.
+ * The daily work of a safety house as user stories (referral, triage, consent,
+ * break-glass, search by BSN), through the REST API.
  */
 @IntegrationTest
 @Import(MutableClock.Configuration.class)
@@ -50,8 +50,7 @@ class CaseworkStoriesIT {
 		// a coordinator registers a referral and triages it into a case
 		String caseUrl = register(null);
 		as("coordinator", "TRIAGE", post(caseUrl + "/status"), "{\"status\": \"TRIAGE\"}").andExpect(status().isOk());
-		as("coordinator", "TRIAGE", post(caseUrl + "/triage"), "{\"outcome\": \"ACCEPTED\"}")
-			.andExpect(status().isOk())
+		as("coordinator", "TRIAGE", post(caseUrl + "/triage"), "{\"outcome\": \"ACCEPTED\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IN_CONSULTATION"))
 			.andExpect(jsonPath("$.triageOutcome").value("ACCEPTED"));
 		// ... and admits the GGZ provider and the police for case consultation
@@ -61,9 +60,10 @@ class CaseworkStoriesIT {
 				.andExpect(status().isCreated());
 		}
 		// a GGZ professional adds health information with consent scoped to the police
-		String consent = id(as("ggz", "CASE_CONSULTATION", post(caseUrl + "/consents"), """
-				{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2020-01-01", "evidence": "toestemmingsformulier 2026-044", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
+		String consent = id(as("ggz", "CASE_CONSULTATION", post(caseUrl + "/consents"),
+				"""
+						{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
+						 "validFrom": "2020-01-01", "evidence": "toestemmingsformulier 2026-044", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
 			.andExpect(status().isCreated()));
 		String contribution = id(as("ggz", "CASE_CONSULTATION", post(caseUrl + "/contributions"), """
 				{"text": "Opgenomen geweest in 2025; gebruikt antipsychotica", "category": "HEALTH",
@@ -73,7 +73,8 @@ class CaseworkStoriesIT {
 		// a police officer reads it
 		as("politie", "CASE_CONSULTATION", get(caseUrl), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.contributions[0].decision").value("PERMIT"))
-			.andExpect(jsonPath("$.contributions[0].content").value("Opgenomen geweest in 2025; gebruikt antipsychotica"));
+			.andExpect(
+					jsonPath("$.contributions[0].content").value("Opgenomen geweest in 2025; gebruikt antipsychotica"));
 
 		// the consent is withdrawn: the officer now sees existence only
 		as("ggz", "CASE_CONSULTATION", post(caseUrl + "/consents/" + consent + "/withdrawal"), "{}")
@@ -83,16 +84,17 @@ class CaseworkStoriesIT {
 			.andExpect(content().string(not(containsString("antipsychotica"))));
 
 		// the officer files a disclosure request
-		String request = id(as("politie", "CASE_CONSULTATION",
-				post(caseUrl + "/contributions/" + contribution + "/requests"),
-				"{\"reason\": \"Aanhouding gepland; risico voor collega's inschatten\"}")
-			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.state").value("OPEN")));
+		String request = id(
+				as("politie", "CASE_CONSULTATION", post(caseUrl + "/contributions/" + contribution + "/requests"),
+						"{\"reason\": \"Aanhouding gepland; risico voor collega's inschatten\"}")
+					.andExpect(status().isCreated())
+					.andExpect(jsonPath("$.state").value("OPEN")));
 		as("ggz", "CASE_CONSULTATION", get("/api/v1/requests"), null)
 			.andExpect(jsonPath("$.received[0].id").value(request))
 			.andExpect(jsonPath("$.received[0].requester").value("politie"));
 
-		// only the owner decides; an incomplete conflict-of-duties grant is refused and writes nothing
+		// only the owner decides; an incomplete conflict-of-duties grant is refused and
+		// writes nothing
 		as("politie", "CASE_CONSULTATION", post("/api/v1/requests/" + request + "/grant"),
 				"{\"basis\": \"PUBLIC_TASK\"}")
 			.andExpect(status().isNotFound());
@@ -107,8 +109,7 @@ class CaseworkStoriesIT {
 				 "conflictOfDuties": {"interest": "veiligheid van agenten bij aanhouding",
 				   "whyNoConsent": "toestemming is ingetrokken", "noOtherWay": "aanhouding is morgen",
 				   "seriousHarm": "geweld bij aanhouding", "strictlyNeeded": "alleen medicatie, voor deze agent"},
-				 "secrecyBreachConfirmed": true}""")
-			.andExpect(status().isOk())
+				 "secrecyBreachConfirmed": true}""").andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("GRANTED"));
 		as("ggz", "CASE_CONSULTATION", post("/api/v1/requests/" + request + "/refusal"), "{\"reason\": \"te laat\"}")
 			.andExpect(status().isConflict());
@@ -134,7 +135,8 @@ class CaseworkStoriesIT {
 		String safetyHouse = this.jdbc.queryForObject(
 				"select id::text from participation where case_id = ? and organisation_code = 'zvh-midden'",
 				String.class, caseId);
-		// the steering house cannot be removed through the API any more (it would lock its own
+		// the steering house cannot be removed through the API any more (it would lock
+		// its own
 		// coordinator out); a case the coordinator cannot see is set up directly
 		as("coordinator", "TRIAGE", delete(caseUrl + "/participants/" + safetyHouse), null)
 			.andExpect(status().isConflict());
@@ -162,8 +164,9 @@ class CaseworkStoriesIT {
 				"select flagged from disclosure where case_id = ? and actor = 'coordinator' and decision = 'PERMIT'",
 				Boolean.class, caseId);
 		assertThat(flags).hasSize(2).containsOnly(true);
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from break_glass_aud where case_id = ?", Long.class, caseId)).isEqualTo(1L);
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from break_glass_aud where case_id = ?", Long.class, caseId))
+			.isEqualTo(1L);
 	}
 
 	@Test
@@ -178,7 +181,9 @@ class CaseworkStoriesIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(body).doesNotContain("Zoek Persoon").doesNotContain("ZVH-").doesNotContain(bsn)
+		assertThat(body).doesNotContain("Zoek Persoon")
+			.doesNotContain("ZVH-")
+			.doesNotContain(bsn)
 			.doesNotContain("zorgen");
 		assertThat(this.jdbc.queryForList(
 				"select item_kind from disclosure where actor = 'gemeente' and rule_id in ('known-to-check', 'person-search') "
@@ -226,12 +231,14 @@ class CaseworkStoriesIT {
 		String person = (bsn != null) ? """
 				{"name": "Zoek Persoon", "dateOfBirth": "1990-05-05", "bsn": "%s"}""".formatted(bsn) : """
 				{"name": "Zoek Persoon", "dateOfBirth": "1990-05-05"}""";
-		return as("coordinator", "TRIAGE", post("/api/v1/cases"), """
-				{"person": %s, "caseType": "RADICALISATION",
-				 "referral": {"referringOrganisation": "politie-midden", "referringProfessional": "wijkagent J. de Wit",
-				              "reason": "Zorgen over dreigende taal op sociale media", "goal": "Gezamenlijk beeld en aanpak",
-				              "invitedPartners": ["ggz-midden", "politie-midden"], "personInformed": false,
-				              "notInformedReason": "Informeren vergroot het risico"}}""".formatted(person))
+		return as("coordinator", "TRIAGE", post("/api/v1/cases"),
+				"""
+						{"person": %s, "caseType": "RADICALISATION",
+						 "referral": {"referringOrganisation": "politie-midden", "referringProfessional": "wijkagent J. de Wit",
+						              "reason": "Zorgen over dreigende taal op sociale media", "goal": "Gezamenlijk beeld en aanpak",
+						              "invitedPartners": ["ggz-midden", "politie-midden"], "personInformed": false,
+						              "notInformedReason": "Informeren vergroot het risico"}}"""
+					.formatted(person))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

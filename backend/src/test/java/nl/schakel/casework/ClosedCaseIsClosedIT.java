@@ -32,19 +32,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A closed case (closed with a reason, or declined at triage) is a record for accountability:
- * it takes no writes and no admissions, partners no longer take part in it, the coordinator
- * reads it through the gate under the accountability purpose, the auditor sees its metadata,
- * and the coordinator can reopen it with a reason — after which partners must be admitted
- * again.
+ * A closed case (closed with a reason, or declined at triage) is a record for
+ * accountability: it takes no writes and no admissions, partners no longer take part in
+ * it, the coordinator reads it through the gate under the accountability purpose, the
+ * auditor sees its metadata, and the coordinator can reopen it with a reason — after
+ * which partners must be admitted again.
  */
 @IntegrationTest
 class ClosedCaseIsClosedIT {
 
 	private static final String CLOSED_TYPE = "https://schakel.nl/problems/case-closed";
 
-	private static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION",
-			"MONITORING", "ACCOUNTABILITY", "AUDIT", "SUBJECT_ACCESS");
+	private static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING",
+			"ACCOUNTABILITY", "AUDIT", "SUBJECT_ACCESS");
 
 	@Autowired
 	MockMvc mvc;
@@ -65,9 +65,10 @@ class ClosedCaseIsClosedIT {
 
 		expectClosed(as("ggz", "CASE_CONSULTATION", post(c.url + "/contributions"), """
 				{"text": "na sluiting", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK"}"""));
-		expectClosed(as("ggz", "CASE_CONSULTATION", post(c.url + "/consents"), """
-				{"organisations": ["politie-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}"""));
+		expectClosed(as("ggz", "CASE_CONSULTATION", post(c.url + "/consents"),
+				"""
+						{"organisations": ["politie-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
+						 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}"""));
 		expectClosed(as("ggz", "CASE_CONSULTATION", post(c.url + "/consents/" + c.consent + "/withdrawal"), "{}"));
 		expectClosed(as("politie", "CASE_CONSULTATION",
 				post(c.url + "/contributions/" + c.hiddenContribution + "/requests"), "{\"reason\": \"Nodig\"}"));
@@ -151,18 +152,24 @@ class ClosedCaseIsClosedIT {
 	void theCoordinatorReadsAClosedCaseForAccountabilityThroughTheGateAndItIsLogged() throws Exception {
 		Fixture c = caseInConsultation();
 		close(c).andExpect(status().isOk());
-		long before = this.jdbc.queryForObject("""
-				select count(*) from disclosure where case_id = ? and actor = 'coordinator' and purpose = 'ACCOUNTABILITY'
-				   and decision = 'PERMIT'""", Long.class, c.id);
+		long before = this.jdbc.queryForObject(
+				"""
+						select count(*) from disclosure where case_id = ? and actor = 'coordinator' and purpose = 'ACCOUNTABILITY'
+						   and decision = 'PERMIT'""",
+				Long.class, c.id);
 		as("coordinator", "ACCOUNTABILITY", get(c.url), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CLOSED"))
 			.andExpect(jsonPath("$.purpose").value("ACCOUNTABILITY"))
 			.andExpect(content().string(containsString(c.secret)));
-		long after = this.jdbc.queryForObject("""
-				select count(*) from disclosure where case_id = ? and actor = 'coordinator' and purpose = 'ACCOUNTABILITY'
-				   and decision = 'PERMIT'""", Long.class, c.id);
-		assertThat(after - before).as("the header and the contribution, each a DISCLOSURE row").isGreaterThanOrEqualTo(2);
-		// the work of an open case is over: its purposes show nothing, and no emergency access opens it
+		long after = this.jdbc.queryForObject(
+				"""
+						select count(*) from disclosure where case_id = ? and actor = 'coordinator' and purpose = 'ACCOUNTABILITY'
+						   and decision = 'PERMIT'""",
+				Long.class, c.id);
+		assertThat(after - before).as("the header and the contribution, each a DISCLOSURE row")
+			.isGreaterThanOrEqualTo(2);
+		// the work of an open case is over: its purposes show nothing, and no emergency
+		// access opens it
 		for (String purpose : List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING")) {
 			as("coordinator", purpose, get(c.url), null).andExpect(status().isNotFound())
 				.andExpect(content().string(not(containsString(c.secret))));
@@ -187,8 +194,7 @@ class ClosedCaseIsClosedIT {
 			.andExpect(jsonPath("$.status").value("CLOSED"))
 			.andExpect(jsonPath("$.triageOutcome").value("DECLINED"));
 		as("coordinator", "ACCOUNTABILITY", post(url + "/participants"), """
-				{"organisation": "politie-midden", "purposes": ["TRIAGE"]}""")
-			.andExpect(status().isConflict())
+				{"organisation": "politie-midden", "purposes": ["TRIAGE"]}""").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value(CLOSED_TYPE));
 		as("coordinator", "ACCOUNTABILITY", get(url), null).andExpect(status().isOk());
 		// reopened, a declined referral is weighed again at triage
@@ -247,8 +253,12 @@ class ClosedCaseIsClosedIT {
 		close(c).andExpect(status().isOk());
 		String page = "/cases/" + c.id;
 		MockHttpSession coordinator = new MockHttpSession();
-		this.mvc.perform(post(page + "/purpose").session(coordinator).with(signedIn("coordinator")).with(csrf())
-			.param("purpose", "ACCOUNTABILITY")).andExpect(redirectedUrl(page));
+		this.mvc
+			.perform(post(page + "/purpose").session(coordinator)
+				.with(signedIn("coordinator"))
+				.with(csrf())
+				.param("purpose", "ACCOUNTABILITY"))
+			.andExpect(redirectedUrl(page));
 		this.mvc.perform(get(page).session(coordinator).with(signedIn("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Deze casus is gesloten of afgewezen")))
@@ -258,22 +268,33 @@ class ClosedCaseIsClosedIT {
 			.andExpect(content().string(not(containsString(page + "/participants\""))))
 			.andExpect(content().string(not(containsString(page + "/consents\""))));
 		MockHttpSession ggz = new MockHttpSession();
-		this.mvc.perform(post(page + "/purpose").session(ggz).with(signedIn("ggz")).with(csrf())
+		this.mvc.perform(post(page + "/purpose").session(ggz)
+			.with(signedIn("ggz"))
+			.with(csrf())
 			.param("purpose", "CASE_CONSULTATION"));
 		long rows = caseRows(c.id);
-		this.mvc.perform(post(page + "/contributions").session(ggz).with(signedIn("ggz")).with(csrf())
-			.param("text", "via het formulier")
-			.param("category", "SOCIAL")
-			.param("legalBasis", "PUBLIC_TASK"))
+		this.mvc
+			.perform(post(page + "/contributions").session(ggz)
+				.with(signedIn("ggz"))
+				.with(csrf())
+				.param("text", "via het formulier")
+				.param("category", "SOCIAL")
+				.param("legalBasis", "PUBLIC_TASK"))
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("problem", "case.closed.noWrites"));
 		assertThat(caseRows(c.id)).isEqualTo(rows);
-		this.mvc.perform(post(page + "/reopening").session(coordinator).with(signedIn("coordinator")).with(csrf())
-			.param("reason", ""))
+		this.mvc
+			.perform(post(page + "/reopening").session(coordinator)
+				.with(signedIn("coordinator"))
+				.with(csrf())
+				.param("reason", ""))
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("problem", "case.reopen.invalid"));
-		this.mvc.perform(post(page + "/reopening").session(coordinator).with(signedIn("coordinator")).with(csrf())
-			.param("reason", "Nieuwe signalen"))
+		this.mvc
+			.perform(post(page + "/reopening").session(coordinator)
+				.with(signedIn("coordinator"))
+				.with(csrf())
+				.param("reason", "Nieuwe signalen"))
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("notice", "case.reopened"));
 		assertThat(statusOf(c.id)).isEqualTo("IN_CONSULTATION");
@@ -307,19 +328,21 @@ class ClosedCaseIsClosedIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
-		String consent = JsonPath.read(as("ggz", "CASE_CONSULTATION", post(url + "/consents"), """
-				{"organisations": ["politie-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
+		String consent = JsonPath.read(as("ggz", "CASE_CONSULTATION", post(url + "/consents"),
+				"""
+						{"organisations": ["politie-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
+						 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
-		String request = JsonPath.read(as("politie", "CASE_CONSULTATION",
-				post(url + "/contributions/" + hidden + "/requests"), "{\"reason\": \"Nodig voor het overleg\"}")
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.id");
+		String request = JsonPath
+			.read(as("politie", "CASE_CONSULTATION", post(url + "/contributions/" + hidden + "/requests"),
+					"{\"reason\": \"Nodig voor het overleg\"}")
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
 		return new Fixture(id, url, secret, hidden, consent, request, ggzParticipant);
 	}
 

@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The local default's demo data: into an empty database (one of its own, the shared test
- * database is never empty) it seeds a case at every step of the process through the ordinary
- * use cases, so every partner account starts with work; a second start seeds nothing.
+ * database is never empty) it seeds a case at every step of the process through the
+ * ordinary use cases, so every partner account starts with work; a second start seeds
+ * nothing.
  */
 @SpringBootTest(properties = "schakel.demo-data.enabled=true")
 @AutoConfigureMockMvc
@@ -44,8 +45,9 @@ class DemoDataSeedsAWorkingSafetyHouseIT {
 	@Test
 	void theEmptyDatabaseGetsACaseAtEveryStepOfTheProcess() {
 		Map<String, Long> byStatus = new java.util.HashMap<>();
-		this.jdbc.query("select status, count(*) from case_file group by status",
-				(row) -> { byStatus.put(row.getString(1), row.getLong(2)); });
+		this.jdbc.query("select status, count(*) from case_file group by status", (row) -> {
+			byStatus.put(row.getString(1), row.getLong(2));
+		});
 		assertThat(byStatus).containsEntry("TRIAGE", 1L)
 			.containsEntry("IN_CONSULTATION", 1L)
 			.containsEntry("PLAN", 1L)
@@ -62,7 +64,8 @@ class DemoDataSeedsAWorkingSafetyHouseIT {
 	@Test
 	void everyPersonIsFictionalWithABsnFromTheRangeKeptForTests() {
 		assertThat(this.jdbc.queryForObject("select count(*) from person", Long.class)).isEqualTo(7L);
-		// the BSN is sealed; its blind index is all the database knows, so look each one up
+		// the BSN is sealed; its blind index is all the database knows, so look each one
+		// up
 		for (String bsn : List.of("999990007", "999990019", "999990020", "999990032", "999990044", "999990056",
 				"999990068")) {
 			assertThat(nl.schakel.person.Bsn.parse(bsn)).as(bsn + " passes the eleven-test").isPresent();

@@ -17,9 +17,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Granting a request on consent names one of the holder's own consents in force on that case,
- * chosen from a list: nobody types a consent's id (a typo lost the whole answer), and another
- * organisation's consents or another case's are not offered.
+ * Granting a request on consent names one of the holder's own consents in force on that
+ * case, chosen from a list: nobody types a consent's id (a typo lost the whole answer),
+ * and another organisation's consents or another case's are not offered.
  */
 @IntegrationTest
 class GrantOnConsentChoosesFromAListIT {
@@ -50,9 +50,11 @@ class GrantOnConsentChoosesFromAListIT {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(inbox).contains("<select", "name=\"consentId\"", "value=\"" + ownOnA + "\"", "toestemmingsformulier 2026-777")
+		assertThat(inbox)
+			.contains("<select", "name=\"consentId\"", "value=\"" + ownOnA + "\"", "toestemmingsformulier 2026-777")
 			.doesNotContain("name=\"consentId\" type=\"text\"");
-		// the consent of the other case is offered only with that case's requests (there are none)
+		// the consent of the other case is offered only with that case's requests (there
+		// are none)
 		assertThat(inbox).doesNotContain("value=\"" + ownOnB + "\"");
 	}
 
@@ -73,9 +75,11 @@ class GrantOnConsentChoosesFromAListIT {
 				 "validFrom": "2026-01-01", %s}""".formatted(EVIDENCE)), "$.id");
 	}
 
-	private String call(String user, String purpose, MockHttpServletRequestBuilder request, String body) throws Exception {
+	private String call(String user, String purpose, MockHttpServletRequestBuilder request, String body)
+			throws Exception {
 		var response = this.mvc
-			.perform(request.with(httpBasic(user, "demo")).header("X-Purpose", purpose)
+			.perform(request.with(httpBasic(user, "demo"))
+				.header("X-Purpose", purpose)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
 			.andReturn()

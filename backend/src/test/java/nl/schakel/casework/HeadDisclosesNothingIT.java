@@ -26,8 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A HEAD request returns no body, so it must not log a disclosure either: the log would say
- * content went to someone who never received it. It is refused before any handler reads.
+ * A HEAD request returns no body, so it must not log a disclosure either: the log would
+ * say content went to someone who never received it. It is refused before any handler
+ * reads.
  */
 @IntegrationTest
 class HeadDisclosesNothingIT {

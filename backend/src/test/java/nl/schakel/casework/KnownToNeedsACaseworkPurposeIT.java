@@ -22,8 +22,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * "Is this person known?" is a casework question: asked for any other purpose it is refused,
- * and the person's subject-access report does not show it as a check.
+ * "Is this person known?" is a casework question: asked for any other purpose it is
+ * refused, and the person's subject-access report does not show it as a check.
  */
 @IntegrationTest
 class KnownToNeedsACaseworkPurposeIT {

@@ -24,9 +24,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A user's own work: the start page and {@code GET /api/v1/my/cases} list exactly the cases
- * the user takes part in, with the purposes admitted, and open a case without a purpose
- * question when one purpose fits.
+ * A user's own work: the start page and {@code GET /api/v1/my/cases} list exactly the
+ * cases the user takes part in, with the purposes admitted, and open a case without a
+ * purpose question when one purpose fits.
  */
 @IntegrationTest
 class MyCasesIT {
@@ -92,22 +92,28 @@ class MyCasesIT {
 	@Test
 	void thePurposeChoiceOffersOnlyAdmittedPurposesAndRevealsNothingOfACaseNotAdmittedTo() throws Exception {
 		Case c = newCase("coordinator", null, null);
-		// one admission for two purposes: admitting again would change it, not add a second
+		// one admission for two purposes: admitting again would change it, not add a
+		// second
 		admit(c, "ggz-midden", "CASE_CONSULTATION", "PLAN_EXECUTION");
 		MockHttpSession session = new MockHttpSession();
 		String choice = page("ggz", session, "/cases/" + c.id);
-		assertThat(choice).contains("Met welk doel opent u deze casus?", "value=\"CASE_CONSULTATION\"",
-				"value=\"PLAN_EXECUTION\"").doesNotContain("value=\"TRIAGE\"", "value=\"MONITORING\"");
+		assertThat(choice)
+			.contains("Met welk doel opent u deze casus?", "value=\"CASE_CONSULTATION\"", "value=\"PLAN_EXECUTION\"")
+			.doesNotContain("value=\"TRIAGE\"", "value=\"MONITORING\"");
 		assertThat(choice).as("the choice names the case it is for").contains("Casus " + c.reference);
 		// a purpose not admitted is refused: the choice is asked again
-		this.mvc.perform(post("/cases/" + c.id + "/purpose").session(session).with(csrf()).with(as("ggz"))
+		this.mvc.perform(post("/cases/" + c.id + "/purpose").session(session)
+			.with(csrf())
+			.with(as("ggz"))
 			.param("purpose", "TRIAGE"));
 		assertThat(page("ggz", session, "/cases/" + c.id)).contains("Met welk doel opent u deze casus?");
 		// a case not admitted to: the same page as for an id that does not exist
 		Case other = newCase("coordinator", "verslavingszorg-midden", "CASE_CONSULTATION");
 		String unknownId = UUID.randomUUID().toString();
-		String notAdmitted = withoutToken(page("ggz", new MockHttpSession(), "/cases/" + other.id)).replace(other.id, "ID");
-		String missing = withoutToken(page("ggz", new MockHttpSession(), "/cases/" + unknownId)).replace(unknownId, "ID");
+		String notAdmitted = withoutToken(page("ggz", new MockHttpSession(), "/cases/" + other.id)).replace(other.id,
+				"ID");
+		String missing = withoutToken(page("ggz", new MockHttpSession(), "/cases/" + unknownId)).replace(unknownId,
+				"ID");
 		assertThat(notAdmitted).isEqualTo(missing).contains("value=\"TRIAGE\"").doesNotContain(other.reference);
 	}
 
@@ -145,9 +151,11 @@ class MyCasesIT {
 		assertThat(status).isEqualTo(201);
 		String home = page("ggz", new MockHttpSession(), "/");
 		// the asking organisation by its name, the case, and the deadline to answer by
-		assertThat(home).contains("Verzoeken aan u", "Politie eenheid Midden", "href=\"/requests\"", r.reference,
-				"Beantwoorden uiterlijk", java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")
-					.format(nl.schakel.contribution.RequestDeadlines.addWorkingDays(java.time.LocalDate.now(), 5)))
+		assertThat(home)
+			.contains("Verzoeken aan u", "Politie eenheid Midden", "href=\"/requests\"", r.reference,
+					"Beantwoorden uiterlijk",
+					java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")
+						.format(nl.schakel.contribution.RequestDeadlines.addWorkingDays(java.time.LocalDate.now(), 5)))
 			.doesNotContain("Alleen voor de zorg", "Nodig voor de risico-inschatting");
 	}
 
@@ -237,8 +245,8 @@ class MyCasesIT {
 			.perform(post("/api/v1/cases/" + c.id + "/participants").with(httpBasic("coordinator", "demo"))
 				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"organisation\": \"" + organisation + "\", \"purposes\": [\"" + String.join("\", \"", purposes)
-						+ "\"]}"))
+				.content("{\"organisation\": \"" + organisation + "\", \"purposes\": [\""
+						+ String.join("\", \"", purposes) + "\"]}"))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -258,7 +266,9 @@ class MyCasesIT {
 	}
 
 	private String myCases(String user) throws Exception {
-		var response = this.mvc.perform(get("/api/v1/my/cases").with(httpBasic(user, "demo"))).andReturn().getResponse();
+		var response = this.mvc.perform(get("/api/v1/my/cases").with(httpBasic(user, "demo")))
+			.andReturn()
+			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
 		return response.getContentAsString();
 	}

@@ -50,9 +50,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A consent belongs to one case and to the organisation that recorded it. Replays the attack:
- * the police, admitted only to case B of a person, withdrew through case B the consent GGZ had
- * recorded on case A, and recorded a consent opening health information to itself.
+ * A consent belongs to one case and to the organisation that recorded it. Replays the
+ * attack: the police, admitted only to case B of a person, withdrew through case B the
+ * consent GGZ had recorded on case A, and recorded a consent opening health information
+ * to itself.
  */
 @IntegrationTest
 class ConsentBelongsToItsCaseIT {
@@ -97,11 +98,10 @@ class ConsentBelongsToItsCaseIT {
 		as("politie", get(this.caseB + "/consents"), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id", not(hasItem(consent))));
 		as("politie", get(this.caseA + "/consents"), null).andExpect(status().isNotFound());
-		// withdrawing through case B, or on case A directly: the same 404 as for no consent at all
-		as("politie", post(this.caseB + "/consents/" + consent + "/withdrawal"), "{}")
-			.andExpect(status().isNotFound());
-		as("politie", post(this.caseA + "/consents/" + consent + "/withdrawal"), "{}")
-			.andExpect(status().isNotFound());
+		// withdrawing through case B, or on case A directly: the same 404 as for no
+		// consent at all
+		as("politie", post(this.caseB + "/consents/" + consent + "/withdrawal"), "{}").andExpect(status().isNotFound());
+		as("politie", post(this.caseA + "/consents/" + consent + "/withdrawal"), "{}").andExpect(status().isNotFound());
 
 		assertThat(withdrawnOn(consent)).isNull();
 		as("ggz", get(this.caseA + "/consents"), null).andExpect(status().isOk())
@@ -128,8 +128,7 @@ class ConsentBelongsToItsCaseIT {
 
 		as("politie", post(this.caseB + "/consents"), """
 				{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2026-01-01", %s}""".formatted(EVIDENCE))
-			.andExpect(status().isBadRequest())
+				 "validFrom": "2026-01-01", %s}""".formatted(EVIDENCE)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("organisations")));
 		as("politie", post(this.caseB + "/consents"), """
 				{"organisations": ["om-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
@@ -144,8 +143,7 @@ class ConsentBelongsToItsCaseIT {
 		admit(this.caseA, "ggz-midden");
 		as("ggz", post(this.caseA + "/consents"), """
 				{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2026-01-01"}""")
-			.andExpect(status().isBadRequest())
+				 "validFrom": "2026-01-01"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("evidenceKind")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("evidence")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("evidenceObtainedOn")))
@@ -167,11 +165,11 @@ class ConsentBelongsToItsCaseIT {
 		as("verslavingszorg", post(this.caseA + "/contributions"), healthBody("VZ A", consent))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("consentId")));
-		as("ggz", post(this.caseB + "/contributions"), healthBody("GGZ B", consent))
-			.andExpect(status().isBadRequest())
+		as("ggz", post(this.caseB + "/contributions"), healthBody("GGZ B", consent)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("consentId")));
 
-		// and the gate honours it only there, even for items that cite it (as old rows may)
+		// and the gate honours it only there, even for items that cite it (as old rows
+		// may)
 		String vzConsent = consentOn("verslavingszorg", this.caseA, "om-midden");
 		String vzOnA = healthItem("verslavingszorg", this.caseA, vzConsent, "VZ A: in behandeling");
 		String ggzConsentB = consentOn("ggz", this.caseB, "om-midden");
@@ -182,11 +180,9 @@ class ConsentBelongsToItsCaseIT {
 		as("politie", get(this.caseA), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.contributions[?(@.id == '" + ggzOnA + "')].content")
 				.value(hasItem("GGZ A: crisiskaart aanwezig")))
-			.andExpect(jsonPath("$.contributions[?(@.id == '" + vzOnA + "')].decision")
-				.value(not(hasItem("PERMIT"))));
+			.andExpect(jsonPath("$.contributions[?(@.id == '" + vzOnA + "')].decision").value(not(hasItem("PERMIT"))));
 		as("politie", get(this.caseB), null).andExpect(status().isOk())
-			.andExpect(jsonPath("$.contributions[?(@.id == '" + ggzOnB + "')].decision")
-				.value(not(hasItem("PERMIT"))));
+			.andExpect(jsonPath("$.contributions[?(@.id == '" + ggzOnB + "')].decision").value(not(hasItem("PERMIT"))));
 		// and no PERMIT row for the other organisation's item that cited GGZ's consent
 		assertThat(this.jdbc.queryForObject("""
 				select count(*) from disclosure where item_id = ?::uuid and actor = 'politie' and decision = 'PERMIT'
@@ -222,8 +218,8 @@ class ConsentBelongsToItsCaseIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Toestemming ingetrokken via de procesregisseur")))
 			.andExpect(content().string(containsString(reference)))
-			.andExpect(content().string(
-					containsString("Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis")));
+			.andExpect(content().string(containsString(
+					"Betrokkene trok de toestemming in tijdens het gesprek in het Zorg- en Veiligheidshuis")));
 		// the police, to whom the consent opened GGZ's information, get no such notice
 		this.mvc.perform(get("/").with(user(this.accounts.loadUserByUsername("politie"))))
 			.andExpect(status().isOk())
@@ -240,26 +236,30 @@ class ConsentBelongsToItsCaseIT {
 		String page = "/cases/" + id(this.caseA);
 		MockHttpSession session = new MockHttpSession();
 		var ggz = user(this.accounts.loadUserByUsername("ggz"));
-		this.mvc.perform(post(page + "/purpose").session(session).with(csrf()).with(ggz)
-			.param("purpose", "CASE_CONSULTATION"));
+		this.mvc.perform(
+				post(page + "/purpose").session(session).with(csrf()).with(ggz).param("purpose", "CASE_CONSULTATION"));
 		this.mvc.perform(get(page).session(session).with(ggz))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Ingetrokken door de procesregisseur op")))
 			.andExpect(content().string(containsString("Ingetrokken aan de balie")));
 
-		this.mvc.perform(post(page + "/consents").session(session).with(csrf()).with(ggz)
-			.param("organisations", "politie-midden")
-			.param("categories", "SOCIAL")
-			.param("consentPurposes", "CASE_CONSULTATION")
-			.param("validFrom", "2026-02-01")
-			.param("evidence", "mondeling, gespreksverslag 14")
-			.param("evidenceKind", "VERBAL")
-			.param("evidenceObtainedOn", "2026-02-01")
-			.param("evidenceObtainedBy", "M. Jansen"))
+		this.mvc
+			.perform(post(page + "/consents").session(session)
+				.with(csrf())
+				.with(ggz)
+				.param("organisations", "politie-midden")
+				.param("categories", "SOCIAL")
+				.param("consentPurposes", "CASE_CONSULTATION")
+				.param("validFrom", "2026-02-01")
+				.param("evidence", "mondeling, gespreksverslag 14")
+				.param("evidenceKind", "VERBAL")
+				.param("evidenceObtainedOn", "2026-02-01")
+				.param("evidenceObtainedBy", "M. Jansen"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.queryForObject(
 				"select evidence_kind from consent where case_id = ? and organisation = 'ggz-midden' and evidence_kind = 'VERBAL'",
-				String.class, id(this.caseA))).isEqualTo("VERBAL");
+				String.class, id(this.caseA)))
+			.isEqualTo("VERBAL");
 	}
 
 	@Test
@@ -299,15 +299,16 @@ class ConsentBelongsToItsCaseIT {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<MockHttpServletResponse>> withdrawals = new ArrayList<>();
 		try (Connection holder = this.dataSource.getConnection()) {
-			// hold the row, so both withdrawals read the same version and then meet at their UPDATE
+			// hold the row, so both withdrawals read the same version and then meet at
+			// their UPDATE
 			holder.setAutoCommit(false);
 			try (PreparedStatement lock = holder
 				.prepareStatement("select id from consent where id = ?::uuid for update")) {
 				lock.setString(1, consent);
 				lock.executeQuery().close();
 			}
-			Callable<MockHttpServletResponse> withdrawal = () -> as(
-					"ggz", post(this.caseA + "/consents/" + consent + "/withdrawal"), "{}")
+			Callable<MockHttpServletResponse> withdrawal = () -> as("ggz",
+					post(this.caseA + "/consents/" + consent + "/withdrawal"), "{}")
 				.andReturn()
 				.getResponse();
 			withdrawals.add(pool.submit(withdrawal));
@@ -318,16 +319,15 @@ class ConsentBelongsToItsCaseIT {
 		List<Integer> statuses = new ArrayList<>();
 		List<String> bodies = new ArrayList<>();
 		for (Future<MockHttpServletResponse> future : withdrawals) {
-			MockHttpServletResponse response = future.get(60,
-					TimeUnit.SECONDS);
+			MockHttpServletResponse response = future.get(60, TimeUnit.SECONDS);
 			statuses.add(response.getStatus());
 			bodies.add(response.getContentAsString());
 		}
 		pool.shutdown();
 		assertThat(statuses).as(bodies.toString()).containsExactlyInAnyOrder(200, 409);
-		assertThat(bodies).anySatisfy((body) -> assertThat(body)
-			.contains("https://schakel.nl/problems/concurrent-change")
-			.doesNotContain("Exception"));
+		assertThat(bodies)
+			.anySatisfy((body) -> assertThat(body).contains("https://schakel.nl/problems/concurrent-change")
+				.doesNotContain("Exception"));
 		assertThat(withdrawnOn(consent)).isNotNull();
 	}
 
@@ -364,7 +364,8 @@ class ConsentBelongsToItsCaseIT {
 					.containsEntry("organisation", "ggz-midden")
 					.containsEntry("placed_by", "REQUEST_LOG");
 				assertThat(db.queryForObject("select case_id::text from consent where id = ?", String.class,
-						throughRequest)).isEqualTo(id(this.caseB).toString());
+						throughRequest))
+					.isEqualTo(id(this.caseB).toString());
 				assertThat(db.queryForMap(
 						"select case_id::text as case_id, placed_by from consent_migration where consent_id = ?",
 						earliest))
@@ -411,8 +412,7 @@ class ConsentBelongsToItsCaseIT {
 	private String register() throws Exception {
 		return as("coordinator", post("/api/v1/cases"), """
 				{"person": {"name": "Toestemming Persoon", "dateOfBirth": "1985-05-05", "bsn": "%s"},
-				 "caseType": "CONFUSED_BEHAVIOUR"}""".formatted(this.bsn))
-			.andExpect(status().isCreated())
+				 "caseType": "CONFUSED_BEHAVIOUR"}""".formatted(this.bsn)).andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
@@ -431,19 +431,18 @@ class ConsentBelongsToItsCaseIT {
 	private String consentOn(String user, String caseUrl, String recipient) throws Exception {
 		return JsonPath.read(as(user, post(caseUrl + "/consents"), """
 				{"organisations": ["%s"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2026-01-01", %s}""".formatted(recipient, EVIDENCE))
-			.andExpect(status().isCreated())
+				 "validFrom": "2026-01-01", %s}""".formatted(recipient, EVIDENCE)).andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
 	}
 
 	private String healthItem(String user, String caseUrl, String consent, String text) throws Exception {
-		return JsonPath.read(as(user, post(caseUrl + "/contributions"), healthBody(text, consent))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.id");
+		return JsonPath
+			.read(as(user, post(caseUrl + "/contributions"), healthBody(text, consent)).andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
 	}
 
 	private static String healthBody(String text, String consent) {

@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A grant answers one request: it opens the item for that request's purpose only, a secrecy
- * breach on health information is confirmed over the API as in the form, and a grant the
- * policy would not honour is refused instead of being reported as granted.
+ * A grant answers one request: it opens the item for that request's purpose only, a
+ * secrecy breach on health information is confirmed over the API as in the form, and a
+ * grant the policy would not honour is refused instead of being reported as granted.
  */
 @IntegrationTest
 class GrantsAreBoundAndMeaningfulIT {
@@ -87,7 +87,10 @@ class GrantsAreBoundAndMeaningfulIT {
 	private record Fixture(String caseUrl, String request) {
 	}
 
-	/** GGZ shares health information with the justice domain; the police see that it exists and ask for it. */
+	/**
+	 * GGZ shares health information with the justice domain; the police see that it
+	 * exists and ask for it.
+	 */
 	private Fixture healthItemRequestedByThePolice() throws Exception {
 		String caseUrl = as("coordinator", "TRIAGE", post("/api/v1/cases"), """
 				{"person": {"name": "Verzoek Persoon", "dateOfBirth": "1991-06-07"}, "caseType": "RADICALISATION"}""")
@@ -108,10 +111,10 @@ class GrantsAreBoundAndMeaningfulIT {
 				 "audienceDomains": ["JUSTICE"]}""").andExpect(status().isCreated()));
 		as("politie", "CASE_CONSULTATION", get(caseUrl), null)
 			.andExpect(jsonPath("$.contributions[0].decision").value("EXISTENCE_ONLY"));
-		String request = id(as("politie", "CASE_CONSULTATION",
-				post(caseUrl + "/contributions/" + contribution + "/requests"),
-				"{\"reason\": \"Aanhouding gepland; risico voor collega's inschatten\"}")
-			.andExpect(status().isCreated()));
+		String request = id(
+				as("politie", "CASE_CONSULTATION", post(caseUrl + "/contributions/" + contribution + "/requests"),
+						"{\"reason\": \"Aanhouding gepland; risico voor collega's inschatten\"}")
+					.andExpect(status().isCreated()));
 		return new Fixture(caseUrl, request);
 	}
 

@@ -37,10 +37,9 @@ class CryptoConfigurationTest {
 		byte[] sealed = new FieldCipher(original).seal("inbreng", binding);
 		Path unused = this.data.resolve("unused");
 
-		this.context
-			.withPropertyValues("schakel.crypto.keyset-directory=" + unused,
-					"schakel.crypto.aead-keyset=" + Files.readString(this.data.resolve(Keysets.AEAD_FILE)),
-					"schakel.crypto.blind-index-keyset=" + Files.readString(this.data.resolve(Keysets.BLIND_INDEX_FILE)))
+		this.context.withPropertyValues("schakel.crypto.keyset-directory=" + unused,
+				"schakel.crypto.aead-keyset=" + Files.readString(this.data.resolve(Keysets.AEAD_FILE)),
+				"schakel.crypto.blind-index-keyset=" + Files.readString(this.data.resolve(Keysets.BLIND_INDEX_FILE)))
 			.run((context) -> {
 				assertThat(context.getBean(FieldCipher.class).open(sealed, binding)).isEqualTo("inbreng");
 				assertThat(context.getBean(BlindIndex.class).of("123456782"))

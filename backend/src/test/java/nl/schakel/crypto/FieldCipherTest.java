@@ -68,8 +68,7 @@ class FieldCipherTest {
 			byte[] tampered = sealed.clone();
 			tampered[position] ^= 0x01;
 
-			assertThatExceptionOfType(FieldDecryptionException.class)
-				.as("bit flipped at %d", position)
+			assertThatExceptionOfType(FieldDecryptionException.class).as("bit flipped at %d", position)
 				.isThrownBy(() -> this.cipher.open(tampered, this.contentOfRow));
 		}
 	}
@@ -102,7 +101,8 @@ class FieldCipherTest {
 		byte[] sealed = this.cipher.seal(CONTENT, this.contentOfRow);
 		byte[] plaintext = CONTENT.getBytes(StandardCharsets.UTF_8);
 
-		// No 6-byte window of the plaintext may show up; by chance that would happen about once
+		// No 6-byte window of the plaintext may show up; by chance that would happen
+		// about once
 		// in 10^11 runs.
 		for (int i = 0; i + 6 <= plaintext.length; i++) {
 			assertThat(indexOf(sealed, Arrays.copyOfRange(plaintext, i, i + 6)))
@@ -114,7 +114,8 @@ class FieldCipherTest {
 
 	@Test
 	void sealingTheSameTextTwiceGivesDifferentCiphertexts() {
-		assertThat(this.cipher.seal(CONTENT, this.contentOfRow)).isNotEqualTo(this.cipher.seal(CONTENT, this.contentOfRow));
+		assertThat(this.cipher.seal(CONTENT, this.contentOfRow))
+			.isNotEqualTo(this.cipher.seal(CONTENT, this.contentOfRow));
 	}
 
 	@Test

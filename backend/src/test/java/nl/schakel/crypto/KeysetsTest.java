@@ -73,9 +73,9 @@ class KeysetsTest {
 		Keysets.loadOrGenerate(this.data);
 		Path unused = this.data.resolve("unused");
 
-		Keysets keysets = Keysets.from(new CryptoProperties(unused.toString(),
-				Files.readString(this.data.resolve(Keysets.AEAD_FILE)),
-				Files.readString(this.data.resolve(Keysets.BLIND_INDEX_FILE))));
+		Keysets keysets = Keysets
+			.from(new CryptoProperties(unused.toString(), Files.readString(this.data.resolve(Keysets.AEAD_FILE)),
+					Files.readString(this.data.resolve(Keysets.BLIND_INDEX_FILE))));
 
 		assertThat(keysets.aead().getPrimary().getId())
 			.isEqualTo(Keysets.loadOrGenerate(this.data).aead().getPrimary().getId());

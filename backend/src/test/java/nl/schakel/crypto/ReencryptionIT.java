@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rotation end to end against PostgreSQL: after a new primary key is added, the job rewrites
- * exactly the rows an older key protects, they still decrypt, and a second run does nothing.
+ * Rotation end to end against PostgreSQL: after a new primary key is added, the job
+ * rewrites exactly the rows an older key protects, they still decrypt, and a second run
+ * does nothing.
  */
 class ReencryptionIT {
 

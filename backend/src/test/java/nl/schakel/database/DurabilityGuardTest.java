@@ -10,7 +10,8 @@ class DurabilityGuardTest {
 
 	@Test
 	void aDatabaseWithFsyncOffIsRefused() {
-		assertThat(DurabilityGuard.refusal("off", "on")).hasValueSatisfying(reason -> assertThat(reason).contains("fsync=off"));
+		assertThat(DurabilityGuard.refusal("off", "on"))
+			.hasValueSatisfying(reason -> assertThat(reason).contains("fsync=off"));
 	}
 
 	@Test

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded default as a user runs it: the local profile with nothing configured starts an
- * embedded PostgreSQL under a data directory, and what was registered survives a restart.
+ * The embedded default as a user runs it: the local profile with nothing configured
+ * starts an embedded PostgreSQL under a data directory, and what was registered survives
+ * a restart.
  */
 class EmbeddedDefaultIT {
 
@@ -83,7 +84,8 @@ class EmbeddedDefaultIT {
 		String appPassword;
 		try (ConfigurableApplicationContext app = start()) {
 			int port = app.getBean(EmbeddedPostgres.class).getPort();
-			assertThat(Files.getPosixFilePermissions(credentials)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+			assertThat(Files.getPosixFilePermissions(credentials))
+				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 			Properties stored = new Properties();
 			try (var reader = Files.newBufferedReader(credentials)) {
 				stored.load(reader);
@@ -138,8 +140,7 @@ class EmbeddedDefaultIT {
 					"SCHAKEL_DB_URL=jdbc:postgresql://localhost:1/none", "SCHAKEL_DB_USER=x", "SCHAKEL_DB_PASSWORD=x",
 					"SCHAKEL_DB_OWNER_USER=x", "SCHAKEL_DB_OWNER_PASSWORD=x", "spring.flyway.enabled=false",
 					"spring.jpa.hibernate.ddl-auto=none")
-			.run("--schakel.demo.enabled=true"))
-			.hasStackTraceContaining("refuses to start with demo accounts");
+			.run("--schakel.demo.enabled=true")).hasStackTraceContaining("refuses to start with demo accounts");
 	}
 
 	private static String show(Statement statement, String setting) throws SQLException {
@@ -159,14 +160,16 @@ class EmbeddedDefaultIT {
 	}
 
 	private ConfigurableApplicationContext start() {
-		// as command-line arguments, so they win over application-local.yaml as they would for a user
+		// as command-line arguments, so they win over application-local.yaml as they
+		// would for a user
 		return new SpringApplicationBuilder(SchakelApplication.class).profiles("local")
 			.run("--server.port=0", "--schakel.database.embedded.directory=" + this.data.resolve("postgres"),
 					"--schakel.crypto.keyset-directory=" + this.data.resolve("keys"));
 	}
 
 	private HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(app, path)).header("Authorization", basic("coordinator", "demo"))
+		return this.http.send(HttpRequest.newBuilder(url(app, path))
+			.header("Authorization", basic("coordinator", "demo"))
 			.header("X-Purpose", "TRIAGE")
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -8,9 +8,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production build leaves the embedded PostgreSQL out of the jar. Hiding its classes here
- * stands in for that jar: the embedded configuration must then not be loaded at all, and
- * asking for the embedded database is refused with a reason instead of a missing data source.
+ * The production build leaves the embedded PostgreSQL out of the jar. Hiding its classes
+ * here stands in for that jar: the embedded configuration must then not be loaded at all,
+ * and asking for the embedded database is refused with a reason instead of a missing data
+ * source.
  */
 class ProductionJarLeavesOutTheEmbeddedDatabaseTest {
 

@@ -30,7 +30,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The disclosure log fails closed, only grows, and nothing sensitive lands anywhere in plaintext. */
+/**
+ * The disclosure log fails closed, only grows, and nothing sensitive lands anywhere in
+ * plaintext.
+ */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class DisclosureLogIT {
@@ -47,8 +50,7 @@ class DisclosureLogIT {
 		DataSource owner = PostgresTestSupport.dataSource(PostgresTestSupport.OWNER);
 		execute(owner, "revoke insert on disclosure_event_item from " + PostgresTestSupport.APP.user());
 		try {
-			String body = this.mvc
-				.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION"))
+			String body = this.mvc.perform(request(get(caseUrl), "ggz", "CASE_CONSULTATION"))
 				.andExpect(status().is5xxServerError())
 				.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/internal-error"))
 				.andReturn()
@@ -134,7 +136,8 @@ class DisclosureLogIT {
 				select r.actor || '/' || r.organisation || '/' || r.purpose || '/' || r.request_id || '/' || a.revtype
 				from disclosure d join disclosure_aud a on a.id = d.event_id join revision r on r.id = a.rev
 				where d.case_id = ?::uuid and d.actor = 'ggz'""", String.class, caseId);
-		// the request id is the server's own; the caller's X-Request-Id is only a correlation id
+		// the request id is the server's own; the caller's X-Request-Id is only a
+		// correlation id
 		assertThat(revisions).hasSameSizeAs(ids).containsOnly("ggz/ggz-midden/CASE_CONSULTATION/" + requestId + "/0");
 	}
 

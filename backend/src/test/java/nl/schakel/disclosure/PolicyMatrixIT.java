@@ -48,12 +48,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every demo role reads a case under every purpose, admitted or not, and every item — each
- * data category on each legal basis, shared with the author's organisation only or with
- * every domain — gets exactly the decision the policy file gives for the reader's situation.
- * The expectation is derived from {@code policies/access-policy.yaml} through
- * {@link Policy#decide}, never listed by hand: the test checks that the gate works out the
- * reader's situation correctly, enforces the decision and records it.
+ * Every demo role reads a case under every purpose, admitted or not, and every item —
+ * each data category on each legal basis, shared with the author's organisation only or
+ * with every domain — gets exactly the decision the policy file gives for the reader's
+ * situation. The expectation is derived from {@code policies/access-policy.yaml} through
+ * {@link Policy#decide}, never listed by hand: the test checks that the gate works out
+ * the reader's situation correctly, enforces the decision and records it.
  */
 @IntegrationTest
 class PolicyMatrixIT {
@@ -93,7 +93,8 @@ class PolicyMatrixIT {
 
 	@Test
 	void everyRoleGetsWhatThePolicyFileSaysForEveryPurposeCategoryBasisAudienceAndParticipation() {
-		// who takes part, for which purposes (the safety house is admitted for all on registration)
+		// who takes part, for which purposes (the safety house is admitted for all on
+		// registration)
 		Map<String, Set<String>> admitted = Map.of("ggz-midden", Set.of("CASE_CONSULTATION", "PLAN_EXECUTION"),
 				"politie-midden", Set.of("CASE_CONSULTATION"), "gemeente-midden",
 				Set.of("CASE_CONSULTATION", "MONITORING"));
@@ -109,11 +110,12 @@ class PolicyMatrixIT {
 						new ConsentScope(List.of("politie-midden"), List.of(),
 								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "CRIMINAL", "RISK"),
 								List.of("CASE_CONSULTATION"), LocalDate.now().minusDays(1), null),
-						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "formulier 2026-17",
-								LocalDate.now().minusDays(1), "J. de Vries (GGZ)"),
+						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "formulier 2026-17", LocalDate.now().minusDays(1),
+								"J. de Vries (GGZ)"),
 						null));
 
-		// every category on every basis, for the author's organisation only and for every domain
+		// every category on every basis, for the author's organisation only and for every
+		// domain
 		Map<UUID, Fixture> fixtures = new HashMap<>();
 		AsUser.access(this.accounts, "ggz", consultation.code(), Channel.API, (access) -> {
 			for (DataCategory category : DataCategory.values()) {
@@ -133,9 +135,9 @@ class PolicyMatrixIT {
 		for (String reader : READERS) {
 			for (PurposeDefinition definition : this.policy.purposes()) {
 				Purpose purpose = definition.purpose();
-				Reading reading = AsUser.access(this.accounts, reader, purpose.code(), Channel.API, (access) -> this.gate.read(
-						access, new CaseSubject(facts.id().value(), facts.personId()),
-						this.contributions.items(facts.id().value())));
+				Reading reading = AsUser.access(this.accounts, reader, purpose.code(), Channel.API,
+						(access) -> this.gate.read(access, new CaseSubject(facts.id().value(), facts.personId()),
+								this.contributions.items(facts.id().value())));
 				Actor actor = AsUser.run(this.accounts, reader, CurrentActor::require);
 				Role role = actor.roles().iterator().next();
 				String domain = this.organisations.findByCode(actor.organisation()).orElseThrow().domain().name();
@@ -147,9 +149,8 @@ class PolicyMatrixIT {
 				for (Outcome outcome : reading.outcomes()) {
 					Fixture fixture = fixtures.get(outcome.item().id());
 					AudienceRelation audience = actor.organisation().equals("ggz-midden")
-							? AudienceRelation.AUTHOR_ORGANISATION
-							: (fixture.everyDomain() && domain != null) ? AudienceRelation.IN_AUDIENCE
-									: AudienceRelation.OUTSIDE_AUDIENCE;
+							? AudienceRelation.AUTHOR_ORGANISATION : (fixture.everyDomain() && domain != null)
+									? AudienceRelation.IN_AUDIENCE : AudienceRelation.OUTSIDE_AUDIENCE;
 					boolean consentCovers = fixture.basis() == LegalBasis.CONSENT
 							&& actor.organisation().equals("politie-midden")
 							&& purpose.code().equals("CASE_CONSULTATION");
@@ -171,7 +172,8 @@ class PolicyMatrixIT {
 		}
 		assertThat(checked).isEqualTo(READERS.size() * this.policy.purposes().size() * fixtures.size());
 
-		// every one of those decisions is in the log, with its rule and the policy version
+		// every one of those decisions is in the log, with its rule and the policy
+		// version
 		Long logged = this.jdbc.queryForObject(
 				"select count(*) from disclosure where case_id = ? and item_kind = 'CONTRIBUTION' and channel = 'API'"
 						+ " and policy_version = ?",

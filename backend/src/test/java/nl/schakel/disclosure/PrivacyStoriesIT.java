@@ -40,8 +40,9 @@ class PrivacyStoriesIT {
 
 	@BeforeEach
 	void aCaseWithGgzAndPoliceAdmittedForCaseConsultation() throws Exception {
-		this.caseUrl = as("coordinator", "TRIAGE", post("/api/v1/cases"), """
-				{"person": {"name": "Verhaal Persoon", "dateOfBirth": "1979-03-03"}, "caseType": "CONFUSED_BEHAVIOUR"}""")
+		this.caseUrl = as("coordinator", "TRIAGE", post("/api/v1/cases"),
+				"""
+						{"person": {"name": "Verhaal Persoon", "dateOfBirth": "1979-03-03"}, "caseType": "CONFUSED_BEHAVIOUR"}""")
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -76,9 +77,10 @@ class PrivacyStoriesIT {
 
 	@Test
 	void policeReadsHealthInformationWithConsentUntilTheConsentIsWithdrawn() throws Exception {
-		String consent = as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/consents"), """
-				{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
-				 "validFrom": "2026-01-01", "evidence": "getekend formulier 12", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
+		String consent = as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/consents"),
+				"""
+						{"organisations": ["politie-midden"], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
+						 "validFrom": "2026-01-01", "evidence": "getekend formulier 12", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}""")
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -181,20 +183,16 @@ class PrivacyStoriesIT {
 	@Test
 	void eachLegalBasisDemandsWhatItNeeds() throws Exception {
 		as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/contributions"), """
-				{"text": "x", "category": "GENERAL", "legalBasis": "CONSENT"}""")
-			.andExpect(status().isBadRequest())
+				{"text": "x", "category": "GENERAL", "legalBasis": "CONSENT"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("consentId"));
 		as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/contributions"), """
-				{"text": "x", "category": "GENERAL", "legalBasis": "STATUTORY"}""")
-			.andExpect(status().isBadRequest())
+				{"text": "x", "category": "GENERAL", "legalBasis": "STATUTORY"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("statutoryReference"));
 		as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/contributions"), """
-				{"text": "x", "category": "GOSSIP", "legalBasis": "PUBLIC_TASK"}""")
-			.andExpect(status().isBadRequest())
+				{"text": "x", "category": "GOSSIP", "legalBasis": "PUBLIC_TASK"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("category"));
 		as("ggz", "CASE_CONSULTATION", post(this.caseUrl + "/contributions"), """
-				{"text": " ", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""")
-			.andExpect(status().isBadRequest())
+				{"text": " ", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("text"));
 	}
 
@@ -212,16 +210,14 @@ class PrivacyStoriesIT {
 	@Test
 	void onlyParticipantsContribute() throws Exception {
 		as("gemeente", "CASE_CONSULTATION", post(this.caseUrl + "/contributions"), """
-				{"text": "x", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""")
-			.andExpect(status().isNotFound());
+				{"text": "x", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""").andExpect(status().isNotFound());
 	}
 
 	private void contribute(String user, String body) throws Exception {
 		as(user, "CASE_CONSULTATION", post(this.caseUrl + "/contributions"), body).andExpect(status().isCreated());
 	}
 
-	private ResultActions as(String user, String purpose,
-			MockHttpServletRequestBuilder request, String body)
+	private ResultActions as(String user, String purpose, MockHttpServletRequestBuilder request, String body)
 			throws Exception {
 		return this.mvc.perform(DemoApi.as(user, purpose, request, body));
 	}

@@ -38,12 +38,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load driver and the checker of the reliability drills: crash consistency under kill -9
- * and recovery from a database outage (see docs/reliability.md and .ci/crash-drill.sh,
- * .ci/outage-drill.sh). One file, the JDK and the PostgreSQL JDBC driver only, so the drills
- * need no test classpath: .ci/drills/lib.sh compiles this file on its own and runs it. It lives
- * in the test tree so that the normal build compiles it too (a change that breaks it fails
- * there, not in a drill); no test runner picks it up, since its name is no test's.
+ * The load driver and the checker of the reliability drills: crash consistency under kill
+ * -9 and recovery from a database outage (see docs/reliability.md and .ci/crash-drill.sh,
+ * .ci/outage-drill.sh). One file, the JDK and the PostgreSQL JDBC driver only, so the
+ * drills need no test classpath: .ci/drills/lib.sh compiles this file on its own and runs
+ * it. It lives in the test tree so that the normal build compiles it too (a change that
+ * breaks it fails there, not in a drill); no test runner picks it up, since its name is
+ * no test's.
  *
  * <pre>
  * java -cp classes:postgresql.jar nl.schakel.drill.Drill setup-db JDBC_URL   roles and database as compose/init-roles.sh
@@ -56,9 +57,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * The journal has one line per request, written after the whole response was read:
- * {@code start_ms end_ms status kind request_id user facts...}. A write is acknowledged when its
- * status is 201 (or 200 for a status change); a read "showed content" when its body held a
- * contribution text or the person's name.
+ * {@code start_ms end_ms status kind request_id user facts...}. A write is acknowledged
+ * when its status is 201 (or 200 for a status change); a read "showed content" when its
+ * body held a contribution text or the person's name.
  */
 public final class Drill {
 
@@ -72,19 +73,23 @@ public final class Drill {
 		switch (args[0]) {
 			case "setup-db" -> setupDatabase(args[1]);
 			case "load" -> new Load(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]),
-					Long.parseLong(args[5])).run();
+					Long.parseLong(args[5]))
+				.run();
 			case "check" -> System.exit(Check.run(args[1], Path.of(args[2])) ? 0 : 1);
 			case "verify-log" -> System.exit(verifyLog(args[1]) ? 0 : 1);
 			case "outage-report" -> System.exit(OutageReport.run(Path.of(args[1]), Long.parseLong(args[2]),
 					Long.parseLong(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5])) ? 0 : 1);
 			case "session-across" -> System.exit(sessionAcross(args[1], args[2]) ? 0 : 1);
-			case "failover-report" -> System.exit(FailoverReport.run(Path.of(args[1]), Long.parseLong(args[2]),
-					Long.parseLong(args[3])) ? 0 : 1);
+			case "failover-report" -> System
+				.exit(FailoverReport.run(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3])) ? 0 : 1);
 			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
 		}
 	}
 
-	/** The owner and app roles and the database, as db-migrations/compose/init-roles.sh does. */
+	/**
+	 * The owner and app roles and the database, as db-migrations/compose/init-roles.sh
+	 * does.
+	 */
 	static void setupDatabase(String superuserUrl) throws SQLException {
 		try (Connection c = DriverManager.getConnection(superuserUrl, "postgres", "");
 				Statement s = c.createStatement()) {
@@ -93,16 +98,16 @@ public final class Drill {
 			s.execute("create database " + DATABASE + " owner " + OWNER);
 			s.execute("grant connect on database " + DATABASE + " to " + APP);
 		}
-		try (Connection c = DriverManager.getConnection(superuserUrl.replaceAll("/[^/]*$", "/" + DATABASE),
-				"postgres", ""); Statement s = c.createStatement()) {
+		try (Connection c = DriverManager.getConnection(superuserUrl.replaceAll("/[^/]*$", "/" + DATABASE), "postgres",
+				""); Statement s = c.createStatement()) {
 			s.execute("alter schema public owner to " + OWNER);
 			s.execute("grant usage on schema public to " + APP);
 		}
 	}
 
 	/**
-	 * Waits until the running application's sealer has sealed the log (the drills run it every
-	 * 5 s), then asks the auditor's API to verify every block.
+	 * Waits until the running application's sealer has sealed the log (the drills run it
+	 * every 5 s), then asks the auditor's API to verify every block.
 	 */
 	static boolean verifyLog(String base) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
@@ -121,13 +126,15 @@ public final class Drill {
 				return false;
 			}
 			report = (Map<?, ?>) new Json(response.body()).value();
-			// the verification itself may leave a row or two of the auditor's own reads unsealed
+			// the verification itself may leave a row or two of the auditor's own reads
+			// unsealed
 			if (Long.parseLong(String.valueOf(report.get("unsealedRows"))) <= 2) {
 				break;
 			}
 			Thread.sleep(2000);
 		}
-		System.out.printf(Locale.ROOT, "sealed log: intact=%s, blocks %s..%s, %s rows verified, %s unsealed, problems %s%n",
+		System.out.printf(Locale.ROOT,
+				"sealed log: intact=%s, blocks %s..%s, %s rows verified, %s unsealed, problems %s%n",
 				report.get("intact"), report.get("fromBlock"), report.get("toBlock"), report.get("rowsChecked"),
 				report.get("unsealedRows"), report.get("problems"));
 		return "true".equals(String.valueOf(report.get("intact")))
@@ -211,9 +218,13 @@ public final class Drill {
 			return !Files.exists(this.stopFile);
 		}
 
-		/** A case the workers share: triaged, GGZ and police admitted, GGZ's consent for the police. */
+		/**
+		 * A case the workers share: triaged, GGZ and police admitted, GGZ's consent for
+		 * the police.
+		 */
 		SharedCase prepareCase() throws InterruptedException {
-			String caseId = until201(() -> call("coordinator", "TRIAGE", "POST", "/api/v1/cases", registerBody(), "case"))
+			String caseId = until201(
+					() -> call("coordinator", "TRIAGE", "POST", "/api/v1/cases", registerBody(), "case"))
 				.string("id");
 			until(() -> call("coordinator", "TRIAGE", "POST", "/api/v1/cases/" + caseId + "/status",
 					"{\"status\": \"TRIAGE\"}", "status " + caseId), 200);
@@ -270,7 +281,9 @@ public final class Drill {
 			}
 		}
 
-		/** A professional in the browser: signs in, chooses the purpose, opens case pages. */
+		/**
+		 * A professional in the browser: signs in, chooses the purpose, opens case pages.
+		 */
 		void uiWorker(SplittableRandom random) {
 			HttpClient browser = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
@@ -285,14 +298,16 @@ public final class Drill {
 					result = page(browser, "GET", "/login", null, "ui-login-form");
 					if (result.status() == 200) {
 						csrf = csrf(result.body());
-						result = page(browser, "POST", "/login", form("username", "ggz", "password", "demo", "_csrf", csrf),
-								"ui-login");
+						result = page(browser, "POST", "/login",
+								form("username", "ggz", "password", "demo", "_csrf", csrf), "ui-login");
 						if (result.status() != 302 || String.valueOf(result.location()).contains("error")) {
 							csrf = null;
 						}
 						else {
-							// the token changes at login: take the new one from the purpose form
-							Result choose = page(browser, "GET", "/cases/" + target.id() + "?choose", null, "ui-choose");
+							// the token changes at login: take the new one from the
+							// purpose form
+							Result choose = page(browser, "GET", "/cases/" + target.id() + "?choose", null,
+									"ui-choose");
 							csrf = (choose.status() == 200) ? csrf(choose.body()) : null;
 						}
 					}
@@ -369,7 +384,8 @@ public final class Drill {
 				Matcher m = MARKER.matcher(result.body());
 				while (m.find()) {
 					String contribution = this.markers.get(m.group());
-					// a marker of a contribution whose 201 never arrived is still content: name it
+					// a marker of a contribution whose 201 never arrived is still
+					// content: name it
 					seen.add("CONTRIBUTION:" + ((contribution != null) ? contribution : "marker=" + m.group()));
 				}
 				record(result, "ggz", "ui-read " + caseId + " " + String.join(",", seen.stream().distinct().toList()));
@@ -385,7 +401,8 @@ public final class Drill {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 				.timeout(Duration.ofSeconds(20))
 				.header("Authorization",
-						"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+						"Basic " + Base64.getEncoder()
+							.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
 				.header("X-Purpose", purpose)
 				.header("X-Request-Id", requestId)
 				.header("Accept", "application/json");
@@ -412,7 +429,8 @@ public final class Drill {
 			long start = System.currentTimeMillis();
 			try {
 				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				// the server makes the request id it logs under (the client's goes to correlation_id)
+				// the server makes the request id it logs under (the client's goes to
+				// correlation_id)
 				String logged = response.headers().firstValue("X-Request-Id").orElse(requestId);
 				return new Result(start, System.currentTimeMillis(), response.statusCode(), logged, response.body(),
 						response.headers().firstValue("Content-Type").orElse(""),
@@ -426,7 +444,8 @@ public final class Drill {
 				return new Result(start, System.currentTimeMillis(), -1, requestId, "", "", "", null);
 			}
 			catch (IOException ex) {
-				// connection reset or closed mid-response: the application died under the request
+				// connection reset or closed mid-response: the application died under the
+				// request
 				return new Result(start, System.currentTimeMillis(), -3, requestId, "", "", "", null);
 			}
 			catch (InterruptedException ex) {
@@ -435,7 +454,10 @@ public final class Drill {
 			}
 		}
 
-		/** One journal line: times, status, what the response looked like, who, and the facts to check. */
+		/**
+		 * One journal line: times, status, what the response looked like, who, and the
+		 * facts to check.
+		 */
 		void record(Result result, String user, String facts) {
 			String shape = "-";
 			if (result.status() == 503) {
@@ -484,7 +506,8 @@ public final class Drill {
 					{"person": {"name": "Drill Persoon %s", "dateOfBirth": "1985-03-14"}, "caseType": "RADICALISATION",
 					 "referral": {"referringOrganisation": "politie-midden", "referringProfessional": "wijkagent drill",
 					              "reason": "Zorgen (drill %s)", "goal": "Gezamenlijk beeld", "invitedPartners": ["ggz-midden"],
-					              "personInformed": true}}""".formatted(marker, marker);
+					              "personInformed": true}}"""
+				.formatted(marker, marker);
 		}
 
 		static String consentBody() {
@@ -641,8 +664,9 @@ public final class Drill {
 	}
 
 	/**
-	 * Signs in as a professional on instance A and opens the start page on instance B with the
-	 * same session cookie: B must know the login (sessions live in the database).
+	 * Signs in as a professional on instance A and opens the start page on instance B
+	 * with the same session cookie: B must know the login (sessions live in the
+	 * database).
 	 */
 	static boolean sessionAcross(String a, String b) throws Exception {
 		HttpClient browser = HttpClient.newBuilder()
@@ -661,21 +685,22 @@ public final class Drill {
 			System.out.println("session-across: the login on " + a + " failed: " + login.statusCode() + " " + landing);
 			return false;
 		}
-		// the page the login lands on; signed out, it would send the browser to the login form
+		// the page the login lands on; signed out, it would send the browser to the login
+		// form
 		HttpResponse<String> home = browser.send(HttpRequest.newBuilder(URI.create(b + "/")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String next = home.headers().firstValue("Location").orElse("");
 		boolean continued = home.statusCode() == 200 && !home.body().contains("name=\"password\"")
 				|| home.statusCode() / 100 == 3 && !next.contains("/login");
-		System.out.println("session-across: signed in on " + a + ", " + b + "/ answered " + home.statusCode() + " " + next
-				+ (continued ? " (still signed in)" : " (signed out)"));
+		System.out.println("session-across: signed in on " + a + ", " + b + "/ answered " + home.statusCode() + " "
+				+ next + (continued ? " (still signed in)" : " (signed out)"));
 		return continued;
 	}
 
 	/**
-	 * One of two instances behind the proxy was killed at KILL_MS: only requests in flight then
-	 * (ended after it, started before KILL_MS + GRACE_MS) may have failed; every other request
-	 * answers as usual, and requests go on succeeding after the kill.
+	 * One of two instances behind the proxy was killed at KILL_MS: only requests in
+	 * flight then (ended after it, started before KILL_MS + GRACE_MS) may have failed;
+	 * every other request answers as usual, and requests go on succeeding after the kill.
 	 */
 	static final class FailoverReport {
 
@@ -702,8 +727,9 @@ public final class Drill {
 					failures.add("error response of " + line.requestId() + " shows internals");
 				}
 			}
-			System.out.printf(Locale.ROOT, "failover: %d requests, failed while in flight at the kill %s, %d succeeded after it%n",
-					total, inFlight, succeededAfter);
+			System.out.printf(Locale.ROOT,
+					"failover: %d requests, failed while in flight at the kill %s, %d succeeded after it%n", total,
+					inFlight, succeededAfter);
 			if (succeededAfter == 0) {
 				failures.add("no request succeeded after the kill: the other instance did not take over");
 			}
@@ -786,7 +812,8 @@ public final class Drill {
 								contributionsSeen++;
 							}
 							if (kindAndId[1].startsWith("marker=")) {
-								// a contribution that committed while its 201 was cut off by a kill:
+								// a contribution that committed while its 201 was cut off
+								// by a kill:
 								// the driver never learnt its id; counted below
 								continue;
 							}
@@ -862,7 +889,8 @@ public final class Drill {
 				if (count(db, "select count(*) from referral where case_id = ?::uuid", id) != 1) {
 					failures.add("acknowledged case " + id + " lost its referral");
 				}
-				if (count(db, "select count(*) from person p join case_file c on c.person_id = p.id where c.id = ?::uuid",
+				if (count(db,
+						"select count(*) from person p join case_file c on c.person_id = p.id where c.id = ?::uuid",
 						id) != 1) {
 					failures.add("acknowledged case " + id + " lost its person");
 				}
@@ -872,15 +900,14 @@ public final class Drill {
 		/** Whole-database Envers checks: revisions, audit rows and live rows agree. */
 		static void checkEnvers(Connection db, List<String> failures) throws SQLException {
 			Map<String, String> audited = new TreeMap<>();
-			try (Statement s = db.createStatement();
-					ResultSet rs = s.executeQuery("""
-							select t.table_name, (select a.attname from pg_index i
-							   join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
-							   where i.indrelid = ('public.' || t.table_name)::regclass and i.indisprimary)
-							from information_schema.tables t
-							where t.table_schema = 'public' and t.table_name like '%\\_aud'
-							  and exists (select 1 from information_schema.tables e
-							              where e.table_schema = 'public' and e.table_name = left(t.table_name, -4))""")) {
+			try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("""
+					select t.table_name, (select a.attname from pg_index i
+					   join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+					   where i.indrelid = ('public.' || t.table_name)::regclass and i.indisprimary)
+					from information_schema.tables t
+					where t.table_schema = 'public' and t.table_name like '%\\_aud'
+					  and exists (select 1 from information_schema.tables e
+					              where e.table_schema = 'public' and e.table_name = left(t.table_name, -4))""")) {
 				while (rs.next()) {
 					String aud = rs.getString(1);
 					String entity = aud.substring(0, aud.length() - 4);
@@ -897,7 +924,8 @@ public final class Drill {
 				if (orphans > 0) {
 					failures.add(orphans + " rows of " + entity + "_aud point at no revision");
 				}
-				// the disclosure log is audited per read: disclosure_aud holds one row per event, and
+				// the disclosure log is audited per read: disclosure_aud holds one row
+				// per event, and
 				// "disclosure" is the view of their items
 				String table = entity.equals("disclosure") ? "disclosure_event" : entity;
 				if (entity.equals("disclosure")) {
@@ -911,7 +939,8 @@ public final class Drill {
 				long deletedButPresent = count(db, "select count(*) from " + table + " t where (select a.revtype from "
 						+ entity + "_aud a where a." + key + " = t." + key + " order by a.rev desc limit 1) = 2");
 				if (deletedButPresent > 0) {
-					failures.add(deletedButPresent + " rows of " + entity + " exist although their last revision deletes them");
+					failures.add(deletedButPresent + " rows of " + entity
+							+ " exist although their last revision deletes them");
 				}
 				anyChange.append(anyChange.isEmpty() ? "" : " union all ")
 					.append("select rev from ")
@@ -981,8 +1010,9 @@ public final class Drill {
 					unavailable++;
 					boolean api = !line.kind().startsWith("ui-");
 					if (api && !line.shape().equals("problem") || !api && !line.shape().equals("page")) {
-						failures.add("a 503 that is not a " + (api ? "problem detail with Retry-After" : "readable page")
-								+ ": " + line.kind() + " " + line.requestId() + " (" + line.shape() + ")");
+						failures
+							.add("a 503 that is not a " + (api ? "problem detail with Retry-After" : "readable page")
+									+ ": " + line.kind() + " " + line.requestId() + " (" + line.shape() + ")");
 					}
 				}
 				if (line.status() >= 500 && line.status() != 503 || line.status() < 0) {
@@ -993,16 +1023,19 @@ public final class Drill {
 					failures.add("error response of " + line.requestId() + " shows internals");
 				}
 				if (line.latency() > maxLatencyLimit) {
-					failures.add("request " + line.requestId() + " (" + line.kind() + ") took " + line.latency() + " ms");
+					failures
+						.add("request " + line.requestId() + " (" + line.kind() + ") took " + line.latency() + " ms");
 				}
-				if (line.start() >= up && line.status() >= 200 && line.status() < 400 && !line.kind().startsWith("ui-login")
+				if (line.start() >= up && line.status() >= 200 && line.status() < 400
+						&& !line.kind().startsWith("ui-login")
 						&& (firstSuccess.isEmpty() || line.end() < firstSuccess.get().end())) {
 					firstSuccess = Optional.of(line);
 				}
 			}
 			System.out.println("during the outage (requests overlapping it), by status: " + during);
-			System.out.printf(Locale.ROOT, "503 answers in all: %d; max latency during the outage %d ms, overall %d ms%n",
-					unavailable, maxLatency, maxLatencyOverall);
+			System.out.printf(Locale.ROOT,
+					"503 answers in all: %d; max latency during the outage %d ms, overall %d ms%n", unavailable,
+					maxLatency, maxLatencyOverall);
 			if (unavailable == 0) {
 				failures.add("no request met the outage: the drill did not test anything");
 			}
@@ -1011,8 +1044,9 @@ public final class Drill {
 			}
 			else {
 				long recovery = firstSuccess.get().end() - up;
-				System.out.printf(Locale.ROOT, "recovery: first success %d ms after the database accepted connections (%s)%n",
-						recovery, firstSuccess.get().kind());
+				System.out.printf(Locale.ROOT,
+						"recovery: first success %d ms after the database accepted connections (%s)%n", recovery,
+						firstSuccess.get().kind());
 				if (recovery > recoveryLimit) {
 					failures.add("recovery took " + recovery + " ms, more than " + recoveryLimit + " ms");
 				}

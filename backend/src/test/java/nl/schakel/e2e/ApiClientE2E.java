@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The API with real Keycloak tokens: accepted when they are ours, refused and recorded when not. */
+/**
+ * The API with real Keycloak tokens: accepted when they are ours, refused and recorded
+ * when not.
+ */
 class ApiClientE2E extends EndToEndTest {
 
 	@Autowired
@@ -71,12 +74,12 @@ class ApiClientE2E extends EndToEndTest {
 		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(json(response.body()).get("type").asString())
 			.isEqualTo("https://schakel.nl/problems/unauthenticated");
-		assertThat(this.jdbc.queryForMap(
-				"select kind, reason, subject, client from security_event where request_id = ?", requestId))
+		assertThat(this.jdbc
+			.queryForMap("select kind, reason, subject, client from security_event where request_id = ?", requestId))
 			.containsEntry("kind", "API_TOKEN_REFUSED")
 			.containsEntry("reason", reason)
 			.containsEntry("subject", subject)

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A headless Debian Chromium driven by Debian's chromedriver (explicit paths, so Selenium
- * Manager never downloads a browser or driver), with a fresh profile each time. Every page a
- * story arrives at is checked with axe-core: serious or critical violations fail the story.
+ * Manager never downloads a browser or driver), with a fresh profile each time. Every
+ * page a story arrives at is checked with axe-core: serious or critical violations fail
+ * the story.
  */
 final class Browser implements AutoCloseable {
 
@@ -65,8 +66,7 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,1024", "--lang=nl-NL", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
 		long start = System.nanoTime();
@@ -93,7 +93,10 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElement(by);
 	}
 
-	/** Waits (up to 30 s) until the page satisfies the condition, then audits it for accessibility. */
+	/**
+	 * Waits (up to 30 s) until the page satisfies the condition, then audits it for
+	 * accessibility.
+	 */
 	<T> T arriveAt(String page, Function<WebDriver, T> condition) {
 		long start = System.nanoTime();
 		T result = new WebDriverWait(this.driver, Duration.ofSeconds(30))
@@ -115,11 +118,11 @@ final class Browser implements AutoCloseable {
 			.stream()
 			.filter((rule) -> BLOCKING_IMPACTS.contains(rule.getImpact()))
 			.toList();
-		assertThat(blocking).as("serious or critical accessibility violations on %s (%s):%n%s", page, url(),
-				describe(blocking))
+		assertThat(blocking)
+			.as("serious or critical accessibility violations on %s (%s):%n%s", page, url(), describe(blocking))
 			.isEmpty();
-		this.audited.add(page + " (" + results.getPasses().size() + " rules passed, "
-				+ results.getViolations().size() + " minor violations)");
+		this.audited.add(page + " (" + results.getPasses().size() + " rules passed, " + results.getViolations().size()
+				+ " minor violations)");
 	}
 
 	List<String> audited() {

@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The UI through Keycloak: log in on Keycloak's own login page, work, log out everywhere. */
+/**
+ * The UI through Keycloak: log in on Keycloak's own login page, work, log out everywhere.
+ */
 class CoordinatorRegistersACaseE2E extends EndToEndTest {
 
 	static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -47,7 +49,8 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 
 			browser.arriveAt("page after registering a case", ExpectedConditions.urlMatches(app("/cases/") + UUID));
 			if (!browser.driver().findElements(By.name("purpose")).isEmpty()) {
-				// purpose binding: opening a case asks why, and every disclosure is logged with that purpose
+				// purpose binding: opening a case asks why, and every disclosure is
+				// logged with that purpose
 				choosePurpose(browser, "TRIAGE");
 				browser.arriveAt("registered case", ExpectedConditions.urlMatches(app("/cases/") + UUID + "$"));
 			}
@@ -56,9 +59,12 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 				.matcher(browser.find(By.cssSelector("main h1")).getText());
 			assertThat(reference.find()).as("the case page shows the case's reference").isTrue();
 			String caseId = browser.url().substring(browser.url().lastIndexOf('/') + 1);
-			// the case belongs to the Keycloak user, in the organisation from the token's claim
-			assertThat(this.jdbc.queryForObject("select c.coordinator_username || '@' || o.code from case_file c "
-					+ "join organisation o on o.id = c.organisation_id where c.id = ?::uuid", String.class, caseId))
+			// the case belongs to the Keycloak user, in the organisation from the token's
+			// claim
+			assertThat(this.jdbc.queryForObject(
+					"select c.coordinator_username || '@' || o.code from case_file c "
+							+ "join organisation o on o.id = c.organisation_id where c.id = ?::uuid",
+					String.class, caseId))
 				.isEqualTo("coordinator@zvh-midden");
 
 			browser.open(app("/cases"));
@@ -67,7 +73,8 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 			assertThat(list.getText()).contains(reference.group());
 
 			browser.find(By.cssSelector("form[action$='/logout'] button[type=submit]")).click();
-			// RP-initiated logout ends the Keycloak session too: back at the app, the user is
+			// RP-initiated logout ends the Keycloak session too: back at the app, the
+			// user is
 			// sent to Keycloak's login form again instead of being let straight back in
 			browser.arriveAt("Keycloak login page after logout",
 					ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -87,15 +94,17 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 			browser.open(app("/"));
 			logInAtKeycloak(browser, "no-org");
 
-			browser.arriveAt("refused login page",
-					ExpectedConditions.urlContains(app("/login/oauth2/code/keycloak")));
+			browser.arriveAt("refused login page", ExpectedConditions.urlContains(app("/login/oauth2/code/keycloak")));
 			assertThat(browser.find(By.cssSelector("main h1")).isDisplayed()).isTrue();
 			assertThat(browser.find(By.cssSelector(".account")).getText()).doesNotContain("Nora");
 		}
 		assertThat(refusedLogins("no-org")).isEqualTo(before + 1);
 	}
 
-	/** Keycloak's real login form: arrives there (checking PKCE on the way), fills it in, submits. */
+	/**
+	 * Keycloak's real login form: arrives there (checking PKCE on the way), fills it in,
+	 * submits.
+	 */
 	static void logInAtKeycloak(Browser browser, String username) {
 		browser.arriveAt("Keycloak login page", ExpectedConditions.presenceOfElementLocated(By.id("username")));
 		assertThat(browser.url()).startsWith(REALM_URL + "/protocol/openid-connect/auth")
@@ -107,7 +116,9 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 		browser.find(By.id("kc-login")).click();
 	}
 
-	/** The referral part of the form (who refers, why, the goal), where the form has one. */
+	/**
+	 * The referral part of the form (who refers, why, the goal), where the form has one.
+	 */
 	static void fillReferralIfAsked(Browser browser) {
 		List<WebElement> organisation = browser.driver().findElements(By.id("referral-referringOrganisation"));
 		if (organisation.isEmpty()) {
@@ -126,20 +137,23 @@ class CoordinatorRegistersACaseE2E extends EndToEndTest {
 	}
 
 	/**
-	 * Opens the case under the named purpose: a reader admitted for that one purpose only lands
-	 * on the case at once; one admitted for several is asked, and picks it.
+	 * Opens the case under the named purpose: a reader admitted for that one purpose only
+	 * lands on the case at once; one admitted for several is asked, and picks it.
 	 */
 	static void openUnderPurpose(Browser browser, String purpose, String who) {
 		By choice = By.cssSelector("input[type=radio][name=purpose]");
-		browser.arriveAt("purpose page or case page, " + who, ExpectedConditions.or(
-				ExpectedConditions.presenceOfElementLocated(choice),
-				ExpectedConditions.presenceOfElementLocated(By.cssSelector(".purpose-banner"))));
+		browser.arriveAt("purpose page or case page, " + who,
+				ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(choice),
+						ExpectedConditions.presenceOfElementLocated(By.cssSelector(".purpose-banner"))));
 		if (!browser.driver().findElements(choice).isEmpty()) {
 			choosePurpose(browser, purpose);
 		}
 	}
 
-	/** Picks the named purpose on the purpose page (or the first one offered) and opens the case. */
+	/**
+	 * Picks the named purpose on the purpose page (or the first one offered) and opens
+	 * the case.
+	 */
 	static void choosePurpose(Browser browser, String purpose) {
 		List<WebElement> named = browser.driver().findElements(By.id("purpose-" + purpose));
 		WebElement choice = named.isEmpty() ? browser.find(By.name("purpose")) : named.get(0);

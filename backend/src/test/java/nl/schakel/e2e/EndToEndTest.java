@@ -24,22 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The end-to-end suite's common ground: the whole application on a random port under the
- * {@code keycloak} profile (the test database from PostgresTestSupport, demo organisations, no
- * demo accounts), a real Keycloak at {@code KEYCLOAK_URL} with the realm from
- * {@code policies/keycloak/}, and a real headless Chromium. Runs only in the {@code e2e}
- * Maven profile ({@code .ci/e2e.sh} starts Keycloak and sets the environment).
+ * {@code keycloak} profile (the test database from PostgresTestSupport, demo
+ * organisations, no demo accounts), a real Keycloak at {@code KEYCLOAK_URL} with the
+ * realm from {@code policies/keycloak/}, and a real headless Chromium. Runs only in the
+ * {@code e2e} Maven profile ({@code .ci/e2e.sh} starts Keycloak and sets the
+ * environment).
  *
  * <p>
- * The demo realm's users all have the password {@link #PASSWORD}; Keycloak locks a user out
- * after 5 failures (or 2 within a second), so stories never type a wrong password for a user
- * another story needs.
+ * The demo realm's users all have the password {@link #PASSWORD}; Keycloak locks a user
+ * out after 5 failures (or 2 within a second), so stories never type a wrong password for
+ * a user another story needs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "keycloak" })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 abstract class EndToEndTest {
 
-	static final String KEYCLOAK_URL = stripSlash(System.getenv().getOrDefault("KEYCLOAK_URL", "http://localhost:8180"));
+	static final String KEYCLOAK_URL = stripSlash(
+			System.getenv().getOrDefault("KEYCLOAK_URL", "http://localhost:8180"));
 
 	static final String REALM_URL = KEYCLOAK_URL + "/realms/schakel";
 
@@ -52,12 +54,18 @@ abstract class EndToEndTest {
 	@LocalServerPort
 	int port;
 
-	/** The application as the browser sees it: on localhost, which the realm's redirect URIs allow on any port. */
+	/**
+	 * The application as the browser sees it: on localhost, which the realm's redirect
+	 * URIs allow on any port.
+	 */
 	String app(String path) {
 		return "http://localhost:" + this.port + path;
 	}
 
-	/** An access token by the resource-owner password grant, as a test API client would get one. */
+	/**
+	 * An access token by the resource-owner password grant, as a test API client would
+	 * get one.
+	 */
 	static String accessToken(String clientId, String username) {
 		Map<String, String> form = Map.of("grant_type", "password", "client_id", clientId, "client_secret",
 				clientId + "-secret-change-me", "username", username, "password", PASSWORD, "scope", "openid");
@@ -65,11 +73,11 @@ abstract class EndToEndTest {
 			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpResponse<String> response = send(HttpRequest
-			.newBuilder(URI.create(REALM_URL + "/protocol/openid-connect/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(URI.create(REALM_URL + "/protocol/openid-connect/token"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build());
 		assertThat(response.statusCode()).as("token for %s via %s: %s", username, clientId, response.body())
 			.isEqualTo(200);
 		return json(response.body()).get("access_token").asString();

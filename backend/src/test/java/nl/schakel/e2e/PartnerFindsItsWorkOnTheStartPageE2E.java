@@ -17,10 +17,11 @@ import org.openqa.selenium.support.ui.Select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A partner's working day through the browser: the coordinator schedules a case meeting and
- * gives GGZ an action; the GGZ professional logs in at Keycloak, finds the case and the action on
- * the start page without typing a URL, opens the case (one purpose fits, so nothing is asked),
- * and reports the action done. No page shows a code where a word belongs.
+ * A partner's working day through the browser: the coordinator schedules a case meeting
+ * and gives GGZ an action; the GGZ professional logs in at Keycloak, finds the case and
+ * the action on the start page without typing a URL, opens the case (one purpose fits, so
+ * nothing is asked), and reports the action done. No page shows a code where a word
+ * belongs.
  */
 class PartnerFindsItsWorkOnTheStartPageE2E extends EndToEndTest {
 
@@ -55,7 +56,8 @@ class PartnerFindsItsWorkOnTheStartPageE2E extends EndToEndTest {
 			browser.find(By.linkText(reference)).click();
 			WebElement plan = browser.arriveAt("case page opened under the one admitted purpose",
 					ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.plan")));
-			assertThat(browser.find(By.cssSelector(".purpose-banner")).getText()).contains("Uitvoering plan van aanpak");
+			assertThat(browser.find(By.cssSelector(".purpose-banner")).getText())
+				.contains("Uitvoering plan van aanpak");
 			assertThat(plan.getText()).contains("Intakegesprek plannen met de betrokkene", "Open");
 
 			plan.findElement(By.cssSelector("details summary")).click();
@@ -69,7 +71,8 @@ class PartnerFindsItsWorkOnTheStartPageE2E extends EndToEndTest {
 			// on a phone: nothing scrolls sideways, on the case page or the start page
 			browser.driver().manage().window().setSize(new Dimension(375, 812));
 			browser.driver().navigate().refresh();
-			browser.arriveAt("case page at 375 px", ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.plan")));
+			browser.arriveAt("case page at 375 px",
+					ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.plan")));
 			assertThat(overflow(browser)).as("case page wider than a 375 px screen").isLessThanOrEqualTo(0L);
 			browser.open(app("/"));
 			browser.arriveAt("start page at 375 px",

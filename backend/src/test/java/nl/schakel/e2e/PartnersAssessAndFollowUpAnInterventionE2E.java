@@ -15,11 +15,11 @@ import org.openqa.selenium.support.ui.Select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The assessment method through the browser: two partners (care and municipality) assess a case
- * twice, each only in its own domains, the coordinator adds the integrated judgement and chooses
- * an intervention delivered by the municipality, the municipality records a follow-up assessment
- * and the outcome, and the evaluation page shows the intervention's aggregate — suppressed, as it
- * has fewer than ten cases.
+ * The assessment method through the browser: two partners (care and municipality) assess
+ * a case twice, each only in its own domains, the coordinator adds the integrated
+ * judgement and chooses an intervention delivered by the municipality, the municipality
+ * records a follow-up assessment and the outcome, and the evaluation page shows the
+ * intervention's aggregate — suppressed, as it has fewer than ten cases.
  */
 class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 
@@ -49,7 +49,8 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 			WebElement trend = ggz.find(By.id("trend-title")).findElement(By.xpath(".."));
 			assertThat(trend.getText()).contains("Psychopathologie").contains("Psychologische behoeften");
 			// the chart is drawn by js/charts.js from the page's data, under the CSP
-			ggz.arriveAt("trend chart drawn", ExpectedConditions.attributeContains(By.id("trend-chart"), "class", "drawn"));
+			ggz.arriveAt("trend chart drawn",
+					ExpectedConditions.attributeContains(By.id("trend-chart"), "class", "drawn"));
 
 			try (Browser steering = Browser.start()) {
 				openAssessment(steering, caseId, "coordinator");
@@ -74,12 +75,13 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 				choose.findElement(By.cssSelector("button[type=submit]")).click();
 				arriveWithNotice(steering, "intervention chosen");
 
-				// at follow-up: the delivering partner assesses again and records the outcome
+				// at follow-up: the delivering partner assesses again and records the
+				// outcome
 				rate(gemeente, caseId, "FOLLOW_UP", "psychological-needs.meaning", "0");
 				WebElement outcome = gemeente.find(By.cssSelector("form[action$='/outcome']"));
 				outcome.findElement(By.cssSelector("input[name=outcome][value=COMPLETED]")).click();
-				CoordinatorRegistersACaseE2E.setValue(gemeente.driver(), outcome.findElement(By.cssSelector("input[name=endedOn]")),
-						LocalDate.now().toString());
+				CoordinatorRegistersACaseE2E.setValue(gemeente.driver(),
+						outcome.findElement(By.cssSelector("input[name=endedOn]")), LocalDate.now().toString());
 				outcome.findElement(By.cssSelector("button[type=submit]")).click();
 				arriveWithNotice(gemeente, "outcome recorded");
 				assertThat(gemeente.find(By.id("interventions-title")).findElement(By.xpath("..")).getText())
@@ -89,9 +91,10 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 				steering.open(app("/evaluation"));
 				WebElement table = steering.arriveAt("evaluation page",
 						ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.cases")));
-				assertThat(steering.find(By.cssSelector("main")).getText()).contains("Kleine aantallen worden niet getoond.");
-				WebElement row = table.findElement(
-						By.xpath(".//tr[th[contains(., 'Mentortraject met sleutelfiguur')]]"));
+				assertThat(steering.find(By.cssSelector("main")).getText())
+					.contains("Kleine aantallen worden niet getoond.");
+				WebElement row = table
+					.findElement(By.xpath(".//tr[th[contains(., 'Mentortraject met sleutelfiguur')]]"));
 				assertThat(row.getText()).contains("verborgen");
 			}
 		}

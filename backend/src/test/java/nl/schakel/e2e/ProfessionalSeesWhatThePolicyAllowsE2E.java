@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The privacy core through the browser: a police officer, logged in at Keycloak, opens a case
- * for a purpose and sees what care shared with justice, sees that care holds health
+ * The privacy core through the browser: a police officer, logged in at Keycloak, opens a
+ * case for a purpose and sees what care shared with justice, sees that care holds health
  * information (who, which category, when) but not what it says, and the log records both.
  */
 class ProfessionalSeesWhatThePolicyAllowsE2E extends EndToEndTest {
@@ -66,7 +66,8 @@ class ProfessionalSeesWhatThePolicyAllowsE2E extends EndToEndTest {
 
 			WebElement why = timeline.findElement(By.cssSelector(".existence-only details summary"));
 			why.click();
-			// the rule in words for the reader; its id only in an attribute, for whoever traces it
+			// the rule in words for the reader; its id only in an attribute, for whoever
+			// traces it
 			WebElement explained = timeline.findElement(By.cssSelector(".existence-only details.why"));
 			assertThat(explained.getText()).contains("Gezondheidsinformatie is buiten de zorg alleen te zien")
 				.doesNotContain("health-otherwise-existence-only");
@@ -75,8 +76,7 @@ class ProfessionalSeesWhatThePolicyAllowsE2E extends EndToEndTest {
 
 		assertThat(this.jdbc.queryForObject("""
 				select decision from disclosure where item_id = ?::uuid and actor = 'politie' and channel = 'UI'
-				order by occurred_at desc limit 1""", String.class, healthItem))
-			.isEqualTo("EXISTENCE_ONLY");
+				order by occurred_at desc limit 1""", String.class, healthItem)).isEqualTo("EXISTENCE_ONLY");
 	}
 
 	HttpResponse<String> post(String token, String purpose, String path, String body) {

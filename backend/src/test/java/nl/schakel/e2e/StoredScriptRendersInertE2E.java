@@ -30,28 +30,30 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Stored (and reflected) script in every free-text field renders inert in a real browser
- * (the CSP and escaping must hold where a browser really runs script). Each field gets its own payload — a script element, an image with
- * {@code onerror}, an attribute break-out in both quote styles into an {@code <svg onload>}, a
- * {@code javascript:} link — each of which would set {@code window.__xss} to the field's name.
- * Then every page that renders the fields is opened in headless Chromium as the people who may
- * see them, and on each page: no alert is open, {@code window.__xss} is undefined, the DOM holds
- * no element the payloads would create (inline script, {@code onerror}/{@code onload}, svg,
- * {@code javascript:} link, {@code img src=x}) — which would show an escaping failure even
- * where the Content-Security-Policy stops the script — and each payload that is on the page is
- * there as its exact text. At the end every field that the UI shows must have been seen
- * rendered somewhere, so a template change that stops showing one cannot hollow the check out.
+ * (the CSP and escaping must hold where a browser really runs script). Each field gets
+ * its own payload — a script element, an image with {@code onerror}, an attribute
+ * break-out in both quote styles into an {@code <svg onload>}, a {@code javascript:} link
+ * — each of which would set {@code window.__xss} to the field's name. Then every page
+ * that renders the fields is opened in headless Chromium as the people who may see them,
+ * and on each page: no alert is open, {@code window.__xss} is undefined, the DOM holds no
+ * element the payloads would create (inline script, {@code onerror}/{@code onload}, svg,
+ * {@code javascript:} link, {@code img src=x}) — which would show an escaping failure
+ * even where the Content-Security-Policy stops the script — and each payload that is on
+ * the page is there as its exact text. At the end every field that the UI shows must have
+ * been seen rendered somewhere, so a template change that stops showing one cannot hollow
+ * the check out.
  */
 class StoredScriptRendersInertE2E extends EndToEndTest {
 
 	/** Fields that are stored and shown in some page (the page list below says where). */
-	static final List<String> SHOWN = List.of("name", "referrer", "reason", "goal", "uninformed", "triage",
-			"pro", "text-a", "text-b", "text-c", "text-d", "statute", "request-c", "request-d", "refusal", "comment",
+	static final List<String> SHOWN = List.of("name", "referrer", "reason", "goal", "uninformed", "triage", "pro",
+			"text-a", "text-b", "text-c", "text-d", "statute", "request-c", "request-d", "refusal", "comment",
 			"obtained-by");
 
 	/**
-	 * Stored, but no page shows them (the address and consent evidence are not on any page, a
-	 * grant's conflict-of-duties answers only in the database); stored anyway, so that a page
-	 * that starts showing them is checked too and this list is corrected.
+	 * Stored, but no page shows them (the address and consent evidence are not on any
+	 * page, a grant's conflict-of-duties answers only in the database); stored anyway, so
+	 * that a page that starts showing them is checked too and this list is corrected.
 	 */
 	static final List<String> NOT_SHOWN = List.of("address", "evidence", "cod-1", "cod-2", "cod-3", "cod-4", "cod-5");
 
@@ -83,7 +85,10 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 				+ field + "'>'><a href=\"javascript:__xss='" + field + "'\">" + field + "</a>";
 	}
 
-	/** The same attacks without spaces, for a username: {@code /} separates attributes too. */
+	/**
+	 * The same attacks without spaces, for a username: {@code /} separates attributes
+	 * too.
+	 */
 	static String compactPayload(String field) {
 		return "<script>__xss='" + field + "'</script><img/src=x/onerror=__xss='" + field + "'>\"><svg/onload=__xss='"
 				+ field + "'>'>" + field;
@@ -101,18 +106,22 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 		referral.put("personInformed", false);
 		referral.put("notInformedReason", payload("uninformed"));
 		HttpResponse<String> registered = post(coordinator, "TRIAGE", "/api/v1/cases",
-				Map.of("person", Map.of("name", payload("name"), "dateOfBirth", "1979-03-21", "address", payload("address")),
-						"caseType", "CONFUSED_BEHAVIOUR", "referral", referral), 201);
+				Map.of("person",
+						Map.of("name", payload("name"), "dateOfBirth", "1979-03-21", "address", payload("address")),
+						"caseType", "CONFUSED_BEHAVIOUR", "referral", referral),
+				201);
 		String caseUrl = registered.headers().firstValue("Location").orElseThrow();
 		String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
 		String reference = json(registered.body()).get("reference").asString();
 		post(coordinator, "TRIAGE", caseUrl + "/status", Map.of("status", "TRIAGE"), 200);
-		post(coordinator, "TRIAGE", caseUrl + "/triage", Map.of("outcome", "ACCEPTED", "reason", payload("triage")), 200);
+		post(coordinator, "TRIAGE", caseUrl + "/triage", Map.of("outcome", "ACCEPTED", "reason", payload("triage")),
+				200);
 		for (String organisation : List.of("ggz-midden", "politie-midden")) {
 			post(coordinator, "TRIAGE", caseUrl + "/participants",
 					Map.of("organisation", organisation, "purposes", List.of("CASE_CONSULTATION")), 201);
 		}
-		// a professional is named by username (no spaces, at most 100 characters): the full
+		// a professional is named by username (no spaces, at most 100 characters): the
+		// full
 		// payload is refused, a compact one is stored
 		post(coordinator, "TRIAGE", caseUrl + "/participants", Map.of("organisation", "gemeente-midden",
 				"professionals", List.of(fullPayload("pro")), "purposes", List.of("CASE_CONSULTATION")), 400);
@@ -135,14 +144,17 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 		String d = contribute(ggz, caseUrl, Map.of("text", payload("text-d"), "category", "HEALTH", "legalBasis",
 				"PUBLIC_TASK", "audienceDomains", List.of("JUSTICE")));
 
-		// the police see C and D as existence only, ask for both; GGZ refuses one and grants the other
+		// the police see C and D as existence only, ask for both; GGZ refuses one and
+		// grants the other
 		String politie = accessToken("schakel-api-client", "politie");
 		String requestC = json(post(politie, "CASE_CONSULTATION", caseUrl + "/contributions/" + c + "/requests",
-				Map.of("reason", payload("request-c")), 201).body()).get("id").asString();
+				Map.of("reason", payload("request-c")), 201)
+			.body()).get("id").asString();
 		String requestD = json(post(politie, "CASE_CONSULTATION", caseUrl + "/contributions/" + d + "/requests",
-				Map.of("reason", payload("request-d")), 201).body()).get("id").asString();
-		post(ggz, "CASE_CONSULTATION", "/api/v1/requests/" + requestC + "/refusal", Map.of("reason", payload("refusal")),
-				200);
+				Map.of("reason", payload("request-d")), 201)
+			.body()).get("id").asString();
+		post(ggz, "CASE_CONSULTATION", "/api/v1/requests/" + requestC + "/refusal",
+				Map.of("reason", payload("refusal")), 200);
 		post(ggz, "CASE_CONSULTATION", "/api/v1/requests/" + requestD + "/grant",
 				Map.of("basis", "CONFLICT_OF_DUTIES", "conflictOfDuties",
 						Map.of("interest", payload("cod-1"), "whyNoConsent", payload("cod-2"), "noOtherWay",
@@ -175,11 +187,13 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 			openCase(browser, caseId, "politie");
 			check(browser, "case page, police");
 			browser.open(app("/requests"));
-			browser.arriveAt("request inbox, police", ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
+			browser.arriveAt("request inbox, police",
+					ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
 			check(browser, "request inbox, police");
 		}
 
-		// the police's read of D under conflict of duties is flagged; the auditor reviews it
+		// the police's read of D under conflict of duties is flagged; the auditor reviews
+		// it
 		AuditJobsNow.sealAndScan(this.context);
 		UUID reviewItem = this.jdbc.queryForObject("""
 				select r.id from review_item r where r.state = 'OPEN' and exists (
@@ -204,12 +218,14 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 				browser.arriveAt(page[1], ExpectedConditions.presenceOfElementLocated(By.cssSelector("main")));
 				check(browser, page[1]);
 			}
-			// reflected: the search form shows what was searched for, including a refused search
+			// reflected: the search form shows what was searched for, including a refused
+			// search
 			browser.open(app("/audit?person=" + query("q-person") + "&case=" + query("q-case") + "&actor="
 					+ query("q-actor") + "&organisation=" + query("q-org")));
-			browser.arriveAt("disclosure log search with script", ExpectedConditions.presenceOfElementLocated(By.id("f-actor")));
-			checkReflected(browser, "disclosure log search",
-					Map.of("f-person", "q-person", "f-case", "q-case", "f-actor", "q-actor", "f-organisation", "q-org"));
+			browser.arriveAt("disclosure log search with script",
+					ExpectedConditions.presenceOfElementLocated(By.id("f-actor")));
+			checkReflected(browser, "disclosure log search", Map.of("f-person", "q-person", "f-case", "q-case",
+					"f-actor", "q-actor", "f-organisation", "q-org"));
 			browser.open(app("/audit/subject-access"));
 			browser.arriveAt("subject access form", ExpectedConditions.presenceOfElementLocated(By.id("sa-name")));
 			typeAndSubmit(browser, "sa-name", payload("q-sa-name"));
@@ -232,11 +248,16 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 		browser.open(app("/cases/" + caseId));
 		CoordinatorRegistersACaseE2E.logInAtKeycloak(browser, user);
 		CoordinatorRegistersACaseE2E.openUnderPurpose(browser, "CASE_CONSULTATION", user);
-		// the case page, at /cases/{id} or, when it opened at once, at the address login returned to
-		browser.arriveAt("case page, " + user, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".purpose-banner")));
+		// the case page, at /cases/{id} or, when it opened at once, at the address login
+		// returned to
+		browser.arriveAt("case page, " + user,
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector(".purpose-banner")));
 	}
 
-	/** Nothing ran, nothing was parsed into markup, and every payload on the page is its exact text. */
+	/**
+	 * Nothing ran, nothing was parsed into markup, and every payload on the page is its
+	 * exact text.
+	 */
 	@SuppressWarnings("unchecked")
 	private Set<String> check(Browser browser, String page) {
 		Map<String, Object> probe = probe(browser, page);
@@ -283,8 +304,9 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 	}
 
 	/**
-	 * The auditor's change history shows an array column as PostgreSQL writes it ({@code ::text}):
-	 * an element with special characters is quoted, its {@code "} and {@code \} escaped.
+	 * The auditor's change history shows an array column as PostgreSQL writes it
+	 * ({@code ::text}): an element with special characters is quoted, its {@code "} and
+	 * {@code \} escaped.
 	 */
 	private static String asArrayElement(String text) {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -307,13 +329,14 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 	}
 
 	private HttpResponse<String> post(String token, String purpose, String path, Object body, int expected) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : app(path)))
-			.header("Authorization", "Bearer " + token)
-			.header("X-Purpose", purpose)
-			.header("X-Request-Id", "e2e-xss-" + UUID.randomUUID())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-			.build());
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : app(path)))
+					.header("Authorization", "Bearer " + token)
+					.header("X-Purpose", purpose)
+					.header("X-Request-Id", "e2e-xss-" + UUID.randomUUID())
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+					.build());
 		assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(expected);
 		return response;
 	}
@@ -321,7 +344,8 @@ class StoredScriptRendersInertE2E extends EndToEndTest {
 	/** Types the text into the field and submits the field's form. */
 	private static void typeAndSubmit(Browser browser, String fieldId, String text) {
 		browser.find(By.id(fieldId)).sendKeys(text);
-		browser.find(By.id(fieldId)).findElement(By.xpath("ancestor::form"))
+		browser.find(By.id(fieldId))
+			.findElement(By.xpath("ancestor::form"))
 			.findElement(By.cssSelector("button[type=submit]"))
 			.click();
 	}

@@ -41,7 +41,8 @@ class ChangeHistoryIT {
 	@Test
 	void everyCaseChangeIsARevisionNamingActorOrganisationAndRequest() throws Exception {
 		var created = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.header("X-Request-Id", "history-test-0001")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
@@ -51,11 +52,13 @@ class ChangeHistoryIT {
 			.andReturn()
 			.getResponse();
 		String location = created.getHeader("Location");
-		// the request id is the server's; the caller's X-Request-Id is kept as a correlation id
+		// the request id is the server's; the caller's X-Request-Id is kept as a
+		// correlation id
 		String requestId = created.getHeader("X-Request-Id");
 		String id = location.substring(location.lastIndexOf('/') + 1);
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk());
@@ -77,7 +80,8 @@ class ChangeHistoryIT {
 	void anApiWriteIsRecordedUnderItsPurposeAndThePolicyInForce() throws Exception {
 		String location = register("Ada Api");
 		this.mvc
-			.perform(post(location + "/status").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post(location + "/status").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk());
@@ -91,10 +95,18 @@ class ChangeHistoryIT {
 		String location = register("Ursula Formulier");
 		String page = "/cases/" + location.substring(location.lastIndexOf('/') + 1);
 		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post(page + "/purpose").session(session).with(csrf()).with(user(this.accounts.loadUserByUsername("coordinator")))
-			.param("purpose", "CASE_CONSULTATION")).andExpect(redirectedUrl(page));
-		this.mvc.perform(post(page + "/status").session(session).with(csrf()).with(user(this.accounts.loadUserByUsername("coordinator")))
-			.param("status", "TRIAGE")).andExpect(redirectedUrl(page));
+		this.mvc
+			.perform(post(page + "/purpose").session(session)
+				.with(csrf())
+				.with(user(this.accounts.loadUserByUsername("coordinator")))
+				.param("purpose", "CASE_CONSULTATION"))
+			.andExpect(redirectedUrl(page));
+		this.mvc
+			.perform(post(page + "/status").session(session)
+				.with(csrf())
+				.with(user(this.accounts.loadUserByUsername("coordinator")))
+				.param("status", "TRIAGE"))
+			.andExpect(redirectedUrl(page));
 
 		assertThat(revisionOfStatus(location, "TRIAGE")).containsEntry("actor", "coordinator")
 			.containsEntry("purpose", "CASE_CONSULTATION")
@@ -103,7 +115,8 @@ class ChangeHistoryIT {
 
 	private String register(String name) throws Exception {
 		return this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"person": {"name": "%s", "dateOfBirth": "1970-07-07", "bsn": "%s"},
@@ -125,7 +138,8 @@ class ChangeHistoryIT {
 	void bsnIsInNoTableInPlaintextAuditTablesIncluded() throws Exception {
 		String bsn = TestBsns.next();
 		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"person": {"name": "Saar Geheim", "dateOfBirth": "1999-09-09", "bsn": "%s"},

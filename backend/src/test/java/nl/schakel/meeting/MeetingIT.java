@@ -22,9 +22,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * The case meeting: the coordinator schedules it with cases of the own safety house, records
- * attendance of the invited organisations and writes minutes per case, which only the case's
- * participants read, and only as the policy lets them.
+ * The case meeting: the coordinator schedules it with cases of the own safety house,
+ * records attendance of the invited organisations and writes minutes per case, which only
+ * the case's participants read, and only as the policy lets them.
  */
 @IntegrationTest
 class MeetingIT {
@@ -62,7 +62,8 @@ class MeetingIT {
 		assertThat(events).anySatisfy((e) -> assertThat(e).isInstanceOfSatisfying(MeetingScheduled.class,
 				(s) -> assertThat(s.caseIds()).extracting(Object::toString).containsExactly(a, b)));
 		assertThat(call("coordinator", post("/api/v1/meetings/" + id + "/attendance"),
-				"{\"organisation\": \"ggz-midden\", \"present\": true}").getStatus()).isEqualTo(200);
+				"{\"organisation\": \"ggz-midden\", \"present\": true}")
+			.getStatus()).isEqualTo(200);
 		String meeting = call("coordinator", get("/api/v1/meetings/" + id), null).getContentAsString();
 		assertThat(JsonPath.<List<String>>read(meeting, "$.agenda[*].id")).containsExactly(a, b);
 		assertThat(JsonPath.<List<String>>read(meeting, "$.agenda[0].invited")).contains("ggz-midden", "zvh-midden");
@@ -75,7 +76,8 @@ class MeetingIT {
 				"{\"organisation\": \"om-midden\", \"present\": true}");
 		assertThat(notInvited.getStatus()).isEqualTo(400);
 		assertThat(notInvited.getContentAsString()).contains("\"field\":\"organisation\"");
-		// a partner sees only the cases it is admitted to; another house's coordinator nothing
+		// a partner sees only the cases it is admitted to; another house's coordinator
+		// nothing
 		String politie = call("politie", get("/api/v1/meetings/" + id), null).getContentAsString();
 		assertThat(JsonPath.<List<String>>read(politie, "$.agenda[*].id")).containsExactly(b);
 		assertThat(call("coordinator-zuid", get("/api/v1/meetings/" + id), null).getStatus()).isEqualTo(404);
@@ -101,9 +103,12 @@ class MeetingIT {
 		assertThat(events).anySatisfy((e) -> assertThat(e).isInstanceOfSatisfying(MeetingScheduled.class,
 				(s) -> assertThat(s.changed()).isTrue()));
 		// nothing of a meeting is answered to HEAD: it would disclose without an answer
-		assertThat(this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.head("/api/v1/meetings/" + id)
-			.with(httpBasic("coordinator", "demo"))).andReturn().getResponse().getStatus()).isEqualTo(405);
+		assertThat(this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head("/api/v1/meetings/" + id)
+				.with(httpBasic("coordinator", "demo")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(405);
 	}
 
 	@Test
@@ -125,8 +130,8 @@ class MeetingIT {
 		assertThat(otherHouse.getStatus()).isEqualTo(400);
 		assertThat(otherHouse.getContentAsString()).contains("\"field\":\"caseIds\"");
 		assertThat(call("ggz", post("/api/v1/meetings"),
-				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + newCase() + "\"]}").getStatus())
-			.isEqualTo(403);
+				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + newCase() + "\"]}")
+			.getStatus()).isEqualTo(403);
 		assertThat(this.jdbc.queryForObject("select count(*) from meeting", Long.class)).isEqualTo(before);
 	}
 
@@ -136,11 +141,15 @@ class MeetingIT {
 		admit(c, "ggz-midden");
 		admit(c, "politie-midden");
 		String id = schedule(c);
-		MockHttpServletResponse written = call("coordinator", post("/api/v1/meetings/" + id + "/cases/" + c + "/minutes"),
+		MockHttpServletResponse written = call("coordinator",
+				post("/api/v1/meetings/" + id + "/cases/" + c + "/minutes"),
 				"{\"text\": \"GGZ meldt een psychose in 2024\", \"category\": \"HEALTH\"}");
 		assertThat(written.getStatus()).as(written.getContentAsString()).isEqualTo(201);
-		assertThat(this.jdbc.queryForObject("select count(*) from minutes where case_id = ?::uuid"
-				+ " and position(convert_to('psychose', 'UTF8') in content_ciphertext) > 0", Integer.class, c))
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from minutes where case_id = ?::uuid"
+								+ " and position(convert_to('psychose', 'UTF8') in content_ciphertext) > 0",
+						Integer.class, c))
 			.isZero();
 		String ggz = call("ggz", get("/api/v1/cases/" + c + "/minutes"), null).getContentAsString();
 		assertThat(ggz).contains("GGZ meldt een psychose in 2024");
@@ -150,7 +159,8 @@ class MeetingIT {
 		assertThat(politieMeeting).doesNotContain("psychose");
 		// every read went into the log, the refused one too
 		assertThat(this.jdbc.queryForList("select decision from disclosure where case_id = ?::uuid"
-				+ " and item_kind = 'MINUTES' and actor = 'politie'", String.class, c)).contains("EXISTENCE_ONLY");
+				+ " and item_kind = 'MINUTES' and actor = 'politie'", String.class, c))
+			.contains("EXISTENCE_ONLY");
 		assertThat(call("om", get("/api/v1/cases/" + c + "/minutes"), null).getStatus()).isEqualTo(404);
 	}
 
@@ -161,16 +171,20 @@ class MeetingIT {
 		admit(c, "ggz-midden");
 		String id = schedule(c);
 		assertThat(call("coordinator", post("/api/v1/meetings/" + id + "/cases/" + other + "/minutes"),
-				"{\"text\": \"Niet geagendeerd\", \"category\": \"GENERAL\"}").getStatus()).isEqualTo(404);
+				"{\"text\": \"Niet geagendeerd\", \"category\": \"GENERAL\"}")
+			.getStatus()).isEqualTo(404);
 		MockHttpServletResponse noCategory = call("coordinator",
 				post("/api/v1/meetings/" + id + "/cases/" + c + "/minutes"), "{\"text\": \"Zonder categorie\"}");
 		assertThat(noCategory.getStatus()).isEqualTo(400);
 		assertThat(noCategory.getContentAsString()).contains("\"field\":\"category\"");
 		assertThat(call("ggz", post("/api/v1/meetings/" + id + "/cases/" + c + "/minutes"),
-				"{\"text\": \"Door een partner\", \"category\": \"GENERAL\"}").getStatus()).isEqualTo(404);
+				"{\"text\": \"Door een partner\", \"category\": \"GENERAL\"}")
+			.getStatus()).isEqualTo(404);
 		assertThat(call("coordinator-zuid", post("/api/v1/meetings/" + id + "/cases/" + c + "/minutes"),
-				"{\"text\": \"Ander huis\", \"category\": \"GENERAL\"}").getStatus()).isEqualTo(404);
-		assertThat(this.jdbc.queryForObject("select count(*) from minutes where meeting_id = ?::uuid", Integer.class, id))
+				"{\"text\": \"Ander huis\", \"category\": \"GENERAL\"}")
+			.getStatus()).isEqualTo(404);
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from minutes where meeting_id = ?::uuid", Integer.class, id))
 			.isZero();
 	}
 
@@ -208,8 +222,9 @@ class MeetingIT {
 			.andReturn()
 			.getResponse();
 		assertThat(action.getRedirectedUrl()).isEqualTo("/meetings/" + id);
-		assertThat(this.jdbc.queryForObject("select count(*) from case_action where meeting_id = ?::uuid", Integer.class,
-				id)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from case_action where meeting_id = ?::uuid",
+				Integer.class, id))
+			.isEqualTo(1);
 	}
 
 	// --- helpers
@@ -221,7 +236,8 @@ class MeetingIT {
 
 	private String schedule(String... cases) throws Exception {
 		MockHttpServletResponse created = call("coordinator", post("/api/v1/meetings"),
-				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + String.join("\", \"", cases) + "\"]}");
+				"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + String.join("\", \"", cases)
+						+ "\"]}");
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		return JsonPath.read(created.getContentAsString(), "$.id");
 	}
@@ -235,7 +251,8 @@ class MeetingIT {
 
 	private void admit(String c, String organisation) throws Exception {
 		MockHttpServletResponse response = call("coordinator", post("/api/v1/cases/" + c + "/participants"),
-				"{\"organisation\": \"" + organisation + "\", \"purposes\": [\"CASE_CONSULTATION\", \"PLAN_EXECUTION\"]}");
+				"{\"organisation\": \"" + organisation
+						+ "\", \"purposes\": [\"CASE_CONSULTATION\", \"PLAN_EXECUTION\"]}");
 		assertThat(response.getStatus()).isEqualTo(201);
 	}
 

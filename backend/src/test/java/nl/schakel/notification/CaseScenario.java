@@ -88,7 +88,9 @@ final class CaseScenario {
 		assertThat(status).isEqualTo(200);
 	}
 
-	/** Takes the case through triage into consultation and closes it, as the coordinator. */
+	/**
+	 * Takes the case through triage into consultation and closes it, as the coordinator.
+	 */
 	void close(Case c) throws Exception {
 		for (String[] step : new String[][] { { "/status", "{\"status\": \"TRIAGE\"}" },
 				{ "/triage", "{\"outcome\": \"ACCEPTED\"}" },

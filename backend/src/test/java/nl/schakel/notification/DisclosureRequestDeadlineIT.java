@@ -26,9 +26,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * A disclosure request carries a deadline of five working days; the holder sees who asks, for
- * which case, purpose and category, why and by when; the asker sees the state and the deadline;
- * the holder is reminded once before and once after the deadline, however often the job runs.
+ * A disclosure request carries a deadline of five working days; the holder sees who asks,
+ * for which case, purpose and category, why and by when; the asker sees the state and the
+ * deadline; the holder is reminded once before and once after the deadline, however often
+ * the job runs.
  */
 @IntegrationTest
 class DisclosureRequestDeadlineIT {
@@ -76,14 +77,19 @@ class DisclosureRequestDeadlineIT {
 		assertThat(expected.getDayOfWeek().getValue()).isLessThanOrEqualTo(5);
 		String requestId = JsonPath.read(made, "$.id");
 
-		String inbox = this.mvc.perform(get("/api/v1/requests").with(httpBasic("ggz", "demo"))
-			.header("X-Purpose", "CASE_CONSULTATION")).andReturn().getResponse().getContentAsString();
+		String inbox = this.mvc
+			.perform(get("/api/v1/requests").with(httpBasic("ggz", "demo")).header("X-Purpose", "CASE_CONSULTATION"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		String received = "$.received[?(@.id == '" + requestId + "')]";
-		assertThat(JsonPath.<List<String>>read(inbox, received + ".requesterOrganisation")).containsExactly("politie-midden");
+		assertThat(JsonPath.<List<String>>read(inbox, received + ".requesterOrganisation"))
+			.containsExactly("politie-midden");
 		assertThat(JsonPath.<List<String>>read(inbox, received + ".caseReference")).containsExactly(c.reference());
 		assertThat(JsonPath.<List<String>>read(inbox, received + ".purpose")).containsExactly("CASE_CONSULTATION");
 		assertThat(JsonPath.<List<String>>read(inbox, received + ".category")).containsExactly("HEALTH");
-		assertThat(JsonPath.<List<String>>read(inbox, received + ".reason")).containsExactly("Nodig voor het veiligheidsplan");
+		assertThat(JsonPath.<List<String>>read(inbox, received + ".reason"))
+			.containsExactly("Nodig voor het veiligheidsplan");
 		assertThat(JsonPath.<List<String>>read(inbox, received + ".due")).containsExactly(expected.toString());
 
 		String page = this.mvc.perform(get("/requests").with(user(this.accounts.loadUserByUsername("ggz"))))
@@ -92,12 +98,17 @@ class DisclosureRequestDeadlineIT {
 			.getContentAsString();
 		String dutchDue = String.format("%02d-%02d-%d", expected.getDayOfMonth(), expected.getMonthValue(),
 				expected.getYear());
-		// who asks is shown as a person of an organisation, no longer as the organisation's code
-		assertThat(page).contains(c.reference(), "Joost Visser (Politie eenheid Midden)", "Gezondheid", "Nodig voor het veiligheidsplan",
-				"Uiterlijk", dutchDue);
+		// who asks is shown as a person of an organisation, no longer as the
+		// organisation's code
+		assertThat(page).contains(c.reference(), "Joost Visser (Politie eenheid Midden)", "Gezondheid",
+				"Nodig voor het veiligheidsplan", "Uiterlijk", dutchDue);
 
-		String asked = this.mvc.perform(get("/api/v1/requests").with(httpBasic("politie", "demo"))
-			.header("X-Purpose", "CASE_CONSULTATION")).andReturn().getResponse().getContentAsString();
+		String asked = this.mvc
+			.perform(
+					get("/api/v1/requests").with(httpBasic("politie", "demo")).header("X-Purpose", "CASE_CONSULTATION"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		String sent = "$.sent[?(@.id == '" + requestId + "')]";
 		assertThat(JsonPath.<List<String>>read(asked, sent + ".state")).containsExactly("OPEN");
 		assertThat(JsonPath.<List<String>>read(asked, sent + ".due")).containsExactly(expected.toString());
@@ -109,8 +120,7 @@ class DisclosureRequestDeadlineIT {
 	}
 
 	@Test
-	void theHolderIsRemindedOnceTheWorkingDayBeforeTheDeadlineAndOnceAfterItHoweverOftenTheJobRuns()
-			throws Exception {
+	void theHolderIsRemindedOnceTheWorkingDayBeforeTheDeadlineAndOnceAfterItHoweverOftenTheJobRuns() throws Exception {
 		CaseScenario s = new CaseScenario(this.mvc);
 		Case c = s.newCase();
 		s.admit(c, "ggz-midden");
@@ -170,35 +180,42 @@ class DisclosureRequestDeadlineIT {
 		CaseScenario s = new CaseScenario(this.mvc);
 		CaseScenario.Case c = s.newCase();
 		s.admit(c, "ggz-midden");
-		String action = JsonPath.read(this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.post("/api/v1/cases/" + c.id() + "/actions")
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.httpBasic("coordinator", "demo"))
-				.header("X-Purpose", "CASE_CONSULTATION")
-				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-				.content("{\"description\": \"Huisbezoek\", \"organisation\": \"ggz-midden\", \"due\": \""
-						+ LocalDate.now().minusDays(2) + "\"}"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.id");
+		String action = JsonPath
+			.read(this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+					.post("/api/v1/cases/" + c.id() + "/actions")
+					.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+						.httpBasic("coordinator", "demo"))
+					.header("X-Purpose", "CASE_CONSULTATION")
+					.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+					.content("{\"description\": \"Huisbezoek\", \"organisation\": \"ggz-midden\", \"due\": \""
+							+ LocalDate.now().minusDays(2) + "\"}"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
 
 		remindOn(LocalDate.now(), "00000000-0000-0000-0000-000000000000");
 		remindOn(LocalDate.now(), "00000000-0000-0000-0000-000000000000");
 
-		assertThat(this.jdbc.queryForList("""
-				select recipient_organisation from notification where subject_id = ?::uuid and kind = 'ACTION_OVERDUE'""",
-				String.class, action)).containsExactly("ggz-midden");
+		assertThat(this.jdbc.queryForList(
+				"""
+						select recipient_organisation from notification where subject_id = ?::uuid and kind = 'ACTION_OVERDUE'""",
+				String.class, action))
+			.containsExactly("ggz-midden");
 	}
 
-	/** Runs the reminder job as if it were noon on that day; answers the reminder kinds made for the request. */
+	/**
+	 * Runs the reminder job as if it were noon on that day; answers the reminder kinds
+	 * made for the request.
+	 */
 	private List<String> remindOn(LocalDate day, String requestId) {
 		Instant noon = day.atTime(12, 0).atZone(AMSTERDAM).toInstant();
 		RequestDeadlineReminders job = new RequestDeadlineReminders(this.requests, this.notifications,
 				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true, this.locks, Duration.ofHours(1));
 		this.transactions.executeWithoutResult((status) -> job.remind());
-		return this.jdbc.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
-				+ " order by created_at", String.class, requestId);
+		return this.jdbc
+			.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
+					+ " order by created_at", String.class, requestId);
 	}
 
 }

@@ -23,15 +23,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With a mail server configured, a notification also goes out by e-mail to the recipient's
- * known address, after its transaction commits, with the same text as the inbox and no content.
+ * With a mail server configured, a notification also goes out by e-mail to the
+ * recipient's known address, after its transaction commits, with the same text as the
+ * inbox and no content.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1",
-		"schakel.notifications.mail.from=schakel@zvh-midden.example",
-		"schakel.notifications.mail.organisations[politie-midden]=meldingen@politie-midden.example",
-		"schakel.notifications.mail.users[ggz]=daan.bakker@ggz-midden.example",
-		"schakel.notifications.mail.inbox-url=https://schakel.example/notifications" })
+@TestPropertySource(
+		properties = { "spring.mail.host=127.0.0.1", "schakel.notifications.mail.from=schakel@zvh-midden.example",
+				"schakel.notifications.mail.organisations[politie-midden]=meldingen@politie-midden.example",
+				"schakel.notifications.mail.users[ggz]=daan.bakker@ggz-midden.example",
+				"schakel.notifications.mail.inbox-url=https://schakel.example/notifications" })
 class NotificationMailIT {
 
 	@RegisterExtension
@@ -55,8 +56,10 @@ class NotificationMailIT {
 		s.admit(c, "politie-midden");
 		String item = s.contribute(c, "ggz", "Zorgmijding en dreigende uitspraken");
 		s.request(c, "politie", item, "Voor de risicotaxatie");
-		// the police: admitted, and a new contribution; the GGZ professional: a request to answer. The GGZ
-		// admission went to the whole organisation, which has no address here: no mail for it
+		// the police: admitted, and a new contribution; the GGZ professional: a request
+		// to answer. The GGZ
+		// admission went to the whole organisation, which has no address here: no mail
+		// for it
 		assertThat(mail.waitForIncomingEmail(10_000, 3)).isTrue();
 		List<MimeMessage> about = Arrays.stream(mail.getReceivedMessages())
 			.filter((m) -> subject(m).contains(c.reference()))
@@ -82,7 +85,8 @@ class NotificationMailIT {
 		Case c = s.newCase();
 		s.admit(c, "verslavingszorg-midden");
 		assertThat(s.kinds("verslavingszorg", c)).containsExactly("ADMITTED_TO_CASE");
-		// mails go out in order after each commit: once the police's admission mail (an address is
+		// mails go out in order after each commit: once the police's admission mail (an
+		// address is
 		// known) has arrived, one for the earlier admission would have arrived before it
 		s.admit(c, "politie-midden");
 		org.awaitility.Awaitility.await()

@@ -32,8 +32,8 @@ class NotificationMailerTest {
 
 	@Test
 	void aProfessionalsOwnAddressComesBeforeTheOrganisations() {
-		NotificationMailProperties properties = new NotificationMailProperties("from@example", Map.of("ggz", "me@example"),
-				Map.of("ggz-midden", "team@example"), null);
+		NotificationMailProperties properties = new NotificationMailProperties("from@example",
+				Map.of("ggz", "me@example"), Map.of("ggz-midden", "team@example"), null);
 		assertThat(properties.addressOf(Recipient.professional("ggz-midden", "ggz"))).isEqualTo("me@example");
 		assertThat(properties.addressOf(Recipient.professional("ggz-midden", "other"))).isEqualTo("team@example");
 		assertThat(properties.addressOf(Recipient.organisation("ggz-midden"))).isEqualTo("team@example");

@@ -27,8 +27,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Notifications reach the professionals a case event concerns and nobody else, and name the
- * case by reference and the kind of event, never content.
+ * Notifications reach the professionals a case event concerns and nobody else, and name
+ * the case by reference and the kind of event, never content.
  */
 @IntegrationTest
 class NotificationsReachTheRightPeopleIT {
@@ -67,7 +67,8 @@ class NotificationsReachTheRightPeopleIT {
 			.containsExactly(c.reference());
 		assertThat(s.notifications("politie")).doesNotContain(c.id(), c.reference());
 		assertThat(s.notifications("verslavingszorg")).doesNotContain(c.id(), c.reference());
-		// registering the case admitted the safety house to it: no news to the coordinator
+		// registering the case admitted the safety house to it: no news to the
+		// coordinator
 		assertThat(s.kinds("coordinator", c)).isEmpty();
 	}
 
@@ -77,11 +78,12 @@ class NotificationsReachTheRightPeopleIT {
 		Case c = s.newCase();
 		s.admit(c, "ggz-midden");
 		s.admit(c, "politie-midden");
-		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/meetings")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-				.httpBasic("coordinator", "demo"))
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.content("{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + c.id() + "\"]}"))
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/meetings")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic("coordinator", "demo"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + c.id() + "\"]}"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
 		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
 			.post("/api/v1/cases/" + c.id() + "/actions")
@@ -89,7 +91,8 @@ class NotificationsReachTheRightPeopleIT {
 				.httpBasic("coordinator", "demo"))
 			.header("X-Purpose", "CASE_CONSULTATION")
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.content("{\"description\": \"Huisbezoek plannen\", \"organisation\": \"ggz-midden\", \"due\": \"2026-12-17\"}"))
+			.content(
+					"{\"description\": \"Huisbezoek plannen\", \"organisation\": \"ggz-midden\", \"due\": \"2026-12-17\"}"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
 
 		assertThat(s.kinds("ggz", c)).containsExactly("ACTION_ASSIGNED", "MEETING_SCHEDULED", "ADMITTED_TO_CASE");
@@ -108,7 +111,8 @@ class NotificationsReachTheRightPeopleIT {
 		assertThat(JsonPath.<List<Object>>read(s.notifications("politie"), "$.notifications[*]")).isNotEmpty();
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from notification where case_id = ?::uuid and recipient_username is null",
-				Integer.class, c.id())).isZero();
+				Integer.class, c.id()))
+			.isZero();
 	}
 
 	@Test
@@ -127,8 +131,8 @@ class NotificationsReachTheRightPeopleIT {
 		for (String user : List.of("politie", "coordinator", "ggz")) {
 			String payload = s.notifications(user);
 			assertThat(payload).doesNotContain("Diagnose", "psychose", "HEALTH", "Melding Zonder Inhoud");
-			assertThat(JsonPath.<List<Object>>read(payload, "$.notifications[0].*"))
-				.as("fields of a notification").hasSize(6);
+			assertThat(JsonPath.<List<Object>>read(payload, "$.notifications[0].*")).as("fields of a notification")
+				.hasSize(6);
 		}
 	}
 
@@ -169,12 +173,15 @@ class NotificationsReachTheRightPeopleIT {
 		CaseScenario s = scenario();
 		Case c = s.newCase();
 		s.admit(c, "ggz-midden");
-		String id = JsonPath.<List<String>>read(s.notifications("ggz"),
-				"$.notifications[?(@.caseId == '" + c.id() + "')].id").get(0);
+		String id = JsonPath
+			.<List<String>>read(s.notifications("ggz"), "$.notifications[?(@.caseId == '" + c.id() + "')].id")
+			.get(0);
 		long unreadBefore = JsonPath.<Number>read(s.notifications("ggz"), "$.unread").longValue();
 		assertThat(unreadBefore).isPositive();
-		// another organisation's professional cannot touch it: the same answer as for no such notification
-		var foreign = this.mvc.perform(post("/api/v1/my/notifications/" + id + "/read").with(httpBasic("politie", "demo")))
+		// another organisation's professional cannot touch it: the same answer as for no
+		// such notification
+		var foreign = this.mvc
+			.perform(post("/api/v1/my/notifications/" + id + "/read").with(httpBasic("politie", "demo")))
 			.andReturn()
 			.getResponse();
 		assertThat(foreign.getStatus()).isEqualTo(404);
@@ -216,10 +223,10 @@ class NotificationsReachTheRightPeopleIT {
 			status.setRollbackOnly();
 		});
 		assertThat(s.kinds("politie", c)).containsExactly("ADMITTED_TO_CASE");
-		// the same event in a transaction that commits does notify: the rollback is what left none
-		this.transactions.executeWithoutResult(
-				(status) -> this.events.publishEvent(new ContributionAdded(caseId, UUID.randomUUID(), "ggz-midden",
-						Instant.now())));
+		// the same event in a transaction that commits does notify: the rollback is what
+		// left none
+		this.transactions.executeWithoutResult((status) -> this.events
+			.publishEvent(new ContributionAdded(caseId, UUID.randomUUID(), "ggz-midden", Instant.now())));
 		assertThat(s.kinds("politie", c)).containsExactly("CONTRIBUTION_ADDED", "ADMITTED_TO_CASE");
 	}
 
@@ -240,9 +247,7 @@ class NotificationsReachTheRightPeopleIT {
 			.getContentAsString();
 		assertThat(page).contains("Uw organisatie is toegelaten tot casus " + c.reference() + ".",
 				"href=\"/cases/" + c.id() + "\"");
-		this.mvc.perform(post("/notifications/read-all").session(session)
-			.with(as("verslavingszorg"))
-			.with(csrf()));
+		this.mvc.perform(post("/notifications/read-all").session(session).with(as("verslavingszorg")).with(csrf()));
 		String read = this.mvc.perform(get("/").session(session).with(as("verslavingszorg")))
 			.andReturn()
 			.getResponse()

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each instance holds the organisations in memory. An organisation added through one instance
- * is in every other instance's list within seconds (the version row the table's trigger bumps),
- * not only once the other's snapshot ages out after half a minute.
+ * Each instance holds the organisations in memory. An organisation added through one
+ * instance is in every other instance's list within seconds (the version row the table's
+ * trigger bumps), not only once the other's snapshot ages out after half a minute.
  */
 @IntegrationTest
 class OrganisationChangesReachEveryInstanceIT {
@@ -35,7 +35,8 @@ class OrganisationChangesReachEveryInstanceIT {
 		assertThat(first.all()).extracting(Organisation::code).doesNotContain(code);
 		assertThat(second.all()).extracting(Organisation::code).doesNotContain(code);
 		clock.advance(OrganisationDirectory.VERSION_CHECK);
-		assertThat(second.all()).as("a version check with nothing changed").extracting(Organisation::code)
+		assertThat(second.all()).as("a version check with nothing changed")
+			.extracting(Organisation::code)
 			.doesNotContain(code);
 
 		this.organisations.save(new Organisation(code, "Gemeente Elders", Domain.MUNICIPAL));
@@ -43,7 +44,8 @@ class OrganisationChangesReachEveryInstanceIT {
 
 		assertThat(OrganisationDirectory.VERSION_CHECK.multipliedBy(2)).isLessThan(OrganisationDirectory.MAX_AGE);
 		assertThat(second.all()).as("seen by the other instance at its next version check")
-			.extracting(Organisation::code).contains(code);
+			.extracting(Organisation::code)
+			.contains(code);
 	}
 
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The organisations the read paths see: from memory, but never older than half a minute. */
+/**
+ * The organisations the read paths see: from memory, but never older than half a minute.
+ */
 class OrganisationDirectoryTest {
 
 	private final CountingOrganisations table = new CountingOrganisations();
@@ -41,7 +43,8 @@ class OrganisationDirectoryTest {
 		this.table.save(new Organisation("ggz-midden", "GGZ Midden", Domain.CARE));
 		assertThat(this.directory.byCode("gemeente-utrecht")).isEmpty();
 
-		Organisation added = this.table.save(new Organisation("gemeente-utrecht", "Gemeente Utrecht", Domain.MUNICIPAL));
+		Organisation added = this.table
+			.save(new Organisation("gemeente-utrecht", "Gemeente Utrecht", Domain.MUNICIPAL));
 
 		assertThat(this.directory.byCode("gemeente-utrecht")).containsSame(added);
 	}

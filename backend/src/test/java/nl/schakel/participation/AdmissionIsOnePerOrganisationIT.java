@@ -37,15 +37,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An organisation has one admission to a case: admitting it again changes that admission, and
- * removing it ends every access it had. Two removals at once are a conflict a client can
- * handle (409), never a server error; an unknown admission is 404.
+ * An organisation has one admission to a case: admitting it again changes that admission,
+ * and removing it ends every access it had. Two removals at once are a conflict a client
+ * can handle (409), never a server error; an unknown admission is 404.
  */
 @IntegrationTest
 class AdmissionIsOnePerOrganisationIT {
 
-	private static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION",
-			"MONITORING", "ACCOUNTABILITY");
+	private static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING",
+			"ACCOUNTABILITY");
 
 	@Autowired
 	MockMvc mvc;
@@ -60,15 +60,13 @@ class AdmissionIsOnePerOrganisationIT {
 	void admittingAnAdmittedOrganisationAgainChangesItsOneAdmission() throws Exception {
 		String url = caseInConsultation();
 		String first = JsonPath.read(admit(url, """
-				{"organisation": "ggz-midden", "purposes": ["CASE_CONSULTATION"]}""")
-			.andExpect(status().isCreated())
+				{"organisation": "ggz-midden", "purposes": ["CASE_CONSULTATION"]}""").andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
 		String second = JsonPath.read(admit(url, """
 				{"organisation": "ggz-midden", "purposes": ["PLAN_EXECUTION"], "professionals": ["ggz"],
-				 "validUntil": "2999-12-31"}""")
-			.andExpect(status().isCreated())
+				 "validUntil": "2999-12-31"}""").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.purposes[0]").value("PLAN_EXECUTION"))
 			.andReturn()
 			.getResponse()
@@ -91,7 +89,9 @@ class AdmissionIsOnePerOrganisationIT {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("steering-house-stays")));
 		assertThat(this.jdbc.queryForObject("select removed_at is null from participation where id = ?::uuid",
-				Boolean.class, own)).as("still admitted").isTrue();
+				Boolean.class, own))
+			.as("still admitted")
+			.isTrue();
 		as("coordinator", "CASE_CONSULTATION", get(url), null).andExpect(status().isOk());
 	}
 
@@ -133,14 +133,14 @@ class AdmissionIsOnePerOrganisationIT {
 	void twoRemovalsAtOnceAnswerOneOkAndOneConflictNeverAServerError() throws Exception {
 		String url = caseInConsultation();
 		String participant = JsonPath.read(admit(url, """
-				{"organisation": "politie-midden", "purposes": ["CASE_CONSULTATION"]}""")
-			.andReturn()
+				{"organisation": "politie-midden", "purposes": ["CASE_CONSULTATION"]}""").andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<MockHttpServletResponse>> removals = new ArrayList<>();
 		try (Connection holder = this.dataSource.getConnection()) {
-			// hold the row, so both removals read the same version and then meet at their UPDATE
+			// hold the row, so both removals read the same version and then meet at their
+			// UPDATE
 			holder.setAutoCommit(false);
 			try (PreparedStatement lock = holder
 				.prepareStatement("select id from participation where id = ?::uuid for update")) {
@@ -166,12 +166,13 @@ class AdmissionIsOnePerOrganisationIT {
 		}
 		pool.shutdown();
 		assertThat(statuses).as(bodies.toString()).containsExactlyInAnyOrder(200, 409);
-		assertThat(bodies).anySatisfy((body) -> assertThat(body)
-			.contains("https://schakel.nl/problems/concurrent-change")
-			.doesNotContain("Exception")
-			.doesNotContain("participation"));
+		assertThat(bodies)
+			.anySatisfy((body) -> assertThat(body).contains("https://schakel.nl/problems/concurrent-change")
+				.doesNotContain("Exception")
+				.doesNotContain("participation"));
 		assertThat(this.jdbc.queryForObject("select removed_at is not null from participation where id = ?::uuid",
-				Boolean.class, participant)).isTrue();
+				Boolean.class, participant))
+			.isTrue();
 	}
 
 	@Test
@@ -183,8 +184,7 @@ class AdmissionIsOnePerOrganisationIT {
 		// another case's admission, through this case, answers the same
 		String other = caseInConsultation();
 		String theirs = JsonPath.read(admit(other, """
-				{"organisation": "ggz-midden", "purposes": ["CASE_CONSULTATION"]}""")
-			.andReturn()
+				{"organisation": "ggz-midden", "purposes": ["CASE_CONSULTATION"]}""").andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
 		as("coordinator", "CASE_CONSULTATION", delete(url + "/participants/" + theirs), null)

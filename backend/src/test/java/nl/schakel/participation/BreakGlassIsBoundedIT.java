@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Emergency access is meant for the rare acute case: a reason that says nothing, or opening it
- * again and again, must not pass as routine.
+ * Emergency access is meant for the rare acute case: a reason that says nothing, or
+ * opening it again and again, must not pass as routine.
  */
 @IntegrationTest
 class BreakGlassIsBoundedIT {
@@ -45,7 +45,8 @@ class BreakGlassIsBoundedIT {
 	void aReasonPaddedWithSpacesOrInvisibleCharactersIsRefusedNamingTheReason() throws Exception {
 		String caseUrl = registerCase();
 		String coordinator = freshCoordinator();
-		for (String reason : new String[] { "a b c d e f g h i j k l m n o p q r s", // 19 visible
+		for (String reason : new String[] { "a b c d e f g h i j k l m n o p q r s", // 19
+																						// visible
 				"dringend\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b",
 				"                              kort                    " }) {
 			breakGlass(coordinator, caseUrl, reason).andExpect(status().isBadRequest())
@@ -96,7 +97,8 @@ class BreakGlassIsBoundedIT {
 	}
 
 	private static String freshCoordinator() {
-		// the limit counts per professional: one of their own per test, so no other test shares it
+		// the limit counts per professional: one of their own per test, so no other test
+		// shares it
 		return "nood-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 

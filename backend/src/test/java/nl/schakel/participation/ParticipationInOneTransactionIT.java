@@ -17,8 +17,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The registry reads a case's participants once per transaction; what the transaction itself
- * admits or removes is seen by its next question all the same.
+ * The registry reads a case's participants once per transaction; what the transaction
+ * itself admits or removes is seen by its next question all the same.
  */
 @IntegrationTest
 class ParticipationInOneTransactionIT {
@@ -34,9 +34,8 @@ class ParticipationInOneTransactionIT {
 
 	@Test
 	void anAdmissionAndARemovalInTheSameTransactionAreSeenAtOnce() throws Exception {
-		String location = this.mvc
-			.perform(as("coordinator", "TRIAGE", post("/api/v1/cases"), """
-					{"person": {"name": "Een Transactie", "dateOfBirth": "1980-02-02"}, "caseType": "OTHER"}"""))
+		String location = this.mvc.perform(as("coordinator", "TRIAGE", post("/api/v1/cases"), """
+				{"person": {"name": "Een Transactie", "dateOfBirth": "1980-02-02"}, "caseType": "OTHER"}"""))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A referral with a BSN that is registered under another name or date of birth must not attach
- * to that person silently: the new case's partners would see someone else's details and history.
+ * A referral with a BSN that is registered under another name or date of birth must not
+ * attach to that person silently: the new case's partners would see someone else's
+ * details and history.
  */
 @IntegrationTest
 class IdentityIsNeverMergedSilentlyIT {
@@ -71,9 +72,10 @@ class IdentityIsNeverMergedSilentlyIT {
 		register("Ren\u00e9 de Vries " + bsn, "1980-01-02", bsn, null).andExpect(status().isCreated());
 		register("  rene\u0301   DE vries  " + bsn, "1980-01-02", bsn, null).andExpect(status().isCreated());
 
-		assertThat(this.jdbc.queryForObject("select count(*) from case_file where person_id in "
-				+ "(select id from person where name = ? and date_of_birth = date '1980-01-02')", Long.class,
-				"Ren\u00e9 de Vries " + bsn))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from case_file where person_id in "
+						+ "(select id from person where name = ? and date_of_birth = date '1980-01-02')",
+				Long.class, "Ren\u00e9 de Vries " + bsn))
 			.isEqualTo(2L);
 	}
 
@@ -95,10 +97,12 @@ class IdentityIsNeverMergedSilentlyIT {
 				"select count(*) from referral_aud where case_id = ?::uuid and same_person_confirmed", Long.class,
 				caseId))
 			.isEqualTo(1L);
-		assertThat(this.jdbc.queryForObject(
-				"select count(distinct person_id) from case_file where id = ?::uuid or person_id = "
-						+ "(select person_id from case_file where id = ?::uuid)",
-				Long.class, caseId, caseId))
+		assertThat(
+				this.jdbc
+					.queryForObject(
+							"select count(distinct person_id) from case_file where id = ?::uuid or person_id = "
+									+ "(select person_id from case_file where id = ?::uuid)",
+							Long.class, caseId, caseId))
 			.isEqualTo(1L);
 	}
 
@@ -147,15 +151,15 @@ class IdentityIsNeverMergedSilentlyIT {
 	@Test
 	void freeTextReasonsWithDirectionOverridesAreRefusedNamingTheField() throws Exception {
 		long cases = cases();
-		this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
-				.header("X-Purpose", "TRIAGE")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"person": {"name": "Kees Voorbeeld", "dateOfBirth": "1990-04-01"},
-						 "caseType": "RADICALISATION",
-						 "referral": {"referringOrganisation": "gemeente-midden", "referringProfessional": "A. Bos",
-						   "reason": "Zorgen \u2066verborgen\u2069", "goal": "Zorg\\nen veiligheid", "personInformed": true}}"""))
+		this.mvc.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.header("X-Purpose", "TRIAGE")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"person": {"name": "Kees Voorbeeld", "dateOfBirth": "1990-04-01"},
+							 "caseType": "RADICALISATION",
+							 "referral": {"referringOrganisation": "gemeente-midden", "referringProfessional": "A. Bos",
+							   "reason": "Zorgen \u2066verborgen\u2069", "goal": "Zorg\\nen veiligheid", "personInformed": true}}"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("referral.reason"));
 		assertThat(cases()).isEqualTo(cases);

@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The plan of action: the coordinator assigns actions to admitted organisations, each
- * organisation reports on its own, descriptions and notes are read through the gate, and the
- * plan holds the case's status back.
+ * organisation reports on its own, descriptions and notes are read through the gate, and
+ * the plan holds the case's status back.
  */
 @IntegrationTest
 class PlanOfActionIT {
@@ -57,11 +57,14 @@ class PlanOfActionIT {
 		// a partner not admitted finds no case
 		assertThat(call("om", get(actions(c)), null).getStatus()).isEqualTo(404);
 		// HEAD would run the read and log disclosures nobody received
-		assertThat(call("ggz", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(actions(c)), null)
-			.getStatus()).isEqualTo(405);
+		assertThat(
+				call("ggz", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(actions(c)), null)
+					.getStatus())
+			.isEqualTo(405);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from disclosure where case_id = ?::uuid and item_kind = 'ACTION' and actor = 'ggz'",
-				Integer.class, c)).isEqualTo(2);
+				Integer.class, c))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -76,7 +79,8 @@ class PlanOfActionIT {
 				"{\"description\": \"Iets doen\", \"organisation\": \"ggz-midden\"}");
 		assertThat(noDue.getStatus()).isEqualTo(400);
 		assertThat(noDue.getContentAsString()).contains("\"field\":\"due\"");
-		assertThat(this.jdbc.queryForObject("select count(*) from case_action where case_id = ?::uuid", Integer.class, c))
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from case_action where case_id = ?::uuid", Integer.class, c))
 			.isZero();
 	}
 
@@ -87,23 +91,29 @@ class PlanOfActionIT {
 		admit(c, "politie-midden");
 		String ggzAction = assign(c, "ggz-midden", "2026-12-17");
 		String politieAction = assign(c, "politie-midden", "2026-12-17");
-		assertThat(call("ggz", post(actions(c) + "/" + politieAction + "/status"), "{\"status\": \"DONE\"}").getStatus())
+		assertThat(
+				call("ggz", post(actions(c) + "/" + politieAction + "/status"), "{\"status\": \"DONE\"}").getStatus())
 			.isEqualTo(403);
 		assertThat(this.jdbc.queryForObject("select status from case_action where id = ?::uuid", String.class,
-				politieAction)).isEqualTo("OPEN");
+				politieAction))
+			.isEqualTo("OPEN");
 		MockHttpServletResponse done = call("ggz", post(actions(c) + "/" + ggzAction + "/status"),
 				"{\"status\": \"DONE\", \"note\": \"Onderzoek afgerond, verslag bij de huisarts\"}");
 		assertThat(done.getStatus()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(done.getContentAsString(), "$.status")).isEqualTo("DONE");
 		// the note is sealed at rest and read through the gate
-		assertThat(this.jdbc.queryForObject("select count(*) from action_note where action_id = ?::uuid"
-				+ " and position(convert_to('afgerond', 'UTF8') in content_ciphertext) > 0", Integer.class, ggzAction))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from action_note where action_id = ?::uuid"
+						+ " and position(convert_to('afgerond', 'UTF8') in content_ciphertext) > 0",
+				Integer.class, ggzAction))
 			.isZero();
 		String plan = call("politie", get(actions(c)), null).getContentAsString();
 		assertThat(plan).contains("Onderzoek afgerond, verslag bij de huisarts");
 		// the coordinator may update any action
-		assertThat(call("coordinator", post(actions(c) + "/" + politieAction + "/status"),
-				"{\"status\": \"IN_PROGRESS\"}").getStatus()).isEqualTo(200);
+		assertThat(
+				call("coordinator", post(actions(c) + "/" + politieAction + "/status"), "{\"status\": \"IN_PROGRESS\"}")
+					.getStatus())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -118,8 +128,8 @@ class PlanOfActionIT {
 		assertThat(call("ggz", post(actions(c) + "/" + action + "/status"), "{\"note\": \"x\"}").getContentAsString())
 			.contains("\"field\":\"status\"");
 		assertThat(call("ggz", post(actions(c) + "/" + action + "/status"),
-				"{\"status\": \"CANCELLED\", \"note\": \"Client verhuisd naar een andere regio\"}").getStatus())
-			.isEqualTo(200);
+				"{\"status\": \"CANCELLED\", \"note\": \"Client verhuisd naar een andere regio\"}")
+			.getStatus()).isEqualTo(200);
 	}
 
 	@Test
@@ -186,8 +196,8 @@ class PlanOfActionIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(casePage).contains("Plan van aanpak", "Actie voor ggz-midden", "Actie voor politie-midden", "Te laat",
-				"Status bijwerken");
+		assertThat(casePage).contains("Plan van aanpak", "Actie voor ggz-midden", "Actie voor politie-midden",
+				"Te laat", "Status bijwerken");
 	}
 
 	@Test
@@ -211,10 +221,7 @@ class PlanOfActionIT {
 	}
 
 	private String page(String user, String path) throws Exception {
-		return this.mvc.perform(get(path).with(signedIn(user)))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		return this.mvc.perform(get(path).with(signedIn(user))).andReturn().getResponse().getContentAsString();
 	}
 
 	private static String actions(String c) {
@@ -244,7 +251,8 @@ class PlanOfActionIT {
 
 	private void admit(String c, String organisation) throws Exception {
 		MockHttpServletResponse response = call("coordinator", post("/api/v1/cases/" + c + "/participants"),
-				"{\"organisation\": \"" + organisation + "\", \"purposes\": [\"CASE_CONSULTATION\", \"PLAN_EXECUTION\"]}");
+				"{\"organisation\": \"" + organisation
+						+ "\", \"purposes\": [\"CASE_CONSULTATION\", \"PLAN_EXECUTION\"]}");
 		assertThat(response.getStatus()).isEqualTo(201);
 	}
 

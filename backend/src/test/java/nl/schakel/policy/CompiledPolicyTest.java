@@ -65,9 +65,9 @@ class CompiledPolicyTest {
 	void aPurposeThePolicyDoesNotKnowIsDenied() {
 		Policy policy = TestPolicies.defaultPolicy();
 
-		PolicyDecision decision = policy.decide(new AccessRequest(Role.COORDINATOR, new Purpose("CURIOSITY"),
-				DataCategory.GENERAL, EffectiveBasis.STATUTORY, AudienceRelation.AUTHOR_ORGANISATION,
-				Participation.PARTICIPANT));
+		PolicyDecision decision = policy
+			.decide(new AccessRequest(Role.COORDINATOR, new Purpose("CURIOSITY"), DataCategory.GENERAL,
+					EffectiveBasis.STATUTORY, AudienceRelation.AUTHOR_ORGANISATION, Participation.PARTICIPANT));
 
 		assertThat(decision.effect()).isEqualTo(Decision.DENY);
 		assertThat(decision.ruleId()).isEqualTo(Policy.UNKNOWN_PURPOSE_RULE_ID);
@@ -113,9 +113,8 @@ class CompiledPolicyTest {
 			}
 			checked[0]++;
 		});
-		assertThat(checked[0]).isEqualTo(Role.values().length * policy.purposes().size()
-				* DataCategory.values().length * EffectiveBasis.values().length * AudienceRelation.values().length
-				* Participation.values().length);
+		assertThat(checked[0]).isEqualTo(Role.values().length * policy.purposes().size() * DataCategory.values().length
+				* EffectiveBasis.values().length * AudienceRelation.values().length * Participation.values().length);
 	}
 
 	private static void forEveryRequest(Policy policy, Consumer<AccessRequest> action) {

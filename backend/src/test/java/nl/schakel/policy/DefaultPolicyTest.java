@@ -75,10 +75,12 @@ class DefaultPolicyTest {
 			.isEqualTo(Decision.PERMIT);
 		assertThat(decide(COORDINATOR, CRIMINAL, EffectiveBasis.CONSENT, IN_AUDIENCE, PARTICIPANT).effect())
 			.isEqualTo(Decision.EXISTENCE_ONLY);
-		assertThat(decide(MUNICIPAL_PROFESSIONAL, CRIMINAL, EffectiveBasis.STATUTORY, IN_AUDIENCE, PARTICIPANT)
-			.effect()).isEqualTo(Decision.EXISTENCE_ONLY);
-		assertThat(decide(JUSTICE_PROFESSIONAL, CRIMINAL, EffectiveBasis.PUBLIC_TASK, IN_AUDIENCE, PARTICIPANT)
-			.effect()).isEqualTo(Decision.PERMIT);
+		assertThat(
+				decide(MUNICIPAL_PROFESSIONAL, CRIMINAL, EffectiveBasis.STATUTORY, IN_AUDIENCE, PARTICIPANT).effect())
+			.isEqualTo(Decision.EXISTENCE_ONLY);
+		assertThat(
+				decide(JUSTICE_PROFESSIONAL, CRIMINAL, EffectiveBasis.PUBLIC_TASK, IN_AUDIENCE, PARTICIPANT).effect())
+			.isEqualTo(Decision.PERMIT);
 	}
 
 	@Test
@@ -124,8 +126,8 @@ class DefaultPolicyTest {
 	void conflictOfDutiesDisclosureIsFlagged() {
 		PolicyDecision health = decide(JUSTICE_PROFESSIONAL, HEALTH, EffectiveBasis.CONFLICT_OF_DUTIES, IN_AUDIENCE,
 				PARTICIPANT);
-		PolicyDecision criminal = decide(JUSTICE_PROFESSIONAL, CRIMINAL, EffectiveBasis.CONFLICT_OF_DUTIES,
-				IN_AUDIENCE, PARTICIPANT);
+		PolicyDecision criminal = decide(JUSTICE_PROFESSIONAL, CRIMINAL, EffectiveBasis.CONFLICT_OF_DUTIES, IN_AUDIENCE,
+				PARTICIPANT);
 
 		assertThat(health.effect()).isEqualTo(Decision.PERMIT);
 		assertThat(health.requiresReview()).isTrue();
@@ -135,14 +137,15 @@ class DefaultPolicyTest {
 
 	@Test
 	void ownOrganisationsItemsAreShownToItsParticipants() {
-		assertThat(decide(MUNICIPAL_PROFESSIONAL, HEALTH, EffectiveBasis.NONE, AUTHOR_ORGANISATION, PARTICIPANT)
-			.effect()).isEqualTo(Decision.PERMIT);
+		assertThat(
+				decide(MUNICIPAL_PROFESSIONAL, HEALTH, EffectiveBasis.NONE, AUTHOR_ORGANISATION, PARTICIPANT).effect())
+			.isEqualTo(Decision.PERMIT);
 	}
 
 	@Test
 	void participantOutsideTheAudienceLearnsOnlyThatTheItemExists() {
-		assertThat(decide(CARE_PROFESSIONAL, SOCIAL, EffectiveBasis.STATUTORY, OUTSIDE_AUDIENCE, PARTICIPANT)
-			.effect()).isEqualTo(Decision.EXISTENCE_ONLY);
+		assertThat(decide(CARE_PROFESSIONAL, SOCIAL, EffectiveBasis.STATUTORY, OUTSIDE_AUDIENCE, PARTICIPANT).effect())
+			.isEqualTo(Decision.EXISTENCE_ONLY);
 	}
 
 	@Test
@@ -185,8 +188,8 @@ class DefaultPolicyTest {
 		assertThat(this.policy.role(CARE_PROFESSIONAL).domain()).contains(Domain.CARE);
 		assertThat(this.policy.role(AUDITOR).domain()).isEmpty();
 		assertThat(this.policy.purposes()).extracting((definition) -> definition.purpose().code())
-			.containsExactly("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING", "ACCOUNTABILITY",
-					"AUDIT", "SUBJECT_ACCESS");
+			.containsExactly("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING", "ACCOUNTABILITY", "AUDIT",
+					"SUBJECT_ACCESS");
 		assertThat(this.policy.purposes().get(1).labelNl()).isEqualTo("Casusoverleg");
 		assertThat(this.policy.breakGlass().roles()).containsExactly(COORDINATOR);
 		assertThat(this.policy.breakGlass().duration()).isEqualTo(Duration.ofHours(4));
@@ -211,8 +214,7 @@ class DefaultPolicyTest {
 
 	private PolicyDecision decide(Role role, DataCategory category, EffectiveBasis basis, AudienceRelation audience,
 			Participation participation) {
-		return this.policy
-			.decide(new AccessRequest(role, this.consultation, category, basis, audience, participation));
+		return this.policy.decide(new AccessRequest(role, this.consultation, category, basis, audience, participation));
 	}
 
 }

@@ -47,8 +47,8 @@ class PolicyLoaderTest {
 
 	@Test
 	void roleMissingFromRolesFileIsReported() {
-		String roles = TestPolicies.ROLES.replace(
-				"  - { code: administrator, label: { nl: Beheerder, en: Administrator } }\n", "");
+		String roles = TestPolicies.ROLES
+			.replace("  - { code: administrator, label: { nl: Beheerder, en: Administrator } }\n", "");
 
 		assertThat(errorsOf(TestPolicies.files(roles, TestPolicies.PURPOSES, TestPolicies.ACCESS_POLICY)))
 			.containsExactly("roles.yaml:2: role 'administrator' is not described; every role needs a label");
@@ -99,7 +99,8 @@ class PolicyLoaderTest {
 				    effect: permit
 				""";
 
-		assertThat(errorsOf(policy)).containsExactly("access-policy.yaml:6: duplicate rule id 'same' (first used on line 3)");
+		assertThat(errorsOf(policy))
+			.containsExactly("access-policy.yaml:6: duplicate rule id 'same' (first used on line 3)");
 	}
 
 	@Test
@@ -154,7 +155,9 @@ class PolicyLoaderTest {
 				    effect: deny
 				""";
 
-		assertThat(errorsOf(policy)).singleElement().asString().startsWith("access-policy.yaml:5: unknown key 'role' in a rule");
+		assertThat(errorsOf(policy)).singleElement()
+			.asString()
+			.startsWith("access-policy.yaml:5: unknown key 'role' in a rule");
 	}
 
 	@Test
@@ -275,8 +278,7 @@ class PolicyLoaderTest {
 		for (String file : PolicyLoader.FILES) {
 			Files.copy(TestPolicies.defaultPolicyDirectory().resolve(file), policies.resolve(file));
 		}
-		Policy fromDirectory = new PolicyLoader(PolicyFiles.at("file:" + policies, getClass().getClassLoader()))
-			.load();
+		Policy fromDirectory = new PolicyLoader(PolicyFiles.at("file:" + policies, getClass().getClassLoader())).load();
 		Policy fromClasspath;
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { root.toUri().toURL() }, null)) {
 			fromClasspath = new PolicyLoader(PolicyFiles.at("classpath:policies/", classLoader)).load();

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A professional who asks "waarom zie ik dit niet?" reads the rule in their own language: the
- * shipped policy explains every rule in Dutch and English, and an explanation that lacks a
- * language stops the start naming file and line.
+ * A professional who asks "waarom zie ik dit niet?" reads the rule in their own language:
+ * the shipped policy explains every rule in Dutch and English, and an explanation that
+ * lacks a language stops the start naming file and line.
  */
 class RulesAreExplainedInDutchAndEnglishTest {
 

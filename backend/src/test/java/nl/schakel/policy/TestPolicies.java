@@ -43,7 +43,9 @@ final class TestPolicies {
 	private TestPolicies() {
 	}
 
-	/** The shipped policy, found in {@code policies/} of this project or a parent folder. */
+	/**
+	 * The shipped policy, found in {@code policies/} of this project or a parent folder.
+	 */
 	static synchronized Policy defaultPolicy() {
 		if (defaultPolicy == null) {
 			defaultPolicy = new PolicyLoader(PolicyFiles.directory(defaultPolicyDirectory())).load();

@@ -71,7 +71,10 @@ class ProfessionalsAreShownByNameIT {
 
 	@Test
 	void aDemoLoginIsKeptUnderTheAccountsName() throws Exception {
-		this.mvc.perform(get("/api/v1/requests").with(httpBasic("gemeente", "demo")).header("X-Purpose", "CASE_CONSULTATION")).andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/v1/requests").with(httpBasic("gemeente", "demo"))
+				.header("X-Purpose", "CASE_CONSULTATION"))
+			.andExpect(status().isOk());
 
 		assertThat(this.jdbc.queryForObject(
 				"select display_name || ' / ' || organisation from professional where username = 'gemeente'",
@@ -87,11 +90,12 @@ class ProfessionalsAreShownByNameIT {
 
 	@Test
 	void theRequestInboxNamesWhoAskedAndTheirOrganisationNotTheirLoginName() throws Exception {
-		String caseUrl = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"person": {"name": "Nina Namen", "dateOfBirth": "1981-01-01"}, "caseType": "CONFUSED_BEHAVIOUR"}"""))
+		String caseUrl = this.mvc.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.header("X-Purpose", "TRIAGE")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"person": {"name": "Nina Namen", "dateOfBirth": "1981-01-01"}, "caseType": "CONFUSED_BEHAVIOUR"}"""))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -101,7 +105,8 @@ class ProfessionalsAreShownByNameIT {
 				.perform(post(caseUrl + "/participants").with(httpBasic("coordinator", "demo"))
 					.header("X-Purpose", "TRIAGE")
 					.contentType(MediaType.APPLICATION_JSON)
-					.content("{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}".formatted(organisation)))
+					.content("{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}"
+						.formatted(organisation)))
 				.andExpect(status().isCreated());
 		}
 		String contribution = JsonPath.read(this.mvc
@@ -136,11 +141,18 @@ class ProfessionalsAreShownByNameIT {
 
 	private void signIn(String username, Map<String, Object> claims) {
 		Actor actor = new Actor(username, null, "ggz-midden", Set.of(Role.CARE_PROFESSIONAL));
-		Jwt jwt = Jwt.withTokenValue("t").header("alg", "none").claim("preferred_username", username).claims((c) -> c.putAll(claims)).build();
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "none")
+			.claim("preferred_username", username)
+			.claims((c) -> c.putAll(claims))
+			.build();
 		this.events.publishEvent(new AuthenticationSuccessEvent(new TokenOfActor(jwt, actor, List.of())));
 	}
 
-	/** A bearer-token login as the security package makes it: the token and the actor it names. */
+	/**
+	 * A bearer-token login as the security package makes it: the token and the actor it
+	 * names.
+	 */
 	static final class TokenOfActor extends JwtAuthenticationToken implements ActorPrincipal {
 
 		private final Actor actor;

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The register files are checked at start-up like the access policy: each problem named with file and line. */
+/**
+ * The register files are checked at start-up like the access policy: each problem named
+ * with file and line.
+ */
 class RegisterFilesTest {
 
 	@Test
@@ -26,7 +29,8 @@ class RegisterFilesTest {
 				    where: docs/audit.md
 				""";
 		assertThatExceptionOfType(PolicyValidationException.class)
-			.isThrownBy(() -> new RegisterFiles().register(Optional.of(register.getBytes(StandardCharsets.UTF_8)), "test"))
+			.isThrownBy(
+					() -> new RegisterFiles().register(Optional.of(register.getBytes(StandardCharsets.UTF_8)), "test"))
 			.satisfies((ex) -> assertThat(ex.errors().toString()).contains("register.yaml:5")
 				.contains("data category HEALTH of the access policy has no entry here"));
 	}
@@ -45,9 +49,10 @@ class RegisterFilesTest {
 				  period: P5Y
 				  source: NEN 7513
 				""";
-		assertThatExceptionOfType(PolicyValidationException.class)
-			.isThrownBy(() -> new RegisterFiles().retention(Optional.of(retention.getBytes(StandardCharsets.UTF_8)), "test"))
-			.satisfies((ex) -> assertThat(ex.errors().toString()).contains("retention.yaml:4: unknown value 'closed-after-lunch'")
+		assertThatExceptionOfType(PolicyValidationException.class).isThrownBy(
+				() -> new RegisterFiles().retention(Optional.of(retention.getBytes(StandardCharsets.UTF_8)), "test"))
+			.satisfies((ex) -> assertThat(ex.errors().toString())
+				.contains("retention.yaml:4: unknown value 'closed-after-lunch'")
 				.contains("retention.yaml:5: 'period' must be an ISO-8601 period"));
 	}
 
@@ -56,8 +61,8 @@ class RegisterFilesTest {
 		var files = nl.schakel.policy.PolicyFiles.directory(java.nio.file.Path.of("../policies"));
 		RegisterFiles reader = new RegisterFiles();
 		assertThat(reader.retention(files.read(RegisterFiles.RETENTION), "policies").periods()).isNotEmpty();
-		assertThat(reader.register(files.read(RegisterFiles.REGISTER), "policies").categories()).hasSize(
-				nl.schakel.policy.DataCategory.values().length);
+		assertThat(reader.register(files.read(RegisterFiles.REGISTER), "policies").categories())
+			.hasSize(nl.schakel.policy.DataCategory.values().length);
 	}
 
 }

@@ -24,9 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The register of processing is generated from the policy in force, so it cannot fall behind:
- * every purpose, data category and rule of the policy has its entry, with recipients, legal
- * bases and retention periods; the administrator and the privacy officer read it, nobody else.
+ * The register of processing is generated from the policy in force, so it cannot fall
+ * behind: every purpose, data category and rule of the policy has its entry, with
+ * recipients, legal bases and retention periods; the administrator and the privacy
+ * officer read it, nobody else.
  */
 @IntegrationTest
 class RegisterOfProcessingIT {
@@ -69,7 +70,8 @@ class RegisterOfProcessingIT {
 			.getResponse()
 			.getContentAsString();
 
-		List<List<String>> consultation = JsonPath.read(json, "$.purposes[?(@.code == 'CASE_CONSULTATION')].recipientRoles");
+		List<List<String>> consultation = JsonPath.read(json,
+				"$.purposes[?(@.code == 'CASE_CONSULTATION')].recipientRoles");
 		assertThat(consultation.get(0)).contains("care-professional", "justice-professional")
 			.doesNotContain("auditor", "administrator");
 		List<List<String>> audit = JsonPath.read(json, "$.purposes[?(@.code == 'AUDIT')].recipientRoles");

@@ -22,12 +22,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Property: for any JSON body — random values, or a valid body with fields dropped, retyped,
- * overlong, nested or unknown — registering a case, adding a contribution and the known-to
- * check answer 2xx or a 4xx problem detail, never 5xx and never an unhandled exception.
- * jqwik cannot drive a Spring test context (its engine bypasses the Spring extension), so this
- * property runs as plain JUnit with a fixed seed: {@code -Dreliability.api.tries} per endpoint
- * (default 2,000; the nightly figure is 10,000) and {@code -Dreliability.api.seed}.
+ * Property: for any JSON body — random values, or a valid body with fields dropped,
+ * retyped, overlong, nested or unknown — registering a case, adding a contribution and
+ * the known-to check answer 2xx or a 4xx problem detail, never 5xx and never an unhandled
+ * exception. jqwik cannot drive a Spring test context (its engine bypasses the Spring
+ * extension), so this property runs as plain JUnit with a fixed seed:
+ * {@code -Dreliability.api.tries} per endpoint (default 2,000; the nightly figure is
+ * 10,000) and {@code -Dreliability.api.seed}.
  */
 @IntegrationTest
 class ApiBodyFuzzIT {
@@ -52,23 +53,26 @@ class ApiBodyFuzzIT {
 				{"person": {"name": "Fuzz Persoon", "dateOfBirth": "1990-05-05"}, "caseType": "OTHER"}""")
 			.getContentAsString(), "$.id");
 		Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-		endpoints.put("register case", new Endpoint("coordinator", "TRIAGE", "/api/v1/cases", Map.of("person",
-				Map.of("name", "Fuzz Persoon", "dateOfBirth", "1990-05-05", "bsn", "111222333"), "caseType",
-				"RADICALISATION", "referral",
-				Map.of("referringOrganisation", "politie-midden", "referringProfessional", "agent", "reason", "zorg",
-						"goal", "beeld", "invitedPartners", List.of("ggz-midden"), "personInformed", false,
-						"notInformedReason", "risico"))));
-		endpoints.put("contribution", new Endpoint("coordinator", "CASE_CONSULTATION",
-				"/api/v1/cases/" + caseId + "/contributions",
-				Map.of("text", "inbreng", "category", "HEALTH", "legalBasis", "CONFLICT_OF_DUTIES", "statutoryReference",
-						"art. 1", "audienceOrganisations", List.of("ggz-midden"), "audienceDomains", List.of("CARE"),
-						"secrecyBreachConfirmed", true, "conflictOfDuties",
-						Map.of("interest", "a", "whyNoConsent", "b", "noOtherWay", "c", "seriousHarm", "d",
-								"strictlyNeeded", "e"))));
+		endpoints.put("register case", new Endpoint("coordinator", "TRIAGE", "/api/v1/cases",
+				Map.of("person", Map.of("name", "Fuzz Persoon", "dateOfBirth", "1990-05-05", "bsn", "111222333"),
+						"caseType", "RADICALISATION", "referral",
+						Map.of("referringOrganisation", "politie-midden", "referringProfessional", "agent", "reason",
+								"zorg", "goal", "beeld", "invitedPartners", List.of("ggz-midden"), "personInformed",
+								false, "notInformedReason", "risico"))));
+		endpoints.put("contribution",
+				new Endpoint("coordinator", "CASE_CONSULTATION", "/api/v1/cases/" + caseId + "/contributions",
+						Map.of("text", "inbreng", "category", "HEALTH", "legalBasis", "CONFLICT_OF_DUTIES",
+								"statutoryReference", "art. 1", "audienceOrganisations", List.of("ggz-midden"),
+								"audienceDomains", List.of("CARE"), "secrecyBreachConfirmed", true, "conflictOfDuties",
+								Map.of("interest", "a", "whyNoConsent", "b", "noOtherWay", "c", "seriousHarm", "d",
+										"strictlyNeeded", "e"))));
 		endpoints.put("known-to", new Endpoint("gemeente", "TRIAGE", "/api/v1/persons/known-to",
-				// not the fuzzed registrations' person: a search that finds hundreds of cases writes
-				// hundreds of disclosure rows, which measures the log, not the input handling
-				Map.of("bsn", nl.schakel.support.TestBsns.next(), "name", "Niet Gezocht", "dateOfBirth", "1971-07-07")));
+				// not the fuzzed registrations' person: a search that finds hundreds of
+				// cases writes
+				// hundreds of disclosure rows, which measures the log, not the input
+				// handling
+				Map.of("bsn", nl.schakel.support.TestBsns.next(), "name", "Niet Gezocht", "dateOfBirth",
+						"1971-07-07")));
 		List<String> failures = new ArrayList<>();
 		for (Map.Entry<String, Endpoint> entry : endpoints.entrySet()) {
 			Endpoint endpoint = entry.getValue();
@@ -91,12 +95,13 @@ class ApiBodyFuzzIT {
 					failures.add(entry.getKey() + " -> " + status + " for " + cut(body) + ": "
 							+ cut(response.getContentAsString()));
 				}
-				else if (status >= 400 && !String.valueOf(response.getContentType()).startsWith("application/problem+json")) {
+				else if (status >= 400
+						&& !String.valueOf(response.getContentType()).startsWith("application/problem+json")) {
 					failures.add(entry.getKey() + " -> " + status + " not a problem detail for " + cut(body));
 				}
 			}
-			System.out.printf("API body property, %s: %d tries (seed %d) in %d ms, statuses %s%n", entry.getKey(), TRIES,
-					SEED, (System.nanoTime() - started) / 1_000_000, statuses);
+			System.out.printf("API body property, %s: %d tries (seed %d) in %d ms, statuses %s%n", entry.getKey(),
+					TRIES, SEED, (System.nanoTime() - started) / 1_000_000, statuses);
 		}
 		assertThat(failures).as("bodies that made the API fail").isEmpty();
 	}
@@ -145,8 +150,8 @@ class ApiBodyFuzzIT {
 				default -> {
 					Map<String, Object> map = new LinkedHashMap<>();
 					for (int i = random.nextInt(4); i > 0; i--) {
-						map.put(random.nextBoolean() ? randomString(random) : STRINGS.get(random.nextInt(STRINGS.size())),
-								randomValue(random, depth + 1));
+						map.put(random.nextBoolean() ? randomString(random)
+								: STRINGS.get(random.nextInt(STRINGS.size())), randomValue(random, depth + 1));
 					}
 					yield map;
 				}

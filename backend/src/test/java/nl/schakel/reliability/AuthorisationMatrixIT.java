@@ -35,27 +35,31 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The authorisation matrix over HTTP: every API endpoint the running application maps (read
- * from {@link RequestMappingHandlerMapping}, so a new endpoint fails this test until it has an
- * expectation) × every demo account (every role, own and other organisation) × every purpose
- * × a case the reader's organisation is admitted to and one it is not. No combination answers
- * 5xx; content appears only where the gate recorded a PERMIT for that reader and item in that
- * very request; reads by readers not admitted answer 404 and leave a DENY row; writes by the
- * wrong role or a non-participant answer 403 or 404 and change nothing. IDOR attempts — ids of
- * another case, its contributions, participants, consents and other people's requests — fail
- * the same way. Which decision the policy gives per data category and basis is
- * {@code PolicyMatrixIT}'s subject; this test holds the HTTP layer to the gate.
+ * The authorisation matrix over HTTP: every API endpoint the running application maps
+ * (read from {@link RequestMappingHandlerMapping}, so a new endpoint fails this test
+ * until it has an expectation) × every demo account (every role, own and other
+ * organisation) × every purpose × a case the reader's organisation is admitted to and one
+ * it is not. No combination answers 5xx; content appears only where the gate recorded a
+ * PERMIT for that reader and item in that very request; reads by readers not admitted
+ * answer 404 and leave a DENY row; writes by the wrong role or a non-participant answer
+ * 403 or 404 and change nothing. IDOR attempts — ids of another case, its contributions,
+ * participants, consents and other people's requests — fail the same way. Which decision
+ * the policy gives per data category and basis is {@code PolicyMatrixIT}'s subject; this
+ * test holds the HTTP layer to the gate.
  */
 @IntegrationTest
 class AuthorisationMatrixIT {
 
 	static final Map<String, String> ORGANISATIONS = orgs();
 
-	/** The coordinator of a second safety house, to whom every case of Midden is as good as missing. */
+	/**
+	 * The coordinator of a second safety house, to whom every case of Midden is as good
+	 * as missing.
+	 */
 	static final String OTHER_SAFETY_HOUSE = "coordinator-zuid";
 
-	static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING",
-			"AUDIT", "SUBJECT_ACCESS");
+	static final List<String> PURPOSES = List.of("TRIAGE", "CASE_CONSULTATION", "PLAN_EXECUTION", "MONITORING", "AUDIT",
+			"SUBJECT_ACCESS");
 
 	/** What each API endpoint is; an endpoint missing here fails the test. */
 	enum Kind {
@@ -66,7 +70,10 @@ class AuthorisationMatrixIT {
 		COORDINATOR_WRITE,
 		/** a participant's write on a case: contribution, consent, disclosure request. */
 		PARTICIPANT_WRITE,
-		/** a case's metadata for its participants only (its consents): logged, 404 for anyone else. */
+		/**
+		 * a case's metadata for its participants only (its consents): logged, 404 for
+		 * anyone else.
+		 */
 		PARTICIPANT_METADATA,
 		/** the coordinator's metadata list. */
 		CASE_LIST,
@@ -74,9 +81,14 @@ class AuthorisationMatrixIT {
 		PERSON_SEARCH,
 		/** the reader's own inbox. */
 		OWN_REQUESTS,
-		/** the reader's own cases: metadata of the cases they are admitted to, no purpose needed. */
+		/**
+		 * the reader's own cases: metadata of the cases they are admitted to, no purpose
+		 * needed.
+		 */
 		OWN_CASES,
-		/** the reader's own notifications: no purpose needed; one not the reader's is 404. */
+		/**
+		 * the reader's own notifications: no purpose needed; one not the reader's is 404.
+		 */
 		OWN_NOTIFICATIONS,
 		/** granting or refusing a request: the owner of the contribution only. */
 		REQUEST_DECISION,
@@ -85,17 +97,29 @@ class AuthorisationMatrixIT {
 		/** the auditor's API (its own tests cover the auditor's side). */
 		AUDITOR_ONLY,
 		/**
-		 * a case meeting: the coordinator of its safety house (MeetingIT); an invited partner reads
-		 * it, anyone else is refused; no purpose needed.
+		 * a case meeting: the coordinator of its safety house (MeetingIT); an invited
+		 * partner reads it, anyone else is refused; no purpose needed.
 		 */
 		MEETING,
-		/** changing a meeting: the coordinator of its safety house only (MeetingIT); no purpose needed. */
+		/**
+		 * changing a meeting: the coordinator of its safety house only (MeetingIT); no
+		 * purpose needed.
+		 */
 		MEETING_CHANGE,
-		/** the register of processing: the administrator and the privacy officer only; no case data. */
+		/**
+		 * the register of processing: the administrator and the privacy officer only; no
+		 * case data.
+		 */
 		REGISTER,
-		/** reference data in force (the assessment instrument, the intervention catalogue): any signed-in user. */
+		/**
+		 * reference data in force (the assessment instrument, the intervention
+		 * catalogue): any signed-in user.
+		 */
 		REFERENCE,
-		/** the coordinator's follow-up overview of the own house's cases, and evaluation aggregates: coordinators only. */
+		/**
+		 * the coordinator's follow-up overview of the own house's cases, and evaluation
+		 * aggregates: coordinators only.
+		 */
 		COORDINATOR_ONLY
 
 	}
@@ -156,10 +180,13 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/cases/{id}/rectification", Kind.COORDINATOR_WRITE);
 	}
 
-	/** Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of them. */
+	/**
+	 * Browser pages and forms: WebSecurityIT checks login, CSRF and headers for all of
+	 * them.
+	 */
 	static final Set<String> UI_PREFIXES = Set.of("/", "/login", "/role", "/cases", "/known-to", "/requests", "/audit",
-			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings", "/beheer", "/register", "/evaluation", "/interventions",
-			"/follow-ups", "/retention");
+			"/notifications", "/error", "/v3/api-docs", "/swagger-ui", "/meetings", "/beheer", "/register",
+			"/evaluation", "/interventions", "/follow-ups", "/retention");
 
 	@Autowired
 	MockMvc mvc;
@@ -170,7 +197,10 @@ class AuthorisationMatrixIT {
 	@Autowired
 	UserDetailsService accounts;
 
-	/** Signed in as the account without HTTP Basic's deliberately slow password hash per call. */
+	/**
+	 * Signed in as the account without HTTP Basic's deliberately slow password hash per
+	 * call.
+	 */
 	final Map<String, UserDetails> signedIn = new java.util.HashMap<>();
 
 	@Autowired
@@ -210,9 +240,10 @@ class AuthorisationMatrixIT {
 							unknown.add(key);
 						}
 					}
-					else if (UI_PREFIXES.stream().noneMatch((prefix) -> pattern.equals(prefix)
-							|| pattern.startsWith(prefix.equals("/") ? "/\u0000" : prefix + "/")
-							|| pattern.startsWith(prefix + "."))) {
+					else if (UI_PREFIXES.stream()
+						.noneMatch((prefix) -> pattern.equals(prefix)
+								|| pattern.startsWith(prefix.equals("/") ? "/\u0000" : prefix + "/")
+								|| pattern.startsWith(prefix + "."))) {
 						unknown.add(key);
 					}
 				}
@@ -221,7 +252,8 @@ class AuthorisationMatrixIT {
 		assertThat(unknown).as("endpoints without an expectation in AuthorisationMatrixIT").isEmpty();
 		assertThat(endpoints.keySet()).containsAll(API.keySet());
 
-		// -- one fixture: case A (ggz and politie admitted for consultation), case B (verslavingszorg admitted)
+		// -- one fixture: case A (ggz and politie admitted for consultation), case B
+		// (verslavingszorg admitted)
 		Fixture a = caseWith("ggz-midden", "ggz", "A");
 		Fixture b = caseWith("verslavingszorg-midden", "verslavingszorg", "B");
 		this.secretA = a.secret;
@@ -271,14 +303,18 @@ class AuthorisationMatrixIT {
 								failures.add(where + ": content of case " + item.label + " without a PERMIT row");
 							}
 						}
-						// (a refusal names its own path, id included, as the instance: ids count in the list only)
+						// (a refusal names its own path, id included, as the instance:
+						// ids count in the list only)
 						if (endpoint.getValue() == Kind.OWN_CASES && status == 200) {
-							// one's own cases: exactly those the reader's organisation is admitted to
+							// one's own cases: exactly those the reader's organisation is
+							// admitted to
 							for (Fixture item : List.of(a, b)) {
 								boolean listed = body.contains(item.id);
-								// a coordinator lists the own safety house's cases, Midden's both
-								boolean expected = user.equals("coordinator") || (!isAuditorOrAdministrator(user)
-										&& !user.equals(OTHER_SAFETY_HOUSE) && admittedForAny(item.id, ORGANISATIONS.get(user)));
+								// a coordinator lists the own safety house's cases,
+								// Midden's both
+								boolean expected = user.equals("coordinator")
+										|| (!isAuditorOrAdministrator(user) && !user.equals(OTHER_SAFETY_HOUSE)
+												&& admittedForAny(item.id, ORGANISATIONS.get(user)));
 								if (listed != expected) {
 									failures.add(where + ": case " + item.label + (listed ? " listed" : " not listed"));
 								}
@@ -295,10 +331,11 @@ class AuthorisationMatrixIT {
 						}
 						String expected = probe.expect.check(status);
 						if (expected != null) {
-							failures.add(where + ", expected " + expected + " " + body.substring(0, Math.min(160, body.length())));
+							failures.add(where + ", expected " + expected + " "
+									+ body.substring(0, Math.min(160, body.length())));
 						}
-						if ((probe.deniedRead || (endpoint.getValue() == Kind.CASE_READ && status == 404 && !isAuditorOrAdministrator(user)))
-								&& denies(user, target.id) == deniesBefore) {
+						if ((probe.deniedRead || (endpoint.getValue() == Kind.CASE_READ && status == 404
+								&& !isAuditorOrAdministrator(user))) && denies(user, target.id) == deniesBefore) {
 							failures.add(where + ": a refused read left no DENY row");
 						}
 						if (probe.refusedWrite && status >= 400 && caseRows() != rowsBefore) {
@@ -311,9 +348,10 @@ class AuthorisationMatrixIT {
 		// every case endpoint refuses a missing purpose with 400
 		for (String key : API.keySet()) {
 			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS || API.get(key) == Kind.MEETING
-					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER || API.get(key) == Kind.REFERENCE
-					|| API.get(key) == Kind.COORDINATOR_ONLY) {
-				continue; // one's own admissions, notifications and meetings, reference data, aggregates: no purpose
+					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER
+					|| API.get(key) == Kind.REFERENCE || API.get(key) == Kind.COORDINATOR_ONLY) {
+				continue; // one's own admissions, notifications and meetings, reference
+							// data, aggregates: no purpose
 			}
 			String[] parts = key.split(" ", 2);
 			String path = parts[1].replace("{id}", a.id)
@@ -338,7 +376,8 @@ class AuthorisationMatrixIT {
 		System.out.printf("Authorisation matrix: %d endpoints, %d calls in %d ms%n", endpoints.size(), calls, millis);
 		tally.forEach((k, v) -> System.out.println("  " + k + " " + v));
 		if (!failures.isEmpty()) {
-			fail(failures.size() + " violations:\n" + String.join("\n", failures.subList(0, Math.min(200, failures.size()))));
+			fail(failures.size() + " violations:\n"
+					+ String.join("\n", failures.subList(0, Math.min(200, failures.size()))));
 		}
 	}
 
@@ -347,9 +386,11 @@ class AuthorisationMatrixIT {
 		Fixture a = caseWith("ggz-midden", "ggz", "A");
 		Fixture b = caseWith("verslavingszorg-midden", "verslavingszorg", "B");
 		String consentB = id(call("verslavingszorg", "CASE_CONSULTATION", HttpMethod.POST,
-				"/api/v1/cases/" + b.id + "/consents", """
+				"/api/v1/cases/" + b.id + "/consents",
+				"""
 						{"organisations": ["ggz-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
-						 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}"""), 201);
+						 "validFrom": "2020-01-01", "evidence": "formulier", "evidenceKind": "SIGNED_FORM", "evidenceObtainedOn": "2020-01-01", "evidenceObtainedBy": "J. de Vries"}"""),
+				201);
 		String requestB = id(call("coordinator", "CASE_CONSULTATION", HttpMethod.POST,
 				"/api/v1/cases/" + b.id + "/contributions/" + b.contribution + "/requests",
 				"{\"reason\": \"Nodig voor het overleg\"}"), 201);
@@ -362,20 +403,24 @@ class AuthorisationMatrixIT {
 			long before = denies("ggz", b.id);
 			int status = call("ggz", "CASE_CONSULTATION", HttpMethod.GET, path, null).getStatus();
 			if (status != 404 || denies("ggz", b.id) == before) {
-				failures.add("GET " + path + " by ggz -> " + status + ", denial rows " + (denies("ggz", b.id) - before));
+				failures
+					.add("GET " + path + " by ggz -> " + status + ", denial rows " + (denies("ggz", b.id) - before));
 			}
 		}
 		long rows = caseRows();
 		// another case's contribution, consent and participant through one's own case
 		expectRefused(failures, "ggz", HttpMethod.POST,
-				"/api/v1/cases/" + a.id + "/contributions/" + b.contribution + "/requests", "{\"reason\": \"IDOR poging\"}");
+				"/api/v1/cases/" + a.id + "/contributions/" + b.contribution + "/requests",
+				"{\"reason\": \"IDOR poging\"}");
 		expectRefused(failures, "ggz", HttpMethod.POST,
-				"/api/v1/cases/" + b.id + "/contributions/" + b.contribution + "/requests", "{\"reason\": \"IDOR poging\"}");
-		expectRefused(failures, "ggz", HttpMethod.POST, "/api/v1/cases/" + a.id + "/consents/" + consentB + "/withdrawal",
-				"{}");
+				"/api/v1/cases/" + b.id + "/contributions/" + b.contribution + "/requests",
+				"{\"reason\": \"IDOR poging\"}");
+		expectRefused(failures, "ggz", HttpMethod.POST,
+				"/api/v1/cases/" + a.id + "/consents/" + consentB + "/withdrawal", "{}");
 		expectRefused(failures, "coordinator", HttpMethod.DELETE,
 				"/api/v1/cases/" + a.id + "/participants/" + participantB, null);
-		// someone else's request, by a participant of the same case and by the requester itself
+		// someone else's request, by a participant of the same case and by the requester
+		// itself
 		for (String user : List.of("ggz", "coordinator", "politie", "om", "auditor", "beheer")) {
 			expectRefused(failures, user, HttpMethod.POST, "/api/v1/requests/" + requestB + "/grant",
 					"{\"basis\": \"PUBLIC_TASK\"}");
@@ -389,9 +434,11 @@ class AuthorisationMatrixIT {
 		if (caseRows() != rows) {
 			failures.add("refused IDOR attempts changed data");
 		}
-		// the person behind case B: a BSN search tells a non-participant only "known", never the case
+		// the person behind case B: a BSN search tells a non-participant only "known",
+		// never the case
 		String known = call("gemeente", "TRIAGE", HttpMethod.POST, "/api/v1/persons/known-to",
-				"{\"bsn\": \"" + b.bsn + "\"}").getContentAsString();
+				"{\"bsn\": \"" + b.bsn + "\"}")
+			.getContentAsString();
 		if (known.contains(b.secret) || known.contains(b.name) || known.contains(b.id) || known.contains(b.reason)) {
 			failures.add("known-to leaked case B: " + known);
 		}
@@ -410,7 +457,9 @@ class AuthorisationMatrixIT {
 	/** What one combination must answer. */
 	interface Expect {
 
-		/** @return null when fine, else what was expected */
+		/**
+		 * @return null when fine, else what was expected
+		 */
 		String check(int status);
 
 		static Expect exactly(int expected) {
@@ -442,8 +491,10 @@ class AuthorisationMatrixIT {
 		switch (kind) {
 			case CASE_READ -> {
 				if (staff && admitted) {
-					// admitted: the case is shown, unless the policy refuses this role the purpose
-					// (the coordinator's organisation is admitted for every purpose, AUDIT included)
+					// admitted: the case is shown, unless the policy refuses this role
+					// the purpose
+					// (the coordinator's organisation is admitted for every purpose,
+					// AUDIT included)
 					return new Probe(path, null,
 							(status) -> (status == 200 || (status == 404 && !purpose.equals("CASE_CONSULTATION")))
 									? null : "200 (or 404 outside consultation)",
@@ -452,7 +503,8 @@ class AuthorisationMatrixIT {
 				if (staff) {
 					return new Probe(path, null, Expect.exactly(404), true, false);
 				}
-				// auditors and administrators: refused, whatever their organisation's admission
+				// auditors and administrators: refused, whatever their organisation's
+				// admission
 				return new Probe(path, null, Expect.refused(), false, false);
 			}
 			case CASE_LIST -> {
@@ -461,10 +513,12 @@ class AuthorisationMatrixIT {
 			}
 			case COORDINATOR_WRITE -> {
 				if (coordinator) {
-					return null; // the coordinator's own writes: CaseworkStoriesIT and CaseApiIT
+					return null; // the coordinator's own writes: CaseworkStoriesIT and
+									// CaseApiIT
 				}
 				if (otherSafetyHouse) {
-					// registering makes a case of Zuid's own; on Midden's case: as if it were missing
+					// registering makes a case of Zuid's own; on Midden's case: as if it
+					// were missing
 					return pattern.equals("/api/v1/cases") ? null
 							: new Probe(path, coordinatorBody(pattern), Expect.exactly(404), false, true);
 				}
@@ -498,12 +552,16 @@ class AuthorisationMatrixIT {
 					return null;
 				}
 				String body = "{\"bsn\": \"" + bsnA + "\"}";
-				// the purpose must be one the policy allows for a search; every refusal is 4xx
-				return new Probe(path, body, staff ? (status) -> (status == 200 || status == 400 || status == 403) ? null
-						: "200, 400 or 403" : Expect.exactly(403), false, false);
+				// the purpose must be one the policy allows for a search; every refusal
+				// is 4xx
+				return new Probe(path, body,
+						staff ? (status) -> (status == 200 || status == 400 || status == 403) ? null : "200, 400 or 403"
+								: Expect.exactly(403),
+						false, false);
 			}
 			case OWN_REQUESTS -> {
-				// one's own inbox; auditors and administrators have none (an empty one, at most)
+				// one's own inbox; auditors and administrators have none (an empty one,
+				// at most)
 				return new Probe(path, null,
 						(status) -> (status == 200 || status == 400 || status == 403) ? null : "200, 400 or 403", false,
 						false);
@@ -512,14 +570,16 @@ class AuthorisationMatrixIT {
 				if (target != a) {
 					return null;
 				}
-				// any role, with or without a purpose: auditors and administrators get an empty list
+				// any role, with or without a purpose: auditors and administrators get an
+				// empty list
 				return new Probe(path, null, Expect.exactly(200), false, false);
 			}
 			case OWN_NOTIFICATIONS -> {
 				if (target != a) {
 					return null;
 				}
-				// any role, with or without a purpose; the id here is a case's, never a notification of anyone
+				// any role, with or without a purpose; the id here is a case's, never a
+				// notification of anyone
 				return new Probe(path, null, Expect.exactly(pattern.contains("{id}") ? 404 : 200), false, false);
 			}
 			case REQUEST_DECISION -> {
@@ -543,12 +603,14 @@ class AuthorisationMatrixIT {
 			case AUDITOR_ONLY -> {
 				if (target != a || user.equals("auditor")
 						|| !(purpose.equals("AUDIT") || purpose.equals("CASE_CONSULTATION"))) {
-					// the auditor's own use: nl.schakel.audit tests; two purposes suffice to show the
+					// the auditor's own use: nl.schakel.audit tests; two purposes suffice
+					// to show the
 					// purpose check and the role check refusing
 					return null;
 				}
 				String auditPath = pattern.replaceAll("\\{[^}]+}", a.id);
-				// refused by the purpose check (400), the body's validation (400) or the role check (403)
+				// refused by the purpose check (400), the body's validation (400) or the
+				// role check (403)
 				return new Probe(auditPath, "{}", (status) -> (status == 400 || status == 403) ? null : "400 or 403",
 						false, true);
 			}
@@ -558,17 +620,21 @@ class AuthorisationMatrixIT {
 				}
 				String meetingPath = pattern.replace("{id}", this.meetingA).replace("{caseId}", a.id);
 				if (pattern.equals("/api/v1/meetings")) {
-					// a coordinator of another house lists its own (none of Midden's); others are refused
-					return otherSafetyHouse ? new Probe(meetingPath,
-							"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
-							(status) -> (status == 200 || status == 400) ? null : "200 (list) or 400 (Midden's case)",
-							false, true)
+					// a coordinator of another house lists its own (none of Midden's);
+					// others are refused
+					return otherSafetyHouse
+							? new Probe(meetingPath,
+									"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
+									(status) -> (status == 200 || status == 400) ? null
+											: "200 (list) or 400 (Midden's case)",
+									false, true)
 							: new Probe(meetingPath,
 									"{\"startsAt\": \"2026-12-10T10:00:00+01:00\", \"caseIds\": [\"" + a.id + "\"]}",
 									Expect.refused(), false, true);
 				}
 				if (pattern.equals("/api/v1/meetings/{id}")) {
-					// an invited partner (admitted to case A) reads the meeting; anyone else finds none
+					// an invited partner (admitted to case A) reads the meeting; anyone
+					// else finds none
 					return new Probe(meetingPath, null,
 							(staff && !otherSafetyHouse && admittedForAny(a.id, organisation)) ? Expect.exactly(200)
 									: Expect.refused(),
@@ -593,8 +659,8 @@ class AuthorisationMatrixIT {
 				if (target != a) {
 					return null;
 				}
-				return new Probe(path, null, (coordinator || otherSafetyHouse) ? Expect.exactly(200)
-						: Expect.exactly(403), false, false);
+				return new Probe(path, null,
+						(coordinator || otherSafetyHouse) ? Expect.exactly(200) : Expect.exactly(403), false, false);
 			}
 			default -> throw new IllegalStateException(kind.name());
 		}
@@ -660,14 +726,15 @@ class AuthorisationMatrixIT {
 		String id = id(call("coordinator", "TRIAGE", HttpMethod.POST, "/api/v1/cases", """
 				{"person": {"name": "%s", "dateOfBirth": "1990-05-05", "bsn": "%s"}, "caseType": "RADICALISATION",
 				 "referral": {"referringOrganisation": "politie-midden", "referringProfessional": "wijkagent",
-				              "reason": "%s", "goal": "Beeld", "personInformed": true}}"""
-			.formatted(name, bsn, reason)), 201);
+				              "reason": "%s", "goal": "Beeld", "personInformed": true}}""".formatted(name, bsn,
+				reason)), 201);
 		call("coordinator", "TRIAGE", HttpMethod.POST, "/api/v1/cases/" + id + "/status", "{\"status\": \"TRIAGE\"}");
-		call("coordinator", "TRIAGE", HttpMethod.POST, "/api/v1/cases/" + id + "/triage", "{\"outcome\": \"ACCEPTED\"}");
+		call("coordinator", "TRIAGE", HttpMethod.POST, "/api/v1/cases/" + id + "/triage",
+				"{\"outcome\": \"ACCEPTED\"}");
 		admit(id, organisation);
 		String secret = "MATRIX-SECRET-" + label + "-" + marker;
-		String contribution = id(call(author, "CASE_CONSULTATION", HttpMethod.POST, "/api/v1/cases/" + id + "/contributions",
-				"""
+		String contribution = id(
+				call(author, "CASE_CONSULTATION", HttpMethod.POST, "/api/v1/cases/" + id + "/contributions", """
 						{"text": "%s", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK"}""".formatted(secret)), 201);
 		String participant = this.jdbc.queryForObject(
 				"select id::text from participation where case_id = ?::uuid and organisation_code = ?", String.class,
@@ -677,7 +744,8 @@ class AuthorisationMatrixIT {
 
 	private void admit(String caseId, String organisation) throws Exception {
 		int status = call("coordinator", "TRIAGE", HttpMethod.POST, "/api/v1/cases/" + caseId + "/participants",
-				"{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}".formatted(organisation)).getStatus();
+				"{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}".formatted(organisation))
+			.getStatus();
 		assertThat(status).isEqualTo(201);
 	}
 
@@ -690,8 +758,7 @@ class AuthorisationMatrixIT {
 	private boolean admittedForAny(String caseId, String organisation) {
 		return this.jdbc.queryForObject("""
 				select count(*) from participation where case_id = ?::uuid and organisation_code = ?
-				and removed_at is null and cardinality(professionals) = 0""", Long.class, caseId,
-				organisation) > 0;
+				and removed_at is null and cardinality(professionals) = 0""", Long.class, caseId, organisation) > 0;
 	}
 
 	private long permits(String user) {
@@ -701,16 +768,17 @@ class AuthorisationMatrixIT {
 
 	private long denies(String user, String caseId) {
 		return this.jdbc.queryForObject(
-				"select count(*) from disclosure where actor = ? and case_id = ?::uuid and decision = 'DENY'", Long.class,
-				user, caseId);
+				"select count(*) from disclosure where actor = ? and case_id = ?::uuid and decision = 'DENY'",
+				Long.class, user, caseId);
 	}
 
 	/** Rows a refused write could have added. */
 	private long caseRows() {
-		return this.jdbc.queryForObject("""
-				select (select count(*) from case_file) + (select count(*) from contribution)
-				     + (select count(*) from participation where removed_at is null) + (select count(*) from consent)
-				     + (select count(*) from disclosure_request where state = 'OPEN') + (select count(*) from break_glass)""",
+		return this.jdbc.queryForObject(
+				"""
+						select (select count(*) from case_file) + (select count(*) from contribution)
+						     + (select count(*) from participation where removed_at is null) + (select count(*) from consent)
+						     + (select count(*) from disclosure_request where state = 'OPEN') + (select count(*) from break_glass)""",
 				Long.class);
 	}
 

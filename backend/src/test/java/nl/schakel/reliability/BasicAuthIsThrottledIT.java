@@ -16,9 +16,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Guessing a password over the API's HTTP Basic is as slow as at the login form: refused
- * passwords are counted per account from one client and per client, and past the limit the
- * answer is a 429 problem with {@code Retry-After} and a security event. It throttles, it does
- * not lock: the account's owner elsewhere still gets in. (Its own context: low limits.)
+ * passwords are counted per account from one client and per client, and past the limit
+ * the answer is a 429 problem with {@code Retry-After} and a security event. It
+ * throttles, it does not lock: the account's owner elsewhere still gets in. (Its own
+ * context: low limits.)
  */
 @IntegrationTest
 @TestPropertySource(properties = { "schakel.rate-limit.login-per-username.capacity=3",
@@ -48,12 +49,15 @@ class BasicAuthIsThrottledIT {
 		}
 		assertThat(refused).isEqualTo(3);
 		assertThat(throttled).isEqualTo(27);
-		// while throttled, the right password from that client gets the same answer: no oracle
+		// while throttled, the right password from that client gets the same answer: no
+		// oracle
 		assertThat(call("coordinator", "demo", "198.51.100.1").getStatus()).isEqualTo(429);
-		assertThat(this.jdbc.queryForObject("""
-				select count(*) from security_event
-				where kind = 'LOGIN_REFUSED' and reason = 'rate-limited' and subject = 'coordinator' and path = '/api/v1/cases'""",
-				Long.class)).isGreaterThanOrEqualTo(27L);
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from security_event
+						where kind = 'LOGIN_REFUSED' and reason = 'rate-limited' and subject = 'coordinator' and path = '/api/v1/cases'""",
+				Long.class))
+			.isGreaterThanOrEqualTo(27L);
 	}
 
 	@Test

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * BSN validation never throws on any input, accepts exactly the nine-digit numbers that pass
- * the eleven-test, and never shows the number in {@code toString()}. Each property is checked
- * on 10,000 generated inputs from a fixed seed ({@code -Dreliability.seed} to vary it).
+ * BSN validation never throws on any input, accepts exactly the nine-digit numbers that
+ * pass the eleven-test, and never shows the number in {@code toString()}. Each property
+ * is checked on 10,000 generated inputs from a fixed seed ({@code -Dreliability.seed} to
+ * vary it).
  */
 class BsnPropertiesTest {
 
@@ -59,7 +60,9 @@ class BsnPropertiesTest {
 		return digits.toString();
 	}
 
-	/** Nine-ish digits with spaces, dots and the odd stray character, as people type them. */
+	/**
+	 * Nine-ish digits with spaces, dots and the odd stray character, as people type them.
+	 */
 	private String digitsWithNoise() {
 		StringBuilder text = new StringBuilder(digits(8 + this.random.nextInt(3)));
 		for (int i = this.random.nextInt(4); i > 0; i--) {

@@ -24,12 +24,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Surviving a database outage (docs/reliability.md) inside the test JVM: while the application role cannot get a
- * database connection, API calls answer a 503 problem with {@code Retry-After} and pages a 503
- * within the pool's 3 s connection timeout, nothing is written, and the application serves
- * again by itself once connections work. (The database is shared with the other tests, so
- * the outage is made by revoking the app role's CONNECT and evicting the pool, not by stopping
- * the server; {@code .ci/outage-drill.sh} stops a real server.)
+ * Surviving a database outage (docs/reliability.md) inside the test JVM: while the
+ * application role cannot get a database connection, API calls answer a 503 problem with
+ * {@code Retry-After} and pages a 503 within the pool's 3 s connection timeout, nothing
+ * is written, and the application serves again by itself once connections work. (The
+ * database is shared with the other tests, so the outage is made by revoking the app
+ * role's CONNECT and evicting the pool, not by stopping the server;
+ * {@code .ci/outage-drill.sh} stops a real server.)
  */
 @IntegrationTest
 class DatabaseOutageIT {

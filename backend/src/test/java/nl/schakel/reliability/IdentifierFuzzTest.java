@@ -17,10 +17,10 @@ import nl.schakel.web.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coverage-guided fuzzing of the identifiers people and clients type: a BSN (search, register
- * case, subject access) and the {@code X-Purpose} header. Each is accepted exactly when it is
- * well-formed and otherwise refused the way the application answers with a 400 — never with
- * another exception. Regression inputs live under
+ * Coverage-guided fuzzing of the identifiers people and clients type: a BSN (search,
+ * register case, subject access) and the {@code X-Purpose} header. Each is accepted
+ * exactly when it is well-formed and otherwise refused the way the application answers
+ * with a 400 — never with another exception. Regression inputs live under
  * {@code src/test/resources/nl/schakel/reliability/IdentifierFuzzTestInputs/}.
  */
 class IdentifierFuzzTest {
@@ -57,7 +57,9 @@ class IdentifierFuzzTest {
 		}
 	}
 
-	/** An independent statement of the eleven-test on ASCII digits, to compare against. */
+	/**
+	 * An independent statement of the eleven-test on ASCII digits, to compare against.
+	 */
 	static boolean elevenTest(String digits) {
 		if (digits.length() != 9) {
 			return false;

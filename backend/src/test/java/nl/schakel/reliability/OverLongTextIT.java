@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every free text the API stores outside the bodies {@code ApiBodyFuzzIT} fuzzes — a named
- * professional, consent evidence, a refusal reason, a grant's statutory provision and
- * conflict-of-duties answers — is refused with a 400 naming the field when it is longer than
- * its column or a list holds {@code null}, never a 500 from the database or a
+ * Every free text the API stores outside the bodies {@code ApiBodyFuzzIT} fuzzes — a
+ * named professional, consent evidence, a refusal reason, a grant's statutory provision
+ * and conflict-of-duties answers — is refused with a 400 naming the field when it is
+ * longer than its column or a list holds {@code null}, never a 500 from the database or a
  * {@code NullPointerException}. Found while storing script payloads for the browser check
  * ({@code StoredScriptRendersInertE2E}).
  */
@@ -61,13 +61,14 @@ class OverLongTextIT {
 				{"organisations": [null], "categories": ["HEALTH"], "purposes": ["CASE_CONSULTATION"],
 				 "validFrom": "2020-01-01"}""");
 
-		String contribution = JsonPath.read(send("ggz", "CASE_CONSULTATION", caseUrl + "/contributions",
-				Map.of("text", "Alleen bestaan", "category", "HEALTH", "legalBasis", "PUBLIC_TASK", "audienceDomains",
-						List.of("JUSTICE")))
-			.getContentAsString(), "$.id");
-		String request = JsonPath.read(send("politie", "CASE_CONSULTATION",
-				caseUrl + "/contributions/" + contribution + "/requests", Map.of("reason", "Inschatting"))
-			.getContentAsString(), "$.id");
+		String contribution = JsonPath
+			.read(send("ggz", "CASE_CONSULTATION", caseUrl + "/contributions", Map.of("text", "Alleen bestaan",
+					"category", "HEALTH", "legalBasis", "PUBLIC_TASK", "audienceDomains", List.of("JUSTICE")))
+				.getContentAsString(), "$.id");
+		String request = JsonPath
+			.read(send("politie", "CASE_CONSULTATION", caseUrl + "/contributions/" + contribution + "/requests",
+					Map.of("reason", "Inschatting"))
+				.getContentAsString(), "$.id");
 		String decide = "/api/v1/requests/" + request;
 		expect400("refusal reason of 2,001 characters", "refusalReason", "ggz", "CASE_CONSULTATION",
 				decide + "/refusal", Map.of("reason", "x".repeat(2001)));
@@ -75,9 +76,8 @@ class OverLongTextIT {
 				decide + "/grant", Map.of("basis", "STATUTORY", "statutoryReference", "x".repeat(201)));
 		expect400("grant's conflict-of-duties answer of 2,001 characters", "conflictOfDuties.interest", "ggz",
 				"CASE_CONSULTATION", decide + "/grant",
-				Map.of("basis", "CONFLICT_OF_DUTIES", "conflictOfDuties",
-						Map.of("interest", "x".repeat(2001), "whyNoConsent", "b", "noOtherWay", "c", "seriousHarm", "d",
-								"strictlyNeeded", "e")));
+				Map.of("basis", "CONFLICT_OF_DUTIES", "conflictOfDuties", Map.of("interest", "x".repeat(2001),
+						"whyNoConsent", "b", "noOtherWay", "c", "seriousHarm", "d", "strictlyNeeded", "e")));
 
 		assertThat(this.failures).isEmpty();
 		// and the request is still open: nothing was half-written
@@ -95,13 +95,13 @@ class OverLongTextIT {
 		for (String date : List.of("-999999999-01-01", "+999999999-12-31", "-4714-01-01", "+5874898-01-01")) {
 			expect400("date of birth " + date, "person.dateOfBirth", "coordinator", "TRIAGE", "/api/v1/cases",
 					Map.of("person", Map.of("name", "Verre Datum", "dateOfBirth", date), "caseType", "OTHER"));
-			expect400("admission until " + date, "validUntil", "coordinator", "TRIAGE", caseUrl + "/participants",
-					Map.of("organisation", "politie-midden", "purposes", List.of("CASE_CONSULTATION"), "validUntil", date));
+			expect400("admission until " + date, "validUntil", "coordinator", "TRIAGE", caseUrl + "/participants", Map
+				.of("organisation", "politie-midden", "purposes", List.of("CASE_CONSULTATION"), "validUntil", date));
 			expect400("consent from " + date, "validFrom", "ggz", "CASE_CONSULTATION", caseUrl + "/consents",
 					Map.of("organisations", List.of("politie-midden"), "categories", List.of("HEALTH"), "purposes",
 							List.of("CASE_CONSULTATION"), "validFrom", date));
-			expect400("known-to date of birth " + date, "dateOfBirth", "ggz", "CASE_CONSULTATION", "/api/v1/persons/known-to",
-					Map.of("name", "Verre Datum", "dateOfBirth", date));
+			expect400("known-to date of birth " + date, "dateOfBirth", "ggz", "CASE_CONSULTATION",
+					"/api/v1/persons/known-to", Map.of("name", "Verre Datum", "dateOfBirth", date));
 		}
 		assertThat(this.failures).isEmpty();
 	}
@@ -109,7 +109,8 @@ class OverLongTextIT {
 	private void expect400(String what, String field, String user, String purpose, String path, Object body)
 			throws Exception {
 		MockHttpServletResponse response = this.mvc
-			.perform(as(user, purpose, post(path), (body instanceof String text) ? text : JSON.writeValueAsString(body)))
+			.perform(
+					as(user, purpose, post(path), (body instanceof String text) ? text : JSON.writeValueAsString(body)))
 			.andReturn()
 			.getResponse();
 		String content = response.getContentAsString();

@@ -18,15 +18,16 @@ import nl.schakel.policy.PolicyValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coverage-guided fuzzing of the policy loader: one of the three policy files (chosen by the
- * input's first byte) is replaced by the rest of the input, the other two are the shipped
- * ones. The loader either loads or throws {@link PolicyValidationException} whose every
- * problem names a policy file — never any other exception.
+ * Coverage-guided fuzzing of the policy loader: one of the three policy files (chosen by
+ * the input's first byte) is replaced by the rest of the input, the other two are the
+ * shipped ones. The loader either loads or throws {@link PolicyValidationException} whose
+ * every problem names a policy file — never any other exception.
  *
  * <p>
  * In {@code ./mvnw verify} this replays the stored inputs under
  * {@code src/test/resources/nl/schakel/reliability/PolicyLoaderFuzzTestInputs/}; with
- * {@code JAZZER_FUZZ=1} ({@code .ci/fuzz.sh}) Jazzer fuzzes it, starting from those inputs.
+ * {@code JAZZER_FUZZ=1} ({@code .ci/fuzz.sh}) Jazzer fuzzes it, starting from those
+ * inputs.
  */
 class PolicyLoaderFuzzTest {
 
@@ -39,7 +40,8 @@ class PolicyLoaderFuzzTest {
 	void anyPolicyFileLoadsOrIsRefusedNamingFileAndLine(byte[] input) {
 		Map<String, byte[]> files = new LinkedHashMap<>(SHIPPED);
 		if (input.length > 0) {
-			files.put(FILES.get(Byte.toUnsignedInt(input[0]) % FILES.size()), Arrays.copyOfRange(input, 1, input.length));
+			files.put(FILES.get(Byte.toUnsignedInt(input[0]) % FILES.size()),
+					Arrays.copyOfRange(input, 1, input.length));
 		}
 		try {
 			new PolicyLoader(PolicyFiles.of(files)).load();
@@ -53,7 +55,10 @@ class PolicyLoaderFuzzTest {
 		}
 	}
 
-	/** The files under {@code policies/} at the project root (the tests run in {@code backend/}). */
+	/**
+	 * The files under {@code policies/} at the project root (the tests run in
+	 * {@code backend/}).
+	 */
 	static Map<String, byte[]> shipped() {
 		Path directory = Files.isDirectory(Path.of("../policies")) ? Path.of("../policies") : Path.of("policies");
 		Map<String, byte[]> files = new LinkedHashMap<>();

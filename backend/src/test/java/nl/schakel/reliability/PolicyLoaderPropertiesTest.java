@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random mutations of the real {@code policies/*.yaml}: the loader either loads the result or
- * throws a {@link PolicyValidationException} whose every problem names a policy file (and a
- * line where there is one) — never any other exception. 10,000 mutated policy sets from a
- * fixed seed ({@code -Dreliability.seed} to vary it), so a failure is reproducible.
+ * Random mutations of the real {@code policies/*.yaml}: the loader either loads the
+ * result or throws a {@link PolicyValidationException} whose every problem names a policy
+ * file (and a line where there is one) — never any other exception. 10,000 mutated policy
+ * sets from a fixed seed ({@code -Dreliability.seed} to vary it), so a failure is
+ * reproducible.
  */
 class PolicyLoaderPropertiesTest {
 
@@ -33,11 +34,10 @@ class PolicyLoaderPropertiesTest {
 
 	private static final Map<String, List<String>> ORIGINALS = originals();
 
-	private static final List<String> FRAGMENTS = List.of("", " ", "\t", ":", "- ", "[", "]", "{", "}", "'", "\"",
-			"&a", "*a", "!!int", "!!binary", "? ", "|", ">", "#", "%YAML 1.2", "---", "...", "null", "~", "true",
-			"permit", "deny", "existence-only", "police", "TRIAGE", "HEALTH", "NONE", "-1", "999999999999", "PT4H",
-			"P-1D", "\u0000", "\uFFFF", "é", "<<: *a", "[[[[[[[[", "{a: [b, {c: d}]}", "id: x", "roles: []",
-			"effect: permit");
+	private static final List<String> FRAGMENTS = List.of("", " ", "\t", ":", "- ", "[", "]", "{", "}", "'", "\"", "&a",
+			"*a", "!!int", "!!binary", "? ", "|", ">", "#", "%YAML 1.2", "---", "...", "null", "~", "true", "permit",
+			"deny", "existence-only", "police", "TRIAGE", "HEALTH", "NONE", "-1", "999999999999", "PT4H", "P-1D",
+			"\u0000", "\uFFFF", "é", "<<: *a", "[[[[[[[[", "{a: [b, {c: d}]}", "id: x", "roles: []", "effect: permit");
 
 	/** One mutation: which file, what to do, where, with what. */
 	record Mutation(int file, int kind, int line, int column, String fragment) {

@@ -21,10 +21,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Guessing passwords and enumerating BSNs is slow: login attempts are limited per account
- * name and per client address, person searches per user, and the answer over the limit is a
- * 429 problem detail with {@code Retry-After}. Low limits here; the shared test profile's are
- * high so no other test trips them. (Its own application context: the limits are start-up
- * configuration.)
+ * name and per client address, person searches per user, and the answer over the limit is
+ * a 429 problem detail with {@code Retry-After}. Low limits here; the shared test
+ * profile's are high so no other test trips them. (Its own application context: the
+ * limits are start-up configuration.)
  */
 @IntegrationTest
 @TestPropertySource(properties = { "schakel.rate-limit.login-per-username.capacity=3",
@@ -55,7 +55,8 @@ class RateLimitIT {
 		assertThat(login("reclassering", "demo", "10.0.1.3").getRedirectedUrl()).doesNotContain("error");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from security_event where kind = 'LOGIN_REFUSED' and reason = 'rate-limited' and subject = 'om'",
-				Long.class)).isGreaterThanOrEqualTo(2L);
+				Long.class))
+			.isGreaterThanOrEqualTo(2L);
 	}
 
 	@Test
@@ -77,10 +78,14 @@ class RateLimitIT {
 		assertTooManyRequests(refused);
 		assertThat(searches("verslavingszorg") - before).as("disclosure rows of the searches that ran").isEqualTo(4);
 		// the same budget applies in the browser
-		int ui = this.mvc.perform(post("/known-to").with(user(this.accounts.loadUserByUsername("verslavingszorg")))
-			.with(csrf())
-			.param("bsn", TestBsns.next())
-			.param("purpose", "TRIAGE")).andReturn().getResponse().getStatus();
+		int ui = this.mvc
+			.perform(post("/known-to").with(user(this.accounts.loadUserByUsername("verslavingszorg")))
+				.with(csrf())
+				.param("bsn", TestBsns.next())
+				.param("purpose", "TRIAGE"))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 		assertThat(ui).isEqualTo(429);
 		// per user: a colleague elsewhere may still search
 		assertThat(search("reclassering").getStatus()).isEqualTo(200);

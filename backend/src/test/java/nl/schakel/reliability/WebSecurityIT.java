@@ -89,8 +89,11 @@ class WebSecurityIT {
 				}
 			}
 			// and anonymously (login itself must not be forgeable either)
-			int anonymous = this.mvc.perform(request(HttpMethod.valueOf(parts[0]), path).param("username", "ggz")
-				.param("password", "demo")).andReturn().getResponse().getStatus();
+			int anonymous = this.mvc
+				.perform(request(HttpMethod.valueOf(parts[0]), path).param("username", "ggz").param("password", "demo"))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			if (anonymous != 403) {
 				failures.add(form + " anonymously without CSRF token -> " + anonymous);
 			}
@@ -103,8 +106,8 @@ class WebSecurityIT {
 	void everyPageCarriesAStrictContentSecurityPolicyAndTheUsualHeaders() throws Exception {
 		List<String> failures = new ArrayList<>();
 		List<MockHttpServletRequestBuilder> pages = new ArrayList<>(List.of(get("/login")));
-		for (String page : List.of("/", "/role", "/cases", "/cases/new", "/known-to", "/requests",
-				"/notifications", "/cases/" + UUID.randomUUID())) {
+		for (String page : List.of("/", "/role", "/cases", "/cases/new", "/known-to", "/requests", "/notifications",
+				"/cases/" + UUID.randomUUID())) {
 			pages.add(get(page).with(user(this.accounts.loadUserByUsername("coordinator"))));
 		}
 		pages.add(get("/audit").with(user(this.accounts.loadUserByUsername("auditor"))));
@@ -121,15 +124,19 @@ class WebSecurityIT {
 			expectHeader(failures, response, "X-Content-Type-Options", "nosniff");
 			expectHeader(failures, response, "X-Frame-Options", "DENY");
 			expectHeader(failures, response, "Referrer-Policy", "same-origin");
-			if (response.getHeader("Cache-Control") == null || !response.getHeader("Cache-Control").contains("no-store")) {
+			if (response.getHeader("Cache-Control") == null
+					|| !response.getHeader("Cache-Control").contains("no-store")) {
 				failures.add(where + ": Cache-Control " + response.getHeader("Cache-Control"));
 			}
 			if (response.getHeader("Strict-Transport-Security") != null) {
 				failures.add(where + ": HSTS over plain HTTP");
 			}
 		}
-		// HSTS when the request came over TLS (behind the proxy: server.forward-headers-strategy)
-		String hsts = this.mvc.perform(get("/login").secure(true)).andReturn().getResponse()
+		// HSTS when the request came over TLS (behind the proxy:
+		// server.forward-headers-strategy)
+		String hsts = this.mvc.perform(get("/login").secure(true))
+			.andReturn()
+			.getResponse()
 			.getHeader("Strict-Transport-Security");
 		if (hsts == null || !hsts.contains("max-age=") || hsts.contains("max-age=0")) {
 			failures.add("HSTS over TLS: " + hsts);
@@ -148,7 +155,9 @@ class WebSecurityIT {
 
 	@Test
 	void loginChangesTheSessionIdAndSessionsExpireAfterThirtyIdleMinutes() throws Exception {
-		MockHttpSession session = (MockHttpSession) this.mvc.perform(get("/login")).andReturn().getRequest()
+		MockHttpSession session = (MockHttpSession) this.mvc.perform(get("/login"))
+			.andReturn()
+			.getRequest()
 			.getSession(true);
 		String before = session.getId();
 		session.setAttribute("planted", "by an attacker");
@@ -158,11 +167,13 @@ class WebSecurityIT {
 		assertThat(login.getResponse().getStatus()).isEqualTo(302);
 		assertThat(login.getResponse().getRedirectedUrl()).doesNotContain("error");
 		assertThat(login.getRequest().getSession(false).getId()).as("session id after login").isNotEqualTo(before);
-		// the configured idle timeout, which the servlet container applies to every session
+		// the configured idle timeout, which the servlet container applies to every
+		// session
 		assertThat(this.environment.getProperty("server.servlet.session.timeout", Duration.class))
 			.isEqualTo(Duration.ofMinutes(30));
 		assertThat(this.environment.getProperty("server.servlet.session.cookie.http-only", Boolean.class)).isTrue();
-		assertThat(this.environment.getProperty("server.servlet.session.cookie.same-site")).isEqualToIgnoringCase("lax");
+		assertThat(this.environment.getProperty("server.servlet.session.cookie.same-site"))
+			.isEqualToIgnoringCase("lax");
 		// a wrong password keeps the user out and says nothing more
 		MvcResult refused = this.mvc
 			.perform(post("/login").with(csrf()).param("username", "ggz").param("password", "wrong"))
@@ -178,7 +189,8 @@ class WebSecurityIT {
 				api(post("/api/v1/cases")).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"person\": 5, \"caseType\": [\"x\"]}"),
 				api(post("/api/v1/cases")).contentType(MediaType.APPLICATION_JSON)
-					.content("{\"person\": {\"name\": \"A\", \"dateOfBirth\": \"31-02-1990\"}, \"caseType\": \"NOPE\"}"),
+					.content(
+							"{\"person\": {\"name\": \"A\", \"dateOfBirth\": \"31-02-1990\"}, \"caseType\": \"NOPE\"}"),
 				api(post("/api/v1/cases")).contentType(MediaType.APPLICATION_JSON).content("[]"),
 				api(post("/api/v1/cases")).contentType(MediaType.APPLICATION_JSON).content("null"),
 				api(post("/api/v1/cases")).contentType(MediaType.APPLICATION_JSON).content(""),
@@ -186,16 +198,17 @@ class WebSecurityIT {
 				api(post("/api/v1/cases")).contentType(MediaType.APPLICATION_XML).content("<case/>"),
 				api(request(HttpMethod.PUT, "/api/v1/cases")).contentType(MediaType.APPLICATION_JSON).content("{}"),
 				api(request(HttpMethod.PATCH, "/api/v1/cases/" + UUID.randomUUID())),
-				api(get("/api/v1/cases/not-a-uuid")),
-				api(get("/api/v1/cases/' or 1=1 --")),
+				api(get("/api/v1/cases/not-a-uuid")), api(get("/api/v1/cases/' or 1=1 --")),
 				api(get("/api/v1/cases/" + UUID.randomUUID())),
 				api(get("/api/v1/cases").param("size", "-1").param("before", "abc")),
 				api(get("/api/v1/cases").param("size", "99999999999")),
 				api(get("/api/v1/cases/" + UUID.randomUUID())).accept(MediaType.APPLICATION_XML),
 				api(get("/api/v1/nothing-here")),
-				api(post("/api/v1/cases/" + UUID.randomUUID() + "/contributions")).contentType(MediaType.APPLICATION_JSON)
+				api(post("/api/v1/cases/" + UUID.randomUUID() + "/contributions"))
+					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"text\": \"" + bigText + "\", \"category\": \"HEALTH\", \"legalBasis\": \"CONSENT\"}"),
-				api(post("/api/v1/cases/" + UUID.randomUUID() + "/contributions")).contentType(MediaType.APPLICATION_JSON)
+				api(post("/api/v1/cases/" + UUID.randomUUID() + "/contributions"))
+					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"text\": \"t\", \"category\": \"SECRET\", \"legalBasis\": 7, \"consentId\": \"x\"}"),
 				api(post("/api/v1/persons/known-to")).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"bsn\": {\"$gt\": \"\"}, \"dateOfBirth\": \"morgen\"}"),
@@ -216,7 +229,8 @@ class WebSecurityIT {
 							new IllegalStateException("select bsn from person where id = 1"))
 					.requestAttr(RequestDispatcher.ERROR_MESSAGE, "org.postgresql.util.PSQLException: boom")
 					.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/cases/x"),
-				get("/error").accept(MediaType.APPLICATION_JSON).requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+				get("/error").accept(MediaType.APPLICATION_JSON)
+					.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
 					.requestAttr(RequestDispatcher.ERROR_EXCEPTION,
 							new IllegalStateException("select bsn from person where id = 1"))
 					.requestAttr(RequestDispatcher.ERROR_MESSAGE, "org.postgresql.util.PSQLException: boom"));
@@ -227,7 +241,8 @@ class WebSecurityIT {
 				response = this.mvc.perform(attempt).andReturn().getResponse();
 			}
 			catch (Exception ex) {
-				// in a container this would become a 500 from /error; here it is a missing handler
+				// in a container this would become a 500 from /error; here it is a
+				// missing handler
 				failures.add("unhandled " + ex.getClass().getName() + " for " + describe(attempt));
 				continue;
 			}
@@ -254,12 +269,13 @@ class WebSecurityIT {
 
 	@Test
 	void storedScriptInNamesReasonsAndContributionsRendersInert() throws Exception {
-		String register = this.mvc.perform(api(post("/api/v1/cases")).header("X-Purpose", "TRIAGE")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"person": {"name": "%1$s", "dateOfBirth": "1990-05-05"}, "caseType": "OTHER",
-					 "referral": {"referringOrganisation": "politie-midden", "referringProfessional": "%1$s",
-					              "reason": "%1$s", "goal": "%1$s", "personInformed": true}}""".formatted(XSS)))
+		String register = this.mvc
+			.perform(api(post("/api/v1/cases")).header("X-Purpose", "TRIAGE")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"person": {"name": "%1$s", "dateOfBirth": "1990-05-05"}, "caseType": "OTHER",
+						 "referral": {"referringOrganisation": "politie-midden", "referringProfessional": "%1$s",
+						              "reason": "%1$s", "goal": "%1$s", "personInformed": true}}""".formatted(XSS)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -277,8 +293,9 @@ class WebSecurityIT {
 			.with(httpBasic("ggz", "demo"))
 			.header("X-Purpose", "CASE_CONSULTATION")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"text\": \"%s\", \"category\": \"SOCIAL\", \"legalBasis\": \"PUBLIC_TASK\", \"audienceDomains\": [\"SAFETY_HOUSE\", \"CARE\"]}"
-				.formatted(XSS.replace("\"", "\\\""))))
+			.content(
+					"{\"text\": \"%s\", \"category\": \"SOCIAL\", \"legalBasis\": \"PUBLIC_TASK\", \"audienceDomains\": [\"SAFETY_HOUSE\", \"CARE\"]}"
+						.formatted(XSS.replace("\"", "\\\""))))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -286,13 +303,16 @@ class WebSecurityIT {
 		for (String reader : List.of("coordinator", "ggz")) {
 			MockHttpSession session = new MockHttpSession();
 			var actor = user(this.accounts.loadUserByUsername(reader));
-			this.mvc.perform(post("/cases/" + caseId + "/purpose").session(session).with(actor).with(csrf())
+			this.mvc.perform(post("/cases/" + caseId + "/purpose").session(session)
+				.with(actor)
+				.with(csrf())
 				.param("purpose", "CASE_CONSULTATION"));
 			String html = this.mvc.perform(get("/cases/" + caseId).session(session).with(actor))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(html).as("case page for " + reader).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			assertThat(html).as("case page for " + reader)
+				.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
 				.doesNotContain("<script>alert(1)")
 				.doesNotContain("<img src=x")
 				.doesNotContainPattern("<[a-zA-Z][^>]*\\son[a-z]+\\s*=\\s*alert");

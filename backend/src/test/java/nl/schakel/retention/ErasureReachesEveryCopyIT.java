@@ -31,10 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Erasing a case reaches every copy: after {@code POST /api/v1/cases/{id}/erasure} no table —
- * live, Envers history, the log — holds the case's text or the person's identity in plaintext,
- * no ciphertext of the case is left that a key could open, the disclosure log still verifies,
- * the proof of destruction is listed for auditors, and the case answers 410 Gone.
+ * Erasing a case reaches every copy: after {@code POST /api/v1/cases/{id}/erasure} no
+ * table — live, Envers history, the log — holds the case's text or the person's identity
+ * in plaintext, no ciphertext of the case is left that a key could open, the disclosure
+ * log still verifies, the proof of destruction is listed for auditors, and the case
+ * answers 410 Gone.
  */
 @IntegrationTest
 class ErasureReachesEveryCopyIT {
@@ -60,11 +61,14 @@ class ErasureReachesEveryCopyIT {
 		byte[] referral = this.jdbc.queryForObject("select details_ciphertext from referral where case_id = ?",
 				byte[].class, c.id);
 		assertThat(new FieldCipher(this.keysets).isSealedWithMasterKeyset(referral)).isFalse();
-		assertThat(this.jdbc.queryForObject("select count(*) from case_key where case_id = ? and wrapped_keyset is not null",
-				Integer.class, c.id)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from case_key where case_id = ? and wrapped_keyset is not null", Integer.class, c.id))
+			.isEqualTo(1);
 		// the history copy is the same ciphertext, under the same case key
 		assertThat(this.jdbc.queryForList("select content_ciphertext from contribution_aud where case_id = ?",
-				byte[].class, c.id)).isNotEmpty().allSatisfy((aud) -> assertThat(aud).isEqualTo(sealed));
+				byte[].class, c.id))
+			.isNotEmpty()
+			.allSatisfy((aud) -> assertThat(aud).isEqualTo(sealed));
 	}
 
 	@Test
@@ -80,7 +84,8 @@ class ErasureReachesEveryCopyIT {
 			.andExpect(jsonPath("$.requestedBy").value("coordinator"))
 			.andExpect(jsonPath("$.what", containsString("case data key destroyed")));
 
-		// every table, every row, as text: no marker survives anywhere (live, *_aud, log, notifications)
+		// every table, every row, as text: no marker survives anywhere (live, *_aud, log,
+		// notifications)
 		List<String> tables = this.jdbc.queryForList("select table_name from information_schema.tables "
 				+ "where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'",
 				String.class);
@@ -103,21 +108,27 @@ class ErasureReachesEveryCopyIT {
 				.formatted(column.get("table_name"), column.get("column_name"));
 			assertThat(this.jdbc.queryForObject(sql, Integer.class, c.id)).as(sql).isZero();
 		}
-		assertThat(this.jdbc.queryForObject("select wrapped_keyset is null and destroyed_at is not null from case_key "
-				+ "where case_id = ?", Boolean.class, c.id)).isTrue();
-		assertThat(this.jdbc.queryForObject("select count(*) from person_aud where id = ? and bsn_ciphertext is not null",
-				Integer.class, c.personId)).isZero();
-		// the log keeps its metadata: the read is still there, under the case and person ids
+		assertThat(this.jdbc.queryForObject(
+				"select wrapped_keyset is null and destroyed_at is not null from case_key " + "where case_id = ?",
+				Boolean.class, c.id))
+			.isTrue();
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from person_aud where id = ? and bsn_ciphertext is not null",
+						Integer.class, c.personId))
+			.isZero();
+		// the log keeps its metadata: the read is still there, under the case and person
+		// ids
 		assertThat(this.jdbc.queryForObject("select count(*) from disclosure_event where case_id = ? and person_id = ?",
-				Integer.class, c.id, c.personId)).isPositive();
+				Integer.class, c.id, c.personId))
+			.isPositive();
 
 		SealTheLog.now(this.context);
 		api("auditor", "AUDIT", post("/api/v1/audit/verification"), "{}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.intact").value(true));
 
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		api("auditor", "AUDIT", get("/api/v1/audit/destructions?from=" + today + "&to=" + today + "&kind=RETENTION_DUE"),
-				null)
+		api("auditor", "AUDIT",
+				get("/api/v1/audit/destructions?from=" + today + "&to=" + today + "&kind=RETENTION_DUE"), null)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].caseReference", hasItem(c.reference)));
 		api("auditor", "AUDIT", get("/api/v1/audit/destructions?to=1970-01-01"), null).andExpect(status().isOk())
@@ -131,8 +142,7 @@ class ErasureReachesEveryCopyIT {
 
 		api("coordinator", "CASE_CONSULTATION", get("/api/v1/cases/" + c.id), null).andExpect(status().isGone())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/case-erased"));
-		api("ggz", "CASE_CONSULTATION", get("/api/v1/cases/" + c.id + "/actions"), null)
-			.andExpect(status().isGone());
+		api("ggz", "CASE_CONSULTATION", get("/api/v1/cases/" + c.id + "/actions"), null).andExpect(status().isGone());
 		erase(c).andExpect(status().isGone());
 		// the case list still names the reference, never the person
 		String list = api("coordinator", "CASE_CONSULTATION", get("/api/v1/cases?size=200"), null)
@@ -158,8 +168,9 @@ class ErasureReachesEveryCopyIT {
 			.andExpect(status().isNotFound());
 		api("auditor", "AUDIT", get("/api/v1/audit/destructions"), null).andExpect(status().isOk());
 		api("coordinator", "AUDIT", get("/api/v1/audit/destructions"), null).andExpect(status().isForbidden());
-		assertThat(this.jdbc.queryForObject("select destroyed_at is null from case_key where case_id = ?", Boolean.class,
-				c.id)).isTrue();
+		assertThat(this.jdbc.queryForObject("select destroyed_at is null from case_key where case_id = ?",
+				Boolean.class, c.id))
+			.isTrue();
 	}
 
 	@Test
@@ -186,8 +197,9 @@ class ErasureReachesEveryCopyIT {
 				"{\"kind\": \"PERSON_REQUEST\", \"reason\": \"Verzoek art. 17; lopende procedure\", \"decision\": \"REFUSED\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.decision").value("REFUSED"));
-		assertThat(this.jdbc.queryForObject("select count(*) from erasure_request where case_id = ? and decision = 'REFUSED'",
-				Integer.class, c.id)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from erasure_request where case_id = ? and decision = 'REFUSED'", Integer.class, c.id))
+			.isEqualTo(1);
 		api("coordinator", "CASE_CONSULTATION", get("/api/v1/cases/" + c.id), null).andExpect(status().isOk());
 
 		api("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + c.id + "/erasure"),
@@ -215,8 +227,10 @@ class ErasureReachesEveryCopyIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		List<Object> erasedFirst = com.jayway.jsonpath.JsonPath.read(report, "$.cases[?(@.id == '" + first + "')].erasedAt");
-		List<Object> erasedSecond = com.jayway.jsonpath.JsonPath.read(report, "$.cases[?(@.id == '" + second + "')].erasedAt");
+		List<Object> erasedFirst = com.jayway.jsonpath.JsonPath.read(report,
+				"$.cases[?(@.id == '" + first + "')].erasedAt");
+		List<Object> erasedSecond = com.jayway.jsonpath.JsonPath.read(report,
+				"$.cases[?(@.id == '" + second + "')].erasedAt");
 		assertThat(erasedFirst).hasSize(1).doesNotContainNull();
 		assertThat(erasedSecond).hasSize(1).containsOnlyNulls();
 	}
@@ -244,12 +258,13 @@ class ErasureReachesEveryCopyIT {
 		String referral = "Aanmeldreden " + tag;
 		String text = "Inbreng die weg moet " + tag;
 		String justification = "Afweging die weg moet " + tag;
-		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"), """
-				{"person": {"name": "%s", "dateOfBirth": "1977-07-07", "bsn": "%s", "address": "%s"},
-				 "caseType": "CONFUSED_BEHAVIOUR",
-				 "referral": {"referringOrganisation": "ggz-midden", "referringProfessional": "Dr. Aanmelder",
-				              "reason": "%s", "goal": "Doel %s", "personInformed": true}}"""
-			.formatted(name, bsn, address, referral, tag))
+		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"),
+				"""
+						{"person": {"name": "%s", "dateOfBirth": "1977-07-07", "bsn": "%s", "address": "%s"},
+						 "caseType": "CONFUSED_BEHAVIOUR",
+						 "referral": {"referringOrganisation": "ggz-midden", "referringProfessional": "Dr. Aanmelder",
+						              "reason": "%s", "goal": "Doel %s", "personInformed": true}}""".formatted(name,
+						bsn, address, referral, tag))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -263,8 +278,7 @@ class ErasureReachesEveryCopyIT {
 				 "audienceOrganisations": ["ggz-midden"], "secrecyBreachConfirmed": true,
 				 "conflictOfDuties": {"interest": "%s", "whyNoConsent": "weigert", "noOtherWay": "geen",
 				                      "seriousHarm": "geweld", "strictlyNeeded": "alleen de dreiging"}}"""
-			.formatted(text, justification))
-			.andExpect(status().isCreated());
+			.formatted(text, justification)).andExpect(status().isCreated());
 		String reference = this.jdbc.queryForObject("select reference from case_file where id = ?", String.class, id);
 		UUID personId = this.jdbc.queryForObject("select person_id from case_file where id = ?", UUID.class, id);
 		return new Scenario(id, reference, personId, name, List.of(name, bsn, address, referral, text, justification));

@@ -22,9 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Rectification (AVG art. 16): the coordinator records the person's request and decision; a
- * granted correction leaves the old value only in the change history, and the organisations the
- * log names as recipients of the case's data are notified (art. 19) without the value itself.
+ * Rectification (AVG art. 16): the coordinator records the person's request and decision;
+ * a granted correction leaves the old value only in the change history, and the
+ * organisations the log names as recipients of the case's data are notified (art. 19)
+ * without the value itself.
  */
 @IntegrationTest
 class RectificationInformsTheRecipientsIT {
@@ -43,7 +44,8 @@ class RectificationInformsTheRecipientsIT {
 		UUID person = this.jdbc.queryForObject("select person_id from case_file where id = ?", UUID.class, c);
 
 		api("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + c + "/rectification"),
-				"{\"field\": \"name\", \"value\": \"Juist Gespeld " + tag + "\", \"reason\": \"Verzoek art. 16 van betrokkene\"}")
+				"{\"field\": \"name\", \"value\": \"Juist Gespeld " + tag
+						+ "\", \"reason\": \"Verzoek art. 16 van betrokkene\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.decision").value("GRANTED"))
 			.andExpect(jsonPath("$.notified", hasItem("ggz-midden")))
@@ -51,13 +53,18 @@ class RectificationInformsTheRecipientsIT {
 
 		assertThat(this.jdbc.queryForObject("select name from person where id = ?", String.class, person))
 			.isEqualTo("Juist Gespeld " + tag);
-		assertThat(this.jdbc.queryForList("select name from person_aud where id = ? order by rev", String.class, person))
+		assertThat(
+				this.jdbc.queryForList("select name from person_aud where id = ? order by rev", String.class, person))
 			.containsSubsequence(oldName, "Juist Gespeld " + tag);
-		assertThat(this.jdbc.queryForObject("select count(*) from notification where case_id = ? and kind = 'CASE_DATA_RECTIFIED' "
-				+ "and recipient_organisation = 'ggz-midden'", Integer.class, c)).isEqualTo(1);
+		assertThat(this.jdbc
+			.queryForObject("select count(*) from notification where case_id = ? and kind = 'CASE_DATA_RECTIFIED' "
+					+ "and recipient_organisation = 'ggz-midden'", Integer.class, c))
+			.isEqualTo(1);
 		api("ggz", null, get("/api/v1/my/notifications"), null).andExpect(status().isOk());
-		assertThat(this.jdbc.queryForObject("select count(*) from erasure_request where case_id = ? and kind = 'RECTIFICATION' "
-				+ "and decision = 'GRANTED' and decided_by = 'coordinator'", Integer.class, c)).isEqualTo(1);
+		assertThat(this.jdbc
+			.queryForObject("select count(*) from erasure_request where case_id = ? and kind = 'RECTIFICATION' "
+					+ "and decision = 'GRANTED' and decided_by = 'coordinator'", Integer.class, c))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -82,8 +89,10 @@ class RectificationInformsTheRecipientsIT {
 				"{\"field\": \"address\", \"reason\": \"Verzoek afgewezen: adres klopt\", \"decision\": \"REFUSED\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.notified").isEmpty());
-		assertThat(this.jdbc.queryForObject("select count(*) from notification where case_id = ? and kind = 'CASE_DATA_RECTIFIED'",
-				Integer.class, c)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from notification where case_id = ? and kind = 'CASE_DATA_RECTIFIED'", Integer.class,
+				c))
+			.isZero();
 	}
 
 	private UUID caseReadByGgz(String name) throws Exception {

@@ -31,11 +31,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The retention job erases a closed case on the day its period from {@code retention.yaml} runs
- * out and not a day before, keeps a case whose retention the coordinator extended with a reason,
- * names the rule and its run in the proof, and runs once while another instance holds its lock.
- * Time is a fixed clock handed to the job, never waited for; each test closes its case in a
- * different decade so the runs of one test never reach another's case.
+ * The retention job erases a closed case on the day its period from
+ * {@code retention.yaml} runs out and not a day before, keeps a case whose retention the
+ * coordinator extended with a reason, names the rule and its run in the proof, and runs
+ * once while another instance holds its lock. Time is a fixed clock handed to the job,
+ * never waited for; each test closes its case in a different decade so the runs of one
+ * test never reach another's case.
  */
 @IntegrationTest
 class RetentionJobErasesWhatIsDueOnceIT {
@@ -62,8 +63,11 @@ class RetentionJobErasesWhatIsDueOnceIT {
 		Optional<RetentionJob.Run> run = this.job.runAt(at(LocalDate.of(1993, 3, 1)));
 		assertThat(run).isPresent();
 		assertThat(erased(c)).isTrue();
-		assertThat(this.jdbc.queryForObject("select rule_id from destruction_proof where case_id = ? and job_run_id = ? "
-				+ "and kind = 'RETENTION_DUE' and requested_by is null", String.class, c, run.get().id()))
+		assertThat(
+				this.jdbc.queryForObject(
+						"select rule_id from destruction_proof where case_id = ? and job_run_id = ? "
+								+ "and kind = 'RETENTION_DUE' and requested_by is null",
+						String.class, c, run.get().id()))
 			.isEqualTo("closed-after-plan");
 		api("auditor", "AUDIT", get("/api/v1/audit/destructions?rule=closed-after-plan&from=1993-03-01&to=1993-03-01"),
 				null)
@@ -94,8 +98,9 @@ class RetentionJobErasesWhatIsDueOnceIT {
 
 		this.job.runAt(at(LocalDate.of(2004, 1, 1)));
 		assertThat(erased(c)).isFalse();
-		assertThat(this.jdbc.queryForObject("select recorded_by from retention_extension where case_id = ?", String.class,
-				c)).isEqualTo("coordinator");
+		assertThat(this.jdbc.queryForObject("select recorded_by from retention_extension where case_id = ?",
+				String.class, c))
+			.isEqualTo("coordinator");
 	}
 
 	@Test
@@ -104,8 +109,8 @@ class RetentionJobErasesWhatIsDueOnceIT {
 		Clock due = at(LocalDate.of(1983, 3, 1));
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch done = new CountDownLatch(1);
-		CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> new TransactionTemplate(this.transactions)
-			.executeWithoutResult((status) -> {
+		CompletableFuture<Void> otherInstance = CompletableFuture
+			.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 				this.jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, RetentionJob.LOCK);
 				held.countDown();
 				try {
@@ -128,7 +133,8 @@ class RetentionJobErasesWhatIsDueOnceIT {
 			run.get(60, TimeUnit.SECONDS);
 		}
 		assertThat(erased(c)).isTrue();
-		assertThat(this.jdbc.queryForObject("select count(*) from destruction_proof where case_id = ?", Integer.class, c))
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from destruction_proof where case_id = ?", Integer.class, c))
 			.isEqualTo(1);
 	}
 
@@ -144,9 +150,10 @@ class RetentionJobErasesWhatIsDueOnceIT {
 
 	// A case with a health contribution, closed after its plan on the given day.
 	private UUID closedCase(LocalDate closedOn) throws Exception {
-		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"), """
-				{"person": {"name": "Bewaar Persoon %s", "dateOfBirth": "1966-06-06"}, "caseType": "OTHER"}"""
-			.formatted(UUID.randomUUID().toString().substring(0, 8)))
+		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"),
+				"""
+						{"person": {"name": "Bewaar Persoon %s", "dateOfBirth": "1966-06-06"}, "caseType": "OTHER"}"""
+					.formatted(UUID.randomUUID().toString().substring(0, 8)))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -158,7 +165,8 @@ class RetentionJobErasesWhatIsDueOnceIT {
 		api("ggz", "CASE_CONSULTATION", post(url + "/contributions"), """
 				{"text": "Zorginbreng", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""")
 			.andExpect(status().isCreated());
-		// closing through the status machine takes today's date; the job counts from the closure day
+		// closing through the status machine takes today's date; the job counts from the
+		// closure day
 		this.jdbc.update("update case_file set status = 'CLOSED', closed_on = ?, close_reason = 'GOALS_ACHIEVED' "
 				+ "where id = ?", closedOn, id);
 		return id;

@@ -30,9 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The coordinator's page "Bewaartermijnen" lists the own house's closed cases whose retention
- * runs out within the notice window, never another house's, and keeps a case longer only with a
- * day and a reason, recorded through the same service as the API; partners have no such page.
+ * The coordinator's page "Bewaartermijnen" lists the own house's closed cases whose
+ * retention runs out within the notice window, never another house's, and keeps a case
+ * longer only with a day and a reason, recorded through the same service as the API;
+ * partners have no such page.
  */
 @IntegrationTest
 class RetentionPageIT {
@@ -93,16 +94,17 @@ class RetentionPageIT {
 			.andExpect(redirectedUrl("/retention"))
 			.andReturn();
 
-		assertThat(this.jdbc.queryForObject("select count(*) from retention_extension where case_id = ? and reason = ? "
-				+ "and extended_until = ? and recorded_by = 'coordinator'", Integer.class, c,
-				"Lopende strafzaak bij de rechtbank", until))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from retention_extension where case_id = ? and reason = ? "
+						+ "and extended_until = ? and recorded_by = 'coordinator'",
+				Integer.class, c, "Lopende strafzaak bij de rechtbank", until))
 			.isEqualTo(1);
 		this.mvc.perform(get("/retention").with(as("coordinator")).flashAttrs(done.getFlashMap()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString(
-					"Casus " + reference(c) + " wordt bewaard tot " + until.format(DUTCH_DATE))))
-			.andExpect(content().string(containsString("Tot " + until.format(DUTCH_DATE)
-					+ ": Lopende strafzaak bij de rechtbank")))
+			.andExpect(content()
+				.string(containsString("Casus " + reference(c) + " wordt bewaard tot " + until.format(DUTCH_DATE))))
+			.andExpect(content()
+				.string(containsString("Tot " + until.format(DUTCH_DATE) + ": Lopende strafzaak bij de rechtbank")))
 			.andExpect(content().string(not(containsString("01-05-2004"))));
 	}
 
@@ -120,8 +122,8 @@ class RetentionPageIT {
 			.andExpect(flash().attribute(RetentionPages.ERRORS, Map.of("reason", "retention.error.reason")))
 			.andReturn();
 
-		assertThat(this.jdbc.queryForObject("select count(*) from retention_extension where case_id = ?",
-				Integer.class, c))
+		assertThat(this.jdbc.queryForObject("select count(*) from retention_extension where case_id = ?", Integer.class,
+				c))
 			.isZero();
 		this.mvc.perform(get("/retention").with(as("coordinator")).flashAttrs(refused.getFlashMap()))
 			.andExpect(status().isOk())
@@ -142,8 +144,8 @@ class RetentionPageIT {
 				.param("until", LocalDate.now(ZoneOffset.UTC).plusDays(5).toString())
 				.param("reason", "Lopende strafzaak"))
 			.andExpect(status().isForbidden());
-		assertThat(this.jdbc.queryForObject("select count(*) from retention_extension where case_id = ?",
-				Integer.class, c))
+		assertThat(this.jdbc.queryForObject("select count(*) from retention_extension where case_id = ?", Integer.class,
+				c))
 			.isZero();
 	}
 
@@ -155,17 +157,19 @@ class RetentionPageIT {
 		return this.jdbc.queryForObject("select reference from case_file where id = ?", String.class, caseId);
 	}
 
-	// A case registered by this coordinator's house, closed after its plan on the given day.
+	// A case registered by this coordinator's house, closed after its plan on the given
+	// day.
 	private UUID closedCase(String coordinator, LocalDate closedOn) throws Exception {
-		String url = this.mvc.perform(DemoApi.as(coordinator, "TRIAGE", post("/api/v1/cases"), """
-				{"person": {"name": "Bewaar Pagina %s", "dateOfBirth": "1970-07-07"}, "caseType": "OTHER"}"""
-			.formatted(UUID.randomUUID().toString().substring(0, 8))))
+		String body = "{\"person\": {\"name\": \"Bewaar Pagina %s\", \"dateOfBirth\": \"1970-07-07\"}, \"caseType\": \"OTHER\"}"
+			.formatted(UUID.randomUUID().toString().substring(0, 8));
+		String url = this.mvc.perform(DemoApi.as(coordinator, "TRIAGE", post("/api/v1/cases"), body))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
 		UUID id = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
-		// closing through the status machine takes today's date; retention counts from the closure day
+		// closing through the status machine takes today's date; retention counts from
+		// the closure day
 		this.jdbc.update("update case_file set status = 'CLOSED', closed_on = ?, close_reason = 'GOALS_ACHIEVED' "
 				+ "where id = ?", closedOn, id);
 		return id;

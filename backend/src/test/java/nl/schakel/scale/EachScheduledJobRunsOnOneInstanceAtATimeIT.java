@@ -22,10 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A scheduled job that two instances start at the same moment runs on one of them: the other
- * finds the job's lock in the database taken and skips the run. The application's own lock
- * executor (the first "instance") and a second one built as another instance would build it
- * share the lock through the {@code shedlock} table, with the application role's grants.
+ * A scheduled job that two instances start at the same moment runs on one of them: the
+ * other finds the job's lock in the database taken and skips the run. The application's
+ * own lock executor (the first "instance") and a second one built as another instance
+ * would build it share the lock through the {@code shedlock} table, with the application
+ * role's grants.
  */
 @IntegrationTest
 class EachScheduledJobRunsOnOneInstanceAtATimeIT {
@@ -61,8 +62,11 @@ class EachScheduledJobRunsOnOneInstanceAtATimeIT {
 
 		otherInstance.executeWithLock((Runnable) runs::incrementAndGet, lease(job));
 		assertThat(runs).as("the second instance skipped the run the first is busy with").hasValue(1);
-		assertThat(this.jdbc.queryForObject("select count(*) from shedlock where name = ? and lock_until > now() at time zone 'utc'",
-				Long.class, job)).as("the job's lock, held in the database").isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from shedlock where name = ? and lock_until > now() at time zone 'utc'", Long.class,
+				job))
+			.as("the job's lock, held in the database")
+			.isEqualTo(1);
 
 		mayFinish.countDown();
 		first.get(30, TimeUnit.SECONDS);

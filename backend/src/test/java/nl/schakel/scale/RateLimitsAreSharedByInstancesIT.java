@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances behind a load balancer share one allowance: an attacker whose password
- * guesses (or case reads) are spread over both gets the policy's amount once, not twice, even
- * when the attempts arrive at the same moment. The buckets hold no account name in clear.
+ * guesses (or case reads) are spread over both gets the policy's amount once, not twice,
+ * even when the attempts arrive at the same moment. The buckets hold no account name in
+ * clear.
  */
 @IntegrationTest
 class RateLimitsAreSharedByInstancesIT {
@@ -68,8 +69,11 @@ class RateLimitsAreSharedByInstancesIT {
 		assertThat(allowed).as("20 attempts over two instances").hasValue(CAPACITY);
 		assertThat(second.waitFor(account, CAPACITY, SLOW)).as("either instance makes the next one wait").isPositive();
 		assertThat(first.take(account, CAPACITY, SLOW)).isPositive();
-		assertThat(this.jdbc.queryForObject("select count(*) from rate_limit_bucket where position(convert_to(?, 'UTF8') in key_hash) > 0",
-				Long.class, account)).as("the account name is not stored").isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from rate_limit_bucket where position(convert_to(?, 'UTF8') in key_hash) > 0",
+				Long.class, account))
+			.as("the account name is not stored")
+			.isZero();
 	}
 
 	@Test

@@ -32,11 +32,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A login, and the purpose chosen for a case, live in PostgreSQL (Spring Session JDBC), not in
- * the memory of the instance that served the login: the session cookie alone continues the
- * work on another instance on the same database, and a session removed from the table is
- * logged out everywhere. Runs with the database sessions on (the other tests use MockMvc's
- * own session objects) and follows the cookie as a browser does.
+ * A login, and the purpose chosen for a case, live in PostgreSQL (Spring Session JDBC),
+ * not in the memory of the instance that served the login: the session cookie alone
+ * continues the work on another instance on the same database, and a session removed from
+ * the table is logged out everywhere. Runs with the database sessions on (the other tests
+ * use MockMvc's own session objects) and follows the cookie as a browser does.
  */
 @IntegrationTest
 @TestPropertySource(properties = "spring.autoconfigure.exclude=")
@@ -54,14 +54,18 @@ class SessionsLiveInTheDatabaseIT {
 		Cookie session = login("ggz");
 		String sessionId = sessionId(session);
 		assertThat(this.jdbc.queryForObject("select principal_name from spring_session where session_id = ?",
-				String.class, sessionId)).isEqualTo("ggz");
+				String.class, sessionId))
+			.isEqualTo("ggz");
 
-		this.mvc.perform(post("/cases/" + caseId + "/purpose").cookie(session).with(csrf())
-				.param("purpose", "CASE_CONSULTATION"));
-		assertThat(this.jdbc.queryForObject("""
-				select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
-				where s.session_id = ? and a.attribute_name = 'nl.schakel.casework.CasePurposes'""", Long.class,
-				sessionId)).isEqualTo(1);
+		this.mvc.perform(post("/cases/" + caseId + "/purpose").cookie(session)
+			.with(csrf())
+			.param("purpose", "CASE_CONSULTATION"));
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+						where s.session_id = ? and a.attribute_name = 'nl.schakel.casework.CasePurposes'""",
+				Long.class, sessionId))
+			.isEqualTo(1);
 		MvcResult page = this.mvc.perform(get("/cases/" + caseId).cookie(session)).andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(200);
 		assertThat(page.getResponse().getContentAsString()).contains("Sessie Persoon");
@@ -83,23 +87,28 @@ class SessionsLiveInTheDatabaseIT {
 	void theSessionCookieContinuesALoginAndItsChosenPurposeOnASecondInstance() throws Exception {
 		String caseId = caseWithGgz();
 		Cookie session = login("ggz");
-		this.mvc.perform(post("/cases/" + caseId + "/purpose").cookie(session).with(csrf())
-				.param("purpose", "CASE_CONSULTATION"));
+		this.mvc.perform(post("/cases/" + caseId + "/purpose").cookie(session)
+			.with(csrf())
+			.param("purpose", "CASE_CONSULTATION"));
 
-		// command-line arguments, so they outrank the test profile as the first context's do
+		// command-line arguments, so they outrank the test profile as the first context's
+		// do
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.autoconfigure.exclude="));
 		PostgresTestSupport.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SchakelApplication.class)
-				.profiles("test").run(arguments.toArray(String[]::new))) {
+			.profiles("test")
+			.run(arguments.toArray(String[]::new))) {
 			String port = second.getEnvironment().getProperty("local.server.port");
 			HttpClient client = HttpClient.newHttpClient();
-			HttpResponse<String> page = client.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cases/" + caseId))
-						.header("Cookie", session.getName() + "=" + session.getValue())
-						.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			assertThat(page.statusCode()).as("logged in on the second instance, not sent to " + page.headers().firstValue("Location")).isEqualTo(200);
-			assertThat(page.body()).as("under the purpose chosen on the first").contains("Sessie Persoon")
+			HttpResponse<String> page = client
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cases/" + caseId))
+					.header("Cookie", session.getName() + "=" + session.getValue())
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(page.statusCode())
+				.as("logged in on the second instance, not sent to " + page.headers().firstValue("Location"))
+				.isEqualTo(200);
+			assertThat(page.body()).as("under the purpose chosen on the first")
+				.contains("Sessie Persoon")
 				.doesNotContain("name=\"purpose\"");
 		}
 	}
@@ -125,10 +134,11 @@ class SessionsLiveInTheDatabaseIT {
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
-		this.mvc.perform(post(caseUrl + "/participants").with(httpBasic("coordinator", "demo"))
-			.header("X-Purpose", "TRIAGE")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\", \"TRIAGE\"]}"))
+		this.mvc
+			.perform(post(caseUrl + "/participants").with(httpBasic("coordinator", "demo"))
+				.header("X-Purpose", "TRIAGE")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\", \"TRIAGE\"]}"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is2xxSuccessful());
 		return caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
 	}

@@ -52,7 +52,8 @@ class ApiTokenChecksTest {
 		Jwt jwt = this.decoder.decode(REALM.sign(coordinator()));
 
 		assertThat(jwt.getClaimAsString("organisation")).isEqualTo("zvh-midden");
-		assertThat(KeycloakSecurityConfiguration.apiAuthentication(jwt).actor().roles()).containsExactly(Role.COORDINATOR);
+		assertThat(KeycloakSecurityConfiguration.apiAuthentication(jwt).actor().roles())
+			.containsExactly(Role.COORDINATOR);
 	}
 
 	@Test

@@ -23,9 +23,9 @@ class KeycloakClaimsTest {
 
 	@Test
 	void rolesComeFromRealmAccessAndUnknownRolesAreIgnored() {
-		Map<String, Object> claims = Map.of("preferred_username", "ggz", "organisation", "ggz-midden",
-				"realm_access", Map.of("roles", List.of("offline_access", "care-professional", "uma_authorization",
-						"auditor", "default-roles-schakel", "Coordinator")));
+		Map<String, Object> claims = Map.of("preferred_username", "ggz", "organisation", "ggz-midden", "realm_access",
+				Map.of("roles", List.of("offline_access", "care-professional", "uma_authorization", "auditor",
+						"default-roles-schakel", "Coordinator")));
 
 		assertThat(KeycloakClaims.actor(claims).roles()).containsExactlyInAnyOrder(Role.CARE_PROFESSIONAL,
 				Role.AUDITOR);
@@ -33,7 +33,8 @@ class KeycloakClaimsTest {
 
 	@Test
 	void rolesOutsideRealmAccessGiveNoAuthority() {
-		// the flat "roles" claim and client roles are not where Schakel reads realm roles from
+		// the flat "roles" claim and client roles are not where Schakel reads realm roles
+		// from
 		Map<String, Object> claims = Map.of("preferred_username", "x", "organisation", "zvh-midden", "roles",
 				List.of("administrator"), "resource_access", Map.of("account", Map.of("roles", List.of("auditor"))));
 
@@ -43,7 +44,8 @@ class KeycloakClaimsTest {
 	@Test
 	void aTokenWithoutOrganisationNamesNoActor() {
 		assertThatExceptionOfType(KeycloakClaims.MissingClaim.class)
-			.isThrownBy(() -> KeycloakClaims.actor(TestTokens.apiClaims("http://issuer", "no-org", null, "coordinator")))
+			.isThrownBy(
+					() -> KeycloakClaims.actor(TestTokens.apiClaims("http://issuer", "no-org", null, "coordinator")))
 			.satisfies((ex) -> assertThat(ex.claim()).isEqualTo("organisation"));
 	}
 

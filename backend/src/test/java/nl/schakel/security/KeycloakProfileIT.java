@@ -43,11 +43,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The whole application under the {@code keycloak} profile, without a Keycloak: a local HTTP
- * server publishes the "realm's" JWK set, and tokens are signed with locally generated keys.
- * Proves that bearer tokens are checked and every refusal is recorded, that the demo accounts
- * are gone, that the UI login is OIDC with PKCE, and that the ENC(...) client secret in
- * application-keycloak.yaml decrypts under this Boot version.
+ * The whole application under the {@code keycloak} profile, without a Keycloak: a local
+ * HTTP server publishes the "realm's" JWK set, and tokens are signed with locally
+ * generated keys. Proves that bearer tokens are checked and every refusal is recorded,
+ * that the demo accounts are gone, that the UI login is OIDC with PKCE, and that the
+ * ENC(...) client secret in application-keycloak.yaml decrypts under this Boot version.
  */
 @SpringBootTest(properties = "jasypt.encryptor.password=" + KeycloakProfileIT.DEMO_MASTER_PASSWORD)
 @AutoConfigureMockMvc
@@ -55,7 +55,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ContextConfiguration(initializers = PostgresInitializer.class)
 class KeycloakProfileIT {
 
-	/** The demo master password that application-keycloak.yaml's ENC(...) values are encrypted with. */
+	/**
+	 * The demo master password that application-keycloak.yaml's ENC(...) values are
+	 * encrypted with.
+	 */
 	static final String DEMO_MASTER_PASSWORD = "schakel-demo-master-password";
 
 	static final TestTokens REALM = TestTokens.withNewKey("realm-key");
@@ -165,7 +168,8 @@ class KeycloakProfileIT {
 
 	@Test
 	void noTokenIsAChallengeNotAnIncident() throws Exception {
-		String requestId = this.mvc.perform(get("/api/v1/cases").header("X-Request-Id", "no-token-" + UUID.randomUUID()))
+		String requestId = this.mvc
+			.perform(get("/api/v1/cases").header("X-Request-Id", "no-token-" + UUID.randomUUID()))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/unauthenticated"))
 			.andReturn()
@@ -181,7 +185,8 @@ class KeycloakProfileIT {
 	void theDemoAccountsAreOff() throws Exception {
 		this.mvc.perform(get("/api/v1/cases").with(httpBasic("coordinator", "demo")))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/login")).andExpect(status().is3xxRedirection())
+		this.mvc.perform(get("/login"))
+			.andExpect(status().is3xxRedirection())
 			.andExpect(header().string("Location", containsString("/oauth2/authorization/keycloak")));
 	}
 
@@ -206,10 +211,11 @@ class KeycloakProfileIT {
 	void theRedirectUriSentToKeycloakIsOnTheConfiguredBaseNotOnTheHostHeader() throws Exception {
 		this.mvc.perform(get("/oauth2/authorization/keycloak").header("Host", "evil.example"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(header().string("Location",
-					allOf(anyOf(containsString("redirect_uri=http://localhost:8080/login/oauth2/code/keycloak"),
-							containsString("redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Flogin%2Foauth2%2Fcode%2Fkeycloak")),
-							not(containsString("evil.example")))));
+			.andExpect(header().string("Location", allOf(
+					anyOf(containsString("redirect_uri=http://localhost:8080/login/oauth2/code/keycloak"),
+							containsString(
+									"redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Flogin%2Foauth2%2Fcode%2Fkeycloak")),
+					not(containsString("evil.example")))));
 	}
 
 	@Test

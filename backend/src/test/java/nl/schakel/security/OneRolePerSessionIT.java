@@ -36,9 +36,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * An account holding two roles — the safety house's coordinator who is also its privacy
- * officer — acts under one role at a time and gets the decisions of that role only: as the
- * auditor it reads no case, as the coordinator it reviews no log. The API refuses a call that
- * does not say which role (400 naming {@code X-Role}); the browser asks once per session.
+ * officer — acts under one role at a time and gets the decisions of that role only: as
+ * the auditor it reads no case, as the coordinator it reviews no log. The API refuses a
+ * call that does not say which role (400 naming {@code X-Role}); the browser asks once
+ * per session.
  */
 @IntegrationTest
 class OneRolePerSessionIT {
@@ -80,8 +81,10 @@ class OneRolePerSessionIT {
 		long cases = this.jdbc.queryForObject("select count(*) from case_file", Long.class);
 		for (MockHttpServletRequestBuilder call : new MockHttpServletRequestBuilder[] { get("/api/v1/cases"),
 				get("/api/v1/cases/" + this.caseId), get("/api/v1/audit/disclosures"),
-				post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("""
-						{"person": {"name": "Niet Geregistreerd", "dateOfBirth": "1980-01-01"}, "caseType": "OTHER"}""") }) {
+				post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+					.content(
+							"""
+									{"person": {"name": "Niet Geregistreerd", "dateOfBirth": "1980-01-01"}, "caseType": "OTHER"}""") }) {
 			MockHttpServletResponse response = this.mvc
 				.perform(call.with(user(new TwoRoleAccount(TWO_ROLES))).header("X-Purpose", "TRIAGE"))
 				.andReturn()
@@ -128,7 +131,8 @@ class OneRolePerSessionIT {
 
 	@Test
 	void theGateDecidesForNoRoleWhenNoneIsChosen() {
-		// below the web layer, an actor with two roles and no choice gets the narrowest answer, not the union
+		// below the web layer, an actor with two roles and no choice gets the narrowest
+		// answer, not the union
 		var previous = SecurityContextHolder.getContext().getAuthentication();
 		TwoRoleAccount account = new TwoRoleAccount(TWO_ROLES);
 		SecurityContextHolder.getContext()
@@ -204,7 +208,10 @@ class OneRolePerSessionIT {
 		return this.mvc.perform(call.with(user(account)).session(session)).andReturn().getResponse();
 	}
 
-	/** An account as any identity provider would log it in: every role it holds, as authorities. */
+	/**
+	 * An account as any identity provider would log it in: every role it holds, as
+	 * authorities.
+	 */
 	record TwoRoleAccount(Actor actor) implements UserDetails, ActorPrincipal {
 
 		@Override

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The login limiter throttles and forgets, and its memory has a ceiling whatever names it is fed. */
+/**
+ * The login limiter throttles and forgets, and its memory has a ceiling whatever names it
+ * is fed.
+ */
 class RateLimiterTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);

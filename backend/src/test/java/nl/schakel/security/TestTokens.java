@@ -21,8 +21,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Keycloak-shaped access tokens signed by locally generated RSA keys, for testing token
- * validation without a Keycloak: a realm key whose public half the app is told to trust, and
- * any number of other keys it must not.
+ * validation without a Keycloak: a realm key whose public half the app is told to trust,
+ * and any number of other keys it must not.
  */
 public final class TestTokens {
 
@@ -42,14 +42,16 @@ public final class TestTokens {
 		}
 	}
 
-	/** The public JWK set a Keycloak realm would publish at {@code .../protocol/openid-connect/certs}. */
+	/**
+	 * The public JWK set a Keycloak realm would publish at
+	 * {@code .../protocol/openid-connect/certs}.
+	 */
 	public String publicJwkSet() {
 		return new JWKSet(this.key.toPublicJWK()).toString();
 	}
 
 	/** The claims of a valid API token for a demo user, as Keycloak would issue them. */
-	public static Map<String, Object> apiClaims(String issuer, String username, String organisation,
-			String... roles) {
+	public static Map<String, Object> apiClaims(String issuer, String username, String organisation, String... roles) {
 		Instant now = Instant.now();
 		Map<String, Object> claims = new java.util.LinkedHashMap<>();
 		claims.put("iss", issuer);
@@ -87,14 +89,18 @@ public final class TestTokens {
 		}
 	}
 
-	/** Re-signs the claims of any JWT (e.g. one Keycloak issued) with this key, keeping its key id. */
+	/**
+	 * Re-signs the claims of any JWT (e.g. one Keycloak issued) with this key, keeping
+	 * its key id.
+	 */
 	public String forge(String token) {
 		try {
 			SignedJWT original = SignedJWT.parse(token);
-			SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-				.keyID(original.getHeader().getKeyID())
-				.type(JOSEObjectType.JWT)
-				.build(), original.getJWTClaimsSet());
+			SignedJWT forged = new SignedJWT(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(original.getHeader().getKeyID())
+						.type(JOSEObjectType.JWT)
+						.build(),
+					original.getJWTClaimsSet());
 			forged.sign(new RSASSASigner(this.key));
 			return forged.serialize();
 		}

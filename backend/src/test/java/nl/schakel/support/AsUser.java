@@ -32,8 +32,8 @@ public final class AsUser {
 	}
 
 	/**
-	 * Runs service-level test code as one of the demo accounts with the {@link Access} a request of
-	 * that account under this purpose, through this channel, would pass in.
+	 * Runs service-level test code as one of the demo accounts with the {@link Access} a
+	 * request of that account under this purpose, through this channel, would pass in.
 	 */
 	public static <T> T access(UserDetailsService accounts, String username, String purpose, Channel channel,
 			Function<Access, T> work) {

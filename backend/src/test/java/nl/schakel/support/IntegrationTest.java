@@ -12,8 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application against a real PostgreSQL, with MockMvc. All integration tests share
- * one application context (and so one database); each test makes its own data.
+ * The whole application against a real PostgreSQL, with MockMvc. All integration tests
+ * share one application context (and so one database); each test makes its own data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -48,7 +48,8 @@ public final class MutableClock extends Clock {
 		@Bean
 		@Primary
 		MutableClock mutableClock() {
-			// microseconds, as PostgreSQL stores them, so a time read back equals the time written
+			// microseconds, as PostgreSQL stores them, so a time read back equals the
+			// time written
 			return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneId.of("Europe/Amsterdam"));
 		}
 

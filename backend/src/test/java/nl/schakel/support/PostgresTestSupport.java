@@ -13,10 +13,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one place tests get PostgreSQL from: a Testcontainers {@code postgres:17} when a Docker
- * engine answers, else the embedded PostgreSQL binaries. Either way the database gets the
- * same owner and application roles as production, so privilege rules are tested for real.
- * One server per test JVM.
+ * The one place tests get PostgreSQL from: a Testcontainers {@code postgres:17} when a
+ * Docker engine answers, else the embedded PostgreSQL binaries. Either way the database
+ * gets the same owner and application roles as production, so privilege rules are tested
+ * for real. One server per test JVM.
  */
 public final class PostgresTestSupport {
 
@@ -42,7 +42,10 @@ public final class PostgresTestSupport {
 		return "jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + DATABASE;
 	}
 
-	/** Spring properties that point the app role at the test database and Flyway at the owner. */
+	/**
+	 * Spring properties that point the app role at the test database and Flyway at the
+	 * owner.
+	 */
 	public static Map<String, Object> properties() {
 		String url = jdbcUrl();
 		return Map.of("spring.datasource.url", url, "spring.datasource.username", APP.user(),
@@ -52,8 +55,8 @@ public final class PostgresTestSupport {
 	}
 
 	/**
-	 * Like {@link #properties()}, for a database of its own on the same server: for a test that
-	 * must start from an empty database, which the shared one never is.
+	 * Like {@link #properties()}, for a database of its own on the same server: for a
+	 * test that must start from an empty database, which the shared one never is.
 	 */
 	public static synchronized Map<String, Object> propertiesOfOwnDatabase(String database) {
 		jdbcUrl();
@@ -65,7 +68,10 @@ public final class PostgresTestSupport {
 				APP.user());
 	}
 
-	/** A connection pool-free data source as the given role, for tests that inspect tables directly. */
+	/**
+	 * A connection pool-free data source as the given role, for tests that inspect tables
+	 * directly.
+	 */
 	public static DataSource dataSource(DatabaseRoles.Credentials role) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(jdbcUrl());

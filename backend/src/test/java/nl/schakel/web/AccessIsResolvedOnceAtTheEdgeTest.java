@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A request's {@link Access} is resolved once, at the edge, from what the request itself says:
- * the signed-in actor, the purpose named for it, its channel and the server's request id. What
- * the domain is handed is what the change history records.
+ * A request's {@link Access} is resolved once, at the edge, from what the request itself
+ * says: the signed-in actor, the purpose named for it, its channel and the server's
+ * request id. What the domain is handed is what the change history records.
  */
 class AccessIsResolvedOnceAtTheEdgeTest {
 
@@ -75,7 +75,8 @@ class AccessIsResolvedOnceAtTheEdgeTest {
 		assertThat(context.access()).contains(access);
 		assertThat(context.purpose()).contains("PLAN_EXECUTION");
 		assertThat(RequestContext.whoActs()).contains(GGZ);
-		// a second handler argument in the same request gets the same access, not a second resolution
+		// a second handler argument in the same request gets the same access, not a
+		// second resolution
 		assertThat(resolve(request)).isSameAs(access);
 	}
 

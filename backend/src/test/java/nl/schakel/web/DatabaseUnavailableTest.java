@@ -18,9 +18,10 @@ class DatabaseUnavailableTest {
 
 	@Test
 	void aPoolTimeoutOrALostConnectionAnywhereInTheChainMeansUnavailable() {
-		assertThat(DatabaseUnavailable.isCauseOf(new CannotCreateTransactionException("no transaction",
-				new JDBCConnectionException("Unable to acquire JDBC Connection",
-						new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))))
+		assertThat(
+				DatabaseUnavailable.isCauseOf(new CannotCreateTransactionException("no transaction",
+						new JDBCConnectionException("Unable to acquire JDBC Connection",
+								new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))))
 			.isTrue();
 		assertThat(DatabaseUnavailable.isCauseOf(new DataAccessResourceFailureException("I/O error"))).isTrue();
 		assertThat(DatabaseUnavailable
@@ -33,9 +34,11 @@ class DatabaseUnavailableTest {
 
 	@Test
 	void aRollbackOnAConnectionThePoolClosedMeansUnavailable() {
-		// what Spring throws when the server went away mid-transaction (found by the outage drill)
-		assertThat(DatabaseUnavailable.isCauseOf(new JpaSystemException(new TransactionException(
-				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+		// what Spring throws when the server went away mid-transaction (found by the
+		// outage drill)
+		assertThat(DatabaseUnavailable
+			.isCauseOf(new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed")))))
 			.isTrue();
 	}
 

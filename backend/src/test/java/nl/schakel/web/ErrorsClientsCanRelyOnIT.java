@@ -40,12 +40,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * What a client may count on at the edges: {@code /error} asked for directly is not a server
- * failure; an empty verification request runs the default verification; a CSV export is
- * recorded (and committed) before its first byte leaves, and fails as a problem detail
- * before that; the API description needs a sign-in and names {@code X-Purpose} and both ways
- * to sign in; and no redirect is built on the {@code Host} header a caller sends. On a real
- * server (the redirect is the servlet container's business), with its own context.
+ * What a client may count on at the edges: {@code /error} asked for directly is not a
+ * server failure; an empty verification request runs the default verification; a CSV
+ * export is recorded (and committed) before its first byte leaves, and fails as a problem
+ * detail before that; the API description needs a sign-in and names {@code X-Purpose} and
+ * both ways to sign in; and no redirect is built on the {@code Host} header a caller
+ * sends. On a real server (the redirect is the servlet container's business), with its
+ * own context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "schakel.public-base-url=https://schakel.example.nl")
@@ -133,8 +134,9 @@ class ErrorsClientsCanRelyOnIT {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andReturn();
 		assertThat(exported.getResponse().getContentAsString()).startsWith("occurred_at,");
-		assertThat(this.jdbc.queryForObject("select count(*) from disclosure where item_kind = 'AUDIT_EXPORT' and request_id = ?",
-				Long.class, exported.getResponse().getHeader("X-Request-Id")))
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from disclosure where item_kind = 'AUDIT_EXPORT' and request_id = ?", Long.class,
+				exported.getResponse().getHeader("X-Request-Id")))
 			.isEqualTo(1L);
 	}
 
@@ -189,7 +191,10 @@ class ErrorsClientsCanRelyOnIT {
 		assertThat(afterLogin).doesNotContain("evil.example");
 	}
 
-	/** One request over a socket, so the Host header is exactly what an attacker would send. */
+	/**
+	 * One request over a socket, so the Host header is exactly what an attacker would
+	 * send.
+	 */
 	private String raw(String requestLine, String host) throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
@@ -197,7 +202,8 @@ class ErrorsClientsCanRelyOnIT {
 			out.write((requestLine + "\r\nHost: " + host + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			StringBuilder head = new StringBuilder();
 			for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
 				head.append(line).append('\n');

@@ -12,7 +12,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The REST API documents itself at /v3/api-docs, generated from the controllers, for signed-in clients. */
+/**
+ * The REST API documents itself at /v3/api-docs, generated from the controllers, for
+ * signed-in clients.
+ */
 @IntegrationTest
 class OpenApiIT {
 

@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A Dutch professional reads words, not the codes of the database underneath: no page any
- * role opens shows a code such as {@code CASE_CONSULTATION} or {@code PUBLIC_TASK} as text.
+ * role opens shows a code such as {@code CASE_CONSULTATION} or {@code PUBLIC_TASK} as
+ * text.
  */
 @IntegrationTest
 class PagesSpeakDutchIT {
@@ -43,11 +44,12 @@ class PagesSpeakDutchIT {
 
 	@BeforeEach
 	void aCaseWithContributionsUnderSeveralBases() throws Exception {
-		String url = this.mvc
-			.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"person": {"name": "Wim Woorden", "dateOfBirth": "1980-08-08"}, "caseType": "CONFUSED_BEHAVIOUR"}"""))
+		String url = this.mvc.perform(post("/api/v1/cases").with(httpBasic("coordinator", "demo"))
+			.header("X-Purpose", "TRIAGE")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"""
+							{"person": {"name": "Wim Woorden", "dateOfBirth": "1980-08-08"}, "caseType": "CONFUSED_BEHAVIOUR"}"""))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -55,24 +57,29 @@ class PagesSpeakDutchIT {
 		this.caseId = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
 		for (String organisation : List.of("ggz-midden", "politie-midden")) {
 			this.mvc
-				.perform(post(url + "/participants").with(httpBasic("coordinator", "demo")).header("X-Purpose", "TRIAGE")
+				.perform(post(url + "/participants").with(httpBasic("coordinator", "demo"))
+					.header("X-Purpose", "TRIAGE")
 					.contentType(MediaType.APPLICATION_JSON)
-					.content("{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}".formatted(organisation)))
+					.content("{\"organisation\": \"%s\", \"purposes\": [\"CASE_CONSULTATION\"]}"
+						.formatted(organisation)))
 				.andExpect(status().isCreated());
 		}
 		this.mvc
-			.perform(post(url + "/contributions").with(httpBasic("ggz", "demo")).header("X-Purpose", "CASE_CONSULTATION")
+			.perform(post(url + "/contributions").with(httpBasic("ggz", "demo"))
+				.header("X-Purpose", "CASE_CONSULTATION")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("""
 						{"text": "Slaapt slecht", "category": "HEALTH", "legalBasis": "PUBLIC_TASK",
 						 "audienceOrganisations": ["zvh-midden"]}"""))
 			.andExpect(status().isCreated());
 		this.mvc
-			.perform(post(url + "/contributions").with(httpBasic("politie", "demo")).header("X-Purpose", "CASE_CONSULTATION")
+			.perform(post(url + "/contributions").with(httpBasic("politie", "demo"))
+				.header("X-Purpose", "CASE_CONSULTATION")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"text": "Melding overlast", "category": "CRIMINAL", "legalBasis": "STATUTORY", "statutoryReference": "Wpg art. 16",
-						 "audienceOrganisations": ["zvh-midden", "ggz-midden"]}"""))
+				.content(
+						"""
+								{"text": "Melding overlast", "category": "CRIMINAL", "legalBasis": "STATUTORY", "statutoryReference": "Wpg art. 16",
+								 "audienceOrganisations": ["zvh-midden", "ggz-midden"]}"""))
 			.andExpect(status().isCreated());
 	}
 
@@ -85,11 +92,13 @@ class PagesSpeakDutchIT {
 				{ "ggz", "/known-to" }, { "politie", casePage }, { "auditor", "/" }, { "auditor", "/audit" },
 				{ "auditor", "/audit/reviews" }, { "beheer", "/" }, { "beheer", "/beheer" }, { "beheer", "/register" },
 				{ "coordinator", "/meetings" }, { "ggz", "/notifications" }, { "ggz", casePage + "/assessment" },
-				{ "coordinator", "/evaluation" }, { "coordinator", casePage + "/assessment" }, { "coordinator", "/follow-ups" },
-				{ "ggz", "/interventions" }, { "ggz", "/interventions/mentoring" },
+				{ "coordinator", "/evaluation" }, { "coordinator", casePage + "/assessment" },
+				{ "coordinator", "/follow-ups" }, { "ggz", "/interventions" }, { "ggz", "/interventions/mentoring" },
 				{ "coordinator", "/interventions/mentoring" }, { "coordinator", "/retention" } }) {
 			String html = page(visit[0], visit[1]);
-			CODE.matcher(visibleText(html)).results().forEach((m) -> found.add(visit[0] + " " + visit[1] + ": " + m.group()));
+			CODE.matcher(visibleText(html))
+				.results()
+				.forEach((m) -> found.add(visit[0] + " " + visit[1] + ": " + m.group()));
 		}
 		assertThat(found).isEmpty();
 	}
@@ -114,7 +123,9 @@ class PagesSpeakDutchIT {
 		RequestPostProcessor who = user(this.accounts.loadUserByUsername(username));
 		if (path.startsWith("/cases/")) {
 			String casePath = path.substring(0, "/cases/".length() + 36);
-			this.mvc.perform(post(casePath + "/purpose").session(session).with(csrf()).with(who)
+			this.mvc.perform(post(casePath + "/purpose").session(session)
+				.with(csrf())
+				.with(who)
 				.param("purpose", username.equals("coordinator") ? "TRIAGE" : "CASE_CONSULTATION"));
 		}
 		return this.mvc.perform(get(path).session(session).with(who))
