@@ -20,6 +20,13 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 		this.purposeBinding = purposeBinding;
 	}
 
+	/**
+	 * The coordinator's acts on the case file that disclose nothing: a purpose is
+	 * optional.
+	 */
+	static final String[] ACTS_ON_THE_CASE_FILE = { "/api/v1/cases/*/erasure", "/api/v1/cases/*/rectification",
+			"/api/v1/cases/*/retention-extension" };
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		// first, so a HEAD request never reaches purpose binding or the gate
@@ -29,7 +36,9 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 					"/api/v1/meetings", "/api/v1/meetings/**", "/meetings", "/meetings/**");
 		registry.addInterceptor(this.purposeBinding)
 			.addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**", "/api/v1/requests",
-					"/api/v1/requests/**");
+					"/api/v1/requests/**")
+			.excludePathPatterns(ACTS_ON_THE_CASE_FILE);
+		registry.addInterceptor(this.purposeBinding.whenNamed()).addPathPatterns(ACTS_ON_THE_CASE_FILE);
 		// a change made from a case's pages is recorded under the purpose those pages
 		// work under
 		registry.addInterceptor(ChosenPurposes.namedForTheCaseOfThePath()).addPathPatterns("/cases/*/**");

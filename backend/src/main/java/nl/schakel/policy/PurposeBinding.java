@@ -36,6 +36,24 @@ public class PurposeBinding implements HandlerInterceptor {
 	}
 
 	/**
+	 * For a coordinator's acts on the case file itself — erasure, rectification, a
+	 * retention extension — which disclose nothing: a named purpose is checked and
+	 * recorded, none is needed.
+	 */
+	public HandlerInterceptor whenNamed() {
+		return new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				String code = request.getHeader(HEADER);
+				if (code != null && !code.isBlank()) {
+					request.setAttribute(ATTRIBUTE, resolve(code));
+				}
+				return true;
+			}
+		};
+	}
+
+	/**
 	 * The purpose named by this code; a 400 naming the header when missing or unknown.
 	 */
 	public Purpose resolve(String code) {

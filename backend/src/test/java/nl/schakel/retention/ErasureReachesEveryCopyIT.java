@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -133,6 +134,24 @@ class ErasureReachesEveryCopyIT {
 			.andExpect(jsonPath("$[*].caseReference", hasItem(c.reference)));
 		api("auditor", "AUDIT", get("/api/v1/audit/destructions?to=1970-01-01"), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(0));
+	}
+
+	@Test
+	void erasureDisclosesNothingSoItNeedsNoPurposeButANamedOneMustExist() throws Exception {
+		Scenario unnamed = newCase();
+		api("coordinator", null, post("/api/v1/cases/" + unnamed.id + "/erasure"),
+				"{\"kind\": \"RETENTION_DUE\", \"reason\": \"Bewaartermijn verstreken\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.caseReference").value(unnamed.reference));
+
+		Scenario misnamed = newCase();
+		api("coordinator", "NO_SUCH_PURPOSE", post("/api/v1/cases/" + misnamed.id + "/erasure"),
+				"{\"kind\": \"RETENTION_DUE\", \"reason\": \"Bewaartermijn verstreken\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("X-Purpose")));
+		assertThat(this.jdbc.queryForObject("select count(*) from destruction_proof where case_id = ?", Integer.class,
+				misnamed.id))
+			.isZero();
 	}
 
 	@Test
@@ -286,7 +305,10 @@ class ErasureReachesEveryCopyIT {
 
 	private ResultActions api(String user, String purpose, MockHttpServletRequestBuilder request, String body)
 			throws Exception {
-		request.with(httpBasic(user, "demo")).header("X-Purpose", purpose);
+		request.with(httpBasic(user, "demo"));
+		if (purpose != null) {
+			request.header("X-Purpose", purpose);
+		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(body);
 		}
