@@ -78,12 +78,20 @@ class OpenApiConfiguration {
 							.stream()
 							.anyMatch((parameter) -> PURPOSE_HEADER.equalsIgnoreCase(parameter.getName()));
 						if (!named) {
-							operation.addParametersItem(purposeParameter());
+							operation.addParametersItem(purposeParameter().required(!actsOnTheCaseFile(path.getKey())));
 						}
 					}
 				}
 			}
 		};
+	}
+
+	/**
+	 * Erasure, rectification, a retention extension: they disclose nothing, a purpose is
+	 * optional.
+	 */
+	private static boolean actsOnTheCaseFile(String path) {
+		return path.endsWith("/erasure") || path.endsWith("/rectification") || path.endsWith("/retention-extension");
 	}
 
 	private static Parameter roleParameter() {
