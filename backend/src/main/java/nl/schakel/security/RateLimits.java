@@ -61,18 +61,20 @@ class RateLimits {
 
 	RateLimits(RateLimitProperties properties, ObjectProvider<Clock> clock, ObjectProvider<SecurityEvents> events,
 			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
-			@Value("${schakel.rate-limit.namespace:}") String namespace) {
+			@Value("${schakel.rate-limit.namespace:}") String namespace,
+			@Value("${schakel.rate-limit.shared:false}") boolean shared) {
 		this.properties = properties;
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		this.loginPerUsername = limiter(namespace + "login-per-username", properties.loginPerUsername(), time, jdbc,
+		this.loginPerUsername = limiter(shared, namespace + "login-per-username", properties.loginPerUsername(), time,
+				jdbc, transactions);
+		this.loginPerClient = limiter(shared, namespace + "login-per-client", properties.loginPerClient(), time, jdbc,
 				transactions);
-		this.loginPerClient = limiter(namespace + "login-per-client", properties.loginPerClient(), time, jdbc,
+		this.personSearch = limiter(shared, namespace + "person-search", properties.personSearch(), time, jdbc,
 				transactions);
-		this.personSearch = limiter(namespace + "person-search", properties.personSearch(), time, jdbc, transactions);
-		this.apiLoginPerAccountAndClient = limiter(namespace + "api-login-per-account-and-client",
+		this.apiLoginPerAccountAndClient = limiter(shared, namespace + "api-login-per-account-and-client",
 				properties.loginPerUsername(), time, jdbc, transactions);
-		this.apiLoginPerClient = limiter(namespace + "api-login-per-client", properties.loginPerClient(), time, jdbc,
-				transactions);
+		this.apiLoginPerClient = limiter(shared, namespace + "api-login-per-client", properties.loginPerClient(), time,
+				jdbc, transactions);
 		this.events = events;
 	}
 
@@ -80,11 +82,11 @@ class RateLimits {
 	 * The limit's buckets in the database, shared by every instance, so two instances do
 	 * not double an attacker's allowance; in memory only where there is no database.
 	 */
-	private static TokenBucketLimiter limiter(String name, RateLimitProperties.Limit limit, Clock clock,
+	private static TokenBucketLimiter limiter(boolean shared, String name, RateLimitProperties.Limit limit, Clock clock,
 			ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<PlatformTransactionManager> transactions) {
 		JdbcTemplate template = jdbc.getIfAvailable();
 		PlatformTransactionManager manager = transactions.getIfAvailable();
-		if (template == null || manager == null) {
+		if (!shared || template == null || manager == null) {
 			return new RateLimiter(limit, clock);
 		}
 		return TokenBucketLimiter.shared(new SharedTokenBuckets(name, template, manager, clock), limit,
