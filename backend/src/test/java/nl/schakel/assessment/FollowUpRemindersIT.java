@@ -15,6 +15,7 @@ import nl.schakel.notification.Notifications;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.support.DemoApi;
 import nl.schakel.support.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,16 +123,27 @@ class FollowUpRemindersIT {
 	 * Runs the scheduled job (job lock, transaction) as if it were noon on that day, this
 	 * many times.
 	 */
-	private void runOn(LocalDate day, int times) throws InterruptedException {
+	private void runOn(LocalDate day, int times) {
 		Clock noon = Clock.fixed(day.atTime(12, 0).atZone(AMSTERDAM).toInstant(), AMSTERDAM);
 		// an interval of milliseconds lets the job lock go between runs, as hours would
 		// in production
 		FollowUpReminders job = new FollowUpReminders(this.followUps, this.notifications, this.cases,
 				this.organisations, this.jdbc, noon, 7, true, this.locks, Duration.ofMillis(20), this.transactions);
 		for (int i = 0; i < times; i++) {
-			Thread.sleep(30);
+			awaitTheJobLockReleased();
 			job.onSchedule();
 		}
+	}
+
+	/**
+	 * The previous run's job lock has lapsed (its lock-at-least time, in database time).
+	 */
+	private void awaitTheJobLockReleased() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from shedlock where name = 'follow-up-reminders' and lock_until > now()",
+					Integer.class) == 0);
 	}
 
 	private List<Map<String, Object>> reminders(UUID moment) {
