@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds the holder of an open disclosure request one working day before its deadline
@@ -56,10 +57,14 @@ class RequestDeadlineReminders {
 
 	private final java.time.Duration interval;
 
+	private final TransactionTemplate transactions;
+
 	RequestDeadlineReminders(DisclosureRequestService requests, Notifications notifications, Clock clock,
 			JdbcTemplate jdbc, CaseFileService cases, PlanOfAction plan,
 			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled, LockingTaskExecutor locks,
-			@Value("${schakel.notifications.reminder-interval:PT1H}") java.time.Duration interval) {
+			@Value("${schakel.notifications.reminder-interval:PT1H}") java.time.Duration interval,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.locks = locks;
 		this.interval = interval;
 		this.cases = cases;
@@ -76,8 +81,11 @@ class RequestDeadlineReminders {
 	void onSchedule() {
 		if (this.enabled) {
 			this.locks.executeWithLock((Runnable) () -> {
-				int made = remind();
-				if (made > 0) {
+				// called on itself, remind() would bypass its @Transactional proxy: the
+				// advisory lock must last as long as the reminding, so both share one
+				// transaction
+				Integer made = this.transactions.execute((status) -> remind());
+				if (made != null && made > 0) {
 					log.info("Reminded holders of {} disclosure request deadline(s)", made);
 				}
 			}, new LockConfiguration(java.time.Instant.now(), "request-deadline-reminders",

@@ -211,7 +211,8 @@ class DisclosureRequestDeadlineIT {
 	private List<String> remindOn(LocalDate day, String requestId) {
 		Instant noon = day.atTime(12, 0).atZone(AMSTERDAM).toInstant();
 		RequestDeadlineReminders job = new RequestDeadlineReminders(this.requests, this.notifications,
-				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true, this.locks, Duration.ofHours(1));
+				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true, this.locks, Duration.ofHours(1),
+				this.transactions);
 		this.transactions.executeWithoutResult((status) -> job.remind());
 		return this.jdbc
 			.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
