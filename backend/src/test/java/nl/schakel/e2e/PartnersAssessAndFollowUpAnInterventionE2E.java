@@ -59,8 +59,7 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 					.sendKeys("Zoeken naar zingeving valt samen met stoppen van de behandeling.");
 				judge.findElement(By.cssSelector("input[name=concernLevel][value=MODERATE]")).click();
 				judge.findElement(By.id("judge-why")).sendKeys("Geen concrete dreiging, wel snelle verandering.");
-				judge.findElement(By.cssSelector("button[type=submit]")).click();
-				arriveWithNotice(steering, "integrated judgement saved");
+				submitAndArriveWithNotice(steering, judge, "integrated judgement saved");
 
 				WebElement choose = steering.find(By.cssSelector("#choose form"));
 				new Select(choose.findElement(By.id("choose-intervention"))).selectByValue("mentoring");
@@ -72,8 +71,7 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 				choose.findElement(By.id("part-desc-0")).sendKeys("Mentor en dagbesteding");
 				choose.findElement(By.id("person-name-0")).sendKeys("Buurtvader Hamid");
 				choose.findElement(By.id("person-role-0")).sendKeys("sleutelfiguur");
-				choose.findElement(By.cssSelector("button[type=submit]")).click();
-				arriveWithNotice(steering, "intervention chosen");
+				submitAndArriveWithNotice(steering, choose, "intervention chosen");
 
 				// at follow-up: the delivering partner assesses again and records the
 				// outcome
@@ -82,8 +80,7 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 				outcome.findElement(By.cssSelector("input[name=outcome][value=COMPLETED]")).click();
 				CoordinatorRegistersACaseE2E.setValue(gemeente.driver(),
 						outcome.findElement(By.cssSelector("input[name=endedOn]")), LocalDate.now().toString());
-				outcome.findElement(By.cssSelector("button[type=submit]")).click();
-				arriveWithNotice(gemeente, "outcome recorded");
+				submitAndArriveWithNotice(gemeente, outcome, "outcome recorded");
 				assertThat(gemeente.find(By.id("interventions-title")).findElement(By.xpath("..")).getText())
 					.contains("Mentortraject met sleutelfiguur")
 					.contains("Voltooid");
@@ -118,11 +115,18 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 		new Select(form.findElement(By.id("assess-moment"))).selectByValue(moment);
 		form.findElement(By.cssSelector("input[name='score." + item + "'][value='" + score + "']")).click();
 		form.findElement(By.id("justification-" + item.replace('.', '-'))).sendKeys("Toelichting " + moment);
-		form.findElement(By.cssSelector("button[type=submit]")).click();
-		arriveWithNotice(browser, "assessment saved at " + moment);
+		submitAndArriveWithNotice(browser, form, "assessment saved at " + moment);
 	}
 
-	private static void arriveWithNotice(Browser browser, String what) {
+	/**
+	 * Submits the form and waits for the page it leads to: the page before may show a
+	 * notice of its own, which would otherwise be found and go stale while the browser
+	 * navigates.
+	 */
+	private static void submitAndArriveWithNotice(Browser browser, WebElement form, String what) {
+		WebElement before = browser.driver().findElement(By.tagName("html"));
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.arriveAt(what + " (page left)", ExpectedConditions.stalenessOf(before));
 		WebElement notice = browser.arriveAt(what,
 				ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
 		assertThat(browser.driver().findElements(By.cssSelector("p.problem"))).as(what).isEmpty();
