@@ -66,6 +66,25 @@ public class ProfessionalDirectory {
 		return (code == null) ? professional.name() : professional.name() + " (" + this.organisations.of(code) + ")";
 	}
 
+	/**
+	 * Name and organisation followed by the login name, e.g. "Sanne de Vries (Zorg- en
+	 * Veiligheidshuis Midden) · coordinator", for auditors: a name is what the identity
+	 * provider's administrator entered, the login name is what the records hold, so an
+	 * auditor sees both and two people with one name are told apart.
+	 */
+	public String accountable(String username, String organisation) {
+		return withLogin(username, name(username, organisation));
+	}
+
+	/** The person's name followed by the login name, for auditors; see above. */
+	public String accountable(String username) {
+		return withLogin(username, personName(username));
+	}
+
+	private static String withLogin(String username, String shown) {
+		return (username == null || username.isBlank() || shown.equals(username)) ? shown : shown + " · " + username;
+	}
+
 	/** The person's name only, the username when unknown. */
 	public String personName(String username) {
 		return (username == null) ? "" : find(username).name();

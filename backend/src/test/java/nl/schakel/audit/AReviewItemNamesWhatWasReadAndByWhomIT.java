@@ -67,8 +67,8 @@ class AReviewItemNamesWhatWasReadAndByWhomIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains(c.reference())
-			.contains("Daan Bakker (GGZ Midden)")
-			.contains("Joost Visser")
+			.contains("Daan Bakker (GGZ Midden) · ggz")
+			.contains("Joost Visser · politie")
 			.contains("Conflict van plichten")
 			.contains("5 van de 5 vragen beantwoord")
 			.contains("het belang (conflict van plichten)")

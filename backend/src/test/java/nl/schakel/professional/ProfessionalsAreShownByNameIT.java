@@ -70,6 +70,21 @@ class ProfessionalsAreShownByNameIT {
 	}
 
 	@Test
+	void anAuditorSeesTheLoginNameBesideTheNameSoTwoPeopleWhoCallThemselvesAlikeAreToldApart() {
+		String one = "k-" + UUID.randomUUID();
+		String other = "k-" + UUID.randomUUID();
+		signIn(one, Map.of("name", "Joost Visser"));
+		signIn(other, Map.of("name", "Joost Visser"));
+
+		assertThat(this.directory.name(one)).isEqualTo(this.directory.name(other));
+		assertThat(this.directory.accountable(one, null)).isEqualTo("Joost Visser (GGZ Midden) · " + one);
+		assertThat(this.directory.accountable(other, "politie-midden"))
+			.isEqualTo("Joost Visser (Politie eenheid Midden) · " + other);
+		assertThat(this.directory.accountable(one)).isEqualTo("Joost Visser · " + one);
+		assertThat(this.directory.accountable("never-logged-in")).isEqualTo("never-logged-in");
+	}
+
+	@Test
 	void aDemoLoginIsKeptUnderTheAccountsName() throws Exception {
 		this.mvc
 			.perform(get("/api/v1/requests").with(httpBasic("gemeente", "demo"))
