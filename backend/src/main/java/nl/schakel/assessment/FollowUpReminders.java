@@ -2,14 +2,12 @@ package nl.schakel.assessment;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import nl.schakel.database.ExclusiveWork;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
@@ -22,11 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds the partner responsible for a follow-up moment, and the case's coordinator,
@@ -52,26 +48,21 @@ class FollowUpReminders {
 
 	private final OrganisationDirectory organisations;
 
-	private final JdbcTemplate jdbc;
-
 	private final Clock clock;
 
 	private final int daysAhead;
 
 	private final boolean enabled;
 
-	private final LockingTaskExecutor locks;
-
 	private final Duration interval;
 
-	private final TransactionTemplate transactions;
+	private final ExclusiveWork exclusive;
 
 	FollowUpReminders(FollowUps followUps, Notifications notifications, CaseFileService cases,
-			OrganisationDirectory organisations, JdbcTemplate jdbc, Clock clock,
+			OrganisationDirectory organisations, Clock clock,
 			@Value("${schakel.notifications.follow-up-reminder-days:7}") int daysAhead,
-			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled, LockingTaskExecutor locks,
-			@Value("${schakel.notifications.reminder-interval:PT1H}") Duration interval,
-			TransactionTemplate transactions) {
+			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled,
+			@Value("${schakel.notifications.reminder-interval:PT1H}") Duration interval, ExclusiveWork exclusive) {
 		if (daysAhead < 0) {
 			throw new IllegalArgumentException("schakel.notifications.follow-up-reminder-days must not be negative");
 		}
@@ -79,37 +70,28 @@ class FollowUpReminders {
 		this.notifications = notifications;
 		this.cases = cases;
 		this.organisations = organisations;
-		this.jdbc = jdbc;
 		this.clock = clock;
 		this.daysAhead = daysAhead;
 		this.enabled = enabled;
-		this.locks = locks;
 		this.interval = interval;
-		this.transactions = transactions;
+		this.exclusive = exclusive;
 	}
 
 	@Scheduled(initialDelayString = "${schakel.notifications.reminder-interval:PT1H}",
 			fixedDelayString = "${schakel.notifications.reminder-interval:PT1H}")
 	void onSchedule() {
 		if (this.enabled) {
-			this.locks.executeWithLock((Runnable) () -> {
-				// called on itself, remind() would bypass its @Transactional proxy: the
-				// advisory lock
-				// and the reminders must share one transaction
-				Integer made = this.transactions.execute((status) -> remind());
-				if (made != null && made > 0) {
-					log.info("Reminded {} recipient(s) of follow-up moments due or overdue", made);
-				}
-			}, new LockConfiguration(Instant.now(), "follow-up-reminders", this.interval.multipliedBy(3),
-					this.interval.dividedBy(2)));
+			int made = this.exclusive.oncePerInterval("follow-up-reminders", this.interval, this::remind);
+			if (made > 0) {
+				log.info("Reminded {} recipient(s) of follow-up moments due or overdue", made);
+			}
 		}
 	}
 
 	/** Makes the follow-up reminders due today; answers how many it made. */
 	@Transactional
 	public int remind() {
-		Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, REMIND_LOCK);
-		if (!Boolean.TRUE.equals(locked)) {
+		if (!this.exclusive.aloneInThisTransaction(REMIND_LOCK)) {
 			return 0;
 		}
 		LocalDate today = LocalDate.now(this.clock);

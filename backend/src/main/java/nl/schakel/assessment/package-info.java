@@ -5,7 +5,7 @@
  * disclosure gate, follow-up moments and aggregates with small-cell suppression.
  */
 @ApplicationModule(displayName = "Assessment", allowedDependencies = { "casefile", "casework", "consent", "crypto",
-		"disclosure", "notification", "organisation", "participation", "policy", "security", "web" })
+		"database", "disclosure", "notification", "organisation", "participation", "policy", "security", "web" })
 package nl.schakel.assessment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,13 +1,12 @@
 package nl.schakel.notification;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import nl.schakel.plan.ActionSummary;
 import nl.schakel.plan.PlanOfAction;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
+import nl.schakel.database.ExclusiveWork;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
@@ -18,11 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds the holder of an open disclosure request one working day before its deadline
@@ -45,34 +42,28 @@ class RequestDeadlineReminders {
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
-
 	private final CaseFileService cases;
 
 	private final PlanOfAction plan;
 
 	private final boolean enabled;
 
-	private final LockingTaskExecutor locks;
-
 	private final java.time.Duration interval;
 
-	private final TransactionTemplate transactions;
+	private final ExclusiveWork exclusive;
 
 	RequestDeadlineReminders(DisclosureRequestService requests, Notifications notifications, Clock clock,
-			JdbcTemplate jdbc, CaseFileService cases, PlanOfAction plan,
-			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled, LockingTaskExecutor locks,
+			CaseFileService cases, PlanOfAction plan,
+			@Value("${schakel.notifications.reminders-enabled:true}") boolean enabled,
 			@Value("${schakel.notifications.reminder-interval:PT1H}") java.time.Duration interval,
-			TransactionTemplate transactions) {
-		this.transactions = transactions;
-		this.locks = locks;
+			ExclusiveWork exclusive) {
+		this.exclusive = exclusive;
 		this.interval = interval;
 		this.cases = cases;
 		this.plan = plan;
 		this.requests = requests;
 		this.notifications = notifications;
 		this.clock = clock;
-		this.jdbc = jdbc;
 		this.enabled = enabled;
 	}
 
@@ -80,24 +71,17 @@ class RequestDeadlineReminders {
 			fixedDelayString = "${schakel.notifications.reminder-interval:PT1H}")
 	void onSchedule() {
 		if (this.enabled) {
-			this.locks.executeWithLock((Runnable) () -> {
-				// called on itself, remind() would bypass its @Transactional proxy: the
-				// advisory lock must last as long as the reminding, so both share one
-				// transaction
-				Integer made = this.transactions.execute((status) -> remind());
-				if (made != null && made > 0) {
-					log.info("Reminded holders of {} disclosure request deadline(s)", made);
-				}
-			}, new LockConfiguration(java.time.Instant.now(), "request-deadline-reminders",
-					this.interval.multipliedBy(3), this.interval.dividedBy(2)));
+			int made = this.exclusive.oncePerInterval("request-deadline-reminders", this.interval, this::remind);
+			if (made > 0) {
+				log.info("Reminded holders of {} disclosure request deadline(s)", made);
+			}
 		}
 	}
 
 	/** Makes the reminders due today; answers how many it made. */
 	@Transactional
 	public int remind() {
-		Boolean locked = this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, REMIND_LOCK);
-		if (!Boolean.TRUE.equals(locked)) {
+		if (!this.exclusive.aloneInThisTransaction(REMIND_LOCK)) {
 			return 0;
 		}
 		LocalDate today = LocalDate.now(this.clock);

@@ -4,8 +4,8 @@
  * deadline — in an in-app inbox and, where a mail server is configured, by e-mail; by the
  * case's reference and the kind of event only, never its content.
  */
-@ApplicationModule(displayName = "Notification", allowedDependencies = { "casefile", "contribution", "meeting",
-		"organisation", "participation", "plan", "security", "web" })
+@ApplicationModule(displayName = "Notification", allowedDependencies = { "casefile", "contribution", "database",
+		"meeting", "organisation", "participation", "plan", "security", "web" })
 package nl.schakel.notification;
 
 import org.springframework.modulith.ApplicationModule;

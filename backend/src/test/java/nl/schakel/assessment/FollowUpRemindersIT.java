@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import nl.schakel.database.ExclusiveWork;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.notification.Notifications;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -56,7 +56,7 @@ class FollowUpRemindersIT {
 	OrganisationDirectory organisations;
 
 	@Autowired
-	LockingTaskExecutor locks;
+	ExclusiveWork exclusive;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -128,7 +128,7 @@ class FollowUpRemindersIT {
 		// an interval of milliseconds lets the job lock go between runs, as hours would
 		// in production
 		FollowUpReminders job = new FollowUpReminders(this.followUps, this.notifications, this.cases,
-				this.organisations, this.jdbc, noon, 7, true, this.locks, Duration.ofMillis(20), this.transactions);
+				this.organisations, noon, 7, true, Duration.ofMillis(20), this.exclusive);
 		for (int i = 0; i < times; i++) {
 			awaitTheJobLockReleased();
 			job.onSchedule();

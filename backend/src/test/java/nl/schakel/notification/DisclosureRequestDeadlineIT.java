@@ -37,7 +37,7 @@ class DisclosureRequestDeadlineIT {
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
 	@Autowired
-	net.javacrumbs.shedlock.core.LockingTaskExecutor locks;
+	nl.schakel.database.ExclusiveWork exclusive;
 
 	@Autowired
 	MockMvc mvc;
@@ -211,8 +211,7 @@ class DisclosureRequestDeadlineIT {
 	private List<String> remindOn(LocalDate day, String requestId) {
 		Instant noon = day.atTime(12, 0).atZone(AMSTERDAM).toInstant();
 		RequestDeadlineReminders job = new RequestDeadlineReminders(this.requests, this.notifications,
-				Clock.fixed(noon, AMSTERDAM), this.jdbc, this.cases, this.plan, true, this.locks, Duration.ofHours(1),
-				this.transactions);
+				Clock.fixed(noon, AMSTERDAM), this.cases, this.plan, true, Duration.ofHours(1), this.exclusive);
 		this.transactions.executeWithoutResult((status) -> job.remind());
 		return this.jdbc
 			.queryForList("select kind from notification where subject_id = ?::uuid and kind like 'REQUEST_DEADLINE_%'"
