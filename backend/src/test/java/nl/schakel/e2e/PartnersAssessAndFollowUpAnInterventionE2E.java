@@ -3,6 +3,7 @@ package nl.schakel.e2e;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,7 +128,8 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 	private static void submitAndArriveWithNotice(Browser browser, WebElement form, String what) {
 		WebElement before = browser.driver().findElement(By.tagName("html"));
 		form.findElement(By.cssSelector("button[type=submit]")).click();
-		browser.arriveAt(what + " (page left)", ExpectedConditions.stalenessOf(before));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> "leaving the page for " + what)
+			.until(ExpectedConditions.stalenessOf(before));
 		WebElement notice = browser.arriveAt(what,
 				ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
 		assertThat(browser.driver().findElements(By.cssSelector("p.problem"))).as(what).isEmpty();
