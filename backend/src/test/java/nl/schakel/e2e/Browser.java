@@ -63,6 +63,8 @@ final class Browser implements AutoCloseable {
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		// the console, to see whether the Content-Security-Policy refused anything
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,1024", "--lang=nl-NL", "--user-data-dir=" + profile.toAbsolutePath());
@@ -123,6 +125,33 @@ final class Browser implements AutoCloseable {
 			.isEmpty();
 		this.audited.add(page + " (" + results.getPasses().size() + " rules passed, " + results.getViolations().size()
 				+ " minor violations)");
+	}
+
+	/**
+	 * What the browser's console reported about the Content-Security-Policy since the
+	 * last call: each refused script, style or image is a page that does not work as
+	 * written.
+	 */
+	List<String> contentSecurityPolicyViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
+	}
+
+	/** Saves what the window shows now as a PNG. */
+	void screenshot(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, this.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	List<String> audited() {
