@@ -197,8 +197,12 @@ public class CaseErasure {
 	}
 
 	// A person may be the subject of several cases; their identity goes with the last
-	// one.
+	// one. The person row is locked before counting: two erasures of the person's last
+	// two cases, each holding only its own case row, would otherwise each see the other
+	// case still alive and both keep the person. Locked, the second counts after the
+	// first has committed its destroyed key, and blanks.
 	private boolean blankPersonUnlessStillNeeded(UUID personId, UUID erasedCase) {
+		this.jdbc.queryForList("select id from person where id = ? for update", personId);
 		Integer others = this.jdbc
 			.queryForObject("select count(*) from case_file c where c.person_id = ? and c.id <> ? "
 					+ "and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)",
