@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 /**
  * A practitioner's note on an intervention of the catalogue: what worked, for whom, under
  * what circumstances. It belongs to the intervention, never to a case, and carries no
- * personal data of a person concerned; it is written once and not changed.
+ * personal data of a person concerned. Only its author corrects or deletes it
+ * ({@link PractitionerNotes}).
  */
 @Entity
 @Table(name = "intervention_note")
@@ -32,6 +33,8 @@ class InterventionNote {
 	private String circumstances;
 
 	private Instant createdAt;
+
+	private Instant correctedAt;
 
 	protected InterventionNote() {
 	}
@@ -74,6 +77,20 @@ class InterventionNote {
 
 	public Instant createdAt() {
 		return this.createdAt;
+	}
+
+	/** When its author last corrected it, or {@code null}. */
+	public Instant correctedAt() {
+		return this.correctedAt;
+	}
+
+	public String author() {
+		return this.author;
+	}
+
+	/** Whether this actor wrote it: the same account of the same organisation. */
+	boolean isBy(nl.schakel.security.Actor actor) {
+		return this.author.equals(actor.username()) && this.organisation.equals(actor.organisation());
 	}
 
 }

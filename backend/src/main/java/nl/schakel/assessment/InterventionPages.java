@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import nl.schakel.security.Channel;
 import nl.schakel.security.Actor;
@@ -80,6 +81,8 @@ class InterventionPages {
 		model.addAttribute("notes", this.notes.of(code));
 		model.addAttribute("names", this.access.names());
 		model.addAttribute("writesNotes", writesNotes(actor));
+		model.addAttribute("me", actor.username());
+		model.addAttribute("myOrganisation", actor.organisation());
 		if (actor.has(Role.COORDINATOR)) {
 			Evaluation.Aggregates aggregates = this.evaluation.interventions(access);
 			model.addAttribute("aggregates", aggregates);
@@ -134,6 +137,46 @@ class InterventionPages {
 		this.notes.post(new InterventionNote(code, actor.organisation(), actor.username(), whatWorked.strip(),
 				AssessmentService.strip(forWhom), AssessmentService.strip(circumstances), Instant.now(this.clock)));
 		redirect.addFlashAttribute("notice", "intervention.note.saved");
+		return "redirect:/interventions/" + code;
+	}
+
+	/**
+	 * The author corrects their note: the old text stays only in the history auditors
+	 * read.
+	 */
+	@PostMapping("/interventions/{code}/notes/{noteId}/correction")
+	String correctNote(Access access, @PathVariable String code, @PathVariable UUID noteId,
+			@RequestParam(required = false) String whatWorked, @RequestParam(required = false) String forWhom,
+			@RequestParam(required = false) String circumstances, RedirectAttributes redirect) {
+		if (AssessmentService.blank(whatWorked) || whatWorked.length() > WHAT_WORKED_LIMIT
+				|| (forWhom != null && forWhom.length() > CONTEXT_LIMIT)
+				|| (circumstances != null && circumstances.length() > CONTEXT_LIMIT)) {
+			redirect.addFlashAttribute("problem", "form.invalid");
+			redirect.addFlashAttribute("correctionFor", noteId.toString());
+			return "redirect:/interventions/" + code + "#note-" + noteId;
+		}
+		try {
+			this.notes.correct(access.actor(), code, noteId, whatWorked.strip(), AssessmentService.strip(forWhom),
+					AssessmentService.strip(circumstances), Instant.now(this.clock));
+		}
+		catch (PractitionerNotes.NoteNotFound ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("notice", "intervention.note.corrected");
+		return "redirect:/interventions/" + code;
+	}
+
+	/** The author deletes their note, and with it its earlier texts in the history. */
+	@PostMapping("/interventions/{code}/notes/{noteId}/deletion")
+	String deleteNote(Access access, @PathVariable String code, @PathVariable UUID noteId,
+			RedirectAttributes redirect) {
+		try {
+			this.notes.delete(access.actor(), code, noteId, Instant.now(this.clock));
+		}
+		catch (PractitionerNotes.NoteNotFound ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("notice", "intervention.note.deleted");
 		return "redirect:/interventions/" + code;
 	}
 

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One data key per case (crypto-shredding): a Tink AES-256-GCM keyset of its own, stored
@@ -28,9 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that ciphertext — live rows, Envers history, backups — unreadable at once.
  *
  * <p>
- * Unwrapped keys are cached per instance; {@link #destroy} evicts its own entry, and an
- * erasure also blanks the ciphertexts it can reach, so a stale cache in another instance
- * finds nothing to open.
+ * Unwrapped keys are cached per instance, but a cached key is never used without asking
+ * the key's row first: another instance (or another path of this one) may have destroyed
+ * it. The row is asked once per case and transaction — sealing holds it {@code for share}
+ * until the transaction ends, so an erasure waits for a writer still sealing under the
+ * key (and then blanks what it wrote) or the writer waits for the erasure and is refused;
+ * opening only reads it. Outside a transaction every use asks.
  */
 public final class CaseKeys {
 
@@ -41,6 +47,9 @@ public final class CaseKeys {
 	private final Clock clock;
 
 	private final Map<UUID, Aead> unwrapped = new ConcurrentHashMap<>();
+
+	// this instance's own key for the transaction-bound record of key rows already asked
+	private final Object transactionKey = new Object();
 
 	/**
 	 * @param database the database holding {@code case_key}, asked for on first use (so
@@ -63,14 +72,10 @@ public final class CaseKeys {
 	/**
 	 * The case's key for sealing, created on first use.
 	 * @throws CaseKeyDestroyedException if the case was erased: nothing is sealed for it
-	 * again
+	 * again, whatever this instance has cached
 	 */
 	Aead forSealing(UUID caseId) {
-		Aead cached = this.unwrapped.get(caseId);
-		if (cached != null) {
-			return cached;
-		}
-		Optional<Aead> existing = load(caseId);
+		Optional<Aead> existing = live(caseId, true);
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -86,17 +91,78 @@ public final class CaseKeys {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot create the data key of case " + caseId, ex);
 		}
-		return load(caseId)
+		return live(caseId, true)
 			.orElseThrow(() -> new IllegalStateException("The data key of case " + caseId + " vanished"));
 	}
 
 	/**
 	 * The case's key for opening; empty when the case has none yet (its values are under
 	 * the master key).
+	 * @throws CaseKeyDestroyedException if the case was erased, whatever this instance
+	 * has cached
 	 */
 	Optional<Aead> forOpening(UUID caseId) {
+		return live(caseId, false);
+	}
+
+	// The key row is asked before a cached key is used: the cache saves unwrapping, never
+	// the question whether the key still lives.
+	private Optional<Aead> live(UUID caseId, boolean forSealing) {
+		Map<UUID, Boolean> checked = checkedInThisTransaction();
 		Aead cached = this.unwrapped.get(caseId);
-		return (cached != null) ? Optional.of(cached) : load(caseId);
+		Boolean lockedForSealing = (checked != null) ? checked.get(caseId) : null;
+		if (cached != null && lockedForSealing != null && (lockedForSealing || !forSealing)) {
+			return Optional.of(cached);
+		}
+		List<byte[]> rows = jdbc().query(
+				"select wrapped_keyset from case_key where case_id = ?" + (forSealing ? " for share" : ""),
+				(rs, n) -> rs.getBytes(1), caseId);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		byte[] wrapped = rows.get(0);
+		if (wrapped == null) {
+			this.unwrapped.remove(caseId);
+			throw new CaseKeyDestroyedException(caseId);
+		}
+		if (checked != null) {
+			checked.merge(caseId, forSealing, Boolean::logicalOr);
+		}
+		return Optional.of((cached != null) ? cached : unwrap(caseId, wrapped));
+	}
+
+	// The cases whose key row this transaction has already asked (true: held for share,
+	// so it may seal), or null outside a transaction.
+	private Map<UUID, Boolean> checkedInThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return null;
+		}
+		@SuppressWarnings("unchecked")
+		Map<UUID, Boolean> checked = (Map<UUID, Boolean>) TransactionSynchronizationManager
+			.getResource(this.transactionKey);
+		if (checked == null) {
+			Map<UUID, Boolean> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this.transactionKey, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CaseKeys.this.transactionKey);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(CaseKeys.this.transactionKey, fresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CaseKeys.this.transactionKey);
+				}
+			});
+			checked = fresh;
+		}
+		return checked;
 	}
 
 	/**
@@ -107,6 +173,10 @@ public final class CaseKeys {
 	 */
 	public boolean destroy(UUID caseId) {
 		this.unwrapped.remove(caseId);
+		Map<UUID, Boolean> checked = checkedInThisTransaction();
+		if (checked != null) {
+			checked.remove(caseId);
+		}
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		int destroyed = jdbc().update(
 				"update case_key set wrapped_keyset = null, destroyed_at = ? where case_id = ? and destroyed_at is null",
@@ -128,21 +198,12 @@ public final class CaseKeys {
 		return this.database.get();
 	}
 
-	private Optional<Aead> load(UUID caseId) {
-		List<byte[]> rows = jdbc().query("select wrapped_keyset from case_key where case_id = ?",
-				(rs, n) -> rs.getBytes(1), caseId);
-		if (rows.isEmpty()) {
-			return Optional.empty();
-		}
-		byte[] wrapped = rows.get(0);
-		if (wrapped == null) {
-			throw new CaseKeyDestroyedException(caseId);
-		}
+	private Aead unwrap(UUID caseId, byte[] wrapped) {
 		try {
 			Aead aead = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, this.master, associatedData(caseId))
 				.getPrimitive(RegistryConfiguration.get(), Aead.class);
 			this.unwrapped.put(caseId, aead);
-			return Optional.of(aead);
+			return aead;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The data key of case " + caseId + " cannot be unwrapped", ex);

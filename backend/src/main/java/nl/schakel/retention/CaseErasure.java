@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -73,10 +74,13 @@ public class CaseErasure {
 
 	private final Clock clock;
 
-	CaseErasure(JdbcTemplate jdbc, CaseKeys caseKeys, Clock clock) {
+	private final RetentionSchedule schedule;
+
+	CaseErasure(JdbcTemplate jdbc, CaseKeys caseKeys, Clock clock, RetentionSchedule schedule) {
 		this.jdbc = jdbc;
 		this.caseKeys = caseKeys;
 		this.clock = clock;
+		this.schedule = schedule;
 	}
 
 	/**
@@ -89,6 +93,9 @@ public class CaseErasure {
 	 * @return the proof of destruction
 	 * @throws CaseNotErasable if there is no such case
 	 * @throws CaseErased if it was erased before
+	 * @throws CaseNotDue if erased as retention due while the case is open or its
+	 * retention (or an extension) has not run out
+	 * @throws CaseUnderHold if erased on the person's request while an extension runs
 	 */
 	@Transactional
 	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy) {
@@ -102,6 +109,17 @@ public class CaseErasure {
 	@Transactional
 	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy,
 			Clock at) {
+		return erase(caseId, kind, ruleId, jobRunId, requestedBy, at, false);
+	}
+
+	/**
+	 * As {@link #erase(UUID, ErasureKind, String, UUID, String, Clock)}; for the person's
+	 * request, {@code holdWeighed} says the coordinator's decision weighed a running
+	 * retention extension and set it aside.
+	 */
+	@Transactional
+	DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy, Clock at,
+			boolean holdWeighed) {
 		// the case row locked: two erasures of one case queue, and the second finds it
 		// erased
 		List<Map<String, Object>> rows = this.jdbc
@@ -115,6 +133,28 @@ public class CaseErasure {
 		String reference = (String) rows.get(0).get("reference");
 		UUID personId = (UUID) rows.get(0).get("person_id");
 		OffsetDateTime now = OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC);
+		// Whether the case may go is decided here, on the locked row read afresh, not
+		// on what a caller listed earlier: a case reopened or extended since is kept.
+		String rule = ruleId;
+		String holdSetAside = null;
+		if (kind == ErasureKind.RETENTION_DUE) {
+			DueErasure due = this.schedule.dueOf(caseId)
+				.orElseThrow(() -> new CaseNotDue(caseId, "the case is not closed", null));
+			if (due.dueOn().isAfter(now.toLocalDate())) {
+				throw new CaseNotDue(caseId, "its retention runs until " + due.dueOn(), due.dueOn());
+			}
+			rule = due.ruleId();
+		}
+		else {
+			Optional<RetentionExtension> hold = this.schedule.runningHold(caseId, now.toLocalDate());
+			if (hold.isPresent() && !holdWeighed) {
+				throw new CaseUnderHold(caseId, hold.get().until(), hold.get().reason());
+			}
+			if (hold.isPresent()) {
+				holdSetAside = "retention extension until " + hold.get().until()
+						+ " weighed against the person's request and set aside";
+			}
+		}
 
 		this.caseKeys.destroy(caseId);
 		Map<String, Integer> blanked = new TreeMap<>();
@@ -140,22 +180,29 @@ public class CaseErasure {
 
 		List<String> what = new ArrayList<>();
 		what.add("case data key destroyed");
+		if (holdSetAside != null) {
+			what.add(holdSetAside);
+		}
 		blanked.forEach((table, count) -> what.add(table + ": " + count + " value(s) blanked"));
 		what.add(personBlanked ? "person: name, date of birth, BSN, BSN index and address blanked (live and history)"
 				: "person: kept, another case still needs them");
-		DestructionProof proof = new DestructionProof(UUID.randomUUID(), caseId, reference, now, kind, ruleId, jobRunId,
+		DestructionProof proof = new DestructionProof(UUID.randomUUID(), caseId, reference, now, kind, rule, jobRunId,
 				requestedBy, String.join("; ", what));
 		this.jdbc.update(
 				"insert into destruction_proof (id, case_id, case_reference, destroyed_at, kind, rule_id, "
 						+ "job_run_id, requested_by, what) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				proof.id(), caseId, reference, now, kind.name(), ruleId, jobRunId, requestedBy, proof.what());
+				proof.id(), caseId, reference, now, kind.name(), rule, jobRunId, requestedBy, proof.what());
 		log.info("Erased case {} ({}): {}", reference, kind, proof.what());
 		return proof;
 	}
 
 	// A person may be the subject of several cases; their identity goes with the last
-	// one.
+	// one. The person row is locked before counting: two erasures of the person's last
+	// two cases, each holding only its own case row, would otherwise each see the other
+	// case still alive and both keep the person. Locked, the second counts after the
+	// first has committed its destroyed key, and blanks.
 	private boolean blankPersonUnlessStillNeeded(UUID personId, UUID erasedCase) {
+		this.jdbc.queryForList("select id from person where id = ? for update", personId);
 		Integer others = this.jdbc
 			.queryForObject("select count(*) from case_file c where c.person_id = ? and c.id <> ? "
 					+ "and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)",

@@ -1,7 +1,9 @@
 package nl.schakel.retention;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,19 +31,27 @@ public class CaseErasureRequests {
 
 	private final Clock clock;
 
-	CaseErasureRequests(CaseErasure erasure, JdbcTemplate jdbc, Clock clock) {
+	private final RetentionSchedule schedule;
+
+	CaseErasureRequests(CaseErasure erasure, JdbcTemplate jdbc, Clock clock, RetentionSchedule schedule) {
 		this.erasure = erasure;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.schedule = schedule;
 	}
 
 	/**
+	 * @param holdWeighed for a granted request of the person while a retention extension
+	 * (a pending legal procedure) runs: {@code true} records that the decision weighed
+	 * that hold and sets it aside; without it such a request is refused with
+	 * {@link CaseUnderHold} and nothing is recorded
 	 * @return the proof, or empty when the person's request was refused (the refusal is
 	 * recorded)
+	 * @throws CaseNotDue for a retention erasure of a case that is open or not yet due
 	 */
 	@Transactional
 	public Optional<DestructionProof> erase(Actor coordinator, UUID caseId, String kindValue, String reason,
-			String decision) {
+			String decision, Boolean holdWeighed) {
 		if (!coordinator.has(Role.COORDINATOR)) {
 			throw new AccessDeniedException("Only the coordinator of the case's safety house erases a case");
 		}
@@ -63,23 +73,38 @@ public class CaseErasureRequests {
 			}
 		}
 		requireOwnHouse(coordinator, caseId);
+		Optional<RetentionExtension> hold = Optional.empty();
+		if ("GRANTED".equals(granted)) {
+			// locked as the erasure and an extension lock it, so the hold weighed here is
+			// the one the erasure finds
+			this.jdbc.queryForList("select id from case_file where id = ? for update", caseId);
+			hold = this.schedule.runningHold(caseId, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			if (hold.isPresent() && !Boolean.TRUE.equals(holdWeighed)) {
+				throw new CaseUnderHold(caseId, hold.get().until(), hold.get().reason());
+			}
+		}
 		if (granted != null) {
 			this.jdbc.update(
-					"insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at) "
-							+ "values (?, ?, 'ERASURE', ?, ?, ?, ?)",
+					"insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at, "
+							+ "hold_weighed_until) values (?, ?, 'ERASURE', ?, ?, ?, ?, ?)",
 					UUID.randomUUID(), caseId, reason.strip(), granted, coordinator.username(),
-					OffsetDateTime.now(this.clock));
+					OffsetDateTime.now(this.clock), hold.map(RetentionExtension::until).orElse(null));
 			if (granted.equals("REFUSED")) {
 				return Optional.empty();
 			}
 		}
-		return Optional.of(this.erasure.erase(caseId, kind, null, null, coordinator.username()));
+		return Optional
+			.of(this.erasure.erase(caseId, kind, null, null, coordinator.username(), this.clock, hold.isPresent()));
+	}
+
+	void requireOwnHouse(Actor coordinator, UUID caseId) {
+		requireOwnHouse(this.jdbc, coordinator, caseId);
 	}
 
 	// One answer for "no such case" and "another house's case", so nothing leaks through
 	// the reply.
-	void requireOwnHouse(Actor coordinator, UUID caseId) {
-		List<Boolean> own = this.jdbc.queryForList(
+	static void requireOwnHouse(JdbcTemplate jdbc, Actor coordinator, UUID caseId) {
+		List<Boolean> own = jdbc.queryForList(
 				"select o.code = ? from case_file c join organisation o "
 						+ "on o.id = c.organisation_id where c.id = ?",
 				Boolean.class, coordinator.organisation(), caseId);

@@ -61,7 +61,7 @@ class ErasureApiController {
 
 	@PostMapping("/api/v1/cases/{id}/erasure")
 	ResponseEntity<Object> erase(Access access, @PathVariable UUID id, @RequestBody ErasureRequest body) {
-		return this.requests.erase(access.actor(), id, body.kind(), body.reason(), body.decision())
+		return this.requests.erase(access.actor(), id, body.kind(), body.reason(), body.decision(), body.holdWeighed())
 			.<ResponseEntity<Object>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.ok(new Refusal(id, "REFUSED")));
 	}
@@ -95,7 +95,32 @@ class ErasureApiController {
 		return ErasedCases.problem();
 	}
 
-	record ErasureRequest(String kind, String reason, String decision) {
+	@ExceptionHandler(CaseNotDue.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail notDue(CaseNotDue ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-not-due", "Case not due for erasure",
+				(ex.dueOn() == null)
+						? "The case is not closed: its retention has not started, so it is not erased as retention due"
+						: "The retention of this case runs until " + ex.dueOn()
+								+ " (its period or a recorded extension); it is not erased as retention due before");
+		problem.setProperty("dueOn", (ex.dueOn() != null) ? ex.dueOn().toString() : null);
+		return problem;
+	}
+
+	@ExceptionHandler(CaseUnderHold.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	ProblemDetail underHold(CaseUnderHold ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "case-under-retention-hold",
+				"Case kept for a pending procedure",
+				"The case is kept until " + ex.until() + " for a pending procedure (" + ex.reason()
+						+ "); erase it on the person's request only with holdWeighed: true, "
+						+ "recording that the decision weighed this hold and set it aside");
+		problem.setProperty("heldUntil", ex.until().toString());
+		problem.setProperty("holdReason", ex.reason());
+		return problem;
+	}
+
+	record ErasureRequest(String kind, String reason, String decision, Boolean holdWeighed) {
 	}
 
 	record Refusal(UUID caseId, String decision) {

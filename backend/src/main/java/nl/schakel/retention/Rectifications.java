@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.schakel.notification.NotificationKind;
@@ -25,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Rectification on the person's request (AVG art. 16): the coordinator of the case's
  * house records the request and its decision; a granted correction changes the person's
  * details, the old value staying only in the change history auditors read, and every
- * organisation the disclosure log names as having received the case's data is notified
- * (art. 19) — that a correction was made, never what.
+ * organisation the disclosure log names as having been shown the person — in this case or
+ * any other case of theirs, another house's too — is notified (art. 19) in the case it
+ * received: that a correction was made, never what.
  */
 @Service
 public class Rectifications {
@@ -119,14 +123,24 @@ public class Rectifications {
 		}
 		UUID personId = this.jdbc.queryForObject("select person_id from case_file where id = ?", UUID.class, caseId);
 		this.persons.rectify(new PersonId(personId), name, dateOfBirth, address);
-		// the recipients the log names: every organisation that was shown something of
-		// the case
-		List<String> recipients = this.jdbc.queryForList(
-				"select distinct actor_organisation from disclosure "
-						+ "where case_id = ? and decision = 'PERMIT' and actor_organisation is not null "
-						+ "and actor_organisation <> ? order by actor_organisation",
-				String.class, caseId, coordinator.organisation());
-		this.notifications.notifyOrganisations(caseId, NotificationKind.CASE_DATA_RECTIFIED, recipients);
+		// The person's details are one record, shown in every case of theirs, another
+		// house's too: the recipients the log names are those shown anything of the
+		// person in any case not erased. Each is told in the case it received, so a
+		// recipient of another case learns that the details it was shown there were
+		// corrected, and nothing of this case.
+		Map<UUID, List<String>> recipientsByCase = new LinkedHashMap<>();
+		this.jdbc.query("""
+				select distinct d.case_id, d.actor_organisation from disclosure d
+				 where d.person_id = ? and d.decision = 'PERMIT' and d.case_id is not null
+				   and d.actor_organisation is not null and d.actor_organisation <> ?
+				   and not exists (select 1 from case_key k where k.case_id = d.case_id and k.destroyed_at is not null)
+				 order by d.case_id, d.actor_organisation""", (rs) -> {
+			recipientsByCase.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new ArrayList<>())
+				.add(rs.getString(2));
+		}, personId, coordinator.organisation());
+		recipientsByCase.forEach((received, organisations) -> this.notifications.notifyOrganisations(received,
+				NotificationKind.CASE_DATA_RECTIFIED, organisations));
+		List<String> recipients = recipientsByCase.values().stream().flatMap(List::stream).distinct().sorted().toList();
 		return new Rectification(caseId, field, granted, recipients);
 	}
 

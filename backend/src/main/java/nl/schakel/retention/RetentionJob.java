@@ -20,11 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily retention job: erases every closed case whose retention ran out, each in its
- * own transaction, and writes a proof per case naming the rule and this run. It runs
- * under a PostgreSQL advisory lock held for the whole run, so of two instances (or two
- * threads) only one erases; the other sees the lock taken and does nothing. A plain
- * {@code @Scheduled} bean with the lock inside, so a scheduler-wide lock can wrap it
- * later without change.
+ * own transaction, and writes a proof per case naming the rule and this run. The list is
+ * only where to look: inside each case's transaction {@link CaseErasure} locks the case
+ * row and reads status, closure and extensions afresh, so a case reopened or extended
+ * while the job ran is skipped, not erased. It runs under a PostgreSQL advisory lock held
+ * for the whole run, so of two instances (or two threads) only one erases; the other sees
+ * the lock taken and does nothing. A plain {@code @Scheduled} bean with the lock inside,
+ * so a scheduler-wide lock can wrap it later without change.
  */
 @Component
 public class RetentionJob {
@@ -79,12 +81,20 @@ public class RetentionJob {
 			this.jdbc.update("insert into retention_run (id, started_at) values (?, ?)", runId, started);
 			List<DueErasure> due = this.schedule.dueBy(today);
 			int erased = 0;
+			int skipped = 0;
 			int failed = 0;
 			for (DueErasure one : due) {
 				try {
 					this.perCase.executeWithoutResult((inner) -> this.erasure.erase(one.caseId(),
 							ErasureKind.RETENTION_DUE, one.ruleId(), runId, null, at));
 					erased++;
+				}
+				catch (CaseNotDue | CaseErased ex) {
+					// reopened, extended or erased since the list was read: kept (or
+					// gone) as it now stands
+					skipped++;
+					log.info("Retention job {}: case {} no longer due, skipped ({})", runId, one.caseReference(),
+							ex.getMessage());
 				}
 				catch (RuntimeException ex) {
 					// one case that cannot be erased does not keep the others; it is due
@@ -95,13 +105,17 @@ public class RetentionJob {
 			}
 			this.jdbc.update("update retention_run set finished_at = ?, erased = ? where id = ?",
 					OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC), erased, runId);
-			log.info("Retention job {}: {} case(s) due, {} erased, {} failed", runId, due.size(), erased, failed);
-			return Optional.of(new Run(runId, due.size(), erased, failed));
+			log.info("Retention job {}: {} case(s) due, {} erased, {} skipped, {} failed", runId, due.size(), erased,
+					skipped, failed);
+			return Optional.of(new Run(runId, due.size(), erased, skipped, failed));
 		});
 	}
 
-	/** One run: its id, how many cases were due, erased, and could not be erased. */
-	public record Run(UUID id, int due, int erased, int failed) {
+	/**
+	 * One run: its id, how many cases were listed as due, erased, no longer due when
+	 * their turn came, and could not be erased.
+	 */
+	public record Run(UUID id, int due, int erased, int skipped, int failed) {
 	}
 
 }

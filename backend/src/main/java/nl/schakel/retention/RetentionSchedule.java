@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,12 +40,9 @@ public class RetentionSchedule {
 
 	private final List<RetentionPeriod> periods;
 
-	private final CaseErasureRequests requests;
-
-	RetentionSchedule(JdbcTemplate jdbc, Register register, CaseErasureRequests requests) {
+	RetentionSchedule(JdbcTemplate jdbc, Register register) {
 		this.jdbc = jdbc;
 		this.periods = register.retentionPeriods();
-		this.requests = requests;
 	}
 
 	/**
@@ -91,7 +89,10 @@ public class RetentionSchedule {
 		if (reason.length() > 2000) {
 			throw InvalidInput.of("reason", "The reason is at most 2000 characters");
 		}
-		this.requests.requireOwnHouse(coordinator, caseId);
+		CaseErasureRequests.requireOwnHouse(this.jdbc, coordinator, caseId);
+		// the case row locked, as an erasure locks it: an erasure running now either
+		// finishes first or sees this extension when it re-reads the case
+		this.jdbc.queryForList("select id from case_file where id = ? for update", caseId);
 		this.jdbc.update(
 				"insert into retention_extension (id, case_id, extended_until, reason, recorded_by, recorded_at) "
 						+ "values (?, ?, ?, ?, ?, ?)",
@@ -132,7 +133,36 @@ public class RetentionSchedule {
 		return byCase;
 	}
 
+	/**
+	 * One case's due day, read afresh (the caller holds the case row locked): empty while
+	 * the case is open or erased.
+	 */
+	Optional<DueErasure> dueOf(UUID caseId) {
+		return closedCases(null, caseId).stream().findFirst();
+	}
+
+	/**
+	 * The recorded extension (a pending legal procedure) still running on this day, the
+	 * longest if there are several.
+	 */
+	Optional<RetentionExtension> runningHold(UUID caseId, LocalDate today) {
+		return this.jdbc
+			.query("""
+					select case_id, extended_until, reason, recorded_by, recorded_at from retention_extension
+					 where case_id = ? and extended_until > ? order by extended_until desc limit 1""",
+					(rs, n) -> new RetentionExtension(rs.getObject("case_id", UUID.class),
+							rs.getObject("extended_until", LocalDate.class), rs.getString("reason"),
+							rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)),
+					caseId, today)
+			.stream()
+			.findFirst();
+	}
+
 	private List<DueErasure> closedCases(String house) {
+		return closedCases(house, null);
+	}
+
+	private List<DueErasure> closedCases(String house, UUID caseId) {
 		String sql = """
 				select c.id, c.reference, c.closed_on, c.triage_outcome,
 				       exists (select 1 from follow_up f where f.case_id = c.id) as followed_up,
@@ -147,8 +177,15 @@ public class RetentionSchedule {
 				                      where case_id = c.id order by extended_until desc limit 1) e on true
 				 where c.status = 'CLOSED' and c.closed_on is not null
 				   and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)
-				""" + ((house != null) ? " and o.code = ?" : "");
-		Object[] args = (house != null) ? new Object[] { house } : new Object[0];
+				""" + ((house != null) ? " and o.code = ?" : "") + ((caseId != null) ? " and c.id = ?" : "");
+		List<Object> parameters = new ArrayList<>();
+		if (house != null) {
+			parameters.add(house);
+		}
+		if (caseId != null) {
+			parameters.add(caseId);
+		}
+		Object[] args = parameters.toArray();
 		return this.jdbc.query(sql, (rs, n) -> {
 			CaseOutcome outcome = outcome(rs.getString("triage_outcome"), rs.getBoolean("followed_up"));
 			Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
