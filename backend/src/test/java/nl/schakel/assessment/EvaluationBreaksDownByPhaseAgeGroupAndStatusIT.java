@@ -167,6 +167,13 @@ class EvaluationBreaksDownByPhaseAgeGroupAndStatusIT {
 			.contains("\r\nage_group;family-support;15;;;;;0\r\n")
 			.contains("\r\nstatus;family-support;13;;;;;not_rated\r\n")
 			.contains("\r\nintervention;family-support;25;");
+		as("coordinator", get("/api/v1/evaluation/interventions.csv?breakdown=age-group")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("intervention;value;cases;completed;")))
+			.andExpect(content().string(containsString("\r\nfamily-support;0;15;;;;;")))
+			.andExpect(content().string(containsString("\r\nfamily-support;1;;;;;;")));
+		as("coordinator", get("/api/v1/evaluation/interventions.csv?breakdown=religion"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("breakdown"));
 		this.mvc.perform(get("/evaluation").with(user(this.accounts.loadUserByUsername("coordinator"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Per fase van radicalisering")))
