@@ -167,11 +167,18 @@ class AssessmentApiController {
 	 * analysis.
 	 */
 	@GetMapping(value = "/api/v1/evaluation/interventions.csv", produces = "text/csv")
-	ResponseEntity<String> evaluationCsv(Access access) {
+	ResponseEntity<String> evaluationCsv(Access access, @RequestParam(required = false) String breakdown) {
+		if (breakdown != null && !List.of("phase", "age-group", "status").contains(breakdown)) {
+			throw new nl.schakel.web.InvalidInput(
+					List.of(new FieldProblem("breakdown", "One of phase, age-group, status (or none)")));
+		}
 		Evaluation.Aggregates aggregates = this.evaluation.interventions(access.via(Channel.EXPORT));
+		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
+		if (breakdown != null) {
+			return breakdownCsv(breakdown, aggregates, kinds);
+		}
 		StringBuilder csv = new StringBuilder(
 				"intervention;working_elements;cases;completed;stopped_early;ongoing;" + "mean_duration_days");
-		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
 		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
 		csv.append("\r\n");
 		for (Evaluation.Row row : aggregates.interventions()) {
@@ -189,6 +196,40 @@ class AssessmentApiController {
 		csv.append("# ").append(aggregates.rule()).append("\r\n");
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"evaluation-interventions.csv\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv.toString());
+	}
+
+	/**
+	 * One breakdown (by phase, age group or status) as CSV: a line per intervention and
+	 * value ({@code not_rated} when there is none), suppressed cells empty.
+	 */
+	private static ResponseEntity<String> breakdownCsv(String breakdown, Evaluation.Aggregates aggregates,
+			List<String> kinds) {
+		List<Evaluation.BreakdownRow> rows = switch (breakdown) {
+			case "phase" -> aggregates.byPhase();
+			case "age-group" -> aggregates.byAgeGroup();
+			default -> aggregates.byStatus();
+		};
+		StringBuilder csv = new StringBuilder(
+				"intervention;value;cases;completed;stopped_early;ongoing;mean_duration_days");
+		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
+		csv.append("\r\n");
+		for (Evaluation.BreakdownRow row : rows) {
+			csv.append(row.intervention()).append(';').append((row.value() != null) ? row.value() : "not_rated");
+			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+					row.meanDurationDays())) {
+				csv.append(';').append((cell != null) ? cell : "");
+			}
+			for (String kind : kinds) {
+				Long count = row.barriers().get(kind);
+				csv.append(';').append((count != null) ? count : "");
+			}
+			csv.append("\r\n");
+		}
+		csv.append("# ").append(aggregates.rule()).append("\r\n");
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"evaluation-" + breakdown + ".csv\"")
 			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(csv.toString());
 	}

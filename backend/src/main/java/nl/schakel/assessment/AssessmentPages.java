@@ -134,7 +134,41 @@ class AssessmentPages {
 				outcomeSeries(locale, elements.stream().map(Evaluation.ElementRow::completed).toList(),
 						elements.stream().map(Evaluation.ElementRow::stoppedEarly).toList(),
 						elements.stream().map(Evaluation.ElementRow::ongoing).toList())));
+		model.addAttribute("breakdowns",
+				List.of(breakdown("PHASE", aggregates.byPhase(), locale),
+						breakdown("AGE_GROUP", aggregates.byAgeGroup(), locale),
+						breakdown("STATUS", aggregates.byStatus(), locale)));
 		return "assessment/evaluation";
+	}
+
+	/**
+	 * One breakdown on the page: its table rows and a chart of the number of cases per
+	 * value, one group of bars per intervention with any cell shown (hidden cells have no
+	 * bar).
+	 */
+	record BreakdownView(String key, List<Evaluation.BreakdownRow> rows, String chart) {
+	}
+
+	private BreakdownView breakdown(String key, List<Evaluation.BreakdownRow> rows, java.util.Locale locale) {
+		List<String> shownInterventions = rows.stream()
+			.filter((r) -> r.cases() != null)
+			.map(Evaluation.BreakdownRow::intervention)
+			.distinct()
+			.toList();
+		List<String> categories = new java.util.ArrayList<>();
+		Map<String, List<Long>> series = new java.util.LinkedHashMap<>();
+		for (String code : shownInterventions) {
+			List<Evaluation.BreakdownRow> ofIntervention = rows.stream()
+				.filter((r) -> r.intervention().equals(code))
+				.toList();
+			categories.add(ofIntervention.get(0).name().in(locale));
+			for (Evaluation.BreakdownRow row : ofIntervention) {
+				series.computeIfAbsent(row.valueLabel().in(locale), (k) -> new java.util.ArrayList<>())
+					.add(row.cases());
+			}
+		}
+		return new BreakdownView(key, rows, AssessmentCharts
+			.bars(this.messages.getMessage("evaluation.chart.breakdown." + key, null, locale), categories, series));
 	}
 
 	/**
@@ -145,15 +179,26 @@ class AssessmentPages {
 	org.springframework.http.ResponseEntity<String> evaluationCsv(Access access) {
 		Evaluation.Overview overview = this.evaluation.overview(access.via(Channel.EXPORT));
 		StringBuilder csv = new StringBuilder(
-				"breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days\r\n");
+				"breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days;value\r\n");
 		for (Evaluation.Row row : overview.interventions().interventions()) {
 			line(csv, "intervention", row.intervention(), row.cases(), row.completed(), row.stoppedEarly(),
-					row.ongoing(), row.meanDurationDays());
+					row.ongoing(), row.meanDurationDays(), null);
 		}
 		for (Evaluation.ElementRow row : overview.workingElements()) {
 			line(csv, "working_element", row.element(), row.deployments(), row.completed(), row.stoppedEarly(),
-					row.ongoing(), null);
+					row.ongoing(), null, null);
 		}
+		// per phase, age group and status: the intervention as category, the scale value
+		// (or not_rated) in the last column
+		Evaluation.Aggregates aggregates = overview.interventions();
+		Map<String, List<Evaluation.BreakdownRow>> breakdowns = new java.util.LinkedHashMap<>();
+		breakdowns.put("phase", aggregates.byPhase());
+		breakdowns.put("age_group", aggregates.byAgeGroup());
+		breakdowns.put("status", aggregates.byStatus());
+		breakdowns.forEach((breakdown,
+				rows) -> rows.forEach((row) -> line(csv, breakdown, row.intervention(), row.cases(), row.completed(),
+						row.stoppedEarly(), row.ongoing(), row.meanDurationDays(),
+						(row.value() != null) ? row.value() : "not_rated")));
 		csv.append("# ").append(overview.interventions().rule()).append("\r\n");
 		return org.springframework.http.ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"evaluation.csv\"")

@@ -64,8 +64,12 @@ public class AssessmentService {
 
 	private final Clock clock;
 
+	private final EvaluationCharacteristics characteristics;
+
 	AssessmentService(AssessmentRatings ratings, AssessmentInstrument instrument, CaseAccess access,
-			ConsentRegistry consents, DisclosureGate gate, FollowUps followUps, FieldCipher cipher, Clock clock) {
+			ConsentRegistry consents, DisclosureGate gate, FollowUps followUps, FieldCipher cipher, Clock clock,
+			EvaluationCharacteristics characteristics) {
+		this.characteristics = characteristics;
 		this.ratings = ratings;
 		this.instrument = instrument;
 		this.access = access;
@@ -219,6 +223,13 @@ public class AssessmentService {
 				actor.organisation(), actor.username(), basis, consentId, statutory, this.instrument.version(), now);
 		rating.seal(this.cipher.seal(JSON.writeValueAsString(content), rating.contentBinding()));
 		this.ratings.save(rating);
+		// phase, age group and status also as their bare scale value, for evaluation to
+		// count without opening sealed ratings
+		for (SealedAssessment.Score score : content.ratings()) {
+			EvaluationCharacteristic.Characteristic.of(domain, score.item())
+				.ifPresent((c) -> this.characteristics
+					.save(new EvaluationCharacteristic(rating.id(), facts.id().value(), c, score.score(), now)));
+		}
 		return new Recorded(rating.id(), domain);
 	}
 

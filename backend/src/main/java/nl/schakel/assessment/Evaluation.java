@@ -2,7 +2,8 @@ package nl.schakel.assessment;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Evaluation aggregates per intervention of the catalogue: number of cases, how they
- * ended, duration, barriers met — counts only, with small-cell suppression
- * ({@link SmallCells}), and no way back to a case. Producing them is recorded in the
- * disclosure log as statistical use.
+ * Evaluation aggregates per intervention of the catalogue, and per phase, age group and
+ * justice status within each: number of cases, how they ended, duration, barriers met —
+ * counts only, with small-cell suppression ({@link SmallCells}), and no way back to a
+ * case. Phase, age group and status come from their clear copies
+ * ({@link EvaluationCharacteristic}), never from opening sealed ratings. Producing them
+ * is recorded in the disclosure log as statistical use.
  */
 @Service
 public class Evaluation {
@@ -49,15 +52,22 @@ public class Evaluation {
 
 	private final InterventionCatalogue catalogue;
 
+	private final EvaluationCharacteristics characteristics;
+
+	private final AssessmentInstrument instrument;
+
 	private final DisclosureLog log;
 
 	private final Policy policy;
 
 	Evaluation(CaseInterventions interventions, InterventionBarriers barriers, InterventionCatalogue catalogue,
-			DisclosureLog log, Policy policy) {
+			EvaluationCharacteristics characteristics, AssessmentInstrument instrument, DisclosureLog log,
+			Policy policy) {
 		this.interventions = interventions;
 		this.barriers = barriers;
 		this.catalogue = catalogue;
+		this.characteristics = characteristics;
+		this.instrument = instrument;
 		this.log = log;
 		this.policy = policy;
 	}
@@ -67,11 +77,45 @@ public class Evaluation {
 			Long completed, Long stoppedEarly, Long ongoing, Double meanDurationDays, Map<String, Long> barriers) {
 	}
 
-	public record Aggregates(String rule, int threshold, String catalogueVersion, List<Row> interventions) {
+	/**
+	 * One cell of a breakdown: the cases of one intervention whose latest rating of the
+	 * characteristic has this value ({@code value == null}: not rated). {@code null}
+	 * figures are suppressed.
+	 */
+	public record BreakdownRow(String intervention, Label name, Integer value, Label valueLabel, boolean suppressed,
+			Long cases, Long completed, Long stoppedEarly, Long ongoing, Double meanDurationDays,
+			Map<String, Long> barriers) {
+	}
+
+	public record Aggregates(String rule, int threshold, String catalogueVersion, List<Row> interventions,
+			List<BreakdownRow> byPhase, List<BreakdownRow> byAgeGroup, List<BreakdownRow> byStatus) {
+	}
+
+	/** What a value nobody rated reads as. */
+	static final Label NOT_RATED = new Label("Niet beoordeeld", "Not rated");
+
+	/**
+	 * What one evaluation counts, read once so that every table of one run counts the
+	 * same deployments: per intervention the latest time it was chosen for each case
+	 * (erased cases left out), the barriers met, and per characteristic each case's
+	 * latest value.
+	 */
+	private record Counted(Map<String, List<CaseIntervention>> latest, Map<UUID, List<InterventionBarrier>> barriersOf,
+			Map<EvaluationCharacteristic.Characteristic, Map<UUID, Integer>> characteristics) {
+
+		List<CaseIntervention> of(String code) {
+			return this.latest.getOrDefault(code, List.of());
+		}
+
 	}
 
 	@Transactional
 	public Aggregates interventions(Access access) {
+		authoriseAndLog(access);
+		return aggregates(count());
+	}
+
+	private void authoriseAndLog(Access access) {
 		Actor actor = access.actor();
 		if (!actor.has(Role.COORDINATOR)) {
 			throw new AccessDeniedException("Evaluation is for coordinators and policy staff");
@@ -79,42 +123,166 @@ public class Evaluation {
 		Purpose purpose = this.policy.purpose(PURPOSE).orElseThrow();
 		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.EVALUATION, null, null, null, purpose,
 				"PUBLIC_TASK", STATISTICAL_USE, access.channel()));
-		// per intervention and case, the latest time it was chosen counts
+	}
+
+	private Counted count() {
 		Map<String, Map<UUID, CaseIntervention>> latest = new LinkedHashMap<>();
-		for (CaseIntervention i : this.interventions.findAll()) {
+		for (CaseIntervention i : this.interventions.findAllOfCasesNotErased()) {
 			latest.computeIfAbsent(i.interventionCode(), (k) -> new LinkedHashMap<>())
 				.merge(i.caseId(), i, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
 		}
+		Map<String, List<CaseIntervention>> deployments = new LinkedHashMap<>();
+		latest.forEach((code, perCase) -> deployments.put(code, List.copyOf(perCase.values())));
 		Map<UUID, List<InterventionBarrier>> barriersOf = this.barriers.findAll()
 			.stream()
 			.collect(Collectors.groupingBy(InterventionBarrier::caseInterventionId));
+		Map<EvaluationCharacteristic.Characteristic, Map<UUID, Integer>> values = new EnumMap<>(
+				EvaluationCharacteristic.Characteristic.class);
+		for (EvaluationCharacteristic c : this.characteristics.latestPerCase()) {
+			values.computeIfAbsent(c.characteristic(), (k) -> new HashMap<>()).put(c.caseId(), c.scaleValue());
+		}
+		return new Counted(deployments, barriersOf, values);
+	}
+
+	private Aggregates aggregates(Counted counted) {
 		List<Row> rows = new ArrayList<>();
 		for (InterventionCatalogue.Intervention entry : this.catalogue.interventions()) {
-			List<CaseIntervention> used = List.copyOf(latest.getOrDefault(entry.code(), Map.of()).values());
+			List<CaseIntervention> used = counted.of(entry.code());
 			long cases = used.size();
 			if (!SmallCells.rowShown(cases)) {
 				rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), true, null, null, null, null,
 						null, Map.of()));
 				continue;
 			}
-			long completed = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED).count();
-			long stopped = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY).count();
-			List<Long> parts = SmallCells.partition(cases, List.of(completed, stopped, cases - completed - stopped));
+			long[] outcomes = outcomes(used);
+			List<Long> parts = SmallCells.partition(cases, List.of(outcomes[1], outcomes[2], outcomes[3]));
 			List<CaseIntervention> ended = used.stream().filter(CaseIntervention::ended).toList();
-			double days = ended.stream().mapToLong((i) -> ChronoUnit.DAYS.between(i.startedOn(), i.endedOn())).sum();
 			Map<String, Long> met = new LinkedHashMap<>();
 			for (AssessmentInstrument.Coded kind : this.catalogue.barriers()) {
-				long withKind = used.stream()
-					.filter((i) -> barriersOf.getOrDefault(i.id(), List.of())
-						.stream()
-						.anyMatch((b) -> b.kind().equals(kind.code())))
-					.count();
-				met.put(kind.code(), SmallCells.count(withKind, cases));
+				met.put(kind.code(), SmallCells.count(withBarrier(used, kind.code(), counted), cases));
 			}
 			rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), false, cases, parts.get(0),
-					parts.get(1), parts.get(2), SmallCells.average(days, ended.size()), met));
+					parts.get(1), parts.get(2), SmallCells.average(days(ended), ended.size()), met));
 		}
-		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows));
+		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows),
+				breakdown(EvaluationCharacteristic.Characteristic.PHASE, counted),
+				breakdown(EvaluationCharacteristic.Characteristic.AGE_GROUP, counted),
+				breakdown(EvaluationCharacteristic.Characteristic.STATUS, counted));
+	}
+
+	/**
+	 * The cells of one characteristic per intervention, suppressed so that neither a cell
+	 * nor the intervention's row minus the cells shown reveals fewer than
+	 * {@value SmallCells#THRESHOLD} cases.
+	 */
+	private List<BreakdownRow> breakdown(EvaluationCharacteristic.Characteristic characteristic, Counted counted) {
+		List<AssessmentInstrument.Anchor> anchors = characteristic.scale(this.instrument)
+			.map(AssessmentInstrument.Scale::anchors)
+			.orElse(List.of());
+		List<Integer> values = new ArrayList<>();
+		List<Label> labels = new ArrayList<>();
+		anchors.forEach((a) -> {
+			values.add(a.value());
+			labels.add(a.label());
+		});
+		values.add(null);
+		labels.add(NOT_RATED);
+		Map<UUID, Integer> valueOf = counted.characteristics().getOrDefault(characteristic, Map.of());
+		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
+		List<BreakdownRow> rows = new ArrayList<>();
+		for (InterventionCatalogue.Intervention entry : this.catalogue.interventions()) {
+			List<CaseIntervention> used = counted.of(entry.code());
+			int size = values.size();
+			List<List<CaseIntervention>> cells = new ArrayList<>();
+			for (int v = 0; v < size; v++) {
+				cells.add(new ArrayList<>());
+			}
+			for (CaseIntervention i : used) {
+				int at = values.indexOf(valueOf.get(i.caseId()));
+				// a value the instrument in force no longer knows counts as not rated
+				cells.get((at < 0) ? size - 1 : at).add(i);
+			}
+			boolean[] shown = SmallCells.rowShown(used.size())
+					? SmallCells.complementary(cells.stream().map((c) -> (long) c.size()).toList()) : new boolean[size];
+			// the parts of a cell only when the row shows its own, and what the row's
+			// parts leave over the cells showing theirs is nothing or again enough
+			long[] whole = outcomes(used);
+			boolean[] partsShown = new boolean[size];
+			long[] sum = new long[4];
+			if (SmallCells.partition(whole[0], List.of(whole[1], whole[2], whole[3])).get(0) != null) {
+				for (int v = 0; v < size; v++) {
+					long[] c = outcomes(cells.get(v));
+					partsShown[v] = shown[v] && SmallCells.partition(c[0], List.of(c[1], c[2], c[3])).get(0) != null;
+					for (int k = 0; partsShown[v] && k < 4; k++) {
+						sum[k] += c[k];
+					}
+				}
+				for (int k = 1; k < 4; k++) {
+					if (!SmallCells.remainderSafe(whole[0] - sum[0], whole[k] - sum[k], false)) {
+						java.util.Arrays.fill(partsShown, false);
+					}
+				}
+			}
+			// barriers likewise, kind by kind
+			Map<String, boolean[]> barrierShown = new LinkedHashMap<>();
+			for (String kind : kinds) {
+				boolean[] kindShown = new boolean[size];
+				if (SmallCells.count(withBarrier(used, kind, counted), used.size()) != null) {
+					long cases = 0;
+					long met = 0;
+					for (int v = 0; v < size; v++) {
+						long cellMet = withBarrier(cells.get(v), kind, counted);
+						kindShown[v] = shown[v] && SmallCells.count(cellMet, cells.get(v).size()) != null;
+						if (kindShown[v]) {
+							cases += cells.get(v).size();
+							met += cellMet;
+						}
+					}
+					if (!SmallCells.remainderSafe(used.size() - cases, withBarrier(used, kind, counted) - met, true)) {
+						kindShown = new boolean[size];
+					}
+				}
+				barrierShown.put(kind, kindShown);
+			}
+			for (int v = 0; v < size; v++) {
+				List<CaseIntervention> cell = cells.get(v);
+				if (!shown[v]) {
+					rows.add(new BreakdownRow(entry.code(), entry.name(), values.get(v), labels.get(v), true, null,
+							null, null, null, null, Map.of()));
+					continue;
+				}
+				long[] c = outcomes(cell);
+				List<CaseIntervention> ended = cell.stream().filter(CaseIntervention::ended).toList();
+				Map<String, Long> met = new LinkedHashMap<>();
+				for (String kind : kinds) {
+					met.put(kind, barrierShown.get(kind)[v] ? withBarrier(cell, kind, counted) : null);
+				}
+				rows.add(new BreakdownRow(entry.code(), entry.name(), values.get(v), labels.get(v), false, c[0],
+						partsShown[v] ? c[1] : null, partsShown[v] ? c[2] : null, partsShown[v] ? c[3] : null,
+						partsShown[v] ? SmallCells.average(days(ended), ended.size()) : null, met));
+			}
+		}
+		return List.copyOf(rows);
+	}
+
+	/** Cases, completed, stopped early, ongoing. */
+	private static long[] outcomes(List<CaseIntervention> used) {
+		long completed = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED).count();
+		long stopped = used.stream().filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY).count();
+		return new long[] { used.size(), completed, stopped, used.size() - completed - stopped };
+	}
+
+	private static double days(List<CaseIntervention> ended) {
+		return ended.stream().mapToLong((i) -> ChronoUnit.DAYS.between(i.startedOn(), i.endedOn())).sum();
+	}
+
+	private static long withBarrier(List<CaseIntervention> used, String kind, Counted counted) {
+		return used.stream()
+			.filter((i) -> counted.barriersOf()
+				.getOrDefault(i.id(), List.of())
+				.stream()
+				.anyMatch((b) -> b.kind().equals(kind)))
+			.count();
 	}
 
 	/**
@@ -132,30 +300,16 @@ public class Evaluation {
 	}
 
 	/**
-	 * The evaluation page: the rows per intervention and the breakdown per working
-	 * element, logged once.
+	 * The evaluation page: the rows per intervention, the breakdowns and the rows per
+	 * working element, all from one reading of the deployments, logged once.
 	 */
 	@Transactional
 	public Overview overview(Access access) {
-		Aggregates aggregates = interventions(access);
+		authoriseAndLog(access);
+		Counted counted = count();
 		Map<String, long[]> counts = new LinkedHashMap<>();
-		Map<String, Map<UUID, CaseIntervention>> latest = new LinkedHashMap<>();
-		for (CaseIntervention i : this.interventions.findAll()) {
-			latest.computeIfAbsent(i.interventionCode(), (k) -> new LinkedHashMap<>())
-				.merge(i.caseId(), i, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
-		}
-		latest.forEach((code, used) -> {
-			long completed = used.values()
-				.stream()
-				.filter((i) -> i.outcome() == CaseIntervention.Result.COMPLETED)
-				.count();
-			long stopped = used.values()
-				.stream()
-				.filter((i) -> i.outcome() == CaseIntervention.Result.STOPPED_EARLY)
-				.count();
-			counts.put(code, new long[] { used.size(), completed, stopped, used.size() - completed - stopped });
-		});
-		return new Overview(aggregates, elementRows(this.catalogue.interventions(), counts));
+		counted.latest().forEach((code, used) -> counts.put(code, outcomes(used)));
+		return new Overview(aggregates(counted), elementRows(this.catalogue.interventions(), counts));
 	}
 
 	/**

@@ -16,7 +16,12 @@ import java.util.List;
  * <li>an average is shown only when it is taken over at least {@value #THRESHOLD}
  * cases;</li>
  * <li>there is no total row, so no hidden row follows from a total minus the rows
- * shown.</li>
+ * shown;</li>
+ * <li>a breakdown of an intervention's cases (by phase, age group, status) hides a cell
+ * under {@value #THRESHOLD} and, when the hidden cells together are fewer than
+ * {@value #THRESHOLD}, the smallest shown ones too; a cell shows its own figures only
+ * when what the row's figures leave over the cells that show theirs is nothing or again
+ * at least {@value #THRESHOLD}.</li>
  * </ol>
  */
 final class SmallCells {
@@ -27,7 +32,9 @@ final class SmallCells {
 			+ THRESHOLD
 			+ " cases shows no figures; a count is shown only when it and the rest of its row are both at least "
 			+ THRESHOLD + "; completed, stopped early and ongoing are shown together only when each is at least "
-			+ THRESHOLD + "; an average needs at least " + THRESHOLD + " cases; there is no total row.";
+			+ THRESHOLD + "; an average needs at least " + THRESHOLD
+			+ " cases; there is no total row; in a breakdown by phase, age group or status, cells hidden in a row"
+			+ " together count at least " + THRESHOLD + " cases (else more cells are hidden).";
 
 	private SmallCells() {
 	}
@@ -48,6 +55,54 @@ final class SmallCells {
 	static List<Long> partition(long whole, List<Long> parts) {
 		boolean shown = whole >= THRESHOLD && parts.stream().allMatch((p) -> p >= THRESHOLD);
 		return parts.stream().map((p) -> shown ? p : null).toList();
+	}
+
+	/**
+	 * Which cells of a row may be shown, when the row's whole is shown: a cell needs at
+	 * least {@value #THRESHOLD} cases, and the cells hidden together either none or at
+	 * least {@value #THRESHOLD} — else the smallest shown cells are hidden as well
+	 * (complementary suppression), so the whole minus the cells shown never reveals a
+	 * small group, nor a single hidden cell.
+	 */
+	static boolean[] complementary(List<Long> cells) {
+		boolean[] shown = new boolean[cells.size()];
+		long hidden = 0;
+		boolean anyHidden = false;
+		for (int i = 0; i < shown.length; i++) {
+			shown[i] = cells.get(i) >= THRESHOLD;
+			if (!shown[i]) {
+				hidden += cells.get(i);
+				anyHidden = true;
+			}
+		}
+		while (anyHidden && hidden < THRESHOLD) {
+			int smallest = -1;
+			for (int i = 0; i < shown.length; i++) {
+				if (shown[i] && (smallest < 0 || cells.get(i) < cells.get(smallest))) {
+					smallest = i;
+				}
+			}
+			if (smallest < 0) {
+				break;
+			}
+			shown[smallest] = false;
+			hidden += cells.get(smallest);
+		}
+		return shown;
+	}
+
+	/**
+	 * Whether what is left of a shown count after subtracting the cells that show their
+	 * own is safe to reveal: nothing left at all, or a rest of at least
+	 * {@value #THRESHOLD} out of a group whose other part is also at least
+	 * {@value #THRESHOLD} (when {@code bothSides}, as for a count of cases with a
+	 * barrier).
+	 */
+	static boolean remainderSafe(long remainingCases, long remainder, boolean bothSides) {
+		if (remainingCases == 0) {
+			return true;
+		}
+		return remainder >= THRESHOLD && (!bothSides || remainingCases - remainder >= THRESHOLD);
 	}
 
 	static Double average(double sum, long over) {

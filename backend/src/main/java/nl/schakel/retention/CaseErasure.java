@@ -176,6 +176,8 @@ public class CaseErasure {
 				blanked.merge(table, count, Integer::sum);
 			}
 		}
+		// evaluation's clear copies of phase, age group and status go with the case
+		int characteristics = this.jdbc.update("delete from evaluation_characteristic where case_id = ?", caseId);
 		boolean personBlanked = blankPersonUnlessStillNeeded(personId, caseId);
 
 		List<String> what = new ArrayList<>();
@@ -184,6 +186,9 @@ public class CaseErasure {
 			what.add(holdSetAside);
 		}
 		blanked.forEach((table, count) -> what.add(table + ": " + count + " value(s) blanked"));
+		if (characteristics > 0) {
+			what.add("evaluation_characteristic: " + characteristics + " row(s) deleted");
+		}
 		what.add(personBlanked ? "person: name, date of birth, BSN, BSN index and address blanked (live and history)"
 				: "person: kept, another case still needs them");
 		DestructionProof proof = new DestructionProof(UUID.randomUUID(), caseId, reference, now, kind, rule, jobRunId,

@@ -32,6 +32,28 @@ class SmallCellsTest {
 	}
 
 	@Test
+	void aBreakdownCellUnderTenIsHiddenAndSoIsItsSmallestNeighbourWhenTheHiddenCellsTogetherAreFewerThanTen() {
+		// 13 + 10 + 2 of a row of 25: hiding only the 2 would let 25 - 13 - 10 reveal it
+		assertThat(SmallCells.complementary(List.of(0L, 13L, 10L, 2L, 0L))).containsExactly(false, true, false, false,
+				false);
+		// hidden cells that already count ten together need no neighbour hidden
+		assertThat(SmallCells.complementary(List.of(6L, 20L, 15L, 5L))).containsExactly(false, true, true, false);
+		// every cell at least ten: all shown
+		assertThat(SmallCells.complementary(List.of(10L, 12L))).containsExactly(true, true);
+		// hidden zeros alone would say "all the others are here": the smallest shown
+		// cell goes too
+		assertThat(SmallCells.complementary(List.of(15L, 10L, 0L))).containsExactly(true, false, false);
+	}
+
+	@Test
+	void whatARowLeavesOverTheCellsShowingTheirFiguresIsNothingOrAtLeastTen() {
+		assertThat(SmallCells.remainderSafe(0, 0, true)).isTrue();
+		assertThat(SmallCells.remainderSafe(12, 3, false)).isFalse();
+		assertThat(SmallCells.remainderSafe(25, 12, true)).isTrue();
+		assertThat(SmallCells.remainderSafe(25, 20, true)).as("the 5 without the barrier would follow").isFalse();
+	}
+
+	@Test
 	void anAverageNeedsTenCases() {
 		assertThat(SmallCells.average(90, 9)).isNull();
 		assertThat(SmallCells.average(100, 10)).isEqualTo(10.0);
