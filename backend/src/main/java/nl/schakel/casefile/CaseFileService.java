@@ -188,6 +188,15 @@ public class CaseFileService {
 
 	/** The referral as the case header carries it through the gate. */
 	public record SealedReferral(ReferralFacts facts, SealedContent details) {
+
+		/**
+		 * A referral as a read model found it: its details stay sealed, bound to the
+		 * case's referral row as the entity binds them.
+		 */
+		public static SealedReferral of(UUID caseId, ReferralFacts facts, byte[] detailsCiphertext) {
+			return new SealedReferral(facts, SealedContent.of(detailsCiphertext, Referral.binding(caseId)));
+		}
+
 	}
 
 	/**

@@ -83,11 +83,12 @@ public class CaseConsents {
 			return List.of();
 		}
 		List<ConsentView> shown = this.consents.onCase(facts.id().value());
-		for (ConsentView consent : shown) {
-			this.log.recordMetadata(access,
-					new DisclosureLog.Metadata(ItemKind.CONSENT, facts.id().value(), facts.personId(), consent.id(),
-							Purpose.of(access), LegalBasis.PUBLIC_TASK.name(), RULE, access.channel()));
-		}
+		// one event for the consents shown together, as the gate writes one per read
+		this.log.recordMetadata(access,
+				shown.stream()
+					.map((consent) -> new DisclosureLog.Metadata(ItemKind.CONSENT, facts.id().value(), facts.personId(),
+							consent.id(), Purpose.of(access), LegalBasis.PUBLIC_TASK.name(), RULE, access.channel()))
+					.toList());
 		return shown;
 	}
 

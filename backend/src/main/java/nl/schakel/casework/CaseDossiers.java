@@ -24,8 +24,6 @@ import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.BreakGlassView;
 import nl.schakel.participation.ParticipationRegistry;
-import nl.schakel.person.PersonId;
-import nl.schakel.person.PersonRegistry;
 import nl.schakel.person.PersonSummary;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
@@ -48,9 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDossiers {
 
-	private final CaseFileService cases;
-
-	private final PersonRegistry persons;
+	private final DossierHeads heads;
 
 	private final ParticipationRegistry participation;
 
@@ -68,11 +64,10 @@ public class CaseDossiers {
 
 	private final ReadOnlyLoads readOnlyLoads;
 
-	CaseDossiers(CaseFileService cases, PersonRegistry persons, ParticipationRegistry participation,
-			CaseConsents consents, ContributionService contributions, OrganisationDirectory organisations,
-			DisclosureGate gate, Policy policy, Clock clock, ReadOnlyLoads readOnlyLoads) {
-		this.cases = cases;
-		this.persons = persons;
+	CaseDossiers(DossierHeads heads, ParticipationRegistry participation, CaseConsents consents,
+			ContributionService contributions, OrganisationDirectory organisations, DisclosureGate gate, Policy policy,
+			Clock clock, ReadOnlyLoads readOnlyLoads) {
+		this.heads = heads;
 		this.participation = participation;
 		this.consents = consents;
 		this.contributions = contributions;
@@ -99,14 +94,16 @@ public class CaseDossiers {
 		// a read changes nothing it loads: spare the flush its dirty check (the log rows
 		// are new)
 		this.readOnlyLoads.fromHereOn();
-		CaseFacts facts = this.cases.facts(id).orElse(null);
-		if (facts == null) {
+		// the case, its referral and its person in one statement; content stays sealed
+		DossierHeads.DossierHead head = this.heads.head(id).orElse(null);
+		if (head == null) {
 			return new CaseOpening.NotVisible();
 		}
+		CaseFacts facts = head.facts();
 		Organisation caseOrganisation = this.organisations.byId(facts.organisationId())
 			.orElseThrow(() -> new IllegalStateException("A case's organisation is missing"));
 		CaseSubject subject = new CaseSubject(facts.id().value(), facts.personId(), !facts.open());
-		CaseFileService.SealedReferral referral = this.cases.referral(id).orElse(null);
+		CaseFileService.SealedReferral referral = head.referral();
 		List<DisclosableItem> items = new ArrayList<>();
 		items.add(new DisclosableItem(ItemKind.CASE, facts.id().value(), DataCategory.IDENTITY, LegalBasis.PUBLIC_TASK,
 				null, caseOrganisation.code(), Audience.everyParticipant(),
@@ -123,7 +120,7 @@ public class CaseDossiers {
 		if (!header.permitted()) {
 			return new CaseOpening.NotVisible();
 		}
-		PersonSummary person = this.persons.summary(new PersonId(facts.personId())).orElseThrow();
+		PersonSummary person = head.person();
 		Map<String, String> names = this.organisations.all()
 			.stream()
 			.collect(Collectors.toMap(Organisation::code, Organisation::name));

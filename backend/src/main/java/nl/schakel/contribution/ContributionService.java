@@ -51,10 +51,13 @@ public class ContributionService {
 
 	private final ApplicationEventPublisher events;
 
+	private final TimelinePages timelinePages;
+
 	ContributionService(Contributions contributions, ParticipationRegistry participation,
 			BasisRequirements requirements, DisclosureRequests requests, Organisations organisations,
-			FieldCipher cipher, Clock clock, ApplicationEventPublisher events) {
+			FieldCipher cipher, Clock clock, ApplicationEventPublisher events, TimelinePages timelinePages) {
 		this.events = events;
+		this.timelinePages = timelinePages;
 		this.contributions = contributions;
 		this.participation = participation;
 		this.requirements = requirements;
@@ -143,19 +146,7 @@ public class ContributionService {
 	 * are read (and so disclosed), however long the case has run.
 	 */
 	public List<DisclosableItem> items(UUID caseId, Instant olderThanCreatedAt, UUID olderThanId, int limit) {
-		List<Contribution> page = (olderThanCreatedAt == null)
-				? this.contributions.findByCaseIdOrderByCreatedAtDescIdDesc(caseId, Limit.of(limit))
-				: this.contributions.findOlder(caseId, olderThanCreatedAt, olderThanId, Limit.of(limit));
-		if (page.isEmpty()) {
-			return List.of();
-		}
-		Set<UUID> ids = page.stream().map(Contribution::id).collect(Collectors.toSet());
-		Map<UUID, List<Grant>> grants = this.requests.findByCaseIdAndState(caseId, DisclosureRequest.State.GRANTED)
-			.stream()
-			.filter((request) -> ids.contains(request.contributionId()))
-			.collect(Collectors.groupingBy(DisclosureRequest::contributionId,
-					Collectors.mapping(DisclosureRequest::grant, Collectors.toList())));
-		return page.stream().map((c) -> c.toItem(grants.getOrDefault(c.id(), List.of()))).toList();
+		return this.timelinePages.page(caseId, olderThanCreatedAt, olderThanId, limit);
 	}
 
 	private static boolean isBlank(String text) {

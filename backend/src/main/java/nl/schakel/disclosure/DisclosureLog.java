@@ -59,6 +59,39 @@ public class DisclosureLog {
 	}
 
 	/**
+	 * Records that the access's actor received several pieces of metadata at once — the
+	 * consents shown with a case, say — as one event with an item for each, as the gate
+	 * records a read. They share the case, person, purpose and channel of the first.
+	 * @return the ids of the disclosure rows, in the order given
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public java.util.List<UUID> recordMetadata(Access access, java.util.List<Metadata> shown) {
+		if (shown.isEmpty()) {
+			return java.util.List.of();
+		}
+		Metadata first = shown.get(0);
+		for (Metadata metadata : shown) {
+			if (!Objects.equals(metadata.caseId(), first.caseId())
+					|| !Objects.equals(metadata.personId(), first.personId())
+					|| !metadata.purpose().equals(first.purpose()) || metadata.channel() != first.channel()) {
+				throw new IllegalArgumentException("One event is about one case and person, for one purpose");
+			}
+		}
+		Actor actor = access.actor();
+		String role = actor.has(Role.AUDITOR) ? Role.AUDITOR.code()
+				: actor.roles().stream().map(Role::code).sorted().findFirst().orElse(null);
+		DisclosureEvent event = new DisclosureEvent(Instant.now(this.clock), actor.username(), actor.organisation(),
+				first.caseId(), first.personId(), first.purpose().code(), this.policy.version().value(),
+				first.channel(), access.requestId(), access.correlationId());
+		java.util.List<Disclosure> rows = shown.stream()
+			.map((metadata) -> Disclosure.ofMetadata(event, role, metadata.kind(), metadata.itemId(),
+					metadata.legalBasis(), metadata.ruleId()))
+			.toList();
+		this.log.record(event, rows);
+		return rows.stream().map(Disclosure::id).toList();
+	}
+
+	/**
 	 * One disclosure of metadata.
 	 *
 	 * @param kind what was disclosed (an audit search, an export, a report, ...)
