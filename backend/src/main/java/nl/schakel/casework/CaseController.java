@@ -60,6 +60,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContext;
 
 /**
  * The case pages: the coordinator's list and referral form, the purpose choice, and the
@@ -228,7 +229,18 @@ class CaseController {
 	@PostMapping("/{id}/status")
 	String move(Access access, @PathVariable UUID id, @RequestParam CaseStatus status,
 			@RequestParam(required = false) CloseReason reason, @RequestParam(required = false) String text,
+			@RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
 			RedirectAttributes redirect) {
+		if (status == CaseStatus.CLOSED && !confirmed) {
+			// closing ends every partner's part in the case: it is done only from the
+			// form
+			// that spells that out; another house's case stays as good as missing
+			this.cases.ofOwnSafetyHouse(access, new CaseId(id));
+			redirect.addFlashAttribute("problem", "case.close.invalid");
+			redirect.addFlashAttribute("closeProblems", List.of(new FieldProblem("confirmed",
+					new RequestContext(request).getMessage("case.close.confirm.required"))));
+			return "redirect:/cases/" + id;
+		}
 		try {
 			this.lifecycle.move(access, new CaseId(id), status, reason, text);
 			redirect.addFlashAttribute("notice",

@@ -18,13 +18,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static nl.schakel.support.DemoApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -310,6 +311,44 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Het verzoek is geweigerd.")))
 			.andExpect(content().string(not(containsString("/requests/" + request + "/grant"))));
+	}
+
+	@Test
+	void closingACaseIsDoneOnlyAfterConfirmingWhatItEndsAndAnotherHousesCaseStaysMissing() throws Exception {
+		UUID id = caseWithGgzContributions();
+		this.mvc
+			.perform(as("coordinator", "TRIAGE", post("/api/v1/cases/" + id + "/status"), "{\"status\": \"TRIAGE\"}"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(
+					as("coordinator", "TRIAGE", post("/api/v1/cases/" + id + "/triage"), "{\"outcome\": \"ACCEPTED\"}"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(post(page(id) + "/status").with(csrf())
+				.with(signedIn("coordinator"))
+				.param("status", "CLOSED")
+				.param("reason", "GOALS_ACHIEVED"))
+			.andExpect(redirectedUrl(page(id)))
+			.andExpect(flash().attribute("closeProblems", hasSize(1)));
+		assertThat(statusOf(id)).isNotEqualTo("CLOSED");
+		this.mvc
+			.perform(post(page(id) + "/status").with(csrf())
+				.with(signedIn("coordinator-zuid"))
+				.param("status", "CLOSED")
+				.param("reason", "GOALS_ACHIEVED"))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post(page(id) + "/status").with(csrf())
+				.with(signedIn("coordinator"))
+				.param("status", "CLOSED")
+				.param("reason", "GOALS_ACHIEVED")
+				.param("confirmed", "true"))
+			.andExpect(redirectedUrl(page(id)));
+		assertThat(statusOf(id)).isEqualTo("CLOSED");
+	}
+
+	private String statusOf(UUID id) {
+		return this.jdbc.queryForObject("select status from case_file where id = ?", String.class, id);
 	}
 
 	private boolean inForce(String consent) {
