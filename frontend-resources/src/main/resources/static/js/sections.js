@@ -29,6 +29,9 @@
 		if (selector && selector.charAt(0) === '#') {
 			focusAnswer(document.getElementById(selector.substring(1)));
 		}
+		else if (event.detail && event.detail.elt && event.detail.elt.querySelector) {
+			focusAnswer(event.detail.elt);
+		}
 	});
 
 	function markCurrent() {
