@@ -2,6 +2,7 @@ package nl.schakel.casework;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContext;
 
 /**
  * The case pages: the coordinator's list and referral form, the purpose choice, and the
@@ -227,7 +229,18 @@ class CaseController {
 	@PostMapping("/{id}/status")
 	String move(Access access, @PathVariable UUID id, @RequestParam CaseStatus status,
 			@RequestParam(required = false) CloseReason reason, @RequestParam(required = false) String text,
+			@RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
 			RedirectAttributes redirect) {
+		if (status == CaseStatus.CLOSED && !confirmed) {
+			// closing ends every partner's part in the case: it is done only from the
+			// form
+			// that spells that out; another house's case stays as good as missing
+			this.cases.ofOwnSafetyHouse(access, new CaseId(id));
+			redirect.addFlashAttribute("problem", "case.close.invalid");
+			redirect.addFlashAttribute("closeProblems", List.of(new FieldProblem("confirmed",
+					new RequestContext(request).getMessage("case.close.confirm.required"))));
+			return "redirect:/cases/" + id;
+		}
 		try {
 			this.lifecycle.move(access, new CaseId(id), status, reason, text);
 			redirect.addFlashAttribute("notice",
@@ -295,16 +308,9 @@ class CaseController {
 	String admit(Access access, @PathVariable UUID id, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) List<String> purposes, @RequestParam(required = false) LocalDate validUntil,
 			@RequestParam(required = false) String professionals, RedirectAttributes redirect) {
-		List<String> names = new ArrayList<>();
-		if (professionals != null) {
-			for (String name : professionals.split("[,\\s]+")) {
-				if (!name.isBlank()) {
-					names.add(name.strip());
-				}
-			}
-		}
 		try {
-			this.participants.admit(access, new CaseId(id), new Admission(organisation, names, purposes, validUntil));
+			this.participants.admit(access, new CaseId(id),
+					new Admission(organisation, names(professionals), purposes, validUntil));
 			redirect.addFlashAttribute("notice", "participant.admitted");
 		}
 		catch (InvalidInput ex) {
@@ -314,8 +320,26 @@ class CaseController {
 		return "redirect:/cases/" + id;
 	}
 
+	/** The usernames typed into the admission form, split at commas and spaces. */
+	static List<String> names(String professionals) {
+		List<String> names = new ArrayList<>();
+		if (professionals != null) {
+			for (String name : professionals.split("[,\\s]+")) {
+				if (!name.isBlank()) {
+					names.add(name.strip());
+				}
+			}
+		}
+		return names;
+	}
+
 	@PostMapping("/{id}/participants/{participantId}/removal")
-	String remove(Access access, @PathVariable UUID id, @PathVariable UUID participantId, RedirectAttributes redirect) {
+	String remove(Access access, @PathVariable UUID id, @PathVariable UUID participantId,
+			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+		if (!confirmed) {
+			// a removal is carried out from the question that spells out what it ends
+			return "redirect:/cases/" + id + "/participants/" + participantId + "/removal";
+		}
 		try {
 			this.participants.remove(access, new CaseId(id), participantId);
 			redirect.addFlashAttribute("notice", "participant.removed");
@@ -416,8 +440,12 @@ class CaseController {
 	@PostMapping("/{id}/consents/{consentId}/withdrawal")
 	String withdrawConsent(Access access, @PathVariable UUID id, @PathVariable UUID consentId,
 			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String reason,
-			HttpSession session, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirmed, HttpSession session, RedirectAttributes redirect) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
+		if (purpose != null && !confirmed) {
+			// a withdrawal is carried out from the question that spells out what it stops
+			return "redirect:/cases/" + id + "/consents/" + consentId + "/withdrawal";
+		}
 		if (purpose != null) {
 			try {
 				this.consents.withdraw(access, new CaseId(id), consentId, on, reason);
@@ -466,8 +494,16 @@ class CaseController {
 			model.addAttribute("domains", Domain.values());
 			List<Organisation> organisations = this.intake.organisations();
 			model.addAttribute("organisations", organisations);
-			model.addAttribute("organisationNames",
-					organisations.stream().collect(Collectors.toMap(Organisation::code, Organisation::name)));
+			model.addAttribute("organisationNames", organisations.stream()
+				.collect(Collectors.toMap(Organisation::code, Organisation::name, (a, b) -> a, LinkedHashMap::new)));
+			// the safety house steering the case stays a participant: its row offers no
+			// removal
+			model.addAttribute("steeringHouse",
+					organisations.stream()
+						.filter((o) -> o.id().value().equals(visible.dossier().facts().organisationId()))
+						.map(Organisation::code)
+						.findFirst()
+						.orElse(null));
 			model.addAttribute("purposes", this.policy.purposes());
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			model.addAttribute("evidenceKinds", EvidenceKind.values());

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.schakel.casefile.CaseClosed;
+import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.contribution.ContributionRequest;
@@ -49,13 +51,74 @@ class RequestController {
 	String inbox(Access access, Model model) {
 		var inbox = this.caseContributions.inbox(access);
 		model.addAttribute("inbox", inbox);
+		choices(access, inbox.received(), model);
+		return "requests";
+	}
+
+	/**
+	 * The grant or refusal of one request posted with htmx: the answer is that request
+	 * alone, decided, or with the message at each field in error (422).
+	 */
+	@PostMapping(path = "/{id}/grant", headers = "HX-Request=true")
+	String grantInPlace(Access access, @PathVariable UUID id, @RequestParam(required = false) LegalBasis basis,
+			@RequestParam(defaultValue = "false") boolean toOrganisation,
+			@RequestParam(required = false) UUID consentId, @RequestParam(required = false) String statutoryReference,
+			ContributionRequest.ConflictOfDuties conflictOfDuties,
+			@RequestParam(defaultValue = "false") boolean secrecyBreachConfirmed, Model model,
+			HttpServletResponse response) {
+		try {
+			this.caseContributions.grantDisclosure(access, id, new GrantDecision(basis, toOrganisation, consentId,
+					statutoryReference, conflictOfDuties, secrecyBreachConfirmed));
+			model.addAttribute("sectionNotice", "request.granted");
+		}
+		catch (GrantChangesNothing ex) {
+			unprocessable(id, List.of(new FieldProblem("basis", ex.reason())), model, response);
+		}
+		catch (InvalidInput ex) {
+			unprocessable(id, ex.problems(), model, response);
+		}
+		return request(access, id, model);
+	}
+
+	@PostMapping(path = "/{id}/refusal", headers = "HX-Request=true")
+	String refuseInPlace(Access access, @PathVariable UUID id, @RequestParam(required = false) String reason,
+			Model model, HttpServletResponse response) {
+		try {
+			this.caseContributions.refuseDisclosure(access, id, reason);
+			model.addAttribute("sectionNotice", "request.refused");
+		}
+		catch (InvalidInput ex) {
+			unprocessable(id, ex.problems(), model, response);
+		}
+		return request(access, id, model);
+	}
+
+	private static void unprocessable(UUID id, List<FieldProblem> problems, Model model, HttpServletResponse response) {
+		response.setStatus(422);
+		model.addAttribute("requestProblems", problems);
+		model.addAttribute("problemRequest", id);
+	}
+
+	/** One request asked of the reader, as the inbox shows it. */
+	private String request(Access access, UUID id, Model model) {
+		DisclosureRequestView request = this.caseContributions.inbox(access)
+			.received()
+			.stream()
+			.filter((r) -> r.id().equals(id))
+			.findFirst()
+			.orElseThrow(CaseNotFound::new);
+		model.addAttribute("r", request);
+		choices(access, List.of(request), model);
+		return "request :: request";
+	}
+
+	private void choices(Access access, List<DisclosureRequestView> received, Model model) {
 		// a grant on consent names one of the holder's own consents in force on that
 		// case: chosen
 		// from a list, never typed (the holder's own consents: no disclosure)
 		String holder = access.actor().organisation();
 		Map<UUID, List<ConsentView>> choices = new HashMap<>();
-		inbox.received()
-			.stream()
+		received.stream()
 			.map(DisclosureRequestView::caseId)
 			.distinct()
 			.forEach((caseId) -> choices.put(caseId,
@@ -65,7 +128,6 @@ class RequestController {
 						.toList()));
 		model.addAttribute("consentChoices", choices);
 		model.addAttribute("legalBases", LegalBasis.values());
-		return "requests";
 	}
 
 	@PostMapping("/{id}/grant")
@@ -116,7 +178,7 @@ class RequestController {
 		return "redirect:/requests";
 	}
 
-	@ExceptionHandler(NotAParticipant.class)
+	@ExceptionHandler({ NotAParticipant.class, CaseNotFound.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
