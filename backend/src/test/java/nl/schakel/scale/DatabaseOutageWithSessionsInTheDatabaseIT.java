@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 @ActiveProfiles({ "test", "several-instances" })
 @ContextConfiguration(initializers = PostgresInitializer.class)
+@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=" + SeveralInstancesTestPool.SIZE)
 class DatabaseOutageWithSessionsInTheDatabaseIT {
 
 	@Autowired
