@@ -30,7 +30,7 @@ class SealedSessionAttributes {
 	private static final Logger log = LoggerFactory.getLogger(SealedSessionAttributes.class);
 
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sealedSessionAttributes(Keysets keysets) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sealSessionAttributes(Keysets keysets) {
 		SessionAttributeCipher cipher = new SessionAttributeCipher(keysets);
 		ClassLoader classLoader = SealedSessionAttributes.class.getClassLoader();
 		SerializingConverter serialize = new SerializingConverter();
