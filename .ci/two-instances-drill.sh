@@ -38,9 +38,10 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 # like lib.sh's app_args, with the port and log file of one instance
 instance_args() {
   local port="$1" name="$2"
-  # several instances: sessions in PostgreSQL and rate limits shared (one instance keeps both in memory)
+  # several instances: sessions in PostgreSQL and rate limits shared (one instance keeps both in
+  # memory); the profile that does it, next to local's demo accounts and organisations
   DRILL_APP_PORT="$port" app_args | sed "s|--logging.file.name=[^ ]*|--logging.file.name=$DRILL_WORK/app-$name.log|"
-  echo "--spring.autoconfigure.exclude= --schakel.rate-limit.shared=true"
+  echo "--spring.profiles.active=local,several-instances"
 }
 
 instance_start() {

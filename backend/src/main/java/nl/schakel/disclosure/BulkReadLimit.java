@@ -35,7 +35,10 @@ class BulkReadLimit {
 	}
 
 	/**
-	 * Takes one read from this professional's bucket.
+	 * Takes one read from this professional's bucket, in the read's transaction: a read
+	 * counts when its disclosure rows commit (a read that fails disclosed nothing), and
+	 * if the database cannot be reached the read fails with it (503), never unlimited:
+	 * the bulk-read limit has no fallback to relax to.
 	 * @return empty if the read may go ahead, else how long until it would
 	 */
 	Optional<Duration> take(String username) {
@@ -43,7 +46,29 @@ class BulkReadLimit {
 		if (!limit.limited()) {
 			return Optional.empty();
 		}
-		Duration wait = this.buckets.take(username, limit.burst(),
+		// in the read's own transaction: a second pool connection per read starved the
+		// pool
+		// at as many concurrent reads as it has connections
+		Duration wait = this.buckets.takeInCallersTransaction(username, limit.burst(),
+				new SharedTokenBuckets.Refill(limit.caseReadsPerHour(), Duration.ofHours(1)));
+		return wait.isZero() ? Optional.empty() : Optional.of(wait);
+	}
+
+	boolean limited() {
+		return this.policy.bulkReads().limited();
+	}
+
+	/**
+	 * How long until this professional's next read, without taking one (a plain read of
+	 * the bucket, no lock).
+	 * @return empty if the bucket holds a read now
+	 */
+	Optional<Duration> waitFor(String username) {
+		BulkReads limit = this.policy.bulkReads();
+		if (!limit.limited()) {
+			return Optional.empty();
+		}
+		Duration wait = this.buckets.waitFor(username, limit.burst(),
 				new SharedTokenBuckets.Refill(limit.caseReadsPerHour(), Duration.ofHours(1)));
 		return wait.isZero() ? Optional.empty() : Optional.of(wait);
 	}

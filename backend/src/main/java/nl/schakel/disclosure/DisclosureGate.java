@@ -30,6 +30,8 @@ import nl.schakel.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one gate through which case content is read. For every item it works out the
@@ -138,22 +140,50 @@ public class DisclosureGate {
 	}
 
 	/**
-	 * Refuses the read, before anything is decided or logged, when this professional read
-	 * more cases than the policy allows; the first refusal in an hour is announced for
-	 * the security log and the review queue (recorded after this transaction, which the
-	 * refusal rolls back).
+	 * Refuses the read when this professional read more cases than the policy allows: at
+	 * once, before anything is decided or logged, when the bucket is already empty; else
+	 * the read's token is taken just before its transaction commits, on the read's own
+	 * connection (a take in a transaction of its own needed a second pool connection per
+	 * read and starved the pool at as many concurrent reads as it has connections), and
+	 * the bucket's row is locked only for that moment. A refusal there rolls the read
+	 * back: no disclosure row, no content. A read that fails otherwise spends no token.
+	 * The first refusal in an hour is announced for the security log and the review queue
+	 * once the transaction has ended.
 	 */
 	private void refuseBulkReading(Actor actor, CaseSubject subject) {
-		Optional<java.time.Duration> wait = this.bulkReads.take(actor.username());
-		if (wait.isEmpty()) {
+		if (!this.bulkReads.limited()) {
 			return;
 		}
-		if (this.bulkReads.firstRefusalThisHour(actor.username())) {
-			this.events.publishEvent(new BulkReadRefused(subject.caseId(), actor.username(), actor.organisation(),
-					this.policy.bulkReads().caseReadsPerHour(), this.policy.bulkReads().burst(),
-					Instant.now(this.clock)));
+		String username = actor.username();
+		Optional<java.time.Duration> empty = this.bulkReads.waitFor(username);
+		if (empty.isPresent()) {
+			announceAfterTransaction(actor, subject);
+			throw new BulkReadLimitReached(empty.get());
 		}
-		throw new BulkReadLimitReached(wait.get());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				Optional<java.time.Duration> wait = DisclosureGate.this.bulkReads.take(username);
+				if (wait.isPresent()) {
+					announceAfterTransaction(actor, subject);
+					throw new BulkReadLimitReached(wait.get());
+				}
+			}
+		});
+	}
+
+	private void announceAfterTransaction(Actor actor, CaseSubject subject) {
+		BulkReadRefused refused = new BulkReadRefused(subject.caseId(), actor.username(), actor.organisation(),
+				this.policy.bulkReads().caseReadsPerHour(), this.policy.bulkReads().burst(), Instant.now(this.clock));
+		// after the read's transaction, which held the bucket's row lock
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (DisclosureGate.this.bulkReads.firstRefusalThisHour(actor.username())) {
+					DisclosureGate.this.events.publishEvent(refused);
+				}
+			}
+		});
 	}
 
 	private Route route(Actor actor, Purpose purpose, CaseSubject subject, DisclosableItem item, LegalBasis declared,

@@ -1,5 +1,6 @@
 package nl.schakel.security;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -11,7 +12,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * does while PostgreSQL cannot be reached: after one failed connection it stops asking
  * for a few seconds and falls back, so a request waits for the pool's connection timeout
  * once — in the work it came for, which answers 503 — instead of once per piece of
- * bookkeeping.
+ * bookkeeping. A pool that is only busy is not an unreachable database: its timeout is
+ * passed on, and the limit stays shared.
  */
 public final class DatabaseReachability {
 
@@ -35,9 +37,32 @@ public final class DatabaseReachability {
 			return work.get();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			if (!unreachable(ex)) {
+				// the pool was busy, not the database gone: the limit stays shared and
+				// the request fails like any other that found no connection (503)
+				throw ex;
+			}
 			unreachableUntil = System.nanoTime() + QUIET.toNanos();
 			return fallback.get();
 		}
+	}
+
+	/**
+	 * Whether {@code failure} says the database cannot be reached, rather than that the
+	 * pool had no free connection in time. Hikari's timeout carries the last failure to
+	 * connect as its cause when there was one, and none when every connection was simply
+	 * in use: a busy pool under load must not relax the shared limits to one instance's
+	 * count for five seconds.
+	 */
+	static boolean unreachable(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLTransientConnectionException timeout && timeout.getCause() == null
+					&& timeout.getNextException() == null) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -18,12 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Token buckets kept in PostgreSQL ({@code rate_limit_bucket}), shared by every instance:
  * an attacker whose attempts a load balancer spreads over two instances gets the
- * allowance once, not twice. A take reads and writes its bucket under a row lock in its
- * own short transaction, committed whether or not the caller's transaction is (a
- * rolled-back read still spent its token). Keys are stored as SHA-256 hashes: the table
- * holds no account names or addresses. A bucket untouched for longer than it takes to
- * refill is full again and carries no information; such buckets are removed now and then,
- * so made-up names do not pile up.
+ * allowance once, not twice. A take reads and writes its bucket under a row lock, either
+ * in its own short transaction, committed whether or not the caller's is (the login
+ * limits: a failed attempt still spent its token), or in the caller's transaction on the
+ * caller's connection (the bulk-read limit: a case read holds a connection already). Keys
+ * are stored as SHA-256 hashes: the table holds no account names or addresses. A bucket
+ * untouched for longer than it takes to refill is full again and carries no information;
+ * such buckets are removed now and then, so made-up names do not pile up.
  */
 public final class SharedTokenBuckets {
 
@@ -39,6 +40,8 @@ public final class SharedTokenBuckets {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final TransactionTemplate callersTransaction;
+
 	private final Clock clock;
 
 	public SharedTokenBuckets(String limiter, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
@@ -46,41 +49,65 @@ public final class SharedTokenBuckets {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.callersTransaction = new TransactionTemplate(transactions);
+		this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
 		this.clock = clock;
 	}
 
 	/**
 	 * Takes one token for {@code key} from a bucket of {@code capacity} tokens that
-	 * refills evenly at {@code refill}.
+	 * refills evenly at {@code refill}, in a short transaction of its own.
 	 * @return zero if allowed, else how long until the next token
 	 */
 	public Duration take(String key, double capacity, Refill refill) {
-		byte[] hash = hash(key);
 		Instant now = this.clock.instant();
-		Duration wait = this.ownTransaction.execute((status) -> {
-			this.jdbc.update("""
-					insert into rate_limit_bucket (limiter, key_hash, tokens, updated_at) values (?, ?, ?, ?)
-					on conflict do nothing""", this.limiter, hash, capacity, Timestamp.from(now));
-			Bucket bucket = this.jdbc.queryForObject("""
-					select tokens, updated_at from rate_limit_bucket where limiter = ? and key_hash = ? for update""",
-					(rs, row) -> new Bucket(rs.getDouble(1), rs.getTimestamp(2).toInstant()), this.limiter, hash);
-			double tokens = bucket.refilled(now, capacity, refill);
-			Duration result = Duration.ZERO;
-			if (tokens >= 1) {
-				tokens -= 1;
-			}
-			else {
-				result = refill.until(1 - tokens);
-			}
-			this.jdbc.update(
-					"update rate_limit_bucket set tokens = ?, updated_at = ? where limiter = ? and key_hash = ?",
-					tokens, Timestamp.from(later(bucket.updatedAt(), now)), this.limiter, hash);
-			return result;
-		});
+		Duration wait = this.ownTransaction.execute((status) -> takeNow(hash(key), now, capacity, refill));
+		cleanUpNowAndThen(now, capacity, refill);
+		return wait;
+	}
+
+	/**
+	 * {@link #take}, on the connection and in the transaction of the caller (which must
+	 * have one): the token is spent when, and only if, the caller's work commits, and the
+	 * take needs no second pool connection while the caller holds one. The bucket's row
+	 * stays locked until the caller's transaction ends, so one key's takers go one after
+	 * the other.
+	 * @return zero if allowed, else how long until the next token
+	 */
+	public Duration takeInCallersTransaction(String key, double capacity, Refill refill) {
+		Instant now = this.clock.instant();
+		Duration wait = this.callersTransaction.execute((status) -> takeNow(hash(key), now, capacity, refill));
+		cleanUpNowAndThen(now, capacity, refill);
+		return wait;
+	}
+
+	private Duration takeNow(byte[] hash, Instant now, double capacity, Refill refill) {
+		// one statement finds or makes the bucket and locks its row (an upsert locks the
+		// row it updates): a bucket removed by the clean-up between a separate insert and
+		// select could otherwise not be found
+		Bucket bucket = this.jdbc.queryForObject("""
+				insert into rate_limit_bucket as b (limiter, key_hash, tokens, updated_at) values (?, ?, ?, ?)
+				on conflict (limiter, key_hash) do update set limiter = b.limiter
+				returning tokens, updated_at""",
+				(rs, row) -> new Bucket(rs.getDouble(1), rs.getTimestamp(2).toInstant()), this.limiter, hash, capacity,
+				Timestamp.from(now));
+		double tokens = bucket.refilled(now, capacity, refill);
+		Duration result = Duration.ZERO;
+		if (tokens >= 1) {
+			tokens -= 1;
+		}
+		else {
+			result = refill.until(1 - tokens);
+		}
+		this.jdbc.update("update rate_limit_bucket set tokens = ?, updated_at = ? where limiter = ? and key_hash = ?",
+				tokens, Timestamp.from(later(bucket.updatedAt(), now)), this.limiter, hash);
+		return result;
+	}
+
+	private void cleanUpNowAndThen(Instant now, double capacity, Refill refill) {
 		if (ThreadLocalRandom.current().nextInt(CLEAN_UP_ONE_IN) == 0) {
 			removeRefilled(now, refill.until(capacity));
 		}
-		return wait;
 	}
 
 	/**
