@@ -17,9 +17,11 @@ import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.LegalBasis;
+import nl.schakel.policy.PolicyOffers;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Access;
+import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
@@ -51,10 +53,13 @@ public class ContributionService {
 
 	private final ApplicationEventPublisher events;
 
+	private final PolicyOffers offers;
+
 	ContributionService(Contributions contributions, ParticipationRegistry participation,
 			BasisRequirements requirements, DisclosureRequests requests, Organisations organisations,
-			FieldCipher cipher, Clock clock, ApplicationEventPublisher events) {
+			FieldCipher cipher, Clock clock, ApplicationEventPublisher events, PolicyOffers offers) {
 		this.events = events;
+		this.offers = offers;
 		this.contributions = contributions;
 		this.participation = participation;
 		this.requirements = requirements;
@@ -77,9 +82,9 @@ public class ContributionService {
 			throw new NotAParticipant();
 		}
 		LegalBasis basis = request.getLegalBasis();
-		List<FieldProblem> problems = new ArrayList<>(
-				this.requirements.check(basis, request.getCategory(), caseId, author.organisation(),
-						request.getConsentId(), request.getStatutoryReference(), request.getConflictOfDuties()));
+		List<FieldProblem> problems = new ArrayList<>(offered(author, request));
+		problems.addAll(this.requirements.check(basis, request.getCategory(), caseId, author.organisation(),
+				request.getConsentId(), request.getStatutoryReference(), request.getConflictOfDuties()));
 		problems.addAll(this.requirements.checkSecrecyBreach(basis, request.getCategory(), author,
 				request.isSecrecyBreachConfirmed()));
 		Set<String> audienceOrganisations = new LinkedHashSet<>();
@@ -156,6 +161,24 @@ public class ContributionService {
 			.collect(Collectors.groupingBy(DisclosureRequest::contributionId,
 					Collectors.mapping(DisclosureRequest::grant, Collectors.toList())));
 		return page.stream().map((c) -> c.toItem(grants.getOrDefault(c.id(), List.of()))).toList();
+	}
+
+	/**
+	 * Only what the form offers the author's role: a category the policy lets that role
+	 * hold in a case, on a basis it could have received it on ({@link PolicyOffers}).
+	 */
+	private List<FieldProblem> offered(Actor author, ContributionRequest request) {
+		if (request.getCategory() == null || request.getLegalBasis() == null) {
+			return List.of();
+		}
+		Role role = author.actingRole().orElse(null);
+		if (!this.offers.categories(role).contains(request.getCategory())) {
+			return List.of(this.requirements.problem("category", "contribution.category.notForRole"));
+		}
+		if (!this.offers.mayContribute(role, request.getCategory(), request.getLegalBasis())) {
+			return List.of(this.requirements.problem("legalBasis", "contribution.legalBasis.notForCategory"));
+		}
+		return List.of();
 	}
 
 	private static boolean isBlank(String text) {
