@@ -1,6 +1,7 @@
 package nl.schakel.casework;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +20,15 @@ import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipationRegistry;
+import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
+import nl.schakel.policy.PolicyOffers;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Access;
 import nl.schakel.security.Role;
+import nl.schakel.web.FieldProblem;
+import nl.schakel.web.InvalidInput;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,9 +60,12 @@ public class CaseConsents {
 
 	private final CaseLifecycle lifecycle;
 
+	private final PolicyOffers offers;
+
 	CaseConsents(CaseFileService cases, ParticipationRegistry participation, ConsentRegistry consents,
-			OrganisationDirectory organisations, DisclosureLog log, CaseLifecycle lifecycle) {
+			OrganisationDirectory organisations, DisclosureLog log, CaseLifecycle lifecycle, PolicyOffers offers) {
 		this.cases = cases;
+		this.offers = offers;
 		this.lifecycle = lifecycle;
 		this.participation = participation;
 		this.consents = consents;
@@ -107,6 +115,10 @@ public class CaseConsents {
 		if (holder != null && !holder.isBlank() && !holder.equals(actor.organisation())) {
 			throw new AccessDeniedException("A consent is recorded by the organisation that holds the information");
 		}
+		List<FieldProblem> offered = offered(actor, scope);
+		if (!offered.isEmpty()) {
+			throw new InvalidInput(offered);
+		}
 		return this.consents.record(new NewConsent(facts.id().value(), facts.personId(), actor.organisation(), scope,
 				evidence, actor.username()));
 	}
@@ -126,6 +138,34 @@ public class CaseConsents {
 			.orElse(false);
 		return this.consents.withdraw(facts.id().value(), consentId,
 				new Withdrawer(actor.username(), actor.organisation(), steers), on, reason);
+	}
+
+	/**
+	 * What the consent form offers: categories the holder's role may contribute (it opens
+	 * only the holder's own information) and purposes a consent can open anything for
+	 * ({@link PolicyOffers}). Recipients may be any known partner: a person may consent
+	 * to one the coordinator admits later.
+	 */
+	private List<FieldProblem> offered(Actor actor, ConsentScope scope) {
+		Role role = actor.actingRole().orElse(null);
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String category : scope.categories()) {
+			boolean known = java.util.Arrays.stream(DataCategory.values()).anyMatch((c) -> c.name().equals(category));
+			if (known && !this.offers.categories(role).contains(DataCategory.valueOf(category))) {
+				problems.add(new FieldProblem("categories",
+						"Your role does not contribute information of this category, so no consent of yours opens it: "
+								+ category));
+			}
+		}
+		for (String purpose : scope.purposes()) {
+			// an unknown code is the registry's to name
+			boolean opens = this.offers.consentPurposes().stream().anyMatch((p) -> p.purpose().code().equals(purpose));
+			if (!opens && this.offers.isPurpose(purpose)) {
+				problems
+					.add(new FieldProblem("purposes", "A consent opens no information for this purpose: " + purpose));
+			}
+		}
+		return problems;
 	}
 
 	private CaseFacts requireParticipant(Access access, CaseId id) {

@@ -110,6 +110,11 @@ public class PolicyOffers {
 		return bases(role, category).contains(basis);
 	}
 
+	/** Whether the policy knows a purpose with this code. */
+	public boolean isPurpose(String code) {
+		return this.policy.purpose(code).isPresent();
+	}
+
 	/** The purposes a consent can open information for, in their declared order. */
 	public List<PurposeDefinition> consentPurposes() {
 		return this.consentPurposes;

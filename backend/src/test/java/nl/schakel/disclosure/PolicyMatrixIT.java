@@ -112,7 +112,7 @@ class PolicyMatrixIT {
 		ConsentView consent = AsUser.access(this.accounts, "ggz", consultation.code(), Channel.API,
 				(access) -> this.consents.record(access, facts.id(),
 						new ConsentScope(List.of("politie-midden"), List.of(),
-								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "CRIMINAL", "RISK"),
+								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "RISK"),
 								List.of("CASE_CONSULTATION"), LocalDate.now().minusDays(1), null),
 						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "formulier 2026-17", LocalDate.now().minusDays(1),
 								"J. de Vries (GGZ)"),
