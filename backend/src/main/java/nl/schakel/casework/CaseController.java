@@ -38,9 +38,9 @@ import nl.schakel.participation.SteeringHouseStays;
 import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.person.BsnKnownUnderOtherDetails;
 import nl.schakel.plan.PlanOfAction;
-import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Policy;
+import nl.schakel.policy.PolicyOffers;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
@@ -92,10 +92,13 @@ class CaseController {
 
 	private final PlanOfAction plan;
 
+	private final PolicyOffers offers;
+
 	CaseController(CaseParticipants participants, CaseContributions caseContributions, CaseDossiers dossiers,
 			CaseIntake intake, CaseFileService cases, CasePurposes purposes, Policy policy, CaseConsents consents,
-			CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan) {
+			CaseLifecycle lifecycle, MyCases myCases, PlanOfAction plan, PolicyOffers offers) {
 		this.plan = plan;
+		this.offers = offers;
 		this.myCases = myCases;
 		this.participants = participants;
 		this.caseContributions = caseContributions;
@@ -190,8 +193,14 @@ class CaseController {
 
 	@PostMapping("/{id}/purpose")
 	String choosePurpose(Access access, @PathVariable UUID id, @RequestParam(required = false) String purpose,
-			HttpSession session, RedirectAttributes redirect) {
+			HttpSession session, RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		Optional<Purpose> chosen = Optional.ofNullable(purpose).flatMap(this.policy::purpose);
+		if (chosen.isPresent() && !this.offers.offersPurpose(actingRole(access), chosen.get().code())) {
+			// not offered to this role: the same page again, saying so, nothing chosen
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("problem", "purpose.notAllowed");
+			return purposeChoice(access, id, model);
+		}
 		List<String> admitted = this.myCases.admittedPurposes(access, id);
 		if (chosen.isPresent() && !admitted.isEmpty() && !admitted.contains(chosen.get().code())) {
 			redirect.addFlashAttribute("problem", "purpose.notAdmitted");
@@ -213,7 +222,8 @@ class CaseController {
 	/**
 	 * The purposes to choose from: those the user is admitted for. For a case they are
 	 * not admitted to (or that does not exist) every purpose, the same page for any id,
-	 * so the choice reveals nothing about the case.
+	 * so the choice reveals nothing about the case. Either way only those the policy
+	 * shows the acting role anything under.
 	 */
 	private String purposeChoice(Access access, UUID id, Model model) {
 		List<String> admitted = this.myCases.admittedPurposes(access, id);
@@ -221,8 +231,9 @@ class CaseController {
 		// the case is named only to those admitted to it: for anyone else the page is the
 		// same for any id
 		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(access, id).orElse(null));
-		model.addAttribute("purposes", admitted.isEmpty() ? this.policy.purposes()
-				: this.policy.purposes().stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
+		List<nl.schakel.policy.PurposeDefinition> offered = this.offers.purposes(actingRole(access));
+		model.addAttribute("purposes", admitted.isEmpty() ? offered
+				: offered.stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
 		return "cases/purpose";
 	}
 
@@ -465,7 +476,7 @@ class CaseController {
 		model.addAttribute("mayBreakGlass",
 				this.policy.breakGlass().roles().stream().anyMatch((role) -> access.actor().has(role)));
 		model.addAttribute("breakGlassHours", this.policy.breakGlass().duration().toMinutes() / 60.0);
-		model.addAttribute("purposes", this.policy.purposes());
+		model.addAttribute("purposes", this.offers.purposes(actingRole(access)));
 		return "cases/not-visible";
 	}
 
@@ -489,8 +500,19 @@ class CaseController {
 		if (this.dossiers.open(reading, new CaseId(id), timeline) instanceof CaseOpening.Visible visible) {
 			this.myCases.visited(reading, id);
 			model.addAttribute("dossier", visible.dossier());
-			model.addAttribute("categories", DataCategory.values());
-			model.addAttribute("legalBases", LegalBasis.values());
+			// only what the policy lets this role contribute (PolicyOffers); consent only
+			// with
+			// a consent of one's own in force to rest it on
+			model.addAttribute("categories", this.offers.categories(actingRole(access)));
+			boolean ownConsent = visible.dossier()
+				.consents()
+				.stream()
+				.anyMatch((c) -> c.inForce() && c.holder().equals(access.actor().organisation()));
+			model.addAttribute("legalBases",
+					this.offers.bases(actingRole(access))
+						.stream()
+						.filter((b) -> ownConsent || b != LegalBasis.CONSENT)
+						.toList());
 			model.addAttribute("domains", Domain.values());
 			List<Organisation> organisations = this.intake.organisations();
 			model.addAttribute("organisations", organisations);
@@ -505,6 +527,15 @@ class CaseController {
 						.findFirst()
 						.orElse(null));
 			model.addAttribute("purposes", this.policy.purposes());
+			// a consent names participating partners, and purposes a consent can open
+			model.addAttribute("consentOrganisations",
+					organisations.stream()
+						.filter((o) -> visible.dossier()
+							.participants()
+							.stream()
+							.anyMatch((p) -> p.active() && p.organisation().equals(o.code())))
+						.toList());
+			model.addAttribute("consentPurposes", this.offers.consentPurposes());
 			model.addAttribute("triageOutcomes", TriageOutcome.values());
 			model.addAttribute("evidenceKinds", EvidenceKind.values());
 			model.addAttribute("closeReasons", CloseReason.values());
@@ -515,6 +546,10 @@ class CaseController {
 			return "cases/show";
 		}
 		throw new CaseNotVisible(id);
+	}
+
+	private static nl.schakel.security.Role actingRole(Access access) {
+		return access.findActor().flatMap(nl.schakel.security.Actor::actingRole).orElse(null);
 	}
 
 	/** A write on a closed or declined case: the case page says so, nothing is saved. */

@@ -25,6 +25,7 @@ import nl.schakel.participation.ParticipantNotFound;
 import nl.schakel.participation.SteeringHouseStays;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Policy;
+import nl.schakel.policy.PolicyOffers;
 import nl.schakel.security.Access;
 import nl.schakel.web.InvalidInput;
 
@@ -72,8 +73,11 @@ class CaseSectionController {
 
 	private final Policy policy;
 
+	private final PolicyOffers offers;
+
 	CaseSectionController(CaseSections sections, CaseParticipants participants, CaseConsents consents,
-			CaseIntake intake, CasePurposes purposes, Policy policy) {
+			CaseIntake intake, CasePurposes purposes, Policy policy, PolicyOffers offers) {
+		this.offers = offers;
 		this.sections = sections;
 		this.participants = participants;
 		this.consents = consents;
@@ -302,6 +306,7 @@ class CaseSectionController {
 		model.addAttribute("consents", section.consents());
 		organisationsModel(model);
 		model.addAttribute("purposes", this.policy.purposes());
+		model.addAttribute("consentPurposes", this.offers.consentPurposes());
 		model.addAttribute("domains", Domain.values());
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("evidenceKinds", EvidenceKind.values());

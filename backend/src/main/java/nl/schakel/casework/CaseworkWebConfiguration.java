@@ -27,6 +27,12 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 	static final String[] ACTS_ON_THE_CASE_FILE = { "/api/v1/cases/*/erasure", "/api/v1/cases/*/rectification",
 			"/api/v1/cases/*/retention-extension" };
 
+	/**
+	 * What-ifs on a case's metadata that disclose nothing ("Wat ziet wie?"): a purpose is
+	 * optional, admission to the case is not.
+	 */
+	static final String[] WHAT_IFS = { "/api/v1/cases/*/audience-preview" };
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		// first, so a HEAD request never reaches purpose binding or the gate
@@ -37,8 +43,10 @@ class CaseworkWebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(this.purposeBinding)
 			.addPathPatterns("/api/v1/cases", "/api/v1/cases/**", "/api/v1/persons/**", "/api/v1/requests",
 					"/api/v1/requests/**")
-			.excludePathPatterns(ACTS_ON_THE_CASE_FILE);
+			.excludePathPatterns(ACTS_ON_THE_CASE_FILE)
+			.excludePathPatterns(WHAT_IFS);
 		registry.addInterceptor(this.purposeBinding.whenNamed()).addPathPatterns(ACTS_ON_THE_CASE_FILE);
+		registry.addInterceptor(this.purposeBinding.whenNamed()).addPathPatterns(WHAT_IFS);
 		// a change made from a case's pages is recorded under the purpose those pages
 		// work under
 		registry.addInterceptor(ChosenPurposes.namedForTheCaseOfThePath()).addPathPatterns("/cases/*/**");

@@ -31,6 +31,7 @@ import nl.schakel.policy.EffectiveBasis;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Participation;
 import nl.schakel.policy.Policy;
+import nl.schakel.policy.PolicyOffers;
 import nl.schakel.policy.PolicyDecision;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeDefinition;
@@ -83,6 +84,9 @@ class PolicyMatrixIT {
 	Policy policy;
 
 	@Autowired
+	PolicyOffers offers;
+
+	@Autowired
 	Organisations organisations;
 
 	@Autowired
@@ -108,28 +112,42 @@ class PolicyMatrixIT {
 		ConsentView consent = AsUser.access(this.accounts, "ggz", consultation.code(), Channel.API,
 				(access) -> this.consents.record(access, facts.id(),
 						new ConsentScope(List.of("politie-midden"), List.of(),
-								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "CRIMINAL", "RISK"),
+								List.of("GENERAL", "IDENTITY", "SOCIAL", "HEALTH", "RISK"),
 								List.of("CASE_CONSULTATION"), LocalDate.now().minusDays(1), null),
 						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "formulier 2026-17", LocalDate.now().minusDays(1),
 								"J. de Vries (GGZ)"),
 						null));
 
+		// the police's own consent, for what care may not contribute (criminal data)
+		ConsentView policeConsent = AsUser.access(this.accounts, "politie", consultation.code(), Channel.API,
+				(access) -> this.consents.record(access, facts.id(),
+						new ConsentScope(List.of("ggz-midden"), List.of(), List.of("CRIMINAL"),
+								List.of("CASE_CONSULTATION"), LocalDate.now().minusDays(1), null),
+						new ConsentEvidence(EvidenceKind.SIGNED_FORM, "formulier 2026-18", LocalDate.now().minusDays(1),
+								"A. Agent (politie)"),
+						null));
+
 		// every category on every basis, for the author's organisation only and for every
-		// domain
+		// domain; by the care worker where care may contribute it, else by the police
+		// (a domain contributes only what the policy lets it hold: care no criminal data)
 		Map<UUID, Fixture> fixtures = new HashMap<>();
-		AsUser.access(this.accounts, "ggz", consultation.code(), Channel.API, (access) -> {
-			for (DataCategory category : DataCategory.values()) {
-				for (LegalBasis basis : LegalBasis.values()) {
+		for (DataCategory category : DataCategory.values()) {
+			for (LegalBasis basis : LegalBasis.values()) {
+				boolean care = this.offers.mayContribute(Role.CARE_PROFESSIONAL, category, basis);
+				String author = care ? "ggz" : "politie";
+				UUID consentId = care ? consent.id() : policeConsent.id();
+				AsUser.access(this.accounts, author, consultation.code(), Channel.API, (access) -> {
 					for (boolean everyDomain : List.of(false, true)) {
 						String text = "inhoud " + category + " " + basis + " " + everyDomain + " " + UUID.randomUUID();
-						ContributionRequest request = contribution(text, category, basis, consent.id(), everyDomain);
+						ContributionRequest request = contribution(text, category, basis, consentId, everyDomain);
 						UUID id = this.caseContributions.contribute(access, facts.id(), request);
-						fixtures.put(id, new Fixture(category, basis, everyDomain, text));
+						fixtures.put(id, new Fixture(care ? "ggz-midden" : "politie-midden",
+								care ? "politie-midden" : "ggz-midden", category, basis, everyDomain, text));
 					}
-				}
+					return null;
+				});
 			}
-			return null;
-		});
+		}
 
 		int checked = 0;
 		for (String reader : READERS) {
@@ -148,11 +166,11 @@ class PolicyMatrixIT {
 				assertThat(reading.outcomes()).hasSize(fixtures.size());
 				for (Outcome outcome : reading.outcomes()) {
 					Fixture fixture = fixtures.get(outcome.item().id());
-					AudienceRelation audience = actor.organisation().equals("ggz-midden")
+					AudienceRelation audience = actor.organisation().equals(fixture.author())
 							? AudienceRelation.AUTHOR_ORGANISATION : (fixture.everyDomain() && domain != null)
 									? AudienceRelation.IN_AUDIENCE : AudienceRelation.OUTSIDE_AUDIENCE;
 					boolean consentCovers = fixture.basis() == LegalBasis.CONSENT
-							&& actor.organisation().equals("politie-midden")
+							&& actor.organisation().equals(fixture.consentRecipient())
 							&& purpose.code().equals("CASE_CONSULTATION");
 					PolicyDecision expected = this.policy.decide(new AccessRequest(role, purpose, fixture.category(),
 							EffectiveBasis.of(fixture.basis(), consentCovers), audience,
@@ -219,11 +237,13 @@ class PolicyMatrixIT {
 		return request;
 	}
 
-	record Fixture(DataCategory category, LegalBasis basis, boolean everyDomain, String text) {
+	record Fixture(String author, String consentRecipient, DataCategory category, LegalBasis basis, boolean everyDomain,
+			String text) {
 
 		@Override
 		public String toString() {
-			return this.category + "/" + this.basis + "/" + (this.everyDomain ? "every-domain" : "own-organisation");
+			return this.author + ":" + this.category + "/" + this.basis + "/"
+					+ (this.everyDomain ? "every-domain" : "own-organisation");
 		}
 
 	}

@@ -120,7 +120,13 @@ class AuthorisationMatrixIT {
 		 * the coordinator's follow-up overview of the own house's cases, and evaluation
 		 * aggregates: coordinators only.
 		 */
-		COORDINATOR_ONLY
+		COORDINATOR_ONLY,
+		/**
+		 * a what-if on a case's metadata ("Wat ziet wie?"): a caseworker admitted to the
+		 * case for any purpose; 404 for other staff, refused for auditors and
+		 * administrators; no purpose needed, nothing logged.
+		 */
+		WHAT_IF
 
 	}
 
@@ -140,6 +146,7 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/cases/{id}/break-glass", Kind.BREAK_GLASS);
 		API.put("POST /api/v1/cases/{id}/contributions", Kind.PARTICIPANT_WRITE);
 		API.put("GET /api/v1/cases/{id}/consents", Kind.PARTICIPANT_METADATA);
+		API.put("GET /api/v1/cases/{id}/audience-preview", Kind.WHAT_IF);
 		API.put("POST /api/v1/cases/{id}/consents", Kind.PARTICIPANT_WRITE);
 		API.put("POST /api/v1/cases/{id}/consents/{consentId}/withdrawal", Kind.PARTICIPANT_WRITE);
 		API.put("POST /api/v1/cases/{id}/contributions/{contributionId}/requests", Kind.PARTICIPANT_WRITE);
@@ -349,7 +356,8 @@ class AuthorisationMatrixIT {
 		for (String key : API.keySet()) {
 			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS || API.get(key) == Kind.MEETING
 					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER
-					|| API.get(key) == Kind.REFERENCE || API.get(key) == Kind.COORDINATOR_ONLY) {
+					|| API.get(key) == Kind.REFERENCE || API.get(key) == Kind.COORDINATOR_ONLY
+					|| API.get(key) == Kind.WHAT_IF) {
 				continue; // one's own admissions, notifications and meetings, reference
 							// data, aggregates: no purpose
 			}
@@ -551,6 +559,13 @@ class AuthorisationMatrixIT {
 					return new Probe(path, null, Expect.exactly(200), false, false);
 				}
 				return new Probe(path, null, staff ? Expect.exactly(404) : Expect.refused(), false, false);
+			}
+			case WHAT_IF -> {
+				String query = path + "?category=SOCIAL&legalBasis=PUBLIC_TASK";
+				if (staff && admittedForAny(target.id, organisation)) {
+					return new Probe(query, null, Expect.exactly(200), false, false);
+				}
+				return new Probe(query, null, staff ? Expect.exactly(404) : Expect.refused(), false, false);
 			}
 			case PERSON_SEARCH -> {
 				if (target != a) {
