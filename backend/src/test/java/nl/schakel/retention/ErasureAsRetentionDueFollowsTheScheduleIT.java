@@ -8,7 +8,6 @@ import nl.schakel.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -16,7 +15,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -44,7 +42,7 @@ class ErasureAsRetentionDueFollowsTheScheduleIT {
 
 	@Test
 	void anOpenCaseIsNotErasedAsRetentionDue() throws Exception {
-		UUID c = newCase();
+		UUID c = cases().open("Schema Persoon");
 		eraseAsRetentionDue(c).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://schakel.nl/problems/case-not-due"))
 			.andExpect(jsonPath("$.detail", containsString("not closed")));
@@ -54,7 +52,7 @@ class ErasureAsRetentionDueFollowsTheScheduleIT {
 
 	@Test
 	void aCaseClosedTodayIsNotDueAndTheAnswerNamesItsDueDay() throws Exception {
-		UUID c = newCase();
+		UUID c = cases().open("Schema Persoon");
 		close(c, LocalDate.now(ZoneOffset.UTC));
 		String dueOn = this.schedule.dueOf(c).orElseThrow().dueOn().toString();
 		eraseAsRetentionDue(c).andExpect(status().isConflict())
@@ -68,7 +66,7 @@ class ErasureAsRetentionDueFollowsTheScheduleIT {
 
 	@Test
 	void aCaseUnderARunningExtensionIsNotErasedAsRetentionDue() throws Exception {
-		UUID c = newCase();
+		UUID c = cases().open("Schema Persoon");
 		close(c, LocalDate.of(1990, 1, 2));
 		extend(c, "2099-01-01");
 		eraseAsRetentionDue(c).andExpect(status().isConflict())
@@ -79,7 +77,7 @@ class ErasureAsRetentionDueFollowsTheScheduleIT {
 
 	@Test
 	void aClosedCaseWhoseRetentionRanOutIsErasedNamingItsRule() throws Exception {
-		UUID c = newCase();
+		UUID c = cases().open("Schema Persoon");
 		close(c, LocalDate.of(1990, 1, 2));
 		eraseAsRetentionDue(c).andExpect(status().isOk())
 			.andExpect(jsonPath("$.kind").value("RETENTION_DUE"))
@@ -89,7 +87,7 @@ class ErasureAsRetentionDueFollowsTheScheduleIT {
 
 	@Test
 	void thePersonsRequestWhileAHoldRunsIsRefusedNamingTheHoldUnlessTheDecisionWeighedIt() throws Exception {
-		UUID c = newCase();
+		UUID c = cases().open("Schema Persoon");
 		extend(c, "2099-01-01");
 		api("coordinator", null, post("/api/v1/cases/" + c + "/erasure"),
 				"{\"kind\": \"PERSON_REQUEST\", \"reason\": \"Verzoek art. 17\", \"decision\": \"GRANTED\"}")
@@ -141,36 +139,13 @@ class ErasureAsRetentionDueFollowsTheScheduleIT {
 				+ "where id = ?", on, c);
 	}
 
-	// An open case with a general contribution (closed after its plan once closed).
-	private UUID newCase() throws Exception {
-		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"),
-				"""
-						{"person": {"name": "Schema Persoon %s", "dateOfBirth": "1966-06-06"}, "caseType": "OTHER"}"""
-					.formatted(UUID.randomUUID().toString().substring(0, 8)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		UUID id = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
-		api("coordinator", "TRIAGE", post(url + "/participants"),
-				"{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}")
-			.andExpect(status().isCreated());
-		api("ggz", "CASE_CONSULTATION", post(url + "/contributions"), """
-				{"text": "Zorginbreng", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""")
-			.andExpect(status().isCreated());
-		return id;
+	private RetentionCases cases() {
+		return new RetentionCases(this.mvc, this.jdbc);
 	}
 
 	private ResultActions api(String user, String purpose, MockHttpServletRequestBuilder request, String body)
 			throws Exception {
-		request.with(httpBasic(user, "demo"));
-		if (purpose != null) {
-			request.header("X-Purpose", purpose);
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		return this.mvc.perform(request);
+		return cases().api(user, purpose, request, body);
 	}
 
 }

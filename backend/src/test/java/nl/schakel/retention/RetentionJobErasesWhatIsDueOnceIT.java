@@ -14,7 +14,6 @@ import nl.schakel.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -24,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -55,7 +53,7 @@ class RetentionJobErasesWhatIsDueOnceIT {
 
 	@Test
 	void aCaseClosedAfterItsPlanIsErasedTwoYearsAfterClosureAndNotADayBefore() throws Exception {
-		UUID c = closedCase(LocalDate.of(1991, 3, 1));
+		UUID c = cases().closedOn("Bewaar Persoon", LocalDate.of(1991, 3, 1));
 
 		this.job.runAt(at(LocalDate.of(1993, 2, 28)));
 		assertThat(erased(c)).isFalse();
@@ -78,7 +76,7 @@ class RetentionJobErasesWhatIsDueOnceIT {
 
 	@Test
 	void theCoordinatorSeesTheCaseAheadAndAnExtensionWithAReasonKeepsIt() throws Exception {
-		UUID c = closedCase(LocalDate.of(2001, 3, 1));
+		UUID c = cases().closedOn("Bewaar Persoon", LocalDate.of(2001, 3, 1));
 		api("coordinator", null, get("/api/v1/retention/upcoming"), null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.cases[*].caseId", hasItem(c.toString())));
 
@@ -105,7 +103,7 @@ class RetentionJobErasesWhatIsDueOnceIT {
 
 	@Test
 	void whileAnotherInstanceHoldsTheLockTheJobErasesNothingAndTwoRunsEraseOnce() throws Exception {
-		UUID c = closedCase(LocalDate.of(1981, 3, 1));
+		UUID c = cases().closedOn("Bewaar Persoon", LocalDate.of(1981, 3, 1));
 		Clock due = at(LocalDate.of(1983, 3, 1));
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch done = new CountDownLatch(1);
@@ -148,40 +146,13 @@ class RetentionJobErasesWhatIsDueOnceIT {
 		return Clock.fixed(day.atTime(3, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 	}
 
-	// A case with a health contribution, closed after its plan on the given day.
-	private UUID closedCase(LocalDate closedOn) throws Exception {
-		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"),
-				"""
-						{"person": {"name": "Bewaar Persoon %s", "dateOfBirth": "1966-06-06"}, "caseType": "OTHER"}"""
-					.formatted(UUID.randomUUID().toString().substring(0, 8)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		UUID id = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
-		api("coordinator", "TRIAGE", post(url + "/participants"),
-				"{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}")
-			.andExpect(status().isCreated());
-		api("ggz", "CASE_CONSULTATION", post(url + "/contributions"), """
-				{"text": "Zorginbreng", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""")
-			.andExpect(status().isCreated());
-		// closing through the status machine takes today's date; the job counts from the
-		// closure day
-		this.jdbc.update("update case_file set status = 'CLOSED', closed_on = ?, close_reason = 'GOALS_ACHIEVED' "
-				+ "where id = ?", closedOn, id);
-		return id;
+	private RetentionCases cases() {
+		return new RetentionCases(this.mvc, this.jdbc);
 	}
 
 	private ResultActions api(String user, String purpose, MockHttpServletRequestBuilder request, String body)
 			throws Exception {
-		request.with(httpBasic(user, "demo"));
-		if (purpose != null) {
-			request.header("X-Purpose", purpose);
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		return this.mvc.perform(request);
+		return cases().api(user, purpose, request, body);
 	}
 
 }

@@ -14,7 +14,6 @@ import nl.schakel.support.LockWaits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -23,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,8 +50,8 @@ class RetentionJobKeepsWhatChangedDuringItsRunIT {
 
 	@Test
 	void aCaseReopenedOrExtendedWhileTheJobWaitedForItIsKept() throws Exception {
-		UUID reopened = closedCase(LocalDate.of(1961, 3, 1));
-		UUID extended = closedCase(LocalDate.of(1961, 3, 1));
+		UUID reopened = cases().closedOn("Lopende Persoon", LocalDate.of(1961, 3, 1));
+		UUID extended = cases().closedOn("Lopende Persoon", LocalDate.of(1961, 3, 1));
 		Clock due = Clock.fixed(LocalDate.of(1963, 3, 2).atTime(3, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
 		CountDownLatch held = new CountDownLatch(1);
@@ -99,38 +97,13 @@ class RetentionJobKeepsWhatChangedDuringItsRunIT {
 				caseId));
 	}
 
-	// A case with a general contribution, closed after its plan on the given day.
-	private UUID closedCase(LocalDate closedOn) throws Exception {
-		String url = api("coordinator", "TRIAGE", post("/api/v1/cases"),
-				"""
-						{"person": {"name": "Lopende Persoon %s", "dateOfBirth": "1966-06-06"}, "caseType": "OTHER"}"""
-					.formatted(UUID.randomUUID().toString().substring(0, 8)))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		UUID id = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
-		api("coordinator", "TRIAGE", post(url + "/participants"),
-				"{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}")
-			.andExpect(status().isCreated());
-		api("ggz", "CASE_CONSULTATION", post(url + "/contributions"), """
-				{"text": "Zorginbreng", "category": "GENERAL", "legalBasis": "PUBLIC_TASK"}""")
-			.andExpect(status().isCreated());
-		this.jdbc.update("update case_file set status = 'CLOSED', closed_on = ?, close_reason = 'GOALS_ACHIEVED' "
-				+ "where id = ?", closedOn, id);
-		return id;
+	private RetentionCases cases() {
+		return new RetentionCases(this.mvc, this.jdbc);
 	}
 
 	private ResultActions api(String user, String purpose, MockHttpServletRequestBuilder request, String body)
 			throws Exception {
-		request.with(httpBasic(user, "demo"));
-		if (purpose != null) {
-			request.header("X-Purpose", purpose);
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		return this.mvc.perform(request);
+		return cases().api(user, purpose, request, body);
 	}
 
 }
