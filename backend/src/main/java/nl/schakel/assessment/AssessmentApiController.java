@@ -180,7 +180,7 @@ class AssessmentApiController {
 		StringBuilder csv = new StringBuilder(
 				"intervention;working_elements;cases;completed;stopped_early;ongoing;" + "mean_duration_days");
 		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
-		csv.append("\r\n");
+		csv.append(";concern_known;concern_down;concern_same;concern_up\r\n");
 		for (Evaluation.Row row : aggregates.interventions()) {
 			csv.append(row.intervention()).append(';').append(String.join(",", row.workingElements()));
 			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
@@ -190,6 +190,10 @@ class AssessmentApiController {
 			for (String kind : kinds) {
 				Long count = row.barriers().get(kind);
 				csv.append(';').append((count != null) ? count : "");
+			}
+			for (Long cell : java.util.Arrays.asList(row.concernKnown(), row.concernDown(), row.concernSame(),
+					row.concernUp())) {
+				csv.append(';').append((cell != null) ? cell : "");
 			}
 			csv.append("\r\n");
 		}
@@ -214,7 +218,7 @@ class AssessmentApiController {
 		StringBuilder csv = new StringBuilder(
 				"intervention;value;cases;completed;stopped_early;ongoing;mean_duration_days");
 		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
-		csv.append("\r\n");
+		csv.append(";concern_known;concern_down;concern_same;concern_up\r\n");
 		for (Evaluation.BreakdownRow row : rows) {
 			csv.append(row.intervention()).append(';').append((row.value() != null) ? row.value() : "not_rated");
 			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
@@ -224,6 +228,10 @@ class AssessmentApiController {
 			for (String kind : kinds) {
 				Long count = row.barriers().get(kind);
 				csv.append(';').append((count != null) ? count : "");
+			}
+			for (Long cell : java.util.Arrays.asList(row.concernKnown(), row.concernDown(), row.concernSame(),
+					row.concernUp())) {
+				csv.append(';').append((cell != null) ? cell : "");
 			}
 			csv.append("\r\n");
 		}

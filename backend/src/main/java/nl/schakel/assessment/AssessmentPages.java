@@ -179,10 +179,12 @@ class AssessmentPages {
 	org.springframework.http.ResponseEntity<String> evaluationCsv(Access access) {
 		Evaluation.Overview overview = this.evaluation.overview(access.via(Channel.EXPORT));
 		StringBuilder csv = new StringBuilder(
-				"breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days;value\r\n");
+				"breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days;value;"
+						+ "concern_known;concern_down;concern_same;concern_up\r\n");
 		for (Evaluation.Row row : overview.interventions().interventions()) {
 			line(csv, "intervention", row.intervention(), row.cases(), row.completed(), row.stoppedEarly(),
-					row.ongoing(), row.meanDurationDays(), null);
+					row.ongoing(), row.meanDurationDays(), null, row.concernKnown(), row.concernDown(),
+					row.concernSame(), row.concernUp());
 		}
 		for (Evaluation.ElementRow row : overview.workingElements()) {
 			line(csv, "working_element", row.element(), row.deployments(), row.completed(), row.stoppedEarly(),
@@ -198,7 +200,8 @@ class AssessmentPages {
 		breakdowns.forEach((breakdown,
 				rows) -> rows.forEach((row) -> line(csv, breakdown, row.intervention(), row.cases(), row.completed(),
 						row.stoppedEarly(), row.ongoing(), row.meanDurationDays(),
-						(row.value() != null) ? row.value() : "not_rated")));
+						(row.value() != null) ? row.value() : "not_rated", row.concernKnown(), row.concernDown(),
+						row.concernSame(), row.concernUp())));
 		csv.append("# ").append(overview.interventions().rule()).append("\r\n");
 		return org.springframework.http.ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"evaluation.csv\"")

@@ -230,6 +230,21 @@ public class AssessmentService {
 				.ifPresent((c) -> this.characteristics
 					.save(new EvaluationCharacteristic(rating.id(), facts.id().value(), c, score.score(), now)));
 		}
+		// the concern level of a judgement likewise, as its position on the instrument's
+		// ordinal scale, for evaluation to count changes in concern; the judgement's
+		// words
+		// and the justification stay sealed
+		if (content.concernLevel() != null) {
+			int level = this.instrument.concernLevels()
+				.stream()
+				.map(AssessmentInstrument.Coded::code)
+				.toList()
+				.indexOf(content.concernLevel());
+			if (level >= 0) {
+				this.characteristics.save(new EvaluationCharacteristic(rating.id(), facts.id().value(),
+						EvaluationCharacteristic.Characteristic.CONCERN, level, now));
+			}
+		}
 		return new Recorded(rating.id(), domain);
 	}
 

@@ -1,5 +1,7 @@
 package nl.schakel.assessment;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,7 +76,8 @@ public class Evaluation {
 
 	/** One intervention's row; {@code null} figures are suppressed. */
 	public record Row(String intervention, Label name, List<String> workingElements, boolean suppressed, Long cases,
-			Long completed, Long stoppedEarly, Long ongoing, Double meanDurationDays, Map<String, Long> barriers) {
+			Long completed, Long stoppedEarly, Long ongoing, Double meanDurationDays, Map<String, Long> barriers,
+			Long concernKnown, Long concernDown, Long concernSame, Long concernUp) {
 	}
 
 	/**
@@ -84,7 +87,7 @@ public class Evaluation {
 	 */
 	public record BreakdownRow(String intervention, Label name, Integer value, Label valueLabel, boolean suppressed,
 			Long cases, Long completed, Long stoppedEarly, Long ongoing, Double meanDurationDays,
-			Map<String, Long> barriers) {
+			Map<String, Long> barriers, Long concernKnown, Long concernDown, Long concernSame, Long concernUp) {
 	}
 
 	public record Aggregates(String rule, int threshold, String catalogueVersion, List<Row> interventions,
@@ -101,7 +104,8 @@ public class Evaluation {
 	 * latest value.
 	 */
 	private record Counted(Map<String, List<CaseIntervention>> latest, Map<UUID, List<InterventionBarrier>> barriersOf,
-			Map<EvaluationCharacteristic.Characteristic, Map<UUID, Integer>> characteristics) {
+			Map<EvaluationCharacteristic.Characteristic, Map<UUID, Integer>> characteristics,
+			Map<UUID, List<EvaluationCharacteristic>> concern) {
 
 		List<CaseIntervention> of(String code) {
 			return this.latest.getOrDefault(code, List.of());
@@ -141,7 +145,10 @@ public class Evaluation {
 		for (EvaluationCharacteristic c : this.characteristics.latestPerCase()) {
 			values.computeIfAbsent(c.characteristic(), (k) -> new HashMap<>()).put(c.caseId(), c.scaleValue());
 		}
-		return new Counted(deployments, barriersOf, values);
+		Map<UUID, List<EvaluationCharacteristic>> concern = this.characteristics.concernLevels()
+			.stream()
+			.collect(Collectors.groupingBy(EvaluationCharacteristic::caseId));
+		return new Counted(deployments, barriersOf, values, concern);
 	}
 
 	private Aggregates aggregates(Counted counted) {
@@ -151,7 +158,7 @@ public class Evaluation {
 			long cases = used.size();
 			if (!SmallCells.rowShown(cases)) {
 				rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), true, null, null, null, null,
-						null, Map.of()));
+						null, Map.of(), null, null, null, null));
 				continue;
 			}
 			long[] outcomes = outcomes(used);
@@ -161,8 +168,11 @@ public class Evaluation {
 			for (AssessmentInstrument.Coded kind : this.catalogue.barriers()) {
 				met.put(kind.code(), SmallCells.count(withBarrier(used, kind.code(), counted), cases));
 			}
+			long[] change = changes(used, counted);
+			Long[] concern = concernFigures(change, changeShown(change, true));
 			rows.add(new Row(entry.code(), entry.name(), entry.workingElements(), false, cases, parts.get(0),
-					parts.get(1), parts.get(2), SmallCells.average(days(ended), ended.size()), met));
+					parts.get(1), parts.get(2), SmallCells.average(days(ended), ended.size()), met, concern[0],
+					concern[1], concern[2], concern[3]));
 		}
 		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows),
 				breakdown(EvaluationCharacteristic.Characteristic.PHASE, counted),
@@ -244,11 +254,38 @@ public class Evaluation {
 				}
 				barrierShown.put(kind, kindShown);
 			}
+			// the change in concern likewise: within a cell its parts under complementary
+			// suppression, and what the row's parts leave over the cells is nothing or
+			// again enough
+			long[] rowChange = changes(used, counted);
+			boolean[] rowChangeShown = changeShown(rowChange, SmallCells.rowShown(used.size()));
+			long[][] cellChange = new long[size][];
+			boolean[][] cellChangeShown = new boolean[size][];
+			long[] changeCases = new long[4];
+			long[] changeSum = new long[4];
+			for (int v = 0; v < size; v++) {
+				cellChange[v] = changes(cells.get(v), counted);
+				cellChangeShown[v] = changeShown(cellChange[v], shown[v]);
+				for (int k = 0; k < 4; k++) {
+					if (cellChangeShown[v][k]) {
+						changeCases[k] += cells.get(v).size();
+						changeSum[k] += cellChange[v][k];
+					}
+				}
+			}
+			for (int k = 0; k < 4; k++) {
+				if (rowChangeShown[k] && !SmallCells.remainderSafe(used.size() - changeCases[k],
+						rowChange[k] - changeSum[k], false)) {
+					for (int v = 0; v < size; v++) {
+						cellChangeShown[v] = new boolean[4];
+					}
+				}
+			}
 			for (int v = 0; v < size; v++) {
 				List<CaseIntervention> cell = cells.get(v);
 				if (!shown[v]) {
 					rows.add(new BreakdownRow(entry.code(), entry.name(), values.get(v), labels.get(v), true, null,
-							null, null, null, null, Map.of()));
+							null, null, null, null, Map.of(), null, null, null, null));
 					continue;
 				}
 				long[] c = outcomes(cell);
@@ -259,10 +296,67 @@ public class Evaluation {
 				}
 				rows.add(new BreakdownRow(entry.code(), entry.name(), values.get(v), labels.get(v), false, c[0],
 						partsShown[v] ? c[1] : null, partsShown[v] ? c[2] : null, partsShown[v] ? c[3] : null,
-						partsShown[v] ? SmallCells.average(days(ended), ended.size()) : null, met));
+						partsShown[v] ? SmallCells.average(days(ended), ended.size()) : null, met,
+						concernFigures(cellChange[v], cellChangeShown[v])[0],
+						concernFigures(cellChange[v], cellChangeShown[v])[1],
+						concernFigures(cellChange[v], cellChangeShown[v])[2],
+						concernFigures(cellChange[v], cellChangeShown[v])[3]));
 			}
 		}
 		return List.copyOf(rows);
+	}
+
+	/**
+	 * How concern changed around each deployment's start: went down, stayed, went up, not
+	 * known. The change is the concern level of the latest judgement made on or after the
+	 * start day minus that of the latest made on or before it, two different judgements;
+	 * without either the change is not known.
+	 */
+	private static long[] changes(List<CaseIntervention> used, Counted counted) {
+		long[] c = new long[4];
+		for (CaseIntervention i : used) {
+			EvaluationCharacteristic before = null;
+			EvaluationCharacteristic after = null;
+			for (EvaluationCharacteristic j : counted.concern().getOrDefault(i.caseId(), List.of())) {
+				LocalDate day = LocalDate.ofInstant(j.ratedAt(), ZONE);
+				if (!day.isAfter(i.startedOn())) {
+					before = j;
+				}
+				if (!day.isBefore(i.startedOn())) {
+					after = j;
+				}
+			}
+			if (before == null || after == null || before == after) {
+				c[3]++;
+			}
+			else {
+				c[Integer.signum(after.scaleValue() - before.scaleValue()) + 1]++;
+			}
+		}
+		return c;
+	}
+
+	/** The day an intervention starts is a day in the safety house's time zone. */
+	private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+	/**
+	 * Which of down, stayed, up and not known are shown: none when the cases are not,
+	 * else each of at least {@value SmallCells#THRESHOLD} with the hidden ones together
+	 * none or again enough.
+	 */
+	private static boolean[] changeShown(long[] change, boolean casesShown) {
+		return casesShown ? SmallCells.complementary(List.of(change[0], change[1], change[2], change[3]))
+				: new boolean[4];
+	}
+
+	/**
+	 * Cases with a known change, and how many went down, stayed, went up; {@code null}
+	 * where hidden. The number known is shown with the number not known, from which it
+	 * follows.
+	 */
+	private static Long[] concernFigures(long[] change, boolean[] shown) {
+		return new Long[] { shown[3] ? change[0] + change[1] + change[2] : null, shown[0] ? change[0] : null,
+				shown[1] ? change[1] : null, shown[2] ? change[2] : null };
 	}
 
 	/** Cases, completed, stopped early, ongoing. */

@@ -26,7 +26,12 @@ class EvaluationCharacteristic {
 	/** The characteristics, each the one item of the instrument it is copied from. */
 	enum Characteristic {
 
-		PHASE("ideology-phase", "phase"), AGE_GROUP("person", "age-group"), STATUS("justice-status", "status");
+		PHASE("ideology-phase", "phase"), AGE_GROUP("person", "age-group"), STATUS("justice-status", "status"),
+		/**
+		 * The concern level of an integrated judgement, as its position among the
+		 * instrument's concern levels (low first); never matched by a rated item.
+		 */
+		CONCERN(AssessmentRating.INTEGRATED_JUDGEMENT, "concern-level");
 
 		private final String domain;
 
@@ -89,6 +94,10 @@ class EvaluationCharacteristic {
 
 	int scaleValue() {
 		return this.scaleValue;
+	}
+
+	Instant ratedAt() {
+		return this.ratedAt;
 	}
 
 }

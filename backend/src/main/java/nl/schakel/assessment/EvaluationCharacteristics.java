@@ -19,4 +19,15 @@ interface EvaluationCharacteristics extends JpaRepository<EvaluationCharacterist
 			 order by e.case_id, e.characteristic, e.rated_at desc, e.id""")
 	List<EvaluationCharacteristic> latestPerCase();
 
+	/**
+	 * Every concern level judged, per case in the order judged; erased cases left out.
+	 */
+	@Query(nativeQuery = true, value = """
+			select e.*
+			  from evaluation_characteristic e
+			 where e.characteristic = 'CONCERN'
+			   and not exists (select 1 from case_key k where k.case_id = e.case_id and k.destroyed_at is not null)
+			 order by e.case_id, e.rated_at, e.id""")
+	List<EvaluationCharacteristic> concernLevels();
+
 }

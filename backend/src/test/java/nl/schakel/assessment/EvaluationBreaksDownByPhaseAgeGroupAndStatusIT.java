@@ -162,10 +162,10 @@ class EvaluationBreaksDownByPhaseAgeGroupAndStatusIT {
 			.getResponse()
 			.getContentAsString();
 		assertThat(csv).startsWith("breakdown;category;cases;completed;stopped_early;ongoing;mean_duration_days;value")
-			.contains("\r\nphase;family-support;13;;;;;1\r\n")
-			.contains("\r\nphase;family-support;;;;;;2\r\n")
-			.contains("\r\nage_group;family-support;15;;;;;0\r\n")
-			.contains("\r\nstatus;family-support;13;;;;;not_rated\r\n")
+			.contains("\r\nphase;family-support;13;;;;;1;;;;\r\n")
+			.contains("\r\nphase;family-support;;;;;;2;;;;\r\n")
+			.contains("\r\nage_group;family-support;15;;;;;0;;;;\r\n")
+			.contains("\r\nstatus;family-support;13;;;;;not_rated;;;;\r\n")
 			.contains("\r\nintervention;family-support;25;");
 		as("coordinator", get("/api/v1/evaluation/interventions.csv?breakdown=age-group")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("intervention;value;cases;completed;")))
