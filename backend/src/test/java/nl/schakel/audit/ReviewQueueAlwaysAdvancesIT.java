@@ -223,9 +223,14 @@ class ReviewQueueAlwaysAdvancesIT {
 		this.scanner.scanSealed();
 	}
 
+	/**
+	 * Review items holding this disclosure, apart from the office-hours flag: whether the
+	 * wall clock of the test run lies outside office hours is not the test's to decide.
+	 */
 	private long queued(UUID disclosure) {
-		return this.jdbc.queryForObject("select count(*) from review_item where ? = any(disclosure_ids)", Long.class,
-				disclosure);
+		return this.jdbc.queryForObject(
+				"select count(*) from review_item where ? = any(disclosure_ids) and flag_rule <> 'outside-office-hours'",
+				Long.class, disclosure);
 	}
 
 	private long checkpoint() {
