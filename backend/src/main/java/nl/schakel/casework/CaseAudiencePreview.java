@@ -9,12 +9,15 @@ import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.disclosure.AudienceForecast;
+import nl.schakel.disclosure.ItemKind;
+import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.PolicyOffers;
+import nl.schakel.policy.Purpose;
 import nl.schakel.security.Access;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Role;
@@ -48,8 +51,14 @@ public class CaseAudiencePreview {
 
 	private final MessageSource messages;
 
+	private final DisclosureLog log;
+
+	/** The rule a preview's record names: participants shown, no content. */
+	static final String RULE = "audience-preview";
+
 	CaseAudiencePreview(CaseFileService cases, ParticipationRegistry participation, AudienceForecast forecast,
-			PolicyOffers offers, OrganisationDirectory organisations, MessageSource messages) {
+			PolicyOffers offers, OrganisationDirectory organisations, MessageSource messages, DisclosureLog log) {
+		this.log = log;
 		this.cases = cases;
 		this.participation = participation;
 		this.forecast = forecast;
@@ -98,7 +107,7 @@ public class CaseAudiencePreview {
 	 * @throws InvalidInput naming each field that is missing, unknown, or not one the
 	 * author's role may contribute (as the contribution itself would be refused)
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<AudienceForecast.Foreseen> foresee(Access access, CaseId id, Query query) {
 		requireAdmitted(access, id);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -149,8 +158,19 @@ public class CaseAudiencePreview {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		return this.forecast.foresee(id.value(), new AudienceForecast.Draft(access.actor().organisation(), category,
-				basis, (basis == LegalBasis.CONSENT) ? consentId : null, audienceOrganisations, audienceDomains));
+		List<AudienceForecast.Foreseen> foreseen = this.forecast.foresee(id.value(),
+				new AudienceForecast.Draft(access.actor().organisation(), category, basis,
+						(basis == LegalBasis.CONSENT) ? consentId : null, audienceOrganisations, audienceDomains));
+		// the answer names the case's participants: that is recorded like any other
+		// metadata shown, under the purpose named or else one the reader is admitted for
+		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		String purpose = (access.purpose() != null) ? access.purpose()
+				: this.participation
+					.admittedPurposes(facts.id().value(), access.actor().organisation(), access.actor().username())
+					.get(0);
+		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.CASE, facts.id().value(), facts.personId(),
+				null, new Purpose(purpose), LegalBasis.PUBLIC_TASK.name(), RULE, access.channel()));
+		return foreseen;
 	}
 
 	private <E extends Enum<E>> E parse(Class<E> type, String code, String field, String missing,

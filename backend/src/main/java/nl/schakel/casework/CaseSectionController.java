@@ -121,8 +121,8 @@ class CaseSectionController {
 	@GetMapping("/{id}/participants/{participantId}/removal")
 	String confirmRemoval(Access access, @PathVariable UUID id, @PathVariable UUID participantId,
 			@RequestHeader(name = HX, required = false) String htmx, Model model) {
-		CaseSections.ParticipantsSection section = this.sections.participantsAfterChange(access, new CaseId(id));
-		model.addAttribute("removal", this.sections.participantToRemove(access, new CaseId(id), participantId));
+		CaseSections.ParticipantsSection section = this.sections.removalQuestion(access, new CaseId(id), participantId);
+		model.addAttribute("removal", section.participants().get(0));
 		participantsModel(model, section);
 		return view("participants", htmx, model);
 	}

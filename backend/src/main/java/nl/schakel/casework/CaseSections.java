@@ -61,9 +61,10 @@ public class CaseSections {
 	/**
 	 * The participants section for a reader who opens it: the case's header passes the
 	 * gate (one record, as when the page opens; no contribution is read), then the list
-	 * of participants.
+	 * of participants. A refusal commits the gate's record of it (and spends a bulk-read
+	 * token) before answering as for a case that does not exist.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = CaseNotFound.class)
 	public ParticipantsSection participants(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		Organisation house = houseOf(facts);
@@ -98,21 +99,29 @@ public class CaseSections {
 	 * The consents section: for a participant of the case only, and each consent shown is
 	 * recorded, as on the full page.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = CaseNotFound.class)
 	public ConsentsSection consents(Access access, CaseId id) {
 		List<ConsentView> shown = this.consents.list(access, id);
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		return new ConsentsSection(facts, Caseworkers.steer(access, facts, houseOf(facts)), shown);
 	}
 
-	/** The participant to be removed, for the question that confirms it. */
+	/**
+	 * The question before a removal, for the coordinator who steers the case: the section
+	 * shows only the participant asked about (named by its id in the address), so the
+	 * question reads nothing the coordinator did not name.
+	 */
 	@Transactional(readOnly = true)
-	public ParticipantView participantToRemove(Access access, CaseId id, UUID participantId) {
-		return participantsAfterChange(access, id).participants()
+	public ParticipantsSection removalQuestion(Access access, CaseId id, UUID participantId) {
+		ParticipantsSection section = participantsAfterChange(access, id);
+		List<ParticipantView> asked = section.participants()
 			.stream()
 			.filter((p) -> p.id().equals(participantId) && p.active())
-			.findFirst()
-			.orElseThrow(CaseNotFound::new);
+			.toList();
+		if (asked.isEmpty()) {
+			throw new CaseNotFound();
+		}
+		return new ParticipantsSection(section.facts(), section.steering(), section.steeringHouse(), asked);
 	}
 
 	private ParticipantsSection section(Access access, CaseFacts facts, Organisation house) {

@@ -46,9 +46,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private static final String PLAIN_PAGE = "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
 			+ "<title>Schakel is even niet bereikbaar</title></head><body><h1>Schakel is even niet bereikbaar</h1>"
-			+ "<p>Er is niets getoond en niets opgeslagen; probeer het over een paar seconden opnieuw.</p>"
-			+ "<p lang=\"en\">Schakel is briefly unavailable: nothing was shown or saved; try again in a few"
-			+ " seconds.</p></body></html>";
+			+ "<p>Er is niets getoond. Stuurde u een wijziging, kijk dan eerst of die is opgeslagen voordat u haar opnieuw stuurt; probeer het over een paar seconden opnieuw.</p>"
+			+ "<p lang=\"en\">Schakel is briefly unavailable: nothing was shown. If you sent a change, check"
+			+ " whether it was saved before sending it again; try again in a few seconds.</p></body></html>";
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
@@ -108,7 +108,15 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		response.getWriter()
 			.write("{\"type\":\"" + Problems.BASE + "service-unavailable\",\"title\":\"Service unavailable\","
 					+ "\"status\":503,\"detail\":\"The service cannot reach its database; try again shortly"
+					+ (writes(request) ? ". A change this request sent may have been saved before the database"
+							+ " went away: check before sending it again" : "")
 					+ " (request id " + requestId + ")\"}");
+	}
+
+	// the session is written back after the handler's transaction committed, so a write
+	// that fails here may have been saved all the same
+	private static boolean writes(HttpServletRequest request) {
+		return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
 	}
 
 	private static String path(HttpServletRequest request) {

@@ -109,7 +109,7 @@ class WhoSeesWhatIT {
 	}
 
 	@Test
-	void thePreviewWritesNoDisclosureRowAndDisclosesNoContent() throws Exception {
+	void thePreviewRecordsThatItShowedTheParticipantsAndDisclosesNoContent() throws Exception {
 		String caseUrl = caseWith("ggz-midden", "politie-midden");
 		api("ggz", "CASE_CONSULTATION", post(caseUrl + "/contributions"), """
 				{"text": "Geheime inhoud 7731", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK"}""")
@@ -144,7 +144,12 @@ class WhoSeesWhatIT {
 			.andExpect(content().string(containsString("<html")))
 			.andExpect(content().string(containsString("Politie eenheid Midden")))
 			.andExpect(content().string(not(containsString("concept"))));
-		assertThat(rows(caseId)).isEqualTo(before);
+		// each answer names the case's participants: one record each, no item of content
+		assertThat(rows(caseId)).isEqualTo(before + 3);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from disclosure where case_id = ? and rule_id = 'audience-preview' and item_kind = 'CASE'",
+				Long.class, caseId))
+			.isEqualTo(3);
 	}
 
 	@Test
