@@ -179,29 +179,41 @@ class AssessmentApiController {
 		}
 		StringBuilder csv = new StringBuilder(
 				"intervention;working_elements;cases;completed;stopped_early;ongoing;" + "mean_duration_days");
-		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
-		csv.append(";concern_known;concern_down;concern_same;concern_up\r\n");
+		appendHeader(csv, kinds);
 		for (Evaluation.Row row : aggregates.interventions()) {
 			csv.append(row.intervention()).append(';').append(String.join(",", row.workingElements()));
-			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
-					row.meanDurationDays())) {
-				csv.append(';').append((cell != null) ? cell : "");
-			}
-			for (String kind : kinds) {
-				Long count = row.barriers().get(kind);
-				csv.append(';').append((count != null) ? count : "");
-			}
-			for (Long cell : java.util.Arrays.asList(row.concernKnown(), row.concernDown(), row.concernSame(),
-					row.concernUp())) {
-				csv.append(';').append((cell != null) ? cell : "");
-			}
-			csv.append("\r\n");
+			appendCells(csv,
+					java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+							row.meanDurationDays()),
+					row.barriers(), kinds,
+					java.util.Arrays.asList(row.concernKnown(), row.concernDown(), row.concernSame(), row.concernUp()));
 		}
 		csv.append("# ").append(aggregates.rule()).append("\r\n");
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"evaluation-interventions.csv\"")
 			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(csv.toString());
+	}
+
+	/**
+	 * The columns every evaluation CSV ends with: a barrier column per kind, then the
+	 * concern change.
+	 */
+	private static void appendHeader(StringBuilder csv, List<String> kinds) {
+		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
+		csv.append(";concern_known;concern_down;concern_same;concern_up\r\n");
+	}
+
+	/** A row's figures, a suppressed (null) cell left empty, and the line's end. */
+	private static void appendCells(StringBuilder csv, List<?> figures, java.util.Map<String, Long> barriers,
+			List<String> kinds, List<Long> concern) {
+		figures.forEach((cell) -> csv.append(';').append((cell != null) ? cell : ""));
+		kinds.forEach((kind) -> {
+			Long count = barriers.get(kind);
+			csv.append(';').append((count != null) ? count : "");
+		});
+		concern.forEach((cell) -> csv.append(';').append((cell != null) ? cell : ""));
+		csv.append("\r\n");
 	}
 
 	/**
@@ -217,23 +229,14 @@ class AssessmentApiController {
 		};
 		StringBuilder csv = new StringBuilder(
 				"intervention;value;cases;completed;stopped_early;ongoing;mean_duration_days");
-		kinds.forEach((k) -> csv.append(";barrier_").append(k.toLowerCase(java.util.Locale.ROOT)));
-		csv.append(";concern_known;concern_down;concern_same;concern_up\r\n");
+		appendHeader(csv, kinds);
 		for (Evaluation.BreakdownRow row : rows) {
 			csv.append(row.intervention()).append(';').append((row.value() != null) ? row.value() : "not_rated");
-			for (Object cell : java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
-					row.meanDurationDays())) {
-				csv.append(';').append((cell != null) ? cell : "");
-			}
-			for (String kind : kinds) {
-				Long count = row.barriers().get(kind);
-				csv.append(';').append((count != null) ? count : "");
-			}
-			for (Long cell : java.util.Arrays.asList(row.concernKnown(), row.concernDown(), row.concernSame(),
-					row.concernUp())) {
-				csv.append(';').append((cell != null) ? cell : "");
-			}
-			csv.append("\r\n");
+			appendCells(csv,
+					java.util.Arrays.asList(row.cases(), row.completed(), row.stoppedEarly(), row.ongoing(),
+							row.meanDurationDays()),
+					row.barriers(), kinds,
+					java.util.Arrays.asList(row.concernKnown(), row.concernDown(), row.concernSame(), row.concernUp()));
 		}
 		csv.append("# ").append(aggregates.rule()).append("\r\n");
 		return ResponseEntity.ok()
