@@ -63,8 +63,6 @@ final class Browser implements AutoCloseable {
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
-		// the console, to see whether the Content-Security-Policy refused anything
-		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,1024", "--lang=nl-NL", "--user-data-dir=" + profile.toAbsolutePath());
@@ -76,6 +74,11 @@ final class Browser implements AutoCloseable {
 		System.out.printf("[e2e] Chromium %s started in %d ms%n", driver.getCapabilities().getBrowserVersion(),
 				(System.nanoTime() - start) / 1_000_000);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		// every document reports what its Content-Security-Policy refused
+		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				java.util.Map.of("source",
+						"window.__schakelCsp = []; document.addEventListener('securitypolicyviolation', function (e) {"
+								+ " window.__schakelCsp.push(e.violatedDirective + ' ' + (e.blockedURI || '')); });"));
 		return new Browser(profile, driver);
 	}
 
@@ -128,19 +131,15 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * What the browser's console reported about the Content-Security-Policy since the
-	 * last call: each refused script, style or image is a page that does not work as
-	 * written.
+	 * What the Content-Security-Policy refused since the last call: each refused script,
+	 * style or image is a page that does not work as written. Collected in the page by a
+	 * listener that DevTools installs before any of the page's own code runs.
 	 */
+	@SuppressWarnings("unchecked")
 	List<String> contentSecurityPolicyViolations() {
-		return this.driver.manage()
-			.logs()
-			.get(org.openqa.selenium.logging.LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(org.openqa.selenium.logging.LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy"))
-			.toList();
+		Object seen = ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("var v = window.__schakelCsp || []; window.__schakelCsp = []; return v;");
+		return (seen instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	/** Saves what the window shows now as a PNG. */

@@ -34,6 +34,10 @@ class EveryRoleReadsItsStartPageInWordsE2E extends EndToEndTest {
 	@CsvSource({ "coordinator, /cases", "ggz, /requests", "politie, /notifications", "gemeente, /interventions",
 			"auditor, /audit", "beheer, /beheer" })
 	void theStartPageAndTheFirstPageOfTheWorkReadInWordsOnADesktopAndAPhone(String username, String workPage) {
+		if (username.equals("ggz")) {
+			// something to read in GGZ's inbox: a request whose reason is one long word
+			askGgzForItsInformation("Zie-https://voorbeeld.example/een/heel/lang/pad/zonder/spaties/dat/niet/afbreekt");
+		}
 		try (Browser browser = Browser.start()) {
 			browser.open(app("/"));
 			CoordinatorRegistersACaseE2E.logInAtKeycloak(browser, username);
@@ -63,8 +67,10 @@ class EveryRoleReadsItsStartPageInWordsE2E extends EndToEndTest {
 	@Test
 	void theConsoleCheckSeesWhatTheContentSecurityPolicyRefuses() {
 		try (Browser browser = Browser.start()) {
-			browser.open(app("/login"));
-			browser.arriveAt("login page", ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+			// a page of Schakel's own, under its policy (the login page is Keycloak's)
+			browser.open(app("/"));
+			CoordinatorRegistersACaseE2E.logInAtKeycloak(browser, "beheer");
+			browser.arriveAt("beheer's start page", ExpectedConditions.presenceOfElementLocated(By.id("main")));
 			assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
 
 			((JavascriptExecutor) browser.driver()).executeScript(
@@ -87,6 +93,37 @@ class EveryRoleReadsItsStartPageInWordsE2E extends EndToEndTest {
 
 		assertThat(renamed.statusCode()).as("renaming oneself: %s", renamed.body()).isNotEqualTo(204);
 		assertThat(json(account(token, null).body()).get("firstName").asString()).isEqualTo(firstName);
+	}
+
+	private void askGgzForItsInformation(String reason) {
+		String coordinator = accessToken("schakel-api-client", "coordinator");
+		HttpResponse<String> created = api(coordinator, "TRIAGE", app("/api/v1/cases"),
+				"{\"person\": {\"name\": \"Lange Reden\", \"dateOfBirth\": \"1979-09-09\"}, \"caseType\": \"OTHER\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		String caseUrl = location.startsWith("http") ? location : app(location);
+		for (String organisation : List.of("ggz-midden", "politie-midden")) {
+			assertThat(api(coordinator, "TRIAGE", caseUrl + "/participants",
+					"{\"organisation\": \"" + organisation + "\", \"purposes\": [\"CASE_CONSULTATION\"]}")
+				.statusCode()).isEqualTo(201);
+		}
+		HttpResponse<String> contribution = api(accessToken("schakel-api-client", "ggz"), "CASE_CONSULTATION",
+				caseUrl + "/contributions",
+				"{\"text\": \"Slaapt slecht\", \"category\": \"HEALTH\", \"legalBasis\": \"PUBLIC_TASK\"}");
+		assertThat(contribution.statusCode()).isEqualTo(201);
+		String id = json(contribution.body()).get("id").asString();
+		assertThat(api(accessToken("schakel-api-client", "politie"), "CASE_CONSULTATION",
+				caseUrl + "/contributions/" + id + "/requests", "{\"reason\": \"" + reason + "\"}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	private static HttpResponse<String> api(String token, String purpose, String url, String body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + token)
+			.header("X-Purpose", purpose)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
 	}
 
 	private static HttpResponse<String> account(String token, String update) {
