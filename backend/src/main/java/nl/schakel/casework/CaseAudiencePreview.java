@@ -94,12 +94,23 @@ public class CaseAudiencePreview {
 	 */
 	@Transactional(readOnly = true)
 	public void requireAdmitted(Access access, CaseId id) {
+		admission(access, id);
+	}
+
+	/** The case and the purposes the reader is admitted for, or the refusal above. */
+	private Admission admission(Access access, CaseId id) {
 		Caseworkers.require(access);
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		Actor actor = access.actor();
-		if (this.participation.admittedPurposes(facts.id().value(), actor.organisation(), actor.username()).isEmpty()) {
+		List<String> purposes = this.participation.admittedPurposes(facts.id().value(), actor.organisation(),
+				actor.username());
+		if (purposes.isEmpty()) {
 			throw new CaseNotFound();
 		}
+		return new Admission(facts, purposes);
+	}
+
+	private record Admission(CaseFacts facts, List<String> purposes) {
 	}
 
 	/**
@@ -109,7 +120,7 @@ public class CaseAudiencePreview {
 	 */
 	@Transactional
 	public List<AudienceForecast.Foreseen> foresee(Access access, CaseId id, Query query) {
-		requireAdmitted(access, id);
+		Admission admission = admission(access, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		DataCategory category = parse(DataCategory.class, query.category(), "category",
 				"contribution.category.required", problems);
@@ -163,11 +174,8 @@ public class CaseAudiencePreview {
 						(basis == LegalBasis.CONSENT) ? consentId : null, audienceOrganisations, audienceDomains));
 		// the answer names the case's participants: that is recorded like any other
 		// metadata shown, under the purpose named or else one the reader is admitted for
-		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-		String purpose = (access.purpose() != null) ? access.purpose()
-				: this.participation
-					.admittedPurposes(facts.id().value(), access.actor().organisation(), access.actor().username())
-					.get(0);
+		CaseFacts facts = admission.facts();
+		String purpose = (access.purpose() != null) ? access.purpose() : admission.purposes().get(0);
 		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.CASE, facts.id().value(), facts.personId(),
 				null, new Purpose(purpose), LegalBasis.PUBLIC_TASK.name(), RULE, access.channel()));
 		return foreseen;
