@@ -120,17 +120,9 @@ public final class NationalScaleBenchmark {
 			long analyze = System.nanoTime();
 			// the embedded database demands passwords: the superuser's is kept next to
 			// its data
-			java.util.Properties passwords = new java.util.Properties();
-			try (var reader = Files.newBufferedReader(data.resolve("postgres.credentials"))) {
-				passwords.load(reader);
-			}
-			catch (Exception ex) {
-				// none stored: an external database, or one that still trusts local
-				// connections
-			}
 			try (Connection owner = DriverManager.getConnection(
 					"jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + server.getPath(), "postgres",
-					passwords.getProperty("postgres", "")); Statement s = owner.createStatement()) {
+					superuserPassword(data)); Statement s = owner.createStatement()) {
 				s.execute("analyze");
 				summary("analyze after generation: %.1f s", (System.nanoTime() - analyze) / 1e9);
 			}
@@ -231,7 +223,7 @@ public final class NationalScaleBenchmark {
 			for (int r = 0; r < repeats; r++) {
 				Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
 				gateRate[r] = g.rate;
-				pgRate[r] = pgbench(server, script, clients, seconds);
+				pgRate[r] = pgbench(server, script, clients, seconds, superuserPassword(data));
 				ratio[r] = gateRate[r] / pgRate[r];
 				System.out.printf(Locale.ROOT,
 						"[log] clients=%d run %d: gate reads %.0f/s, pgbench tx %.0f/s, ratio %.2f%n", clients, r + 1,
@@ -374,13 +366,17 @@ public final class NationalScaleBenchmark {
 		return file;
 	}
 
-	private static double pgbench(URI server, Path script, int clients, int seconds) throws Exception {
+	private static double pgbench(URI server, Path script, int clients, int seconds, String password) throws Exception {
 		String database = server.getPath().substring(1);
-		Process process = new ProcessBuilder("pgbench", "-n", "-h", server.getHost(), "-p",
+		ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-h", server.getHost(), "-p",
 				String.valueOf(server.getPort()), "-U", "postgres", "-c", String.valueOf(clients), "-j", "2", "-T",
 				String.valueOf(seconds), "-f", script.toString(), database)
 			.redirectErrorStream(true)
-			.start();
+			// the embedded database asks every connection for its password: without it
+			// pgbench would wait for one typed at a terminal that is not there
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		builder.environment().put("PGPASSWORD", password);
+		Process process = builder.start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		process.waitFor();
 		for (String line : out.split("\n")) {
@@ -390,6 +386,19 @@ public final class NationalScaleBenchmark {
 		}
 		System.out.println("[log] pgbench output: " + out);
 		return Double.NaN;
+	}
+
+	// the embedded database demands passwords: the superuser's is kept next to its data
+	// (none stored: an external database, or one that still trusts local connections)
+	private static String superuserPassword(Path data) {
+		java.util.Properties passwords = new java.util.Properties();
+		try (var reader = Files.newBufferedReader(data.resolve("postgres.credentials"))) {
+			passwords.load(reader);
+		}
+		catch (Exception ex) {
+			return "";
+		}
+		return passwords.getProperty("postgres", "");
 	}
 
 	private static final String STACK = "/api/v1/bench-baseline-stack/cases/";
