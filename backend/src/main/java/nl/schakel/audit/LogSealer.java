@@ -104,6 +104,7 @@ class LogSealer {
 		List<Long> seqs = new ArrayList<>();
 		List<byte[]> digests = new ArrayList<>();
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			SealOrder.joinItemsToEventsByKey(connection);
 			try (PreparedStatement statement = connection.prepareStatement(
 					"select " + SealedRow.COLUMNS + " from disclosure where seq > ? and seq <= ? order by seq")) {
 				statement.setFetchSize(1000);

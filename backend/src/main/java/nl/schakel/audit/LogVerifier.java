@@ -91,6 +91,7 @@ class LogVerifier {
 					// may
 					statement.execute("set local transaction_timeout = 0");
 				}
+				SealOrder.joinItemsToEventsByKey(connection);
 				return run(connection, Math.max(1, fromBlock), expected, Math.max(1, parallelism));
 			}));
 		record(report, verifiedBy);
@@ -224,6 +225,7 @@ class LogVerifier {
 							statement.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
 							statement.execute("set local transaction_timeout = 0");
 						}
+						SealOrder.joinItemsToEventsByKey(own);
 						try {
 							return verifySegment(own, segment, fromBlock, previousStoredHash, expected);
 						}
