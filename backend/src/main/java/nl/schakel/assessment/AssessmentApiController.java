@@ -50,7 +50,7 @@ class AssessmentApiController {
 
 	private final AssessmentInstrument instrument;
 
-	private final InterventionCatalogue catalogue;
+	private final CatalogueInForce catalogue;
 
 	private final AssessmentService assessments;
 
@@ -64,9 +64,9 @@ class AssessmentApiController {
 
 	private final OrganisationDirectory organisations;
 
-	AssessmentApiController(AssessmentInstrument instrument, InterventionCatalogue catalogue,
-			AssessmentService assessments, InterventionService interventions, FollowUpOverview followUps,
-			Evaluation evaluation, MessageSource messages, OrganisationDirectory organisations) {
+	AssessmentApiController(AssessmentInstrument instrument, CatalogueInForce catalogue, AssessmentService assessments,
+			InterventionService interventions, FollowUpOverview followUps, Evaluation evaluation,
+			MessageSource messages, OrganisationDirectory organisations) {
 		this.organisations = organisations;
 		this.instrument = instrument;
 		this.catalogue = catalogue;
@@ -84,7 +84,7 @@ class AssessmentApiController {
 
 	@GetMapping("/api/v1/interventions")
 	InterventionCatalogue catalogue() {
-		return this.catalogue;
+		return this.catalogue.current();
 	}
 
 	@PostMapping("/api/v1/cases/{id}/assessments")
@@ -173,7 +173,11 @@ class AssessmentApiController {
 					List.of(new FieldProblem("breakdown", "One of phase, age-group, status (or none)")));
 		}
 		Evaluation.Aggregates aggregates = this.evaluation.interventions(access.via(Channel.EXPORT));
-		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
+		List<String> kinds = this.catalogue.current()
+			.barriers()
+			.stream()
+			.map(AssessmentInstrument.Coded::code)
+			.toList();
 		if (breakdown != null) {
 			return breakdownCsv(breakdown, aggregates, kinds);
 		}

@@ -33,6 +33,11 @@ class AssessmentConfiguration {
 		return instrument;
 	}
 
+	/**
+	 * The shipped catalogue: its follow-up months and barriers are in force; its
+	 * interventions only fill an empty catalogue, which beheer keeps from then on
+	 * ({@link CatalogueInForce}).
+	 */
 	@Bean
 	InterventionCatalogue interventionCatalogue(AssessmentInstrument instrument,
 			@Value("${schakel.policies.location:}") String location) {

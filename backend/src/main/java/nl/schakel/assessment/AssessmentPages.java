@@ -40,12 +40,12 @@ class AssessmentPages {
 
 	private final CaseAccess access;
 
-	private final InterventionCatalogue catalogue;
+	private final CatalogueInForce catalogue;
 
 	private final org.springframework.context.MessageSource messages;
 
 	AssessmentPages(AssessmentService assessments, InterventionService interventions, AssessmentInstrument instrument,
-			Evaluation evaluation, CasePurposes purposes, CaseAccess access, InterventionCatalogue catalogue,
+			Evaluation evaluation, CasePurposes purposes, CaseAccess access, CatalogueInForce catalogue,
 			org.springframework.context.MessageSource messages) {
 		this.messages = messages;
 		this.access = access;
@@ -94,7 +94,7 @@ class AssessmentPages {
 		Map<String, Label> concernLevels = new java.util.HashMap<>();
 		this.instrument.concernLevels().forEach((c) -> concernLevels.put(c.code(), c.label()));
 		model.addAttribute("concernLevels", concernLevels);
-		model.addAttribute("catalogue", this.catalogue);
+		model.addAttribute("catalogue", this.catalogue.current());
 		model.addAttribute("participants", writes ? this.access.participants(facts) : List.of());
 		model.addAttribute("rows", java.util.stream.IntStream.range(0, AssessmentForms.ROWS).boxed().toList());
 		model.addAttribute("today", java.time.LocalDate.now());

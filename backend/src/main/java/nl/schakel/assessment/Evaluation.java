@@ -52,7 +52,7 @@ public class Evaluation {
 
 	private final InterventionBarriers barriers;
 
-	private final InterventionCatalogue catalogue;
+	private final CatalogueInForce catalogue;
 
 	private final EvaluationCharacteristics characteristics;
 
@@ -62,7 +62,7 @@ public class Evaluation {
 
 	private final Policy policy;
 
-	Evaluation(CaseInterventions interventions, InterventionBarriers barriers, InterventionCatalogue catalogue,
+	Evaluation(CaseInterventions interventions, InterventionBarriers barriers, CatalogueInForce catalogue,
 			EvaluationCharacteristics characteristics, AssessmentInstrument instrument, DisclosureLog log,
 			Policy policy) {
 		this.interventions = interventions;
@@ -116,7 +116,7 @@ public class Evaluation {
 	@Transactional
 	public Aggregates interventions(Access access) {
 		authoriseAndLog(access);
-		return aggregates(count());
+		return aggregates(this.catalogue.current(), count());
 	}
 
 	private void authoriseAndLog(Access access) {
@@ -151,9 +151,11 @@ public class Evaluation {
 		return new Counted(deployments, barriersOf, values, concern);
 	}
 
-	private Aggregates aggregates(Counted counted) {
+	private Aggregates aggregates(InterventionCatalogue catalogue, Counted counted) {
 		List<Row> rows = new ArrayList<>();
-		for (InterventionCatalogue.Intervention entry : this.catalogue.interventions()) {
+		// retired interventions included: what was deployed is still evaluated by its
+		// name
+		for (InterventionCatalogue.Intervention entry : catalogue.interventions()) {
 			List<CaseIntervention> used = counted.of(entry.code());
 			long cases = used.size();
 			if (!SmallCells.rowShown(cases)) {
@@ -165,7 +167,7 @@ public class Evaluation {
 			List<Long> parts = SmallCells.partition(cases, List.of(outcomes[1], outcomes[2], outcomes[3]));
 			List<CaseIntervention> ended = used.stream().filter(CaseIntervention::ended).toList();
 			Map<String, Long> met = new LinkedHashMap<>();
-			for (AssessmentInstrument.Coded kind : this.catalogue.barriers()) {
+			for (AssessmentInstrument.Coded kind : catalogue.barriers()) {
 				met.put(kind.code(), SmallCells.count(withBarrier(used, kind.code(), counted), cases));
 			}
 			long[] change = changes(used, counted);
@@ -174,10 +176,10 @@ public class Evaluation {
 					parts.get(1), parts.get(2), SmallCells.average(days(ended), ended.size()), met, concern[0],
 					concern[1], concern[2], concern[3]));
 		}
-		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, this.catalogue.version(), List.copyOf(rows),
-				breakdown(EvaluationCharacteristic.Characteristic.PHASE, counted),
-				breakdown(EvaluationCharacteristic.Characteristic.AGE_GROUP, counted),
-				breakdown(EvaluationCharacteristic.Characteristic.STATUS, counted));
+		return new Aggregates(SmallCells.RULE, SmallCells.THRESHOLD, catalogue.version(), List.copyOf(rows),
+				breakdown(catalogue, EvaluationCharacteristic.Characteristic.PHASE, counted),
+				breakdown(catalogue, EvaluationCharacteristic.Characteristic.AGE_GROUP, counted),
+				breakdown(catalogue, EvaluationCharacteristic.Characteristic.STATUS, counted));
 	}
 
 	/**
@@ -185,7 +187,8 @@ public class Evaluation {
 	 * nor the intervention's row minus the cells shown reveals fewer than
 	 * {@value SmallCells#THRESHOLD} cases.
 	 */
-	private List<BreakdownRow> breakdown(EvaluationCharacteristic.Characteristic characteristic, Counted counted) {
+	private List<BreakdownRow> breakdown(InterventionCatalogue catalogue,
+			EvaluationCharacteristic.Characteristic characteristic, Counted counted) {
 		List<AssessmentInstrument.Anchor> anchors = characteristic.scale(this.instrument)
 			.map(AssessmentInstrument.Scale::anchors)
 			.orElse(List.of());
@@ -198,9 +201,9 @@ public class Evaluation {
 		values.add(null);
 		labels.add(NOT_RATED);
 		Map<UUID, Integer> valueOf = counted.characteristics().getOrDefault(characteristic, Map.of());
-		List<String> kinds = this.catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
+		List<String> kinds = catalogue.barriers().stream().map(AssessmentInstrument.Coded::code).toList();
 		List<BreakdownRow> rows = new ArrayList<>();
-		for (InterventionCatalogue.Intervention entry : this.catalogue.interventions()) {
+		for (InterventionCatalogue.Intervention entry : catalogue.interventions()) {
 			List<CaseIntervention> used = counted.of(entry.code());
 			int size = values.size();
 			List<List<CaseIntervention>> cells = new ArrayList<>();
@@ -403,7 +406,8 @@ public class Evaluation {
 		Counted counted = count();
 		Map<String, long[]> counts = new LinkedHashMap<>();
 		counted.latest().forEach((code, used) -> counts.put(code, outcomes(used)));
-		return new Overview(aggregates(counted), elementRows(this.catalogue.interventions(), counts));
+		InterventionCatalogue catalogue = this.catalogue.current();
+		return new Overview(aggregates(catalogue, counted), elementRows(catalogue.interventions(), counts));
 	}
 
 	/**

@@ -5,8 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The intervention catalogue in force ({@code policies/interventions.yaml}), with the
- * follow-up schedule and the kinds of barrier that can be recorded.
+ * The intervention catalogue: its version, the follow-up schedule and the kinds of
+ * barrier that can be recorded (from {@code policies/interventions.yaml}), and the
+ * interventions, retired ones included. The one in force is read from
+ * {@link CatalogueInForce#current()} (beheer edits it); the file read at start-up is only
+ * the shipped default that fills an empty catalogue.
  */
 public record InterventionCatalogue(String version, List<Integer> followUpMonths,
 		List<AssessmentInstrument.Coded> barriers, List<Intervention> interventions) {
@@ -17,10 +20,17 @@ public record InterventionCatalogue(String version, List<Integer> followUpMonths
 
 	/**
 	 * One intervention. The target group names values of the instrument's age-group,
-	 * phase and justice-status scales.
+	 * phase and justice-status scales. A retired intervention is no longer offered for a
+	 * new case; where it was chosen, it keeps its name.
 	 */
 	public record Intervention(String code, Label name, Label providerType, String deliveredBy,
-			List<String> workingElements, TargetGroup targetGroup, Conditions conditions) {
+			List<String> workingElements, TargetGroup targetGroup, Conditions conditions, boolean retired) {
+
+		public Intervention(String code, Label name, Label providerType, String deliveredBy,
+				List<String> workingElements, TargetGroup targetGroup, Conditions conditions) {
+			this(code, name, providerType, deliveredBy, workingElements, targetGroup, conditions, false);
+		}
+
 	}
 
 	public record TargetGroup(Set<Integer> ageGroups, Set<Integer> phases, Set<Integer> statuses) {
@@ -30,8 +40,19 @@ public record InterventionCatalogue(String version, List<Integer> followUpMonths
 			boolean familyOrCommunity) {
 	}
 
+	/** Any intervention of the catalogue, retired or not: for naming what was chosen. */
 	public Optional<Intervention> intervention(String code) {
 		return this.interventions.stream().filter((i) -> i.code().equals(code)).findFirst();
+	}
+
+	/** An intervention that may be chosen for a case now: not retired. */
+	public Optional<Intervention> offered(String code) {
+		return intervention(code).filter((i) -> !i.retired());
+	}
+
+	/** The interventions that may be chosen for a case now, in the catalogue's order. */
+	public List<Intervention> offered() {
+		return this.interventions.stream().filter((i) -> !i.retired()).toList();
 	}
 
 	public boolean barrier(String code) {

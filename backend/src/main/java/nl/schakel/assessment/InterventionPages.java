@@ -39,7 +39,7 @@ class InterventionPages {
 
 	static final int CONTEXT_LIMIT = 1000;
 
-	private final InterventionCatalogue catalogue;
+	private final CatalogueInForce catalogue;
 
 	private final AssessmentInstrument instrument;
 
@@ -53,7 +53,7 @@ class InterventionPages {
 
 	private final Clock clock;
 
-	InterventionPages(InterventionCatalogue catalogue, AssessmentInstrument instrument, PractitionerNotes notes,
+	InterventionPages(CatalogueInForce catalogue, AssessmentInstrument instrument, PractitionerNotes notes,
 			Evaluation evaluation, FollowUpOverview followUps, CaseAccess access, Clock clock) {
 		this.catalogue = catalogue;
 		this.instrument = instrument;
@@ -66,14 +66,15 @@ class InterventionPages {
 
 	@GetMapping("/interventions")
 	String catalogue(Model model) {
-		model.addAttribute("catalogue", this.catalogue);
+		model.addAttribute("catalogue", this.catalogue.current());
 		model.addAttribute("instrument", this.instrument);
 		return "assessment/catalogue";
 	}
 
 	@GetMapping("/interventions/{code}")
 	String intervention(Access access, @PathVariable String code, Model model) {
-		InterventionCatalogue.Intervention entry = this.catalogue.intervention(code)
+		InterventionCatalogue.Intervention entry = this.catalogue.current()
+			.intervention(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Actor actor = access.actor();
 		model.addAttribute("entry", entry);
@@ -105,7 +106,7 @@ class InterventionPages {
 	String note(Access access, @PathVariable String code, @RequestParam(required = false) String whatWorked,
 			@RequestParam(required = false) String forWhom, @RequestParam(required = false) String circumstances,
 			RedirectAttributes redirect) {
-		if (this.catalogue.intervention(code).isEmpty()) {
+		if (this.catalogue.current().intervention(code).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Actor actor = access.actor();
@@ -185,7 +186,7 @@ class InterventionPages {
 		Actor actor = access.actor();
 		model.addAttribute("moments", this.followUps.list(actor, "due"));
 		model.addAttribute("names", this.access.names());
-		model.addAttribute("catalogue", this.catalogue);
+		model.addAttribute("catalogue", this.catalogue.current());
 		return "assessment/follow-ups";
 	}
 

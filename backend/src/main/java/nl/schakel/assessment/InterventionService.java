@@ -45,7 +45,7 @@ public class InterventionService {
 
 	private final InterventionBarriers barriers;
 
-	private final InterventionCatalogue catalogue;
+	private final CatalogueInForce catalogue;
 
 	private final AssessmentInstrument instrument;
 
@@ -59,7 +59,7 @@ public class InterventionService {
 
 	private final Clock clock;
 
-	InterventionService(CaseInterventions interventions, InterventionBarriers barriers, InterventionCatalogue catalogue,
+	InterventionService(CaseInterventions interventions, InterventionBarriers barriers, CatalogueInForce catalogue,
 			AssessmentInstrument instrument, CaseAccess access, FollowUps followUps, DisclosureGate gate,
 			FieldCipher cipher, Clock clock) {
 		this.interventions = interventions;
@@ -93,8 +93,10 @@ public class InterventionService {
 			throw new NotYourDomain("intervention", "Only the coordinator steering the case chooses interventions");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
+		InterventionCatalogue catalogue = this.catalogue.current();
+		// a retired intervention is no longer offered for a case
 		if (AssessmentService.blank(request.intervention())
-				|| this.catalogue.intervention(request.intervention().strip()).isEmpty()) {
+				|| catalogue.offered(request.intervention().strip()).isEmpty()) {
 			problems.add(new FieldProblem("intervention", "Choose an intervention of the catalogue"));
 		}
 		if (request.startedOn() == null) {
@@ -163,7 +165,7 @@ public class InterventionService {
 			throw new InvalidInput(problems);
 		}
 		CaseIntervention chosen = new CaseIntervention(facts.id().value(), request.intervention().strip(),
-				this.catalogue.version(), actor.username(), actor.organisation(), List.copyOf(delivering),
+				catalogue.version(), actor.username(), actor.organisation(), List.copyOf(delivering),
 				List.copyOf(domains), request.startedOn(), request.expectedWeeks(), Instant.now(this.clock));
 		chosen.seal(this.cipher.seal(
 				JSON.writeValueAsString(new Details(parts, persons, AssessmentService.strip(request.note()))),
@@ -225,7 +227,7 @@ public class InterventionService {
 		CaseIntervention intervention = this.interventions.findByIdAndCaseId(interventionId, facts.id().value())
 			.orElseThrow(CaseNotFound::new);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (AssessmentService.blank(request.kind()) || !this.catalogue.barrier(request.kind().strip())) {
+		if (AssessmentService.blank(request.kind()) || !this.catalogue.current().barrier(request.kind().strip())) {
 			problems.add(new FieldProblem("kind", "A kind of barrier of the catalogue"));
 		}
 		if (request.occurredOn() == null || request.occurredOn().isAfter(LocalDate.now(this.clock))) {

@@ -126,7 +126,13 @@ class AuthorisationMatrixIT {
 		 * case for any purpose; 404 for other staff, refused for auditors and
 		 * administrators; no purpose needed, nothing logged.
 		 */
-		WHAT_IF
+		WHAT_IF,
+		/**
+		 * keeping the intervention catalogue: the administrator only (every other role
+		 * 403, nothing written); no purpose needed. The administrator's own edits:
+		 * BeheerKeepsTheInterventionCatalogueIT.
+		 */
+		CATALOGUE_EDIT
 
 	}
 
@@ -171,6 +177,9 @@ class AuthorisationMatrixIT {
 		API.put("POST /api/v1/meetings/{id}/cases/{caseId}/minutes", Kind.MEETING);
 		API.put("GET /api/v1/assessment-instrument", Kind.REFERENCE);
 		API.put("GET /api/v1/interventions", Kind.REFERENCE);
+		API.put("POST /api/v1/interventions", Kind.CATALOGUE_EDIT);
+		API.put("PUT /api/v1/interventions/{code}", Kind.CATALOGUE_EDIT);
+		API.put("POST /api/v1/interventions/{code}/retirement", Kind.CATALOGUE_EDIT);
 		API.put("GET /api/v1/cases/{id}/assessments", Kind.CASE_READ);
 		API.put("GET /api/v1/cases/{id}/assessments/trend", Kind.CASE_READ);
 		API.put("POST /api/v1/cases/{id}/assessments", Kind.PARTICIPANT_WRITE);
@@ -357,7 +366,7 @@ class AuthorisationMatrixIT {
 			if (API.get(key) == Kind.OWN_CASES || API.get(key) == Kind.OWN_NOTIFICATIONS || API.get(key) == Kind.MEETING
 					|| API.get(key) == Kind.MEETING_CHANGE || API.get(key) == Kind.REGISTER
 					|| API.get(key) == Kind.REFERENCE || API.get(key) == Kind.COORDINATOR_ONLY
-					|| API.get(key) == Kind.WHAT_IF) {
+					|| API.get(key) == Kind.WHAT_IF || API.get(key) == Kind.CATALOGUE_EDIT) {
 				continue; // one's own admissions, notifications and meetings, reference
 							// data, aggregates: no purpose
 			}
@@ -681,6 +690,27 @@ class AuthorisationMatrixIT {
 				}
 				return new Probe(path, null,
 						(coordinator || otherSafetyHouse) ? Expect.exactly(200) : Expect.exactly(403), false, false);
+			}
+			case CATALOGUE_EDIT -> {
+				// one purpose suffices: the catalogue is no case data and asks for none
+				if (target != a || !purpose.equals("CASE_CONSULTATION")) {
+					return null;
+				}
+				String catalogue = path.replace("{code}", "mentoring");
+				if (user.equals("beheer")) {
+					// the administrator's edits themselves:
+					// BeheerKeepsTheInterventionCatalogueIT
+					// (retiring a shipped intervention here would change what other tests
+					// choose)
+					return catalogue.endsWith("/retirement") ? null
+							: new Probe(catalogue, "{}", Expect.exactly(400), false, false);
+				}
+				// a whole, valid intervention: refused for the role, not for the body
+				return new Probe(catalogue,
+						"{\"code\": \"matrix-probe\", \"name\": {\"nl\": \"Proef\", \"en\": \"Probe\"}, "
+								+ "\"providerType\": {\"nl\": \"Proef\", \"en\": \"Probe\"}, \"deliveredBy\": \"CARE\", "
+								+ "\"workingElements\": [\"COGNITIVE\"]}",
+						Expect.exactly(403), false, true);
 			}
 			default -> throw new IllegalStateException(kind.name());
 		}
