@@ -34,6 +34,8 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private final LogSealer sealer;
 
+	private final LogMonths months;
+
 	private final ReviewScanner scanner;
 
 	private final ScheduledWork work;
@@ -48,11 +50,12 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private final List<ThreadPoolTaskScheduler> schedulers = new ArrayList<>();
 
-	AuditJobs(LogSealer sealer, ReviewScanner scanner, ScheduledWork work, AuditJobProgress progress,
+	AuditJobs(LogSealer sealer, LogMonths months, ReviewScanner scanner, ScheduledWork work, AuditJobProgress progress,
 			ReviewScanProperties scan, @Value("${schakel.audit.seal-interval:PT1M}") Duration sealInterval,
 			LockingTaskExecutor locks) {
 		this.locks = locks;
 		this.sealer = sealer;
+		this.months = months;
 		this.scanner = scanner;
 		this.work = work;
 		this.progress = progress;
@@ -68,6 +71,13 @@ class AuditJobs implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	void seal() {
+		try {
+			// a year of months ahead, so no read lands in the default partition
+			this.months.prepareAhead();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not make the next months of the disclosure log; trying again at the next run", ex);
+		}
 		try {
 			this.sealer.sealSettled();
 		}

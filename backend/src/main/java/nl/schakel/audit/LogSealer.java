@@ -34,6 +34,10 @@ class LogSealer {
 
 	private static final Logger log = LoggerFactory.getLogger(LogSealer.class);
 
+	/** Every row of the log as stored: the rows from before events and the items. */
+	private static final String STORED_ROWS = "select seq, inserted_at from disclosure_row "
+			+ "union all select seq, inserted_at from disclosure_event_item";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -88,15 +92,18 @@ class LogSealer {
 				                       where usename = current_user and pid <> pg_backend_pid()
 				                         and backend_xid is not null), 'infinity') - interval '1 second')""",
 				Timestamp.class, this.properties.sealLag().toMillis() / 1000.0);
+		// the rows the tables hold, not only those the view shows: an item that cannot
+		// find
+		// its event must stop the seal (below), not wait unseen beyond its end
 		List<Long> horizon = this.jdbc.queryForList(
-				"select seq from disclosure where seq > ? and inserted_at < ? order by seq desc limit 1", Long.class,
-				afterSeq, cutoff);
+				"select seq from (" + STORED_ROWS + ") r where seq > ? and inserted_at < ? order by seq desc limit 1",
+				Long.class, afterSeq, cutoff);
 		if (horizon.isEmpty()) {
 			return Optional.empty();
 		}
 		List<Long> limit = this.jdbc.queryForList(
-				"select seq from disclosure where seq > ? and seq <= ? order by seq limit 1 offset ?", Long.class,
-				afterSeq, horizon.get(0), this.properties.blockSize() - 1);
+				"select seq from (" + STORED_ROWS + ") r where seq > ? and seq <= ? order by seq limit 1 offset ?",
+				Long.class, afterSeq, horizon.get(0), this.properties.blockSize() - 1);
 		long toSeq = limit.isEmpty() ? horizon.get(0) : limit.get(0);
 		long number = previous.map(SealedHead::number).orElse(0L) + 1;
 		String previousHash = previous.map(SealedHead::hash).orElse(BlockHash.GENESIS);
@@ -120,6 +127,17 @@ class LogSealer {
 			}
 			return null;
 		});
+		// the view shows an item only with its event (joined on the event's id and
+		// time): an item that cannot find its event would pass the seal unseen, so the
+		// block is not sealed until every row the tables hold in its range is in it
+		Long stored = this.jdbc.queryForObject("""
+				select (select count(*) from disclosure_row where seq > ? and seq <= ?)
+				     + (select count(*) from disclosure_event_item where seq > ? and seq <= ?)""", Long.class, afterSeq,
+				toSeq, afterSeq, toSeq);
+		if (stored == null || stored != seqs.size()) {
+			throw new IllegalStateException("Not sealing rows " + (afterSeq + 1) + " to " + toSeq + ": the log holds "
+					+ stored + " rows there, but only " + seqs.size() + " find their read");
+		}
 		BlockHash.Block block = BlockHash.block(previousHash, number, afterSeq + 1, toSeq, seqs.size());
 		for (int i = 0; i < seqs.size(); i++) {
 			block.add(seqs.get(i), digests.get(i));

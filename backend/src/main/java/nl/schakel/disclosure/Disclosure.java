@@ -1,5 +1,6 @@
 package nl.schakel.disclosure;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -28,6 +29,12 @@ public class Disclosure implements Persistable<UUID> {
 	private UUID id;
 
 	private UUID eventId;
+
+	/**
+	 * The event's time, copied: the events are partitioned by month on it, and an item
+	 * finds its event by {@code (event_id, occurred_at)} in one partition.
+	 */
+	private Instant occurredAt;
 
 	private String actorRole;
 
@@ -59,6 +66,7 @@ public class Disclosure implements Persistable<UUID> {
 			Decision decision, UUID consentId, boolean flagged) {
 		this.id = DisclosureEvent.timeOrderedId();
 		this.eventId = event.id();
+		this.occurredAt = event.occurredAt();
 		this.actorRole = actorRole;
 		this.itemKind = item.kind();
 		this.itemId = item.id();
@@ -80,6 +88,7 @@ public class Disclosure implements Persistable<UUID> {
 		Disclosure row = new Disclosure();
 		row.id = DisclosureEvent.timeOrderedId();
 		row.eventId = event.id();
+		row.occurredAt = event.occurredAt();
 		row.actorRole = actorRole;
 		row.itemKind = kind;
 		row.itemId = itemId;

@@ -101,4 +101,8 @@ public class DisclosureEvent {
 		return this.id;
 	}
 
+	Instant occurredAt() {
+		return this.occurredAt;
+	}
+
 }

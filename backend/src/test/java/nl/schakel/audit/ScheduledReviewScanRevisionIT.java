@@ -39,6 +39,9 @@ class ScheduledReviewScanRevisionIT {
 	ReviewScanner scanner;
 
 	@Autowired
+	LogMonths months;
+
+	@Autowired
 	ScheduledWork work;
 
 	@Autowired
@@ -63,7 +66,7 @@ class ScheduledReviewScanRevisionIT {
 		UUID flagged = this.jdbc.queryForObject(
 				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class,
 				c.id());
-		AuditJobs jobs = new AuditJobs(this.sealer, this.scanner, this.work, this.progress, this.scan,
+		AuditJobs jobs = new AuditJobs(this.sealer, this.months, this.scanner, this.work, this.progress, this.scan,
 				Duration.ofMinutes(1), this.locks);
 
 		jobs.seal();

@@ -40,7 +40,7 @@ class TamperEvidenceIT {
 	/**
 	 * The columns of one item of a read, in table order: what a read's tampering touches.
 	 */
-	static final String ITEMS = "id, event_id, actor_role, item_kind, item_id, category, legal_basis, rule_id, decision, "
+	static final String ITEMS = "id, event_id, occurred_at, actor_role, item_kind, item_id, category, legal_basis, rule_id, decision, "
 			+ "consent_id, flagged, inserted_at";
 
 	@Autowired

@@ -283,6 +283,8 @@ final class DataGenerator {
 					.append('\t')
 					.append(event)
 					.append('\t')
+					.append(at)
+					.append('\t')
 					.append(ORG_ROLES[org])
 					.append('\t')
 					.append(header ? "CASE" : "CONTRIBUTION")
@@ -345,8 +347,8 @@ final class DataGenerator {
 			throws SQLException, java.io.IOException {
 		copy.copyIn("COPY disclosure_event (id, occurred_at, actor, actor_organisation, case_id, person_id, purpose, "
 				+ "policy_version, channel, request_id) FROM STDIN", new StringReader(events.toString()));
-		copy.copyIn("COPY disclosure_event_item (id, event_id, actor_role, item_kind, item_id, category, legal_basis, "
-				+ "rule_id, decision, flagged) FROM STDIN", new StringReader(items.toString()));
+		copy.copyIn("COPY disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, item_id, category, "
+				+ "legal_basis, rule_id, decision, flagged) FROM STDIN", new StringReader(items.toString()));
 		events.setLength(0);
 		items.setLength(0);
 	}
