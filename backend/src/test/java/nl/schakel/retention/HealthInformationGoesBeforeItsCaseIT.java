@@ -45,8 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * verifies, and the proof of destruction for the case and category is listed for
  * auditors. An extension of the case holds its health information too, two job runs at
  * once erase it once, and the coordinator sees the coming category erasure ahead. Each
- * test closes its case in a year of its own so one test's runs never reach another's
- * case.
+ * test closes its case in a year of its own (after 1970: other stories count on no proof
+ * before then) so one test's runs never reach another's case.
  */
 @IntegrationTest
 class HealthInformationGoesBeforeItsCaseIT {
@@ -153,13 +153,13 @@ class HealthInformationGoesBeforeItsCaseIT {
 	@Test
 	void anExtensionOfTheCaseHoldsItsHealthInformationToo() throws Exception {
 		UUID c = caseWithHealthInformation("Diagnose", "Afweging");
-		closeOn(c, LocalDate.of(1961, 3, 1));
+		closeOn(c, LocalDate.of(1977, 3, 1));
 		String until = LocalDate.now(ZoneOffset.UTC).plusYears(1).toString();
 		api("coordinator", "CASE_CONSULTATION", post("/api/v1/cases/" + c + "/retention-extension"),
 				"{\"until\": \"" + until + "\", \"reason\": \"Lopende strafzaak bij de rechtbank\"}")
 			.andExpect(status().isOk());
 
-		this.job.runAt(at(LocalDate.of(1962, 3, 1)));
+		this.job.runAt(at(LocalDate.of(1978, 3, 1)));
 		assertThat(erasedItems(c)).isZero();
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from contribution where case_id = ? and category = 'HEALTH' and length(content_ciphertext) > 0",
@@ -170,8 +170,8 @@ class HealthInformationGoesBeforeItsCaseIT {
 	@Test
 	void twoRunsAtOnceEraseTheCategoryOnceWithOneProof() throws Exception {
 		UUID c = caseWithHealthInformation("Diagnose", "Afweging");
-		closeOn(c, LocalDate.of(1951, 3, 1));
-		Clock due = at(LocalDate.of(1952, 3, 1));
+		closeOn(c, LocalDate.of(1975, 3, 1));
+		Clock due = at(LocalDate.of(1976, 3, 1));
 
 		List<CompletableFuture<Optional<RetentionJob.Run>>> twoInstances = List.of(
 				CompletableFuture.supplyAsync(() -> this.job.runAt(due)),
@@ -180,7 +180,7 @@ class HealthInformationGoesBeforeItsCaseIT {
 			run.get(60, TimeUnit.SECONDS);
 		}
 		// and a later run finds nothing left of the category to erase
-		this.job.runAt(at(LocalDate.of(1952, 3, 2)));
+		this.job.runAt(at(LocalDate.of(1976, 3, 2)));
 		assertThat(erasedItems(c)).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from destruction_proof where case_id = ? and category = 'HEALTH'", Integer.class, c))
