@@ -89,7 +89,7 @@ public class AssessmentService {
 
 	@Transactional
 	public List<Recorded> record(CaseId caseId, Actor actor, Purpose purpose, AssessmentRequest request) {
-		CaseFacts facts = this.access.writable(caseId, actor, purpose);
+		CaseFacts facts = this.access.followUpWritable(caseId, actor, purpose);
 		List<FieldProblem> problems = new ArrayList<>();
 		String moment = (request.moment() == null || request.moment().isBlank()) ? "INTAKE" : request.moment().strip();
 		if (!this.instrument.moments().contains(moment)) {

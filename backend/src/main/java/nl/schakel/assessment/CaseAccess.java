@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may write to a case here: a participant admitted for the purpose, to an open case.
  * A closed case answers 409 to whoever took part in it and, like a case one never took
- * part in, 404 to anyone else.
+ * part in, 404 to anyone else — but for the follow-up of a case closed after its plan:
+ * the partner responsible for a moment still due records its follow-up assessment or the
+ * intervention's outcome ({@link #followUpWritable}).
  */
 @Component
 class CaseAccess {
@@ -38,10 +40,33 @@ class CaseAccess {
 
 	private final OrganisationDirectory organisations;
 
-	CaseAccess(CaseFileService cases, ParticipationRegistry participation, OrganisationDirectory organisations) {
+	private final FollowUps followUps;
+
+	private final java.time.Clock clock;
+
+	CaseAccess(CaseFileService cases, ParticipationRegistry participation, OrganisationDirectory organisations,
+			FollowUps followUps, java.time.Clock clock) {
 		this.cases = cases;
 		this.participation = participation;
 		this.organisations = organisations;
+		this.followUps = followUps;
+		this.clock = clock;
+	}
+
+	/**
+	 * As {@link #writable}, and on a case closed after its plan for the partner that took
+	 * part and is responsible for a follow-up moment due now, before the case's erasure
+	 * date: only the follow-up assessment and the outcome call this.
+	 */
+	CaseFacts followUpWritable(CaseId id, Actor actor, Purpose purpose) {
+		if (actor.actingRole().filter(CaseAccess::casework).isPresent()) {
+			CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+			if (!facts.open() && this.participation.tookPart(facts.id().value(), actor.organisation()) && this.followUps
+				.dueOnClosedCase(facts, actor.organisation(), java.time.LocalDate.now(this.clock))) {
+				return facts;
+			}
+		}
+		return writable(id, actor, purpose);
 	}
 
 	CaseFacts writable(CaseId id, Actor actor, Purpose purpose) {

@@ -13,7 +13,8 @@ import org.hibernate.envers.Audited;
 /**
  * One follow-up moment of a case intervention: due some months after it started, for the
  * organisation responsible for it, done when that organisation records a follow-up
- * assessment or the outcome.
+ * assessment or the outcome; cancelled, with the reason, when it falls on or after the
+ * erasure date of its closed case.
  */
 @Entity
 @Table(name = "follow_up")
@@ -35,6 +36,10 @@ class FollowUp {
 
 	private Instant doneAt;
 
+	private LocalDate cancelledOn;
+
+	private String cancelReason;
+
 	@Version
 	private long version;
 
@@ -54,6 +59,15 @@ class FollowUp {
 
 	void done(Instant at) {
 		this.doneAt = at;
+	}
+
+	/**
+	 * The moment is not kept: it falls after the case's erasure date. Why, in words; no
+	 * personal data.
+	 */
+	void cancel(LocalDate on, String reason) {
+		this.cancelledOn = on;
+		this.cancelReason = reason;
 	}
 
 	UUID id() {
@@ -82,6 +96,14 @@ class FollowUp {
 
 	Instant doneAt() {
 		return this.doneAt;
+	}
+
+	LocalDate cancelledOn() {
+		return this.cancelledOn;
+	}
+
+	String cancelReason() {
+		return this.cancelReason;
 	}
 
 }

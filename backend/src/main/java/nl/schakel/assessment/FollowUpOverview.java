@@ -24,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The coordinator's overview of follow-up moments of the cases their safety house steers:
  * those overdue (due before today and not done) or due (also those due within the coming
- * {@link FollowUps#WINDOW_DAYS} days). Metadata only — case reference, intervention,
- * date, responsible partner — like the coordinator's case list.
+ * {@link FollowUps#WINDOW_DAYS} days), a case closed after its plan marked closed while
+ * it is followed up until its erasure date; or those cancelled, with the reason. Metadata
+ * only — case reference, intervention, date, responsible partner — like the coordinator's
+ * case list.
  */
 @Service
 public class FollowUpOverview {
@@ -45,8 +47,14 @@ public class FollowUpOverview {
 		this.clock = clock;
 	}
 
+	/**
+	 * One moment: {@code caseClosed} when its case was closed after its plan and is
+	 * followed up until its erasure date; {@code cancelledOn} and {@code cancelReason}
+	 * when it was not kept.
+	 */
 	public record Moment(UUID caseId, String reference, UUID interventionId, int monthsAfterStart, LocalDate dueOn,
-			String responsibleOrganisation, boolean overdue) {
+			String responsibleOrganisation, boolean overdue, boolean caseClosed, LocalDate cancelledOn,
+			String cancelReason) {
 	}
 
 	@Transactional(readOnly = true)
@@ -62,16 +70,23 @@ public class FollowUpOverview {
 		LocalDate before = switch (which) {
 			case "overdue" -> today;
 			case "due" -> today.plusDays(FollowUps.WINDOW_DAYS + 1);
-			default -> throw InvalidInput.of("due", "overdue or due");
+			case "cancelled" -> null;
+			default -> throw InvalidInput.of("due", "overdue, due or cancelled");
 		};
-		List<FollowUp> open = this.followUps.openOfSafetyHouseDueBefore(house.id().value(), before);
-		Map<UUID, CaseFacts> facts = this.cases.facts(open.stream().map(FollowUp::caseId).distinct().toList())
+		List<FollowUp> listed = (before != null) ? this.followUps.openOfSafetyHouseDueBefore(house.id().value(), before)
+				: this.followUps.cancelledOfSafetyHouse(house.id().value());
+		Map<UUID, CaseFacts> facts = this.cases.facts(listed.stream().map(FollowUp::caseId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap((f) -> f.id().value(), Function.identity()));
-		return open.stream()
+		// a closed case's moment is listed while it is still followed up: closed after
+		// its plan, before its erasure date
+		return listed.stream()
 			.filter((f) -> facts.containsKey(f.caseId()))
+			.filter((f) -> before == null || this.followUps.stillDue(f, facts.get(f.caseId())))
 			.map((f) -> new Moment(f.caseId(), facts.get(f.caseId()).reference(), f.caseInterventionId(),
-					f.monthsAfterStart(), f.dueOn(), f.responsibleOrganisation(), f.dueOn().isBefore(today)))
+					f.monthsAfterStart(), f.dueOn(), f.responsibleOrganisation(),
+					f.cancelledOn() == null && f.dueOn().isBefore(today), !facts.get(f.caseId()).open(),
+					f.cancelledOn(), f.cancelReason()))
 			.toList();
 	}
 

@@ -29,8 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * that the moment comes within {@code schakel.notifications.follow-up-reminder-days} days
  * ({@code FOLLOW_UP_DUE}) and, once it has passed unrecorded, that it is overdue
  * ({@code FOLLOW_UP_OVERDUE}): each once per moment and recipient however often it runs,
- * by the case's reference only. Like the deadline reminders, a job lock lets one instance
- * run it per interval and a transaction-scoped advisory lock lets one remind at a time.
+ * by the case's reference only. A case closed after its plan is followed up, and its
+ * partners reminded, until its erasure date; moments on or after it are cancelled here,
+ * with the reason. Like the deadline reminders, a job lock lets one instance run it per
+ * interval and a transaction-scoped advisory lock lets one remind at a time.
  */
 @Component
 class FollowUpReminders {
@@ -95,12 +97,18 @@ class FollowUpReminders {
 			return 0;
 		}
 		LocalDate today = LocalDate.now(this.clock);
+		// moments of closed cases that fall on or after the case's erasure date are not
+		// kept
+		int cancelled = this.followUps.cancelAfterErasureDates(today);
+		if (cancelled > 0) {
+			log.info("Cancelled {} follow-up moment(s) after their case's erasure date", cancelled);
+		}
 		int made = 0;
 		for (FollowUp moment : this.followUps.openDueBy(today.plusDays(this.daysAhead))) {
 			Optional<CaseFacts> facts = this.cases.facts(new CaseId(moment.caseId()));
-			// a closed case is followed up no more: nobody is reminded of what cannot be
-			// done
-			if (facts.isEmpty() || !facts.get().open()) {
+			// a case closed after its plan is followed up until its erasure date; one
+			// closed otherwise no more: nobody is reminded of what cannot be done
+			if (facts.isEmpty() || !this.followUps.stillDue(moment, facts.get())) {
 				continue;
 			}
 			NotificationKind kind = moment.dueOn().isBefore(today) ? NotificationKind.FOLLOW_UP_OVERDUE

@@ -185,6 +185,7 @@ class InterventionPages {
 	String followUps(Access access, Model model) {
 		Actor actor = access.actor();
 		model.addAttribute("moments", this.followUps.list(actor, "due"));
+		model.addAttribute("cancelled", this.followUps.list(actor, "cancelled"));
 		model.addAttribute("names", this.access.names());
 		model.addAttribute("catalogue", this.catalogue.current());
 		return "assessment/follow-ups";

@@ -178,7 +178,7 @@ public class InterventionService {
 	@Transactional
 	public void recordOutcome(CaseId caseId, UUID interventionId, Actor actor, Purpose purpose,
 			InterventionRequest.OutcomeRequest request) {
-		CaseFacts facts = this.access.writable(caseId, actor, purpose);
+		CaseFacts facts = this.access.followUpWritable(caseId, actor, purpose);
 		CaseIntervention intervention = this.interventions.findByIdAndCaseId(interventionId, facts.id().value())
 			.orElseThrow(CaseNotFound::new);
 		if (!this.access.steers(facts, actor)

@@ -5,8 +5,9 @@
  * interventions sealed and read through the disclosure gate, follow-up moments and
  * aggregates with small-cell suppression.
  */
-@ApplicationModule(displayName = "Assessment", allowedDependencies = { "casefile", "casework", "consent", "crypto",
-		"database", "disclosure", "notification", "organisation", "participation", "policy", "security", "web" })
+@ApplicationModule(displayName = "Assessment",
+		allowedDependencies = { "casefile", "casework", "consent", "crypto", "database", "disclosure", "notification",
+				"organisation", "participation", "policy", "retention", "security", "web" })
 package nl.schakel.assessment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -370,7 +370,7 @@ class CaseApiController {
 	}
 
 	record Item(UUID id, String holder, DataCategory category, Instant createdAt, Decision decision, String content,
-			String rule, String reason) {
+			String rule, String reason, nl.schakel.disclosure.ErasedContent erased) {
 	}
 
 	record CaseResponse(UUID id, String reference, CaseType caseType, CaseStatus status, List<CaseStatus> nextStatuses,
@@ -388,7 +388,7 @@ class CaseApiController {
 					dossier.timeline()
 						.stream()
 						.map((e) -> new Item(e.id(), e.holder(), e.category(), e.createdAt(), e.decision(), e.content(),
-								e.ruleId(), e.reason()))
+								e.ruleId(), e.reason(), e.erased()))
 						.toList(),
 					dossier.olderTimeline());
 		}

@@ -130,7 +130,7 @@ public class CaseDossiers {
 			.map((o) -> new TimelineEntry(o.item().id(), o.item().holder(),
 					names.getOrDefault(o.item().holder(), o.item().holder()), o.item().category(), o.item().createdAt(),
 					o.decision().effect(), o.content().orElse(null), o.decision().ruleId(),
-					o.decision().ruleDescription(), o.decision().requiresReview()))
+					o.decision().ruleDescription(), o.decision().requiresReview(), o.erased()))
 			.sorted(java.util.Comparator.comparing(TimelineEntry::createdAt).thenComparing(TimelineEntry::id))
 			.toList();
 		String olderTimeline = older ? TimelinePage.cursor(contributions.get(page.size() - 1)) : null;

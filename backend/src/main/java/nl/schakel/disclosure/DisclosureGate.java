@@ -61,9 +61,12 @@ public class DisclosureGate {
 
 	private final ApplicationEventPublisher events;
 
+	private final ErasedContents erasedContents;
+
 	DisclosureGate(Policy policy, ParticipationRegistry participation, ConsentRegistry consents,
 			OrganisationDirectory organisations, Disclosures log, FieldCipher cipher, Clock clock,
-			BulkReadLimit bulkReads, ApplicationEventPublisher events) {
+			BulkReadLimit bulkReads, ApplicationEventPublisher events, ErasedContents erasedContents) {
+		this.erasedContents = erasedContents;
 		this.bulkReads = bulkReads;
 		this.events = events;
 		this.policy = policy;
@@ -128,10 +131,25 @@ public class DisclosureGate {
 		// the log first, in one batch; only then any content
 		this.log.record(event, rows);
 
+		// content erased under its category's retention period is not opened: the item
+		// is shown as erased, its read logged like any other
+		java.util.Set<UUID> erasedIds = new java.util.HashSet<>();
+		for (int i = 0; i < items.size(); i++) {
+			DisclosableItem item = items.get(i);
+			if (rows.get(i).decision() == Decision.PERMIT && item.content() != null && item.content().erased()) {
+				erasedIds.add(item.id());
+			}
+		}
+		java.util.Map<UUID, ErasedContent> erased = this.erasedContents.of(erasedIds);
 		List<Outcome> outcomes = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			DisclosableItem item = items.get(i);
 			Disclosure row = rows.get(i);
+			if (erasedIds.contains(item.id())) {
+				outcomes.add(new Outcome(item, decisions.get(i), Optional.empty(),
+						erased.getOrDefault(item.id(), new ErasedContent(null, null))));
+				continue;
+			}
 			Optional<String> content = (row.decision() == Decision.PERMIT && item.content() != null)
 					? Optional.of(item.content().unseal(row, this.cipher)) : Optional.empty();
 			outcomes.add(new Outcome(item, decisions.get(i), content));

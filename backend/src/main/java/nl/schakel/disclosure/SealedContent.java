@@ -25,6 +25,11 @@ public final class SealedContent {
 		return new SealedContent(Objects.requireNonNull(ciphertext, "ciphertext"), binding);
 	}
 
+	// a retention erasure blanks the value to no bytes: nothing is left to open
+	boolean erased() {
+		return this.ciphertext.length == 0;
+	}
+
 	String unseal(Disclosure disclosure, FieldCipher cipher) {
 		if (!disclosure.isRecorded()) {
 			throw new IllegalStateException("Content is only unsealed after its disclosure is recorded");

@@ -362,7 +362,8 @@ public class MeetingService {
 		return Optional.of(reading.visible().stream().map((o) -> {
 			Minutes m = all.stream().filter((x) -> x.id().equals(o.item().id())).findFirst().orElseThrow();
 			return new MinutesView(m.id(), m.meetingId(), m.caseId(), m.authorOrganisation(), m.category(),
-					m.createdAt(), o.decision().effect(), o.decision().ruleId(), o.content().orElse(null));
+					m.createdAt(), o.decision().effect(), o.decision().ruleId(), o.content().orElse(null),
+					o.contentErased());
 		}).toList());
 	}
 

@@ -192,7 +192,7 @@ public class CaseErasure {
 		what.add(personBlanked ? "person: name, date of birth, BSN, BSN index and address blanked (live and history)"
 				: "person: kept, another case still needs them");
 		DestructionProof proof = new DestructionProof(UUID.randomUUID(), caseId, reference, now, kind, rule, jobRunId,
-				requestedBy, String.join("; ", what));
+				requestedBy, String.join("; ", what), null);
 		this.jdbc.update(
 				"insert into destruction_proof (id, case_id, case_reference, destroyed_at, kind, rule_id, "
 						+ "job_run_id, requested_by, what) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -3,10 +3,13 @@ package nl.schakel.retention;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import nl.schakel.policy.DataCategory;
+
 /**
- * Proof that a case was erased: what, when, under which rule or request, by which job run
- * or requester. Holds no personal data: the case id and reference are pseudonyms once the
- * person's details are blanked.
+ * Proof that a case was erased, or one data category's content in a case that is kept:
+ * what, when, under which rule or request, by which job run or requester. Holds no
+ * personal data: the case id and reference are pseudonyms once the person's details are
+ * blanked.
  *
  * @param id the proof
  * @param caseId the erased case
@@ -19,7 +22,9 @@ import java.util.UUID;
  * @param requestedBy the coordinator who erased it, or {@code null} for the job
  * @param what what was destroyed, in words: the key and the number of values blanked per
  * table
+ * @param category the data category whose content was erased in the case, or {@code null}
+ * when the whole case was erased
  */
 public record DestructionProof(UUID id, UUID caseId, String caseReference, OffsetDateTime destroyedAt, ErasureKind kind,
-		String ruleId, UUID jobRunId, String requestedBy, String what) {
+		String ruleId, UUID jobRunId, String requestedBy, String what, DataCategory category) {
 }

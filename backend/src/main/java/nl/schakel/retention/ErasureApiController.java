@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
 import nl.schakel.security.Access;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"kind": "RETENTION_DUE" | "PERSON_REQUEST", "reason": "...", "decision":
  * "GRANTED" | "REFUSED"}}, the decision for a person's request only) erases at once and
  * answers with the proof; {@code GET /api/v1/audit/destructions} lists the proofs for
- * auditors ({@code from}, {@code to}, {@code rule}, {@code kind}; purpose {@code AUDIT}).
+ * auditors ({@code from}, {@code to}, {@code rule}, {@code kind}, {@code category} for
+ * the erasures of one data category inside cases that were kept; purpose {@code AUDIT}).
  */
 @RestController
 class ErasureApiController {
@@ -71,6 +73,7 @@ class ErasureApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String rule, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String category,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose) {
 		if (!"AUDIT".equals(purpose.code())) {
 			throw InvalidInput.of(PurposeBinding.HEADER, "The proofs of destruction are read for purpose AUDIT");
@@ -79,7 +82,16 @@ class ErasureApiController {
 		if (kind != null && !kind.isBlank() && parsed == null) {
 			throw InvalidInput.of("kind", "Kind is RETENTION_DUE or PERSON_REQUEST");
 		}
-		return this.proofs.search(from, to, rule, parsed);
+		DataCategory inCategory = null;
+		if (category != null && !category.isBlank()) {
+			try {
+				inCategory = DataCategory.valueOf(category.strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidInput.of("category", "Category is one of the data categories, e.g. HEALTH");
+			}
+		}
+		return this.proofs.search(from, to, rule, parsed, inCategory);
 	}
 
 	@ExceptionHandler(CaseNotErasable.class)

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The coordinator's view of the retention job: {@code GET /api/v1/retention/upcoming}
  * lists the own house's cases due for erasure within
- * {@code schakel.retention.notice-days}; {@code POST
+ * {@code schakel.retention.notice-days}, and the data categories whose content is erased
+ * inside a kept case within that time; {@code POST
  * /api/v1/cases/{id}/retention-extension} ({@code {"until": "2028-01-01", "reason":
  * "..."}}) keeps a case longer for a pending legal procedure, recorded with its reason.
  */
@@ -46,7 +47,8 @@ class RetentionApiController {
 	Upcoming upcoming(Access access) {
 		LocalDate today = LocalDate.now(this.clock);
 		return new Upcoming(today, this.properties.noticeDays(),
-				this.schedule.upcoming(access.actor(), today, this.properties.noticeDays()));
+				this.schedule.upcoming(access.actor(), today, this.properties.noticeDays()),
+				this.schedule.upcomingCategories(access.actor(), today, this.properties.noticeDays()));
 	}
 
 	@PostMapping("/api/v1/cases/{id}/retention-extension")
@@ -61,7 +63,7 @@ class RetentionApiController {
 				"No such case in your safety house");
 	}
 
-	record Upcoming(LocalDate today, int noticeDays, List<DueErasure> cases) {
+	record Upcoming(LocalDate today, int noticeDays, List<DueErasure> cases, List<DueCategoryErasure> categories) {
 	}
 
 	record Extension(LocalDate until, String reason) {

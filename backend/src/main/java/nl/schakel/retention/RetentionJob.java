@@ -20,13 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily retention job: erases every closed case whose retention ran out, each in its
- * own transaction, and writes a proof per case naming the rule and this run. The list is
- * only where to look: inside each case's transaction {@link CaseErasure} locks the case
- * row and reads status, closure and extensions afresh, so a case reopened or extended
- * while the job ran is skipped, not erased. It runs under a PostgreSQL advisory lock held
- * for the whole run, so of two instances (or two threads) only one erases; the other sees
- * the lock taken and does nothing. A plain {@code @Scheduled} bean with the lock inside,
- * so a scheduler-wide lock can wrap it later without change.
+ * own transaction, and writes a proof per case naming the rule and this run; then, in the
+ * cases that are kept, the content of each data category whose own shorter period ran out
+ * ({@link CategoryErasure}), with a proof per case and category. The list is only where
+ * to look: inside each case's transaction {@link CaseErasure} locks the case row and
+ * reads status, closure and extensions afresh, so a case reopened or extended while the
+ * job ran is skipped, not erased. It runs under a PostgreSQL advisory lock held for the
+ * whole run, so of two instances (or two threads) only one erases; the other sees the
+ * lock taken and does nothing. A plain {@code @Scheduled} bean with the lock inside, so a
+ * scheduler-wide lock can wrap it later without change.
  */
 @Component
 public class RetentionJob {
@@ -42,17 +44,20 @@ public class RetentionJob {
 
 	private final CaseErasure erasure;
 
+	private final CategoryErasure categoryErasure;
+
 	private final TransactionTemplate run;
 
 	private final TransactionTemplate perCase;
 
 	private final Clock clock;
 
-	RetentionJob(JdbcTemplate jdbc, RetentionSchedule schedule, CaseErasure erasure,
+	RetentionJob(JdbcTemplate jdbc, RetentionSchedule schedule, CaseErasure erasure, CategoryErasure categoryErasure,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.schedule = schedule;
 		this.erasure = erasure;
+		this.categoryErasure = categoryErasure;
 		this.clock = clock;
 		this.run = new TransactionTemplate(transactions);
 		this.perCase = new TransactionTemplate(transactions);
@@ -103,19 +108,42 @@ public class RetentionJob {
 					log.error("Retention job {}: could not erase case {}", runId, one.caseReference(), ex);
 				}
 			}
-			this.jdbc.update("update retention_run set finished_at = ?, erased = ? where id = ?",
-					OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC), erased, runId);
-			log.info("Retention job {}: {} case(s) due, {} erased, {} skipped, {} failed", runId, due.size(), erased,
-					skipped, failed);
-			return Optional.of(new Run(runId, due.size(), erased, skipped, failed));
+			// then the categories whose own period ended while their case is kept; listed
+			// after the whole cases, so a case erased just now is not among them
+			List<DueCategoryErasure> categoriesDue = this.schedule.categoriesDueBy(today);
+			int categoriesErased = 0;
+			for (DueCategoryErasure one : categoriesDue) {
+				try {
+					this.perCase.executeWithoutResult(
+							(inner) -> this.categoryErasure.erase(one.caseId(), one.category(), runId, at));
+					categoriesErased++;
+				}
+				catch (CaseNotDue | CaseErased ex) {
+					skipped++;
+					log.info("Retention job {}: {} content of case {} no longer due, skipped ({})", runId,
+							one.category(), one.caseReference(), ex.getMessage());
+				}
+				catch (RuntimeException ex) {
+					failed++;
+					log.error("Retention job {}: could not erase {} content of case {}", runId, one.category(),
+							one.caseReference(), ex);
+				}
+			}
+			this.jdbc.update("update retention_run set finished_at = ?, erased = ?, categories_erased = ? where id = ?",
+					OffsetDateTime.now(at).withOffsetSameInstant(ZoneOffset.UTC), erased, categoriesErased, runId);
+			log.info("Retention job {}: {} case(s) due, {} erased, {} categories erased, {} skipped, {} failed", runId,
+					due.size(), erased, categoriesErased, skipped, failed);
+			return Optional
+				.of(new Run(runId, due.size(), erased, skipped, failed, categoriesDue.size(), categoriesErased));
 		});
 	}
 
 	/**
 	 * One run: its id, how many cases were listed as due, erased, no longer due when
-	 * their turn came, and could not be erased.
+	 * their turn came (cases and categories), and could not be erased; how many
+	 * categories inside kept cases were listed as due and erased.
 	 */
-	public record Run(UUID id, int due, int erased, int skipped, int failed) {
+	public record Run(UUID id, int due, int erased, int skipped, int failed, int categoriesDue, int categoriesErased) {
 	}
 
 }

@@ -58,6 +58,8 @@ class RetentionPages {
 		model.addAttribute("today", today);
 		model.addAttribute("noticeDays", this.properties.noticeDays());
 		model.addAttribute("due", due);
+		model.addAttribute("categoriesDue",
+				this.schedule.upcomingCategories(access.actor(), today, this.properties.noticeDays()));
 		model.addAttribute("extensions",
 				this.schedule.extensions(access.actor(), due.stream().map(DueErasure::caseId).toList()));
 		if (!model.containsAttribute(ERRORS)) {

@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * coordinator's extensions. A case is erased as a whole once the longest period that
  * applies to it has run out: its outcome's period for what has no category of its own,
  * and for each data category it holds the first period that matches outcome and category.
+ * A category whose own period ends before that is erased on its own, inside the case that
+ * is kept ({@link CategoryErasure}); an extension holds the case and its categories.
  */
 @Service
 public class RetentionSchedule {
@@ -134,6 +136,17 @@ public class RetentionSchedule {
 	}
 
 	/**
+	 * The day a closed case will be erased under the schedule (its extensions included):
+	 * how long it may still be followed up. Empty while the case is open or once erased.
+	 * @param caseId the case
+	 * @return its erasure date
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> erasureDateOf(UUID caseId) {
+		return dueOf(caseId).map(DueErasure::dueOn);
+	}
+
+	/**
 	 * One case's due day, read afresh (the caller holds the case row locked): empty while
 	 * the case is open or erased.
 	 */
@@ -163,6 +176,52 @@ public class RetentionSchedule {
 	}
 
 	private List<DueErasure> closedCases(String house, UUID caseId) {
+		return closed(house, caseId).stream().map(ClosedCase::due).toList();
+	}
+
+	/**
+	 * Every category of a closed, not yet erased case whose own period ran out on or
+	 * before this day while the case itself is kept, and that still has content not
+	 * erased.
+	 */
+	@Transactional(readOnly = true)
+	public List<DueCategoryErasure> categoriesDueBy(LocalDate day) {
+		return closed(null, null).stream()
+			.flatMap((c) -> c.categoriesDue().stream())
+			.filter((due) -> !due.dueOn().isAfter(day))
+			.toList();
+	}
+
+	/**
+	 * The category erasures coming within the next days, for the coordinator's own safety
+	 * house.
+	 */
+	@Transactional(readOnly = true)
+	public List<DueCategoryErasure> upcomingCategories(Actor coordinator, LocalDate today, int days) {
+		requireCoordinator(coordinator);
+		LocalDate until = today.plusDays(days);
+		return closed(coordinator.organisation(), null).stream()
+			.flatMap((c) -> c.categoriesDue().stream())
+			.filter((due) -> !due.dueOn().isAfter(until))
+			.sorted(Comparator.comparing(DueCategoryErasure::dueOn).thenComparing(DueCategoryErasure::caseReference))
+			.toList();
+	}
+
+	/**
+	 * One category's due day in one case, read afresh (the caller holds the case row
+	 * locked): empty while the case is open or erased, when the category's period does
+	 * not end before the case's, or when nothing of it is left to erase.
+	 */
+	Optional<DueCategoryErasure> categoryDueOf(UUID caseId, DataCategory category) {
+		return closed(null, caseId).stream()
+			.flatMap((c) -> c.categoriesDue().stream())
+			.filter((due) -> due.category() == category)
+			.findFirst();
+	}
+
+	private List<ClosedCase> closed(String house, UUID caseId) {
+		// per case: every category it holds, and the categories with content not yet
+		// erased
 		String sql = """
 				select c.id, c.reference, c.closed_on, c.triage_outcome,
 				       exists (select 1 from follow_up f where f.case_id = c.id) as followed_up,
@@ -170,6 +229,11 @@ public class RetentionSchedule {
 				            select category from contribution where case_id = c.id
 				            union select category from minutes where case_id = c.id
 				            union select category from assessment_rating where case_id = c.id) x) as categories,
+				       (select array_agg(distinct x.category) from (
+				            select id, category from contribution where case_id = c.id
+				            union all select id, category from minutes where case_id = c.id
+				            union all select id, category from assessment_rating where case_id = c.id) x
+				         where not exists (select 1 from content_erasure ce where ce.item_id = x.id)) as unerased,
 				       e.extended_until, e.reason
 				  from case_file c
 				  join organisation o on o.id = c.organisation_id
@@ -188,13 +252,7 @@ public class RetentionSchedule {
 		Object[] args = parameters.toArray();
 		return this.jdbc.query(sql, (rs, n) -> {
 			CaseOutcome outcome = outcome(rs.getString("triage_outcome"), rs.getBoolean("followed_up"));
-			Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
-			java.sql.Array array = rs.getArray("categories");
-			if (array != null) {
-				for (Object value : (Object[]) array.getArray()) {
-					categories.add(DataCategory.valueOf((String) value));
-				}
-			}
+			Set<DataCategory> categories = categories(rs.getArray("categories"));
 			LocalDate closedOn = rs.getObject("closed_on", LocalDate.class);
 			RetentionPeriod longest = longest(outcome, categories, closedOn);
 			LocalDate due = closedOn.plus(longest.period());
@@ -203,9 +261,50 @@ public class RetentionSchedule {
 			if (extendedUntil != null && extendedUntil.isAfter(due)) {
 				due = extendedUntil;
 			}
-			return new DueErasure(rs.getObject("id", UUID.class), rs.getString("reference"), closedOn, longest.id(),
-					due, extendedUntil, rs.getString("reason"));
+			UUID id = rs.getObject("id", UUID.class);
+			String reference = rs.getString("reference");
+			DueErasure whole = new DueErasure(id, reference, closedOn, longest.id(), due, extendedUntil,
+					rs.getString("reason"));
+			// a category whose own period ends before the case's goes first; an
+			// extension of the case holds its categories too
+			List<DueCategoryErasure> early = new ArrayList<>();
+			for (DataCategory category : categories(rs.getArray("unerased"))) {
+				Optional<RetentionPeriod> own = periodOf(outcome, category);
+				if (own.isEmpty() || own.get().categories().isEmpty()) {
+					continue;
+				}
+				LocalDate categoryDue = closedOn.plus(own.get().period());
+				if (extendedUntil != null && extendedUntil.isAfter(categoryDue)) {
+					categoryDue = extendedUntil;
+				}
+				if (categoryDue.isBefore(due)) {
+					early.add(new DueCategoryErasure(id, reference, closedOn, category, own.get().id(), categoryDue,
+							due));
+				}
+			}
+			return new ClosedCase(whole, List.copyOf(early));
 		}, args);
+	}
+
+	private static Set<DataCategory> categories(java.sql.Array array) throws java.sql.SQLException {
+		Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+		if (array != null) {
+			for (Object value : (Object[]) array.getArray()) {
+				categories.add(DataCategory.valueOf((String) value));
+			}
+		}
+		return categories;
+	}
+
+	// the first period that matches outcome and category: a category's own, or the
+	// outcome's
+	private Optional<RetentionPeriod> periodOf(CaseOutcome outcome, DataCategory category) {
+		return this.periods.stream()
+			.filter((p) -> matches(p, outcome) && (p.categories().isEmpty() || p.categories().contains(category)))
+			.findFirst();
+	}
+
+	private record ClosedCase(DueErasure due, List<DueCategoryErasure> categoriesDue) {
 	}
 
 	static CaseOutcome outcome(String triageOutcome, boolean followedUp) {
@@ -227,10 +326,7 @@ public class RetentionSchedule {
 			.findFirst()
 			.ifPresent(applying::add);
 		for (DataCategory category : categories) {
-			this.periods.stream()
-				.filter((p) -> matches(p, outcome) && (p.categories().isEmpty() || p.categories().contains(category)))
-				.findFirst()
-				.ifPresent(applying::add);
+			periodOf(outcome, category).ifPresent(applying::add);
 		}
 		if (applying.isEmpty()) {
 			throw new IllegalStateException("No retention period in retention.yaml applies to a case " + outcome

@@ -57,6 +57,33 @@ class RegisterFilesTest {
 	}
 
 	@Test
+	void aCategorysOwnPeriodWithAnUnknownCategoryABadPeriodOrNoSourceIsNamedWithItsLine() {
+		String retention = """
+				version: "1"
+				periods:
+				  - id: health-early
+				    outcome: any
+				    categories: [HEALTHY]
+				    period: P0Y
+				    from: closure
+				  - id: whole
+				    outcome: any
+				    period: P2Y
+				    from: closure
+				    source: convenant
+				log:
+				  period: P5Y
+				  source: NEN 7513
+				""";
+		assertThatExceptionOfType(PolicyValidationException.class).isThrownBy(
+				() -> new RegisterFiles().retention(Optional.of(retention.getBytes(StandardCharsets.UTF_8)), "test"))
+			.satisfies((ex) -> assertThat(ex.errors().toString())
+				.contains("retention.yaml:5: unknown data category 'HEALTHY'")
+				.contains("retention.yaml:6: 'period' must be longer than zero")
+				.containsPattern("retention\\.yaml:3: .*source"));
+	}
+
+	@Test
 	void theShippedFilesAreValid() throws Exception {
 		var files = nl.schakel.policy.PolicyFiles.directory(java.nio.file.Path.of("../policies"));
 		RegisterFiles reader = new RegisterFiles();
