@@ -3,8 +3,9 @@ package nl.schakel.assessment;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -51,13 +52,12 @@ class CaseAccess {
 		}
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		if (!facts.open()) {
-			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
+			if (!this.participation.tookPart(facts.id(), new OrganisationCode(actor.organisation()))) {
 				throw new CaseNotFound();
 			}
 			throw new CaseClosed(facts.status(), facts.triageOutcome());
 		}
-		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
-				purpose.code())) {
+		if (!this.participation.isAdmitted(facts.id(), actor.organisation(), actor.username(), purpose.code())) {
 			throw new CaseNotFound();
 		}
 		return facts;
@@ -87,15 +87,14 @@ class CaseAccess {
 	}
 
 	boolean admitted(CaseFacts facts, Actor actor, Purpose purpose) {
-		return this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
-				purpose.code());
+		return this.participation.isAdmitted(facts.id(), actor.organisation(), actor.username(), purpose.code());
 	}
 
 	/**
 	 * The organisation was admitted to this case (a partner delivering part of its plan).
 	 */
 	boolean participates(CaseFacts facts, String organisation) {
-		return this.participation.tookPart(facts.id().value(), organisation);
+		return this.participation.tookPart(facts.id(), new OrganisationCode(organisation));
 	}
 
 	/** The coordinator of the safety house that steers this case. */
@@ -111,7 +110,7 @@ class CaseAccess {
 	 * intervention.
 	 */
 	java.util.List<String> participants(CaseFacts facts) {
-		return this.participation.participants(facts.id().value())
+		return this.participation.participants(facts.id())
 			.stream()
 			.filter(nl.schakel.participation.ParticipantView::active)
 			.map(nl.schakel.participation.ParticipantView::organisation)

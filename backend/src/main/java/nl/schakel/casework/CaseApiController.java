@@ -1,5 +1,7 @@
 package nl.schakel.casework;
 
+import nl.schakel.ids.ConsentId;
+import nl.schakel.ids.ContributionId;
 import nl.schakel.security.Access;
 import nl.schakel.policy.PurposeBinding;
 
@@ -14,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CasePage;
 import nl.schakel.casefile.CaseStatus;
@@ -182,8 +184,8 @@ class CaseApiController {
 	ConsentView withdraw(Access access, @PathVariable UUID id, @PathVariable UUID consentId,
 			@RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody(required = false) Withdrawal withdrawal) {
-		return this.consents.withdraw(access, new CaseId(id), consentId, (withdrawal != null) ? withdrawal.on() : null,
-				(withdrawal != null) ? withdrawal.reason() : null);
+		return this.consents.withdraw(access, new CaseId(id), new ConsentId(consentId),
+				(withdrawal != null) ? withdrawal.on() : null, (withdrawal != null) ? withdrawal.reason() : null);
 	}
 
 	@PostMapping("/{id}/triage")
@@ -204,7 +206,8 @@ class CaseApiController {
 			@PathVariable UUID contributionId, @RequestAttribute(PurposeBinding.ATTRIBUTE) Purpose purpose,
 			@RequestBody DisclosureRequestBody body) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, body.reason()));
+			.body(this.caseContributions.requestDisclosure(access, new CaseId(id), new ContributionId(contributionId),
+					body.reason()));
 	}
 
 	@ExceptionHandler(BreakGlassNotAllowed.class)

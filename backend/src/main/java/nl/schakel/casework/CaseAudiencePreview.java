@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.disclosure.AudienceForecast;
 import nl.schakel.disclosure.ItemKind;
@@ -102,8 +102,7 @@ public class CaseAudiencePreview {
 		Caseworkers.require(access);
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		Actor actor = access.actor();
-		List<String> purposes = this.participation.admittedPurposes(facts.id().value(), actor.organisation(),
-				actor.username());
+		List<String> purposes = this.participation.admittedPurposes(facts.id(), actor.organisation(), actor.username());
 		if (purposes.isEmpty()) {
 			throw new CaseNotFound();
 		}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import nl.schakel.ids.ContributionId;
 import nl.schakel.meeting.MeetingService;
 import nl.schakel.meeting.NewMeeting;
 import nl.schakel.meeting.NewMinutes;
@@ -16,7 +17,7 @@ import nl.schakel.plan.NewAction;
 import nl.schakel.plan.PlanOfAction;
 import nl.schakel.plan.StatusUpdate;
 import nl.schakel.casefile.CaseFacts;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.CloseReason;
@@ -199,8 +200,8 @@ class DemoCases implements ApplicationRunner {
 				"Geen lopende strafzaak; risico op escalatie laag tot midden (fictief).", null,
 				List.of("CARE", "JUSTICE"));
 		// the police ask GGZ for what only care may see: it waits in GGZ's inbox
-		as("politie", CONSULTATION, (access) -> this.caseContributions.requestDisclosure(access, c.id(), healthOnly,
-				"Nodig voor de gezamenlijke risico-inschatting (fictief)."));
+		as("politie", CONSULTATION, (access) -> this.caseContributions.requestDisclosure(access, c.id(),
+				new ContributionId(healthOnly), "Nodig voor de gezamenlijke risico-inschatting (fictief)."));
 		log.debug("Demo case in consultation with contribution {} shared under consent", withConsent);
 		return c;
 	}
@@ -219,8 +220,9 @@ class DemoCases implements ApplicationRunner {
 		contribute("verslavingszorg", c, CONSULTATION, DataCategory.RISK, LegalBasis.CONFLICT_OF_DUTIES,
 				"Dreigde bij de laatste afspraak een oud-buurman iets aan te doen (fictief).", null,
 				List.of("JUSTICE"));
-		DisclosureRequestView request = as("reclassering", CONSULTATION, (access) -> this.caseContributions
-			.requestDisclosure(access, c.id(), asked, "Behandelstand nodig voor het toezichtplan (fictief)."));
+		DisclosureRequestView request = as("reclassering", CONSULTATION,
+				(access) -> this.caseContributions.requestDisclosure(access, c.id(), new ContributionId(asked),
+						"Behandelstand nodig voor het toezichtplan (fictief)."));
 		as("verslavingszorg", CONSULTATION, (access) -> this.caseContributions.refuseDisclosure(access, request.id(),
 				"Niet nodig voor het toezicht; de behandelaar licht de stand mondeling toe in het overleg (fictief)."));
 		// the case meeting that agreed the plan: minutes, and the actions each partner
@@ -231,7 +233,7 @@ class DemoCases implements ApplicationRunner {
 								"Zorg- en Veiligheidshuis Midden, zaal 2", null, "Sanne de Vries",
 								List.of(c.id().value()))));
 		as("coordinator", CONSULTATION,
-				(access) -> this.meetings.writeMinutes(access, meeting, c.id().value(),
+				(access) -> this.meetings.writeMinutes(access, meeting, c.id(),
 						new NewMinutes(
 								"Partners delen de zorg over terugval; afgesproken: behandeling en toezicht op elkaar "
 										+ "afstemmen en wekelijks contact (fictief).",

@@ -15,6 +15,8 @@ import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.contribution.ContributionService;
 import nl.schakel.contribution.DisclosureRequestView;
+import nl.schakel.ids.CaseId;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.plan.ActionSummary;
 import nl.schakel.plan.PlanOfAction;
@@ -77,7 +79,7 @@ class MyCases {
 		return facts.stream().map((c) -> {
 			UUID id = c.id().value();
 			Instant last = visits.get(id);
-			long added = this.contributions.countAddedSince(id, (last != null) ? last : Instant.EPOCH,
+			long added = this.contributions.countAddedSince(c.id(), (last != null) ? last : Instant.EPOCH,
 					actor.organisation());
 			return new MyCase(id, c.reference(), c.status(), c.caseType(), c.openedOn(),
 					admissions.getOrDefault(id, List.of()), last, added);
@@ -90,7 +92,7 @@ class MyCases {
 	 * two apart.
 	 */
 	@Transactional(readOnly = true)
-	public List<String> admittedPurposes(Access access, UUID caseId) {
+	public List<String> admittedPurposes(Access access, CaseId caseId) {
 		Actor actor = access.actor();
 		if (!takesPartInCases(actor)) {
 			return List.of();
@@ -104,24 +106,24 @@ class MyCases {
 	 * they are not in.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<String> referenceOfAdmitted(Access access, UUID caseId) {
+	public java.util.Optional<String> referenceOfAdmitted(Access access, CaseId caseId) {
 		if (admittedPurposes(access, caseId).isEmpty()) {
 			return java.util.Optional.empty();
 		}
-		return this.cases.facts(java.util.Set.of(caseId)).stream().findFirst().map(CaseFacts::reference);
+		return this.cases.facts(java.util.Set.of(caseId.value())).stream().findFirst().map(CaseFacts::reference);
 	}
 
 	/**
 	 * The admitted purpose to open the case under without asking, when exactly one fits.
 	 */
-	public java.util.Optional<String> onlyPurpose(Access access, UUID caseId) {
+	public java.util.Optional<String> onlyPurpose(Access access, CaseId caseId) {
 		List<String> purposes = admittedPurposes(access, caseId);
 		return (purposes.size() == 1) ? java.util.Optional.of(purposes.get(0)) : java.util.Optional.empty();
 	}
 
 	/** Marks that the current user opened the case's page now. */
 	@Transactional
-	public void visited(Access access, UUID caseId) {
+	public void visited(Access access, CaseId caseId) {
 		this.participation.visited(caseId, access.actor().username());
 	}
 
@@ -151,8 +153,8 @@ class MyCases {
 		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
 			return List.of();
 		}
-		List<ConsentView> withdrawn = this.consents.withdrawnForTheHolderSince(actor.organisation(),
-				Instant.now(this.clock).minus(NOTICE_PERIOD));
+		List<ConsentView> withdrawn = this.consents.withdrawnForTheHolderSince(
+				new OrganisationCode(actor.organisation()), Instant.now(this.clock).minus(NOTICE_PERIOD));
 		Map<UUID, String> references = new java.util.HashMap<>();
 		this.cases.facts(withdrawn.stream().map(ConsentView::caseId).filter(java.util.Objects::nonNull).toList())
 			.forEach((c) -> references.put(c.id().value(), c.reference()));
@@ -175,7 +177,7 @@ class MyCases {
 			return List.of();
 		}
 		Map<UUID, List<String>> admissions = this.participation.admissionsOf(actor.organisation(), actor.username());
-		List<ActionSummary> pending = this.plan.pendingFor(actor.organisation())
+		List<ActionSummary> pending = this.plan.pendingFor(new OrganisationCode(actor.organisation()))
 			.stream()
 			.filter((a) -> admissions.containsKey(a.caseId()))
 			.toList();
