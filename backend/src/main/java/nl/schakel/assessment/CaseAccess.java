@@ -94,7 +94,9 @@ class CaseAccess {
 	 * The organisation was admitted to this case (a partner delivering part of its plan).
 	 */
 	boolean participates(CaseFacts facts, String organisation) {
-		return this.participation.tookPart(facts.id(), new OrganisationCode(organisation));
+		// a code as typed; one no organisation could have takes part in nothing
+		return OrganisationCode.isWellFormed(organisation)
+				&& this.participation.tookPart(facts.id(), new OrganisationCode(organisation));
 	}
 
 	/** The coordinator of the safety house that steers this case. */

@@ -15,9 +15,17 @@ public record OrganisationCode(String value) {
 
 	public OrganisationCode {
 		Objects.requireNonNull(value, "value");
-		if (value.isBlank() || value.length() > MAX_LENGTH) {
+		if (!isWellFormed(value)) {
 			throw new IllegalArgumentException("an organisation code is 1 to " + MAX_LENGTH + " characters");
 		}
+	}
+
+	/**
+	 * Whether a code as typed could name an organisation at all: a check for input, where
+	 * anything else is answered as an organisation that is not there.
+	 */
+	public static boolean isWellFormed(String value) {
+		return value != null && !value.isBlank() && value.length() <= MAX_LENGTH;
 	}
 
 	@Override
