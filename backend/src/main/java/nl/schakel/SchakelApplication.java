@@ -8,9 +8,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
 
+/*
+ * The typed ids are the one module every other may use: a feature names another's
+ * aggregate by its id without depending on that feature.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Modulithic(sharedModules = "ids")
 public class SchakelApplication {
 
 	/**

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import nl.schakel.disclosure.WritesTheLogBesideTheGate;
+import nl.schakel.ids.IdKnowingAFeature;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,11 @@ class ArchitectureRulesCanFailTest {
 	@Test
 	void aSecondWriterOfTheDisclosureLogIsRefused() {
 		assertRefuses(ArchitectureTest.disclosuresAreWrittenOnlyByTheGateAndTheLog, WritesTheLogBesideTheGate.class);
+	}
+
+	@Test
+	void aTypedIdThatKnowsAFeatureIsRefused() {
+		assertRefuses(ArchitectureTest.theTypedIdsDependOnNothingButTheJdk, IdKnowingAFeature.class);
 	}
 
 	private static void assertRefuses(ArchRule rule, Class<?> fixture) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -53,6 +54,22 @@ class ArchitectureTest {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(FEATURES)
+		.allowEmptyShould(false);
+
+	/*
+	 * Every module may use the typed ids (they are Spring Modulith's shared module), so
+	 * they must use nothing of any module in return: a dependency from here would reach
+	 * every feature at once. (Its package-info names the module for Spring Modulith.)
+	 */
+	@ArchTest
+	static final ArchRule theTypedIdsDependOnNothingButTheJdk = classes().that()
+		.resideInAPackage("nl.schakel.ids..")
+		.and()
+		.doNotHaveSimpleName("package-info")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("java..", "nl.schakel.ids..")
+		.because("the ids are shared by every module and so may know none of them")
 		.allowEmptyShould(false);
 
 	@ArchTest

@@ -39,7 +39,13 @@ class ModularityTests {
 		assertThat(MODULES.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"audit", "casefile", "casework", "consent", "contribution", "disclosure", "history", "organisation",
 				"participation", "person", "policy", "security", "crypto", "web", "database", "administration",
-				"register", "notification", "plan", "meeting", "assessment", "retention", "professional");
+				"register", "notification", "plan", "meeting", "assessment", "retention", "professional", "ids");
+	}
+
+	@Test
+	void theTypedIdsAreSharedByEveryModule() {
+		assertThat(MODULES.getSharedModules()).extracting((module) -> module.getIdentifier().toString())
+			.containsExactly("ids");
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.security.Channel;
 import nl.schakel.organisation.Organisation;

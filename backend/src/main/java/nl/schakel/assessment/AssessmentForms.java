@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.casefile.CaseClosed;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casework.CasePurposes;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Purpose;

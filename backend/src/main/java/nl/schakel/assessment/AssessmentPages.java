@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.casefile.CaseFacts;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casework.CasePurposes;
 import nl.schakel.organisation.Domain;
 import nl.schakel.policy.Purpose;

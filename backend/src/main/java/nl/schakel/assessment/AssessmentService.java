@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
+import nl.schakel.ids.ConsentId;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
@@ -252,9 +254,10 @@ public class AssessmentService {
 			List<FieldProblem> problems) {
 		switch (basis) {
 			case CONSENT -> {
-				if (request.consentId() == null
-						|| this.consents.ofHolder(facts.id().value(), actor.organisation(), request.consentId())
-							.isEmpty()) {
+				if (request.consentId() == null || this.consents
+					.ofHolder(facts.id(), new OrganisationCode(actor.organisation()),
+							new ConsentId(request.consentId()))
+					.isEmpty()) {
 					problems
 						.add(new FieldProblem("consentId", "Cite a consent your organisation recorded on this case"));
 				}

@@ -3,8 +3,9 @@ package nl.schakel.assessment;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -61,8 +62,9 @@ class CaseAccess {
 	CaseFacts followUpWritable(CaseId id, Actor actor, Purpose purpose) {
 		if (actor.actingRole().filter(CaseAccess::casework).isPresent()) {
 			CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-			if (!facts.open() && this.participation.tookPart(facts.id().value(), actor.organisation()) && this.followUps
-				.dueOnClosedCase(facts, actor.organisation(), java.time.LocalDate.now(this.clock))) {
+			if (!facts.open() && this.participation.tookPart(facts.id(), new OrganisationCode(actor.organisation()))
+					&& this.followUps.dueOnClosedCase(facts, actor.organisation(),
+							java.time.LocalDate.now(this.clock))) {
 				return facts;
 			}
 		}
@@ -76,13 +78,12 @@ class CaseAccess {
 		}
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		if (!facts.open()) {
-			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
+			if (!this.participation.tookPart(facts.id(), new OrganisationCode(actor.organisation()))) {
 				throw new CaseNotFound();
 			}
 			throw new CaseClosed(facts.status(), facts.triageOutcome());
 		}
-		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
-				purpose.code())) {
+		if (!this.participation.isAdmitted(facts.id(), actor.organisation(), actor.username(), purpose.code())) {
 			throw new CaseNotFound();
 		}
 		return facts;
@@ -112,15 +113,16 @@ class CaseAccess {
 	}
 
 	boolean admitted(CaseFacts facts, Actor actor, Purpose purpose) {
-		return this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
-				purpose.code());
+		return this.participation.isAdmitted(facts.id(), actor.organisation(), actor.username(), purpose.code());
 	}
 
 	/**
 	 * The organisation was admitted to this case (a partner delivering part of its plan).
 	 */
 	boolean participates(CaseFacts facts, String organisation) {
-		return this.participation.tookPart(facts.id().value(), organisation);
+		// a code as typed; one no organisation could have takes part in nothing
+		return OrganisationCode.isWellFormed(organisation)
+				&& this.participation.tookPart(facts.id(), new OrganisationCode(organisation));
 	}
 
 	/** The coordinator of the safety house that steers this case. */
@@ -136,7 +138,7 @@ class CaseAccess {
 	 * intervention.
 	 */
 	java.util.List<String> participants(CaseFacts facts) {
-		return this.participation.participants(facts.id().value())
+		return this.participation.participants(facts.id())
 			.stream()
 			.filter(nl.schakel.participation.ParticipantView::active)
 			.map(nl.schakel.participation.ParticipantView::organisation)

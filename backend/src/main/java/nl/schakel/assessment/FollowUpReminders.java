@@ -10,7 +10,7 @@ import java.util.Optional;
 import nl.schakel.database.ExclusiveWork;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.notification.NotificationKind;
 import nl.schakel.notification.Notifications;
 import nl.schakel.notification.Recipient;
@@ -114,7 +114,7 @@ class FollowUpReminders {
 			NotificationKind kind = moment.dueOn().isBefore(today) ? NotificationKind.FOLLOW_UP_OVERDUE
 					: NotificationKind.FOLLOW_UP_DUE;
 			for (Recipient recipient : recipients(moment, facts.get())) {
-				if (this.notifications.notifyOnce(moment.caseId(), kind, moment.id(), recipient)) {
+				if (this.notifications.notifyOnce(new CaseId(moment.caseId()), kind, moment.id(), recipient)) {
 					made++;
 				}
 			}

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;

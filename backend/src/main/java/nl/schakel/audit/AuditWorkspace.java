@@ -16,7 +16,7 @@ import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
 import nl.schakel.person.Bsn;
-import nl.schakel.person.PersonId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.policy.Policy;
 import nl.schakel.policy.Purpose;

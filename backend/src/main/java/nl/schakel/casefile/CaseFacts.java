@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
+
 /**
  * A case's own facts, without anything about the person beyond their id: safe to use for
  * lists and for deciding what to disclose, never itself content.

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -9,11 +9,12 @@ import java.util.UUID;
 
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.SealedContent;
+import nl.schakel.ids.CaseId;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.person.Bsn;
 import nl.schakel.person.NewPerson;
-import nl.schakel.person.PersonId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.person.PersonRegistration;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.security.Actor;
@@ -166,8 +167,8 @@ public class CaseFileService {
 
 	/** The open cases of a person, for the known-to check: facts only. */
 	@Transactional(readOnly = true)
-	public List<CaseFacts> openCasesOf(UUID personId) {
-		return this.caseFiles.findByPersonIdAndStatusNot(personId, CaseStatus.CLOSED)
+	public List<CaseFacts> openCasesOf(PersonId personId) {
+		return this.caseFiles.findByPersonIdAndStatusNot(personId.value(), CaseStatus.CLOSED)
 			.stream()
 			.map(CaseFileService::facts)
 			.toList();

@@ -2,6 +2,8 @@ package nl.schakel.casefile;
 
 import java.util.Optional;
 
+import nl.schakel.ids.CaseId;
+
 /**
  * A rule another feature holds about when a case may take a step: the plan of action, for
  * one, says a case enters PLAN only with an action and MONITORING only when every action

@@ -3,7 +3,7 @@ package nl.schakel.casework;
 import java.util.List;
 import java.util.UUID;
 
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.security.Access;
 import nl.schakel.web.InvalidInput;

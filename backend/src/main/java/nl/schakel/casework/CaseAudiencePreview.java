@@ -1,31 +1,21 @@
 package nl.schakel.casework;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.disclosure.AudienceForecast;
-import nl.schakel.disclosure.ItemKind;
 import nl.schakel.disclosure.DisclosureLog;
-import nl.schakel.organisation.Domain;
-import nl.schakel.organisation.OrganisationDirectory;
+import nl.schakel.disclosure.ItemKind;
+import nl.schakel.ids.CaseId;
 import nl.schakel.participation.ParticipationRegistry;
-import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
-import nl.schakel.policy.PolicyOffers;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Access;
 import nl.schakel.security.Actor;
-import nl.schakel.security.Role;
-import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * organisations would see it, from the item's metadata alone (see
  * {@link AudienceForecast}). Only a caseworker admitted to the case today, for any
  * purpose, may ask; anyone else gets the answer of a case that does not exist. Nothing is
- * disclosed and nothing is logged: the draft's text never reaches this.
+ * disclosed and nothing is logged: the draft's text never reaches this. The query is
+ * checked by {@link AudienceDrafts}.
  */
 @Service
 public class CaseAudiencePreview {
@@ -45,11 +36,7 @@ public class CaseAudiencePreview {
 
 	private final AudienceForecast forecast;
 
-	private final PolicyOffers offers;
-
-	private final OrganisationDirectory organisations;
-
-	private final MessageSource messages;
+	private final AudienceDrafts drafts;
 
 	private final DisclosureLog log;
 
@@ -57,14 +44,12 @@ public class CaseAudiencePreview {
 	static final String RULE = "audience-preview";
 
 	CaseAudiencePreview(CaseFileService cases, ParticipationRegistry participation, AudienceForecast forecast,
-			PolicyOffers offers, OrganisationDirectory organisations, MessageSource messages, DisclosureLog log) {
+			AudienceDrafts drafts, DisclosureLog log) {
 		this.log = log;
 		this.cases = cases;
 		this.participation = participation;
 		this.forecast = forecast;
-		this.offers = offers;
-		this.organisations = organisations;
-		this.messages = messages;
+		this.drafts = drafts;
 	}
 
 	/**
@@ -83,7 +68,7 @@ public class CaseAudiencePreview {
 		 * Whether category and basis are chosen, without which nothing can be foreseen.
 		 */
 		public boolean complete() {
-			return !blank(this.category) && !blank(this.legalBasis);
+			return !AudienceDrafts.blank(this.category) && !AudienceDrafts.blank(this.legalBasis);
 		}
 
 	}
@@ -102,8 +87,7 @@ public class CaseAudiencePreview {
 		Caseworkers.require(access);
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		Actor actor = access.actor();
-		List<String> purposes = this.participation.admittedPurposes(facts.id().value(), actor.organisation(),
-				actor.username());
+		List<String> purposes = this.participation.admittedPurposes(facts.id(), actor.organisation(), actor.username());
 		if (purposes.isEmpty()) {
 			throw new CaseNotFound();
 		}
@@ -121,57 +105,7 @@ public class CaseAudiencePreview {
 	@Transactional
 	public List<AudienceForecast.Foreseen> foresee(Access access, CaseId id, Query query) {
 		Admission admission = admission(access, id);
-		List<FieldProblem> problems = new ArrayList<>();
-		DataCategory category = parse(DataCategory.class, query.category(), "category",
-				"contribution.category.required", problems);
-		LegalBasis basis = parse(LegalBasis.class, query.legalBasis(), "legalBasis", "contribution.legalBasis.required",
-				problems);
-		UUID consentId = null;
-		if (!blank(query.consentId())) {
-			try {
-				consentId = UUID.fromString(query.consentId().strip());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(problem("consentId", "contribution.consentId.unknown"));
-			}
-		}
-		List<String> audienceOrganisations = new ArrayList<>();
-		for (String code : nonNull(query.audienceOrganisations())) {
-			if (blank(code)) {
-				continue;
-			}
-			if (this.organisations.byCode(code.strip()).isEmpty()) {
-				problems.add(problem("audienceOrganisations", "contribution.audience.unknownOrganisation"));
-			}
-			else {
-				audienceOrganisations.add(code.strip());
-			}
-		}
-		List<String> audienceDomains = new ArrayList<>();
-		for (String domain : nonNull(query.audienceDomains())) {
-			if (blank(domain)) {
-				continue;
-			}
-			try {
-				audienceDomains.add(Domain.valueOf(domain.strip()).name());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(problem("audienceDomains", "contribution.audience.unknownDomain"));
-			}
-		}
-		Role role = access.actor().actingRole().orElse(null);
-		if (category != null && !this.offers.categories(role).contains(category)) {
-			problems.add(problem("category", "contribution.category.notForRole"));
-		}
-		else if (category != null && basis != null && !this.offers.mayContribute(role, category, basis)) {
-			problems.add(problem("legalBasis", "contribution.legalBasis.notForCategory"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		List<AudienceForecast.Foreseen> foreseen = this.forecast.foresee(id.value(),
-				new AudienceForecast.Draft(access.actor().organisation(), category, basis,
-						(basis == LegalBasis.CONSENT) ? consentId : null, audienceOrganisations, audienceDomains));
+		List<AudienceForecast.Foreseen> foreseen = this.forecast.foresee(id.value(), this.drafts.read(access, query));
 		// the answer names the case's participants: that is recorded like any other
 		// metadata shown, under the purpose named or else one the reader is admitted for
 		CaseFacts facts = admission.facts();
@@ -179,33 +113,6 @@ public class CaseAudiencePreview {
 		this.log.recordMetadata(access, new DisclosureLog.Metadata(ItemKind.CASE, facts.id().value(), facts.personId(),
 				null, new Purpose(purpose), LegalBasis.PUBLIC_TASK.name(), RULE, access.channel()));
 		return foreseen;
-	}
-
-	private <E extends Enum<E>> E parse(Class<E> type, String code, String field, String missing,
-			List<FieldProblem> problems) {
-		if (blank(code)) {
-			problems.add(problem(field, missing));
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, code.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(problem(field, missing));
-			return null;
-		}
-	}
-
-	private FieldProblem problem(String field, String code) {
-		return new FieldProblem(field, this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
-	}
-
-	private static boolean blank(String text) {
-		return text == null || text.isBlank();
-	}
-
-	private static List<String> nonNull(List<String> values) {
-		return (values == null) ? List.of() : values;
 	}
 
 }

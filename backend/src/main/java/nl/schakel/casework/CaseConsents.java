@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.consent.ConsentEvidence;
 import nl.schakel.consent.ConsentRegistry;
@@ -14,6 +14,7 @@ import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.consent.NewConsent;
 import nl.schakel.consent.Withdrawer;
+import nl.schakel.ids.ConsentId;
 import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
@@ -82,7 +83,7 @@ public class CaseConsents {
 		if (!isCaseworker(access.actor())) {
 			return List.of();
 		}
-		List<ConsentView> shown = this.consents.onCase(facts.id().value());
+		List<ConsentView> shown = this.consents.onCase(facts.id());
 		// one event for the consents shown together, as the gate writes one per read
 		this.log.recordMetadata(access,
 				shown.stream()
@@ -117,7 +118,7 @@ public class CaseConsents {
 	 * with a reason.
 	 */
 	@Transactional
-	public ConsentView withdraw(Access access, CaseId id, UUID consentId, LocalDate on, String reason) {
+	public ConsentView withdraw(Access access, CaseId id, ConsentId consentId, LocalDate on, String reason) {
 		requireCaseworker(access);
 		this.lifecycle.requireOpen(access, id);
 		CaseFacts facts = requireParticipant(access, id);
@@ -125,14 +126,14 @@ public class CaseConsents {
 		boolean steers = actor.has(Role.COORDINATOR) && this.organisations.byId(facts.organisationId())
 			.map((o) -> o.code().equals(actor.organisation()))
 			.orElse(false);
-		return this.consents.withdraw(facts.id().value(), consentId,
+		return this.consents.withdraw(facts.id(), consentId,
 				new Withdrawer(actor.username(), actor.organisation(), steers), on, reason);
 	}
 
 	private CaseFacts requireParticipant(Access access, CaseId id) {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		Actor actor = access.actor();
-		if (!this.participation.isAdmitted(facts.id().value(), actor.organisation(), actor.username(),
+		if (!this.participation.isAdmitted(facts.id(), actor.organisation(), actor.username(),
 				Purpose.of(access).code())) {
 			throw new CaseNotFound();
 		}

@@ -8,12 +8,14 @@ import java.util.stream.Stream;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.ContributionService;
 import nl.schakel.contribution.DisclosureRequestService;
 import nl.schakel.contribution.DisclosureRequestView;
 import nl.schakel.contribution.GrantDecision;
+import nl.schakel.ids.ContributionId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.security.Access;
 
 import org.springframework.stereotype.Service;
@@ -48,22 +50,23 @@ public class CaseContributions {
 	public UUID contribute(Access access, CaseId id, ContributionRequest request) {
 		Caseworkers.require(access);
 		CaseFacts facts = this.lifecycle.requireOpen(access, id);
-		return this.contributions.add(access, facts.id().value(), facts.personId(), request);
+		return this.contributions.add(access, facts.id(), new PersonId(facts.personId()), request);
 	}
 
 	/** Asks the author of an existence-only item to disclose it. */
 	@Transactional
-	public DisclosureRequestView requestDisclosure(Access access, CaseId id, UUID contributionId, String reason) {
+	public DisclosureRequestView requestDisclosure(Access access, CaseId id, ContributionId contributionId,
+			String reason) {
 		Caseworkers.require(access);
 		CaseFacts facts = this.lifecycle.requireOpen(access, id);
-		return this.requests.request(access, facts.id().value(), contributionId, reason);
+		return this.requests.request(access, facts.id(), contributionId, reason);
 	}
 
 	/** Grants a disclosure request; only the item's author may. */
 	@Transactional
 	public DisclosureRequestView grantDisclosure(Access access, UUID requestId, GrantDecision decision) {
 		CaseFacts facts = this.lifecycle.requireOpen(access, new CaseId(this.requests.caseOf(requestId)));
-		return this.requests.grant(access, requestId, facts.personId(), decision);
+		return this.requests.grant(access, requestId, new PersonId(facts.personId()), decision);
 	}
 
 	@Transactional

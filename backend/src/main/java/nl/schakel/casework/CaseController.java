@@ -15,7 +15,7 @@ import jakarta.validation.Valid;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
@@ -29,6 +29,8 @@ import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.ContributionRequest;
 import nl.schakel.contribution.NotAParticipant;
+import nl.schakel.ids.ConsentId;
+import nl.schakel.ids.ContributionId;
 import nl.schakel.security.Channel;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
@@ -179,7 +181,7 @@ class CaseController {
 		Optional<Purpose> purpose = this.purposes.of(session, id);
 		if (purpose.isEmpty()) {
 			// one admitted purpose: nothing to ask
-			purpose = this.myCases.onlyPurpose(access, id).flatMap(this.policy::purpose);
+			purpose = this.myCases.onlyPurpose(access, new CaseId(id)).flatMap(this.policy::purpose);
 			purpose.ifPresent((p) -> this.purposes.choose(session, id, p));
 		}
 		if (purpose.isEmpty()) {
@@ -201,7 +203,7 @@ class CaseController {
 			model.addAttribute("problem", "purpose.notAllowed");
 			return purposeChoice(access, id, model);
 		}
-		List<String> admitted = this.myCases.admittedPurposes(access, id);
+		List<String> admitted = this.myCases.admittedPurposes(access, new CaseId(id));
 		if (chosen.isPresent() && !admitted.isEmpty() && !admitted.contains(chosen.get().code())) {
 			redirect.addFlashAttribute("problem", "purpose.notAdmitted");
 			return "redirect:/cases/" + id + "?choose";
@@ -226,11 +228,11 @@ class CaseController {
 	 * shows the acting role anything under.
 	 */
 	private String purposeChoice(Access access, UUID id, Model model) {
-		List<String> admitted = this.myCases.admittedPurposes(access, id);
+		List<String> admitted = this.myCases.admittedPurposes(access, new CaseId(id));
 		model.addAttribute("caseId", id);
 		// the case is named only to those admitted to it: for anyone else the page is the
 		// same for any id
-		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(access, id).orElse(null));
+		model.addAttribute("caseReference", this.myCases.referenceOfAdmitted(access, new CaseId(id)).orElse(null));
 		List<nl.schakel.policy.PurposeDefinition> offered = this.offers.purposes(actingRole(access));
 		model.addAttribute("purposes", admitted.isEmpty() ? offered
 				: offered.stream().filter((p) -> admitted.contains(p.purpose().code())).toList());
@@ -411,7 +413,8 @@ class CaseController {
 			return "redirect:/cases/" + id;
 		}
 		try {
-			this.caseContributions.requestDisclosure(access, new CaseId(id), contributionId, reason);
+			this.caseContributions.requestDisclosure(access, new CaseId(id), new ContributionId(contributionId),
+					reason);
 			redirect.addFlashAttribute("notice", "request.sent");
 		}
 		catch (InvalidInput ex) {
@@ -459,7 +462,7 @@ class CaseController {
 		}
 		if (purpose != null) {
 			try {
-				this.consents.withdraw(access, new CaseId(id), consentId, on, reason);
+				this.consents.withdraw(access, new CaseId(id), new ConsentId(consentId), on, reason);
 				redirect.addFlashAttribute("notice", "consent.withdrawn");
 			}
 			catch (InvalidInput ex) {
@@ -498,7 +501,7 @@ class CaseController {
 		// the purpose this page checked, or chose when only one was admitted
 		Access reading = access.forPurpose(purpose.code());
 		if (this.dossiers.open(reading, new CaseId(id), timeline) instanceof CaseOpening.Visible visible) {
-			this.myCases.visited(reading, id);
+			this.myCases.visited(reading, new CaseId(id));
 			model.addAttribute("dossier", visible.dossier());
 			// only what the policy lets this role contribute (PolicyOffers); consent only
 			// with
@@ -542,7 +545,7 @@ class CaseController {
 			// the plan of action: its descriptions and notes are read through the gate as
 			// well
 			model.addAttribute("plan", this.plan.read(reading, new CaseId(id)).orElse(List.of()));
-			model.addAttribute("planOrganisations", this.plan.admittedOrganisations(id));
+			model.addAttribute("planOrganisations", this.plan.admittedOrganisations(new CaseId(id)));
 			return "cases/show";
 		}
 		throw new CaseNotVisible(id);

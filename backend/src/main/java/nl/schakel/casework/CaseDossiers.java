@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.ReferralDetails;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.contribution.ContributionService;
@@ -111,7 +111,7 @@ public class CaseDossiers {
 				(referral != null) ? referral.details() : null));
 		// one more than the page, to know whether older entries exist; only the page is
 		// read
-		List<DisclosableItem> contributions = this.contributions.items(facts.id().value(), page.olderThanCreatedAt(),
+		List<DisclosableItem> contributions = this.contributions.items(facts.id(), page.olderThanCreatedAt(),
 				page.olderThanId(), page.size() + 1);
 		boolean older = contributions.size() > page.size();
 		items.addAll(older ? contributions.subList(0, page.size()) : contributions);
@@ -143,12 +143,11 @@ public class CaseDossiers {
 		List<ConsentView> consentViews = (reading.participation() == Participation.PARTICIPANT)
 				? this.consents.shownIn(access, facts) : List.of();
 		BreakGlassView breakGlass = (reading.participation() == Participation.BREAK_GLASS)
-				? this.participation.activeBreakGlass(facts.id().value(), access.actor().username()).orElse(null)
-				: null;
+				? this.participation.activeBreakGlass(facts.id(), access.actor().username()).orElse(null) : null;
 		return new CaseOpening.Visible(
 				new CaseDossier(facts, person, purposeDefinition, (referral != null) ? referral.facts() : null,
 						header.content().map(ReferralDetails::fromJson).orElse(null),
-						this.participation.participants(facts.id().value()), consentViews, timeline,
+						this.participation.participants(facts.id()), consentViews, timeline,
 						Caseworkers.steer(access, facts, caseOrganisation), breakGlass, olderTimeline));
 	}
 

@@ -9,11 +9,12 @@ import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.disclosure.CaseSubject;
 import nl.schakel.disclosure.DisclosureLog;
 import nl.schakel.disclosure.ItemKind;
+import nl.schakel.ids.CaseId;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.Admission;
 import nl.schakel.participation.ParticipationRegistry;
-import nl.schakel.person.PersonId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Policy;
@@ -67,8 +68,8 @@ public class CaseIntake {
 		Actor coordinator = access.actor();
 		CaseFacts facts = this.cases.register(access, request);
 		List<String> purposes = this.policy.purposes().stream().map((p) -> p.purpose().code()).toList();
-		this.participation.admit(facts.id().value(),
-				new Admission(coordinator.organisation(), List.of(), purposes, null), coordinator.username());
+		this.participation.admit(facts.id(), new Admission(coordinator.organisation(), List.of(), purposes, null),
+				coordinator.username());
 		return facts;
 	}
 
@@ -90,7 +91,7 @@ public class CaseIntake {
 		List<KnownTo.Contact> contacts = new ArrayList<>();
 		CaseSubject searched = null;
 		for (PersonId person : found) {
-			for (CaseFacts facts : this.cases.openCasesOf(person.value())) {
+			for (CaseFacts facts : this.cases.openCasesOf(person)) {
 				searched = new CaseSubject(facts.id().value(), person.value());
 				this.log.recordMetadata(access,
 						new DisclosureLog.Metadata(ItemKind.KNOWN_TO, facts.id().value(), person.value(),

@@ -5,11 +5,12 @@ import java.util.List;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CloseReason;
 import nl.schakel.casefile.TriageOutcome;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipationRegistry;
@@ -96,7 +97,7 @@ public class CaseLifecycle {
 		requireSteering(access, id);
 		CaseFacts reopened = this.cases.reopen(access, id, reason);
 		List<String> purposes = this.policy.purposes().stream().map((p) -> p.purpose().code()).toList();
-		this.participation.restoreOnReopening(reopened.id().value(), safetyHouse(reopened).code(), purposes,
+		this.participation.restoreOnReopening(reopened.id(), safetyHouse(reopened).code(), purposes,
 				access.actor().username());
 		return reopened;
 	}
@@ -111,7 +112,7 @@ public class CaseLifecycle {
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		if (!facts.open()) {
 			Actor actor = access.actor();
-			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
+			if (!this.participation.tookPart(facts.id(), new OrganisationCode(actor.organisation()))) {
 				throw new CaseNotFound();
 			}
 			throw new CaseClosed(facts.status(), facts.triageOutcome());
@@ -126,7 +127,7 @@ public class CaseLifecycle {
 	}
 
 	private void endParticipation(Access access, CaseFacts closed) {
-		this.participation.endOnClosure(closed.id().value(), safetyHouse(closed).code(), List.of(ACCOUNTABILITY),
+		this.participation.endOnClosure(closed.id(), safetyHouse(closed).code(), List.of(ACCOUNTABILITY),
 				access.actor().username());
 	}
 

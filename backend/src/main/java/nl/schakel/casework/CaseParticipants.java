@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
@@ -65,7 +65,7 @@ public class CaseParticipants {
 		requireSteering(access, id);
 		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		this.admissionRules.check(admission, facts.organisationId());
-		return this.participation.admit(facts.id().value(), admission, access.actor().username());
+		return this.participation.admit(facts.id(), admission, access.actor().username());
 	}
 
 	@Transactional
@@ -73,7 +73,7 @@ public class CaseParticipants {
 		requireSteering(access, id);
 		CaseFacts facts = this.lifecycle.requireOpen(access, id);
 		String steeringHouse = this.organisations.byId(facts.organisationId()).map(Organisation::code).orElse(null);
-		return this.participation.remove(facts.id().value(), participantId, steeringHouse, access.actor().username());
+		return this.participation.remove(facts.id(), participantId, steeringHouse, access.actor().username());
 	}
 
 	/**
@@ -99,7 +99,7 @@ public class CaseParticipants {
 		if (reason.length() > 2000) {
 			throw InvalidInput.of("reason", "At most 2000 characters");
 		}
-		return this.participation.openBreakGlass(facts.id().value(), actor.username(), actor.organisation(), reason,
+		return this.participation.openBreakGlass(facts.id(), actor.username(), actor.organisation(), reason,
 				rules.duration(), rules.maxOpeningsPerDay());
 	}
 

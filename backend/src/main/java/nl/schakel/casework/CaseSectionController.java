@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.casefile.CaseClosed;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.consent.ConsentEvidence;
 import nl.schakel.consent.ConsentNotFound;
@@ -18,6 +18,7 @@ import nl.schakel.consent.ConsentScope;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.consent.EvidenceKind;
 import nl.schakel.contribution.NotAParticipant;
+import nl.schakel.ids.ConsentId;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.participation.Admission;
@@ -222,7 +223,7 @@ class CaseSectionController {
 		}
 		Access reading = access.forPurpose(purposeOf(session, id));
 		try {
-			this.consents.withdraw(reading, new CaseId(id), consentId, on, reason);
+			this.consents.withdraw(reading, new CaseId(id), new ConsentId(consentId), on, reason);
 			model.addAttribute("sectionNotice", "consent.withdrawn");
 		}
 		catch (InvalidInput ex) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.consent.ConsentView;
 import nl.schakel.disclosure.Audience;
@@ -126,7 +126,7 @@ public class CaseSections {
 
 	private ParticipantsSection section(Access access, CaseFacts facts, Organisation house) {
 		return new ParticipantsSection(facts, Caseworkers.steer(access, facts, house), house.code(),
-				this.participation.participants(facts.id().value()));
+				this.participation.participants(facts.id()));
 	}
 
 	private Organisation houseOf(CaseFacts facts) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Channel;
 import nl.schakel.meeting.MeetingService;
 import nl.schakel.organisation.Organisation;

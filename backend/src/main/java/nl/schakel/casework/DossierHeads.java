@@ -10,13 +10,13 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.CloseReason;
 import nl.schakel.casefile.ReferralFacts;
 import nl.schakel.casefile.TriageOutcome;
-import nl.schakel.person.PersonId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.person.PersonSummary;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,5 @@
 package nl.schakel.casework;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,15 +8,11 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.consent.ConsentRegistry;
-import nl.schakel.consent.ConsentView;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.contribution.ContributionService;
-import nl.schakel.contribution.DisclosureRequestView;
+import nl.schakel.ids.CaseId;
 import nl.schakel.participation.ParticipationRegistry;
-import nl.schakel.plan.ActionSummary;
-import nl.schakel.plan.PlanOfAction;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Access;
 import nl.schakel.security.Role;
@@ -30,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * what was added since their last visit (counted, never shown) and the requests addressed
  * to them. Metadata of one's own admissions only: nothing here is case content, so
  * nothing is recorded as a disclosure. A coordinator's cases are their own safety
- * house's; auditors and administrators take part in no case.
+ * house's; auditors and administrators take part in no case. What else awaits the user on
+ * their start page is {@link MyTasks}.
  */
 @Service
 class MyCases {
@@ -44,23 +40,10 @@ class MyCases {
 
 	private final ContributionService contributions;
 
-	private final CaseContributions caseContributions;
-
-	private final ConsentRegistry consents;
-
-	private final Clock clock;
-
-	private final PlanOfAction plan;
-
-	MyCases(ParticipationRegistry participation, CaseFileService cases, ContributionService contributions,
-			CaseContributions caseContributions, ConsentRegistry consents, Clock clock, PlanOfAction plan) {
-		this.plan = plan;
-		this.consents = consents;
-		this.clock = clock;
+	MyCases(ParticipationRegistry participation, CaseFileService cases, ContributionService contributions) {
 		this.participation = participation;
 		this.cases = cases;
 		this.contributions = contributions;
-		this.caseContributions = caseContributions;
 	}
 
 	/** The current user's cases, newest first. */
@@ -77,7 +60,7 @@ class MyCases {
 		return facts.stream().map((c) -> {
 			UUID id = c.id().value();
 			Instant last = visits.get(id);
-			long added = this.contributions.countAddedSince(id, (last != null) ? last : Instant.EPOCH,
+			long added = this.contributions.countAddedSince(c.id(), (last != null) ? last : Instant.EPOCH,
 					actor.organisation());
 			return new MyCase(id, c.reference(), c.status(), c.caseType(), c.openedOn(),
 					admissions.getOrDefault(id, List.of()), last, added);
@@ -90,7 +73,7 @@ class MyCases {
 	 * two apart.
 	 */
 	@Transactional(readOnly = true)
-	public List<String> admittedPurposes(Access access, UUID caseId) {
+	public List<String> admittedPurposes(Access access, CaseId caseId) {
 		Actor actor = access.actor();
 		if (!takesPartInCases(actor)) {
 			return List.of();
@@ -104,135 +87,30 @@ class MyCases {
 	 * they are not in.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<String> referenceOfAdmitted(Access access, UUID caseId) {
+	public java.util.Optional<String> referenceOfAdmitted(Access access, CaseId caseId) {
 		if (admittedPurposes(access, caseId).isEmpty()) {
 			return java.util.Optional.empty();
 		}
-		return this.cases.facts(java.util.Set.of(caseId)).stream().findFirst().map(CaseFacts::reference);
+		return this.cases.facts(java.util.Set.of(caseId.value())).stream().findFirst().map(CaseFacts::reference);
 	}
 
 	/**
 	 * The admitted purpose to open the case under without asking, when exactly one fits.
 	 */
-	public java.util.Optional<String> onlyPurpose(Access access, UUID caseId) {
+	public java.util.Optional<String> onlyPurpose(Access access, CaseId caseId) {
 		List<String> purposes = admittedPurposes(access, caseId);
 		return (purposes.size() == 1) ? java.util.Optional.of(purposes.get(0)) : java.util.Optional.empty();
 	}
 
 	/** Marks that the current user opened the case's page now. */
 	@Transactional
-	public void visited(Access access, UUID caseId) {
+	public void visited(Access access, CaseId caseId) {
 		this.participation.visited(caseId, access.actor().username());
 	}
 
-	/**
-	 * The disclosure requests made of the current user that still await their decision,
-	 * newest first.
-	 */
-	public List<DisclosureRequestView> openRequestsToMe(Access access) {
-		if (!takesPartInCases(access.actor())) {
-			return List.of();
-		}
-		return this.caseContributions.inbox(access)
-			.received()
-			.stream()
-			.filter((r) -> "OPEN".equals(r.state()))
-			.toList();
-	}
-
-	/**
-	 * The consents of the current user's organisation that the coordinator withdrew for
-	 * the person in the last 30 days: the holder is told, since its information is no
-	 * longer opened by them. The holder's own consents, so nothing here is a disclosure.
-	 */
-	@Transactional(readOnly = true)
-	public List<WithdrawalNotice> consentsWithdrawnForMyOrganisation(Access access) {
-		Actor actor = access.actor();
-		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
-			return List.of();
-		}
-		List<ConsentView> withdrawn = this.consents.withdrawnForTheHolderSince(actor.organisation(),
-				Instant.now(this.clock).minus(NOTICE_PERIOD));
-		Map<UUID, String> references = new java.util.HashMap<>();
-		this.cases.facts(withdrawn.stream().map(ConsentView::caseId).filter(java.util.Objects::nonNull).toList())
-			.forEach((c) -> references.put(c.id().value(), c.reference()));
-		return withdrawn.stream()
-			.filter((c) -> references.containsKey(c.caseId()))
-			.map((c) -> new WithdrawalNotice(c.caseId(), references.get(c.caseId()), c.withdrawal().on(),
-					c.withdrawal().reason(), c.withdrawal().recordedAt()))
-			.toList();
-	}
-
-	/**
-	 * The actions of the current user's organisation still to be done, in the cases it is
-	 * admitted to today, soonest deadline first: whose, by when and where each stands
-	 * (metadata; the description is read on the case page, through the gate).
-	 */
-	@Transactional(readOnly = true)
-	public List<MyAction> myActions(Access access) {
-		Actor actor = access.actor();
-		if (!takesPartInCases(actor) || actor.has(Role.COORDINATOR)) {
-			return List.of();
-		}
-		Map<UUID, List<String>> admissions = this.participation.admissionsOf(actor.organisation(), actor.username());
-		List<ActionSummary> pending = this.plan.pendingFor(actor.organisation())
-			.stream()
-			.filter((a) -> admissions.containsKey(a.caseId()))
-			.toList();
-		Map<UUID, String> references = new java.util.HashMap<>();
-		this.cases.facts(pending.stream().map(ActionSummary::caseId).distinct().toList())
-			.forEach((c) -> references.put(c.id().value(), c.reference()));
-		return pending.stream()
-			.map((a) -> new MyAction(a.caseId(), references.get(a.caseId()), a.id(), a.due(), a.status().name(),
-					a.overdue()))
-			.toList();
-	}
-
-	/**
-	 * For a coordinator: the actions of the own safety house's cases that are past their
-	 * deadline, soonest first, as metadata (reference, responsible organisation,
-	 * deadline).
-	 */
-	@Transactional(readOnly = true)
-	public List<OverdueAction> overdueInMyHouse(Access access) {
-		if (!access.actor().has(Role.COORDINATOR)) {
-			return List.of();
-		}
-		List<ActionSummary> overdue = this.plan.overdue();
-		Map<UUID, String> references = new java.util.HashMap<>();
-		this.cases.ofOwnSafetyHouse(access, overdue.stream().map(ActionSummary::caseId).distinct().toList())
-			.forEach((c) -> references.put(c.id().value(), c.reference()));
-		return overdue.stream()
-			.filter((a) -> references.containsKey(a.caseId()))
-			.map((a) -> new OverdueAction(a.caseId(), references.get(a.caseId()), a.id(), a.due(), a.organisation()))
-			.toList();
-	}
-
-	/**
-	 * An action past its deadline in one of the coordinator's cases, with the
-	 * organisation responsible.
-	 */
-	record OverdueAction(UUID caseId, String reference, UUID actionId, LocalDate due, String organisation) {
-	}
-
-	/** An action of the user's organisation, as its start page lists it. */
-	record MyAction(UUID caseId, String reference, UUID actionId, LocalDate due, String status, boolean overdue) {
-	}
-
-	private static boolean takesPartInCases(Actor actor) {
+	static boolean takesPartInCases(Actor actor) {
 		return actor.has(Role.COORDINATOR) || actor.has(Role.CARE_PROFESSIONAL) || actor.has(Role.JUSTICE_PROFESSIONAL)
 				|| actor.has(Role.MUNICIPAL_PROFESSIONAL);
-	}
-
-	/**
-	 * How long a coordinator's withdrawal of a consent stays on the holder's start page.
-	 */
-	static final java.time.Duration NOTICE_PERIOD = java.time.Duration.ofDays(30);
-
-	/**
-	 * A consent of the user's organisation that the coordinator withdrew for the person.
-	 */
-	record WithdrawalNotice(UUID caseId, String reference, LocalDate on, String reason, Instant recordedAt) {
 	}
 
 	/**

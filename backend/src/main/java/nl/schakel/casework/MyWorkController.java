@@ -25,12 +25,16 @@ class MyWorkController {
 
 	private final MyCases myCases;
 
+	private final MyTasks myTasks;
+
 	private final nl.schakel.casefile.CaseFileService cases;
 
 	private final AuditWorkspace audit;
 
-	MyWorkController(MyCases myCases, nl.schakel.casefile.CaseFileService cases, AuditWorkspace audit) {
+	MyWorkController(MyCases myCases, MyTasks myTasks, nl.schakel.casefile.CaseFileService cases,
+			AuditWorkspace audit) {
 		this.myCases = myCases;
+		this.myTasks = myTasks;
 		this.cases = cases;
 		this.audit = audit;
 	}
@@ -55,11 +59,11 @@ class MyWorkController {
 		}
 		List<MyCases.MyCase> mine = this.myCases.cases(access);
 		model.addAttribute("myCases", actor.has(Role.COORDINATOR) ? mine.stream().limit(10).toList() : mine);
-		model.addAttribute("openRequests", this.myCases.openRequestsToMe(access));
-		model.addAttribute("withdrawalNotices", this.myCases.consentsWithdrawnForMyOrganisation(access));
-		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myCases.myActions(access));
+		model.addAttribute("openRequests", this.myTasks.openRequestsToMe(access));
+		model.addAttribute("withdrawalNotices", this.myTasks.consentsWithdrawnForMyOrganisation(access));
+		model.addAttribute("myActions", actor.has(Role.COORDINATOR) ? null : this.myTasks.myActions(access));
 		model.addAttribute("overdueActions",
-				actor.has(Role.COORDINATOR) ? this.myCases.overdueInMyHouse(access) : null);
+				actor.has(Role.COORDINATOR) ? this.myTasks.overdueInMyHouse(access) : null);
 		return "home";
 	}
 

@@ -16,6 +16,7 @@ import nl.schakel.contribution.GrantChangesNothing;
 import nl.schakel.contribution.GrantDecision;
 import nl.schakel.contribution.NotAParticipant;
 import nl.schakel.contribution.RequestAlreadyDecided;
+import nl.schakel.ids.CaseId;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
@@ -122,7 +123,7 @@ class RequestController {
 			.map(DisclosureRequestView::caseId)
 			.distinct()
 			.forEach((caseId) -> choices.put(caseId,
-					this.consents.onCase(caseId)
+					this.consents.onCase(new CaseId(caseId))
 						.stream()
 						.filter((c) -> c.inForce() && holder.equals(c.holder()))
 						.toList()));

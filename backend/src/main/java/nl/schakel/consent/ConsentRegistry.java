@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import nl.schakel.ids.CaseId;
+import nl.schakel.ids.ConsentId;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.policy.DataCategory;
@@ -80,9 +83,10 @@ public class ConsentRegistry {
 	 * missing reason
 	 */
 	@Transactional
-	public ConsentView withdraw(UUID caseId, UUID consentId, Withdrawer withdrawer, LocalDate on, String reason) {
-		Consent consent = this.consents.findById(consentId)
-			.filter((c) -> caseId.equals(c.caseId()))
+	public ConsentView withdraw(CaseId caseId, ConsentId consentId, Withdrawer withdrawer, LocalDate on,
+			String reason) {
+		Consent consent = this.consents.findById(consentId.value())
+			.filter((c) -> caseId.value().equals(c.caseId()))
 			.orElseThrow(ConsentNotFound::new);
 		if (!consent.mayBeWithdrawnBy(withdrawer)) {
 			throw new ConsentHeldByAnother("Only the organisation that recorded a consent withdraws it");
@@ -119,11 +123,11 @@ public class ConsentRegistry {
 	 * opened by them.
 	 */
 	@Transactional(readOnly = true)
-	public List<ConsentView> withdrawnForTheHolderSince(String holder, java.time.Instant since) {
+	public List<ConsentView> withdrawnForTheHolderSince(OrganisationCode holder, java.time.Instant since) {
 		LocalDate today = today();
 		return this.consents
 			.findByOrganisationAndWithdrawnByOrganisationNotAndWithdrawalRecordedAtAfterOrderByWithdrawalRecordedAtDesc(
-					holder, holder, since)
+					holder.value(), holder.value(), since)
 			.stream()
 			.map((c) -> c.view(today))
 			.toList();
@@ -134,9 +138,12 @@ public class ConsentRegistry {
 	 * caller logs it.
 	 */
 	@Transactional(readOnly = true)
-	public List<ConsentView> onCase(UUID caseId) {
+	public List<ConsentView> onCase(CaseId caseId) {
 		LocalDate today = today();
-		return this.consents.findByCaseIdOrderByRecordedAtAsc(caseId).stream().map((c) -> c.view(today)).toList();
+		return this.consents.findByCaseIdOrderByRecordedAtAsc(caseId.value())
+			.stream()
+			.map((c) -> c.view(today))
+			.toList();
 	}
 
 	/**
@@ -144,9 +151,9 @@ public class ConsentRegistry {
 	 * on this case. Empty for a consent of another case or another organisation.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<ConsentView> ofHolder(UUID caseId, String holder, UUID consentId) {
-		return this.consents.findById(consentId)
-			.filter((c) -> caseId.equals(c.caseId()) && holder.equals(c.holder()))
+	public Optional<ConsentView> ofHolder(CaseId caseId, OrganisationCode holder, ConsentId consentId) {
+		return this.consents.findById(consentId.value())
+			.filter((c) -> caseId.value().equals(c.caseId()) && holder.value().equals(c.holder()))
 			.map((c) -> c.view(today()));
 	}
 

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.consent.ConsentView;
+import nl.schakel.ids.CaseId;
+import nl.schakel.ids.ConsentId;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.security.Actor;
@@ -47,7 +50,9 @@ class BasisRequirements {
 				problems.add(problem("consentId", "contribution.consentId.required"));
 			}
 			else {
-				ConsentView consent = this.consents.ofHolder(caseId, holder, consentId).orElse(null);
+				ConsentView consent = this.consents
+					.ofHolder(new CaseId(caseId), new OrganisationCode(holder), new ConsentId(consentId))
+					.orElse(null);
 				if (consent == null) {
 					problems.add(problem("consentId", "contribution.consentId.unknown"));
 				}

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.Grant;
+import nl.schakel.ids.CaseId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisations;
 import nl.schakel.participation.ParticipationRegistry;
@@ -73,7 +75,7 @@ public class ContributionService {
 	 * lacks what it needs.
 	 */
 	@Transactional
-	public UUID add(Access access, UUID caseId, UUID personId, ContributionRequest request) {
+	public UUID add(Access access, CaseId caseId, PersonId personId, ContributionRequest request) {
 		Purpose purpose = Purpose.of(access);
 		Actor author = access.actor();
 		if (!this.participation.isAdmitted(caseId, author.organisation(), author.username(), purpose.code())) {
@@ -81,7 +83,7 @@ public class ContributionService {
 		}
 		LegalBasis basis = request.getLegalBasis();
 		List<FieldProblem> problems = new ArrayList<>(
-				this.requirements.check(basis, request.getCategory(), caseId, author.organisation(),
+				this.requirements.check(basis, request.getCategory(), caseId.value(), author.organisation(),
 						request.getConsentId(), request.getStatutoryReference(), request.getConflictOfDuties()));
 		problems.addAll(this.requirements.checkSecrecyBreach(basis, request.getCategory(), author,
 				request.isSecrecyBreachConfirmed()));
@@ -115,7 +117,7 @@ public class ContributionService {
 		}
 		// by default an item is shared with nobody but the author's own organisation
 		audienceOrganisations.add(author.organisation());
-		Contribution contribution = new Contribution(caseId, author.username(), author.organisation(),
+		Contribution contribution = new Contribution(caseId.value(), author.username(), author.organisation(),
 				request.getCategory(), basis, (basis == LegalBasis.CONSENT) ? request.getConsentId() : null,
 				(basis == LegalBasis.STATUTORY) ? request.getStatutoryReference().strip() : null,
 				(basis == LegalBasis.CONFLICT_OF_DUTIES)
@@ -123,18 +125,20 @@ public class ContributionService {
 				List.copyOf(audienceOrganisations), List.copyOf(audienceDomains), Instant.now(this.clock));
 		contribution.seal(this.cipher.seal(request.getText().strip(), contribution.contentBinding()));
 		UUID id = this.contributions.save(contribution).id();
-		this.events.publishEvent(new ContributionAdded(caseId, id, author.organisation(), contribution.createdAt()));
+		this.events
+			.publishEvent(new ContributionAdded(caseId.value(), id, author.organisation(), contribution.createdAt()));
 		return id;
 	}
 
 	/** The case's contributions as the gate needs them, content still sealed. */
 	@Transactional(readOnly = true)
-	public List<DisclosableItem> items(UUID caseId) {
-		Map<UUID, List<Grant>> grants = this.requests.findByCaseIdAndState(caseId, DisclosureRequest.State.GRANTED)
+	public List<DisclosableItem> items(CaseId caseId) {
+		Map<UUID, List<Grant>> grants = this.requests
+			.findByCaseIdAndState(caseId.value(), DisclosureRequest.State.GRANTED)
 			.stream()
 			.collect(Collectors.groupingBy(DisclosureRequest::contributionId,
 					Collectors.mapping(DisclosureRequest::grant, Collectors.toList())));
-		return this.contributions.findByCaseIdOrderByCreatedAtAsc(caseId)
+		return this.contributions.findByCaseIdOrderByCreatedAtAsc(caseId.value())
 			.stream()
 			.map((c) -> c.toItem(grants.getOrDefault(c.id(), List.of())))
 			.toList();
@@ -145,8 +149,8 @@ public class ContributionService {
 	 * first, older than the given one when {@code olderThanCreatedAt} is set; only these
 	 * are read (and so disclosed), however long the case has run.
 	 */
-	public List<DisclosableItem> items(UUID caseId, Instant olderThanCreatedAt, UUID olderThanId, int limit) {
-		return this.timelinePages.page(caseId, olderThanCreatedAt, olderThanId, limit);
+	public List<DisclosableItem> items(CaseId caseId, Instant olderThanCreatedAt, UUID olderThanId, int limit) {
+		return this.timelinePages.page(caseId.value(), olderThanCreatedAt, olderThanId, limit);
 	}
 
 	private static boolean isBlank(String text) {
@@ -162,8 +166,9 @@ public class ContributionService {
 	 * count for a participant's start page, never their content.
 	 */
 	@Transactional(readOnly = true)
-	public long countAddedSince(UUID caseId, Instant since, String byOtherThan) {
-		return this.contributions.countByCaseIdAndCreatedAtAfterAndAuthorOrganisationNot(caseId, since, byOtherThan);
+	public long countAddedSince(CaseId caseId, Instant since, String byOtherThan) {
+		return this.contributions.countByCaseIdAndCreatedAtAfterAndAuthorOrganisationNot(caseId.value(), since,
+				byOtherThan);
 	}
 
 }

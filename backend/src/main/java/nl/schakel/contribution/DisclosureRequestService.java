@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.ids.CaseId;
+import nl.schakel.ids.ContributionId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.organisation.Domain;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.Organisations;
@@ -83,11 +86,11 @@ public class DisclosureRequestService {
 	 * for the purpose.
 	 */
 	@Transactional
-	public DisclosureRequestView request(Access access, UUID caseId, UUID contributionId, String reason) {
+	public DisclosureRequestView request(Access access, CaseId caseId, ContributionId contributionId, String reason) {
 		Purpose purpose = Purpose.of(access);
 		Actor requester = access.actor();
-		Contribution contribution = this.contributions.findById(contributionId)
-			.filter((c) -> c.caseId().equals(caseId))
+		Contribution contribution = this.contributions.findById(contributionId.value())
+			.filter((c) -> c.caseId().equals(caseId.value()))
 			.orElseThrow(NotAParticipant::new);
 		if (!this.participation.isAdmitted(caseId, requester.organisation(), requester.username(), purpose.code())) {
 			throw new NotAParticipant();
@@ -100,17 +103,17 @@ public class DisclosureRequestService {
 		}
 		Instant now = Instant.now(this.clock);
 		LocalDate due = this.deadlines.dueFor(LocalDate.ofInstant(now, this.clock.getZone()));
-		DisclosureRequest request = new DisclosureRequest(caseId, contributionId, requester.username(),
+		DisclosureRequest request = new DisclosureRequest(caseId.value(), contributionId.value(), requester.username(),
 				requester.organisation(), purpose.code(), reason.strip(), now, due);
 		DisclosureRequestView made = this.requests.save(request).view(contribution);
-		this.events.publishEvent(new DisclosureRequested(made.id(), caseId, contribution.author(),
+		this.events.publishEvent(new DisclosureRequested(made.id(), caseId.value(), contribution.author(),
 				contribution.authorOrganisation(), requester.organisation(), due, now));
 		return made;
 	}
 
 	/** Grants the request; only the item's author may. */
 	@Transactional
-	public DisclosureRequestView grant(Access access, UUID requestId, UUID personId, GrantDecision decision) {
+	public DisclosureRequestView grant(Access access, UUID requestId, PersonId personId, GrantDecision decision) {
 		DisclosureRequest request = this.requests.findById(requestId).orElseThrow(NotAParticipant::new);
 		Contribution contribution = ownedByCurrentActor(access, request);
 		List<FieldProblem> problems = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.schakel.consent.ConsentRegistry;
+import nl.schakel.ids.CaseId;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipantView;
@@ -120,7 +121,7 @@ public class AudienceForecast {
 				: (consentId, c, holder, organisation, domain, category, purpose) -> false;
 		Set<String> seen = new LinkedHashSet<>();
 		List<Foreseen> foreseen = new ArrayList<>();
-		for (ParticipantView participant : this.participation.participants(caseId)) {
+		for (ParticipantView participant : this.participation.participants(new CaseId(caseId))) {
 			if (!participant.active() || (participant.validUntil() != null && participant.validUntil().isBefore(today))
 					|| !seen.add(participant.organisation())) {
 				continue;

@@ -1,5 +1,6 @@
 package nl.schakel.disclosure;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Channel;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,8 +95,8 @@ public class DisclosureGate {
 		Optional<Organisation> organisation = this.organisations.byCode(actor.organisation());
 		String domain = organisation.map((o) -> o.domain().name()).orElse(null);
 		Participation participation = organisation.isPresent()
-				? this.participation.participationOf(subject.caseId(), actor.organisation(), actor.username(),
-						purpose.code(),
+				? this.participation.participationOf(new CaseId(subject.caseId()), actor.organisation(),
+						actor.username(), purpose.code(),
 						!subject.closed() && this.policy.breakGlass().roles().stream().anyMatch(actor::has))
 				: Participation.NOT_PARTICIPANT;
 		ConsentRegistry.ConsentCoverage coverage = this.consents.coverage(consentIds(items));

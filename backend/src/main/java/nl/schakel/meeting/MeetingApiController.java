@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.security.Channel;
 import nl.schakel.policy.DataCategory;
@@ -103,7 +103,7 @@ class MeetingApiController {
 		List<String> organisations = new java.util.ArrayList<>(nonNull(body.audienceOrganisations()));
 		List<String> domains = new java.util.ArrayList<>(nonNull(body.audienceDomains()));
 		audience(body.audience(), organisations, domains);
-		MinutesView written = this.meetings.writeMinutes(access, id, caseId, new NewMinutes(body.text(),
+		MinutesView written = this.meetings.writeMinutes(access, id, new CaseId(caseId), new NewMinutes(body.text(),
 				body.category(), body.legalBasis(), body.statutoryReference(), organisations, domains));
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + caseId + "/minutes/" + written.id())).body(written);
 	}

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Channel;
 import nl.schakel.plan.NewAction;
 import nl.schakel.plan.PlanOfAction;
@@ -119,7 +119,7 @@ class MeetingController {
 			@RequestParam(required = false) String text, @RequestParam(required = false) DataCategory category,
 			@RequestParam(required = false) List<String> audienceOrganisations, RedirectAttributes redirect) {
 		try {
-			this.meetings.writeMinutes(access, id, caseId,
+			this.meetings.writeMinutes(access, id, new CaseId(caseId),
 					new NewMinutes(text, category, null, null, audienceOrganisations, List.of()));
 			redirect.addFlashAttribute("notice", "minutes.written");
 		}

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
@@ -196,7 +196,8 @@ public class MeetingService {
 			.stream()
 			.filter(facts::containsKey)
 			.filter((id) -> chairs || (worksOnCases(actor)
-					&& !this.participation.admittedPurposes(id, actor.organisation(), actor.username()).isEmpty()))
+					&& !this.participation.admittedPurposes(new CaseId(id), actor.organisation(), actor.username())
+						.isEmpty()))
 			.toList();
 		if (!chairs && shown.isEmpty()) {
 			throw new MeetingNotFound();
@@ -263,15 +264,15 @@ public class MeetingService {
 	 * takes none.
 	 */
 	@Transactional
-	public MinutesView writeMinutes(Access access, UUID meetingId, UUID caseId, NewMinutes request) {
+	public MinutesView writeMinutes(Access access, UUID meetingId, CaseId caseId, NewMinutes request) {
 		Actor actor = access.actor();
 		Meeting meeting = this.meetings.findById(meetingId)
 			.filter((m) -> chairs(m, actor))
 			.orElseThrow(MeetingNotFound::new);
-		if (!meeting.hasOnAgenda(caseId)) {
+		if (!meeting.hasOnAgenda(caseId.value())) {
 			throw new CaseNotOnAgenda();
 		}
-		CaseFacts facts = this.cases.facts(new CaseId(caseId)).orElseThrow(CaseNotFound::new);
+		CaseFacts facts = this.cases.facts(caseId).orElseThrow(CaseNotFound::new);
 		if (!facts.open()) {
 			throw new CaseClosed(facts.status(), facts.triageOutcome());
 		}
@@ -330,13 +331,13 @@ public class MeetingService {
 		if (!everyParticipant && !audienceOrganisations.contains(actor.organisation())) {
 			audienceOrganisations.add(actor.organisation());
 		}
-		Minutes written = new Minutes(meeting.id(), caseId, actor.username(), actor.organisation(), request.category(),
-				basis, (basis == LegalBasis.STATUTORY) ? statute : null, everyParticipant, audienceOrganisations,
-				audienceDomains, Instant.now(this.clock));
+		Minutes written = new Minutes(meeting.id(), caseId.value(), actor.username(), actor.organisation(),
+				request.category(), basis, (basis == LegalBasis.STATUTORY) ? statute : null, everyParticipant,
+				audienceOrganisations, audienceDomains, Instant.now(this.clock));
 		written.seal(this.cipher.seal(text, written.contentBinding()));
 		this.minutes.save(written);
-		return new MinutesView(written.id(), meeting.id(), caseId, written.authorOrganisation(), written.category(),
-				written.createdAt(), null, null, null);
+		return new MinutesView(written.id(), meeting.id(), caseId.value(), written.authorOrganisation(),
+				written.category(), written.createdAt(), null, null, null);
 	}
 
 	/**
@@ -369,7 +370,7 @@ public class MeetingService {
 
 	/** The organisations admitted to the case today: invited when it is on an agenda. */
 	private List<String> invited(UUID caseId) {
-		return this.plan.admittedOrganisations(caseId);
+		return this.plan.admittedOrganisations(new CaseId(caseId));
 	}
 
 	private Actor requireCoordinator(Access access) {

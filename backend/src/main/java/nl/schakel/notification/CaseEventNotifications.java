@@ -1,7 +1,7 @@
 package nl.schakel.notification;
 
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.meeting.MeetingScheduled;
 import nl.schakel.plan.ActionAssigned;
 
@@ -49,7 +49,7 @@ class CaseEventNotifications {
 			.filter(Domain.SAFETY_HOUSE::equals)
 			.isPresent();
 		if (!safetyHouse) {
-			this.notifications.notify(event.caseId(), NotificationKind.ADMITTED_TO_CASE,
+			this.notifications.notify(new CaseId(event.caseId()), NotificationKind.ADMITTED_TO_CASE,
 					Notifications.recipientsOf(event.organisation(), event.professionals()), null);
 		}
 	}
@@ -60,14 +60,14 @@ class CaseEventNotifications {
 	 */
 	@EventListener
 	void contributionAdded(ContributionAdded event) {
-		this.notifications.notifyParticipants(event.caseId(), NotificationKind.CONTRIBUTION_ADDED,
+		this.notifications.notifyParticipants(new CaseId(event.caseId()), NotificationKind.CONTRIBUTION_ADDED,
 				event.authorOrganisation());
 	}
 
 	/** The holder of the item is asked to answer. */
 	@EventListener
 	void requested(DisclosureRequested event) {
-		this.notifications.notify(event.caseId(), NotificationKind.DISCLOSURE_REQUEST_RECEIVED,
+		this.notifications.notify(new CaseId(event.caseId()), NotificationKind.DISCLOSURE_REQUEST_RECEIVED,
 				List.of(Recipient.professional(event.holderOrganisation(), event.holder())), event.requestId());
 	}
 
@@ -77,7 +77,7 @@ class CaseEventNotifications {
 	 */
 	@EventListener
 	void answered(DisclosureRequestAnswered event) {
-		this.notifications.notify(event.caseId(), NotificationKind.DISCLOSURE_REQUEST_ANSWERED,
+		this.notifications.notify(new CaseId(event.caseId()), NotificationKind.DISCLOSURE_REQUEST_ANSWERED,
 				List.of(Recipient.professional(event.requesterOrganisation(), event.requester())), event.requestId());
 	}
 
@@ -87,7 +87,7 @@ class CaseEventNotifications {
 	 */
 	@EventListener
 	void actionAssigned(ActionAssigned event) {
-		this.notifications.notify(event.caseId(), NotificationKind.ACTION_ASSIGNED,
+		this.notifications.notify(new CaseId(event.caseId()), NotificationKind.ACTION_ASSIGNED,
 				Notifications.recipientsOf(event.organisation(), List.of()), event.actionId());
 	}
 
@@ -104,7 +104,7 @@ class CaseEventNotifications {
 				.flatMap((facts) -> this.organisations.byId(facts.organisationId()))
 				.map(Organisation::code)
 				.orElse(null);
-			this.notifications.notifyParticipants(caseId, kind, steering);
+			this.notifications.notifyParticipants(new CaseId(caseId), kind, steering);
 		}
 	}
 

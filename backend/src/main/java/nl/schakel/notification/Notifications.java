@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.participation.ParticipantView;
 import nl.schakel.participation.ParticipationRegistry;
 import nl.schakel.security.Actor;
@@ -65,7 +65,7 @@ public class Notifications {
 
 	/** Tells every professional of these organisations that this happened in the case. */
 	@Transactional
-	public void notifyOrganisations(UUID caseId, NotificationKind kind, Collection<String> organisations) {
+	public void notifyOrganisations(CaseId caseId, NotificationKind kind, Collection<String> organisations) {
 		notify(caseId, kind, organisations.stream().distinct().map(Recipient::organisation).toList(), null);
 	}
 
@@ -75,8 +75,8 @@ public class Notifications {
 	 * An admission narrowed to named professionals tells those professionals only.
 	 */
 	@Transactional
-	public void notifyParticipants(UUID caseId, NotificationKind kind, String exceptOrganisation) {
-		notify(caseId, kind, participantsToday(caseId, exceptOrganisation), null);
+	public void notifyParticipants(CaseId caseId, NotificationKind kind, String exceptOrganisation) {
+		notify(caseId, kind, participantsToday(caseId.value(), exceptOrganisation), null);
 	}
 
 	/**
@@ -84,14 +84,14 @@ public class Notifications {
 	 * it is about (may be null).
 	 */
 	@Transactional
-	public void notify(UUID caseId, NotificationKind kind, Collection<Recipient> recipients, UUID subjectId) {
+	public void notify(CaseId caseId, NotificationKind kind, Collection<Recipient> recipients, UUID subjectId) {
 		if (recipients.isEmpty()) {
 			return;
 		}
-		String reference = reference(caseId);
+		String reference = reference(caseId.value());
 		Instant now = Instant.now(this.clock);
 		for (Recipient recipient : new LinkedHashSet<>(recipients)) {
-			save(new Notification(recipient, kind, caseId, reference, subjectId, now));
+			save(new Notification(recipient, kind, caseId.value(), reference, subjectId, now));
 		}
 	}
 
@@ -101,12 +101,13 @@ public class Notifications {
 	 * same when two instances remind at once.
 	 */
 	@Transactional
-	public boolean notifyOnce(UUID caseId, NotificationKind kind, UUID subjectId, Recipient recipient) {
+	public boolean notifyOnce(CaseId caseId, NotificationKind kind, UUID subjectId, Recipient recipient) {
 		if (this.store.existsByKindAndSubjectIdAndRecipientOrganisationAndRecipientUsername(kind, subjectId,
 				recipient.organisation(), recipient.username())) {
 			return false;
 		}
-		save(new Notification(recipient, kind, caseId, reference(caseId), subjectId, Instant.now(this.clock)));
+		save(new Notification(recipient, kind, caseId.value(), reference(caseId.value()), subjectId,
+				Instant.now(this.clock)));
 		return true;
 	}
 
@@ -189,7 +190,7 @@ public class Notifications {
 	private List<Recipient> participantsToday(UUID caseId, String exceptOrganisation) {
 		LocalDate today = LocalDate.now(this.clock);
 		List<Recipient> recipients = new ArrayList<>();
-		for (ParticipantView participant : this.participation.participants(caseId)) {
+		for (ParticipantView participant : this.participation.participants(new CaseId(caseId))) {
 			boolean current = participant.active()
 					&& (participant.validUntil() == null || !participant.validUntil().isBefore(today));
 			if (!current || participant.organisation().equals(exceptOrganisation)) {

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import nl.schakel.database.ExclusiveWork;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.contribution.DisclosureRequestService;
 import nl.schakel.contribution.OpenRequestDeadline;
 import nl.schakel.contribution.RequestDeadlines;
@@ -93,7 +93,7 @@ class RequestDeadlineReminders {
 			}
 			NotificationKind kind = today.isAfter(request.due()) ? NotificationKind.REQUEST_DEADLINE_PASSED
 					: NotificationKind.REQUEST_DEADLINE_NEAR;
-			if (this.notifications.notifyOnce(request.caseId(), kind, request.requestId(),
+			if (this.notifications.notifyOnce(new CaseId(request.caseId()), kind, request.requestId(),
 					Recipient.professional(request.holderOrganisation(), request.holder()))) {
 				made++;
 			}
@@ -101,8 +101,8 @@ class RequestDeadlineReminders {
 		// an action past its deadline: its organisation is reminded once
 		for (ActionSummary action : this.plan.overdue()) {
 			if (this.cases.facts(new CaseId(action.caseId())).map(CaseFacts::open).orElse(false)
-					&& this.notifications.notifyOnce(action.caseId(), NotificationKind.ACTION_OVERDUE, action.id(),
-							Recipient.organisation(action.organisation()))) {
+					&& this.notifications.notifyOnce(new CaseId(action.caseId()), NotificationKind.ACTION_OVERDUE,
+							action.id(), Recipient.organisation(action.organisation()))) {
 				made++;
 			}
 		}

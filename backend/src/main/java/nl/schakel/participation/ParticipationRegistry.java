@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.policy.Participation;
 import nl.schakel.security.SecurityLog;
 
@@ -51,10 +53,10 @@ public class ParticipationRegistry {
 
 	/** Marks that this user opened the case's page now: what is new counts from here. */
 	@Transactional
-	public void visited(UUID caseId, String username) {
+	public void visited(CaseId caseId, String username) {
 		Instant now = Instant.now(this.clock);
-		CaseVisit visit = this.visits.findById(new CaseVisit.Key(username, caseId))
-			.orElseGet(() -> new CaseVisit(username, caseId, now));
+		CaseVisit visit = this.visits.findById(new CaseVisit.Key(username, caseId.value()))
+			.orElseGet(() -> new CaseVisit(username, caseId.value(), now));
 		visit.visitedAt(now);
 		this.visits.save(visit);
 	}
@@ -76,7 +78,7 @@ public class ParticipationRegistry {
 	 * in emergency access (only when their role may use it), or not at all.
 	 */
 	@Transactional(readOnly = true)
-	public Participation participationOf(UUID caseId, String organisation, String username, String purpose,
+	public Participation participationOf(CaseId caseId, String organisation, String username, String purpose,
 			boolean mayBreakGlass) {
 		if (isAdmitted(caseId, organisation, username, purpose)) {
 			return Participation.PARTICIPANT;
@@ -94,14 +96,14 @@ public class ParticipationRegistry {
 	 * {@link BreakGlassLimitReached} is thrown (without rolling back what recorded it).
 	 */
 	@Transactional(noRollbackFor = BreakGlassLimitReached.class)
-	public BreakGlassView openBreakGlass(UUID caseId, String username, String organisation, String reason,
+	public BreakGlassView openBreakGlass(CaseId caseId, String username, String organisation, String reason,
 			Duration duration, int maxOpeningsPerDay) {
 		Instant now = Instant.now(this.clock);
 		if (this.breakGlass.countByActorAndOpenedAtAfter(username,
 				now.minus(Duration.ofDays(1))) >= maxOpeningsPerDay) {
 			this.securityLog.breakGlassRefused(username, "break-glass-limit-" + maxOpeningsPerDay + "-per-day");
-			this.events
-				.publishEvent(new BreakGlassOpeningRefused(caseId, username, organisation, maxOpeningsPerDay, now));
+			this.events.publishEvent(
+					new BreakGlassOpeningRefused(caseId.value(), username, organisation, maxOpeningsPerDay, now));
 			// the next opening is allowed once the oldest one in the window is a day old
 			Instant allowedAgain = this.breakGlass
 				.findFirstByActorAndOpenedAtAfterOrderByOpenedAtAsc(username, now.minus(Duration.ofDays(1)))
@@ -110,15 +112,15 @@ public class ParticipationRegistry {
 			throw new BreakGlassLimitReached(maxOpeningsPerDay, Duration.between(now, allowedAgain));
 		}
 		return this.breakGlass
-			.save(new BreakGlassAccess(caseId, username, organisation, reason.strip(), now, now.plus(duration)))
+			.save(new BreakGlassAccess(caseId.value(), username, organisation, reason.strip(), now, now.plus(duration)))
 			.view();
 	}
 
 	/** The emergency access this professional has on the case now, if any. */
 	@Transactional(readOnly = true)
-	public Optional<BreakGlassView> activeBreakGlass(UUID caseId, String username) {
+	public Optional<BreakGlassView> activeBreakGlass(CaseId caseId, String username) {
 		Instant now = Instant.now(this.clock);
-		return this.breakGlass.findByCaseIdAndActor(caseId, username)
+		return this.breakGlass.findByCaseIdAndActor(caseId.value(), username)
 			.stream()
 			.filter((access) -> access.activeAt(now))
 			.map(BreakGlassAccess::view)
@@ -131,21 +133,21 @@ public class ParticipationRegistry {
 	 * database holds this with a unique index over the active admissions.
 	 */
 	@Transactional
-	public ParticipantView admit(UUID caseId, Admission admission, String admittedBy) {
+	public ParticipantView admit(CaseId caseId, Admission admission, String admittedBy) {
 		Instant now = Instant.now(this.clock);
-		Optional<Participant> current = activeOf(caseId, admission.organisation());
-		forget(caseId);
+		Optional<Participant> current = activeOf(caseId.value(), admission.organisation());
+		forget(caseId.value());
 		if (current.isPresent()) {
 			Participant participant = current.get();
 			participant.change(admission.professionals(), admission.purposes(), admission.validUntil(), admittedBy,
 					now);
 			return this.participants.save(participant).view();
 		}
-		Participant participant = new Participant(caseId, admission.organisation(), admission.professionals(),
+		Participant participant = new Participant(caseId.value(), admission.organisation(), admission.professionals(),
 				admission.purposes(), admission.validUntil(), admittedBy, now);
 		ParticipantView admitted = this.participants.save(participant).view();
-		this.events
-			.publishEvent(new OrganisationAdmitted(caseId, admitted.organisation(), admitted.professionals(), now));
+		this.events.publishEvent(
+				new OrganisationAdmitted(caseId.value(), admitted.organisation(), admitted.professionals(), now));
 		return admitted;
 	}
 
@@ -155,15 +157,15 @@ public class ParticipationRegistry {
 	 * both).
 	 */
 	@Transactional
-	public ParticipantView remove(UUID caseId, UUID participantId, String steeringHouse, String removedBy) {
+	public ParticipantView remove(CaseId caseId, UUID participantId, String steeringHouse, String removedBy) {
 		Participant participant = this.participants.findById(participantId)
-			.filter((p) -> p.caseId().equals(caseId))
+			.filter((p) -> p.caseId().equals(caseId.value()))
 			.orElseThrow(ParticipantNotFound::new);
 		if (participant.organisationCode().equals(steeringHouse)) {
 			throw new SteeringHouseStays();
 		}
 		Instant now = Instant.now(this.clock);
-		for (Participant other : participantsOf(caseId)) {
+		for (Participant other : participantsOf(caseId.value())) {
 			if (other.active() && other.organisationCode().equals(participant.organisationCode())
 					&& !other.equals(participant)) {
 				other.remove(removedBy, now);
@@ -181,10 +183,10 @@ public class ParticipationRegistry {
 	 * a closed case is read under (accountability), and none other.
 	 */
 	@Transactional
-	public void endOnClosure(UUID caseId, String safetyHouse, List<String> closedCasePurposes, String by) {
+	public void endOnClosure(CaseId caseId, String safetyHouse, List<String> closedCasePurposes, String by) {
 		Instant now = Instant.now(this.clock);
 		boolean steering = false;
-		for (Participant participant : participantsOf(caseId)) {
+		for (Participant participant : participantsOf(caseId.value())) {
 			if (!participant.active()) {
 				continue;
 			}
@@ -197,9 +199,10 @@ public class ParticipationRegistry {
 			}
 			this.participants.save(participant);
 		}
-		forget(caseId);
+		forget(caseId.value());
 		if (!steering) {
-			this.participants.save(new Participant(caseId, safetyHouse, List.of(), closedCasePurposes, null, by, now));
+			this.participants
+				.save(new Participant(caseId.value(), safetyHouse, List.of(), closedCasePurposes, null, by, now));
 		}
 	}
 
@@ -209,13 +212,13 @@ public class ParticipationRegistry {
 	 * needs now.
 	 */
 	@Transactional
-	public void restoreOnReopening(UUID caseId, String safetyHouse, List<String> purposes, String by) {
+	public void restoreOnReopening(CaseId caseId, String safetyHouse, List<String> purposes, String by) {
 		admit(caseId, new Admission(safetyHouse, List.of(), purposes, null), by);
 	}
 
 	@Transactional(readOnly = true)
-	public List<ParticipantView> participants(UUID caseId) {
-		return participantsOf(caseId).stream().map(Participant::view).toList();
+	public List<ParticipantView> participants(CaseId caseId) {
+		return participantsOf(caseId.value()).stream().map(Participant::view).toList();
 	}
 
 	/**
@@ -224,8 +227,9 @@ public class ParticipationRegistry {
 	 * closed; anyone else learns nothing of it.
 	 */
 	@Transactional(readOnly = true)
-	public boolean tookPart(UUID caseId, String organisation) {
-		return participantsOf(caseId).stream().anyMatch((p) -> p.organisationCode().equals(organisation));
+	public boolean tookPart(CaseId caseId, OrganisationCode organisation) {
+		return participantsOf(caseId.value()).stream()
+			.anyMatch((p) -> p.organisationCode().equals(organisation.value()));
 	}
 
 	/**
@@ -233,9 +237,10 @@ public class ParticipationRegistry {
 	 * purpose today.
 	 */
 	@Transactional(readOnly = true)
-	public boolean isAdmitted(UUID caseId, String organisation, String username, String purpose) {
+	public boolean isAdmitted(CaseId caseId, String organisation, String username, String purpose) {
 		LocalDate today = LocalDate.now(this.clock);
-		return participantsOf(caseId).stream().anyMatch((p) -> p.admits(organisation, username, purpose, today));
+		return participantsOf(caseId.value()).stream()
+			.anyMatch((p) -> p.admits(organisation, username, purpose, today));
 	}
 
 	/**
@@ -262,9 +267,9 @@ public class ParticipationRegistry {
 	 * today (sorted).
 	 */
 	@Transactional(readOnly = true)
-	public List<String> admittedPurposes(UUID caseId, String organisation, String username) {
+	public List<String> admittedPurposes(CaseId caseId, String organisation, String username) {
 		LocalDate today = LocalDate.now(this.clock);
-		return participantsOf(caseId).stream()
+		return participantsOf(caseId.value()).stream()
 			.flatMap((p) -> p.purposesFor(organisation, username, today).stream())
 			.distinct()
 			.sorted()

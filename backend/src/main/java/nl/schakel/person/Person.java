@@ -3,6 +3,8 @@ package nl.schakel.person;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import nl.schakel.ids.PersonId;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import nl.schakel.crypto.BlindIndex;
 import nl.schakel.crypto.FieldBinding;
 import nl.schakel.crypto.FieldCipher;
+import nl.schakel.ids.PersonId;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.security.Channel;
 import nl.schakel.policy.Purpose;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseClosed;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.web.InvalidInput;
 
 import org.springframework.format.annotation.DateTimeFormat;

@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.casefile.CaseStatus;
 import nl.schakel.casefile.StatusPrecondition;
 import nl.schakel.crypto.FieldCipher;
 import nl.schakel.disclosure.CaseSubject;
+import nl.schakel.ids.OrganisationCode;
 import nl.schakel.security.Channel;
 import nl.schakel.disclosure.DisclosableItem;
 import nl.schakel.disclosure.DisclosureGate;
@@ -107,7 +108,7 @@ public class PlanOfAction implements StatusPrecondition {
 		if (action.organisation() == null || action.organisation().isBlank()) {
 			problems.add(new FieldProblem("organisation", "Name the responsible organisation"));
 		}
-		else if (!admittedOrganisations(facts.id().value()).contains(action.organisation().strip())) {
+		else if (!admittedOrganisations(facts.id()).contains(action.organisation().strip())) {
 			problems.add(new FieldProblem("organisation",
 					"The responsible organisation must be admitted to the case: " + action.organisation().strip()));
 		}
@@ -136,8 +137,7 @@ public class PlanOfAction implements StatusPrecondition {
 		Actor actor = access.actor();
 		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
 		boolean steers = steers(facts, actor);
-		boolean admitted = !this.participation
-			.admittedPurposes(facts.id().value(), actor.organisation(), actor.username())
+		boolean admitted = !this.participation.admittedPurposes(facts.id(), actor.organisation(), actor.username())
 			.isEmpty();
 		if (!steers && !(admitted && worksOnCases(actor))) {
 			requireOpen(facts, actor);
@@ -231,10 +231,10 @@ public class PlanOfAction implements StatusPrecondition {
 	 * its start page.
 	 */
 	@Transactional(readOnly = true)
-	public List<ActionSummary> pendingFor(String organisation) {
+	public List<ActionSummary> pendingFor(OrganisationCode organisation) {
 		LocalDate today = today();
 		return this.actions
-			.findByOrganisationAndStatusInOrderByDueAsc(organisation,
+			.findByOrganisationAndStatusInOrderByDueAsc(organisation.value(),
 					EnumSet.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
 			.stream()
 			.map((a) -> a.summary(today))
@@ -257,7 +257,7 @@ public class PlanOfAction implements StatusPrecondition {
 
 	/** The organisations admitted to the case today: who an action can be assigned to. */
 	@Transactional(readOnly = true)
-	public List<String> admittedOrganisations(UUID caseId) {
+	public List<String> admittedOrganisations(CaseId caseId) {
 		LocalDate today = today();
 		return this.participation.participants(caseId)
 			.stream()
@@ -315,7 +315,7 @@ public class PlanOfAction implements StatusPrecondition {
 	 */
 	private void requireOpen(CaseFacts facts, Actor actor) {
 		if (!facts.open()) {
-			if (!this.participation.tookPart(facts.id().value(), actor.organisation())) {
+			if (!this.participation.tookPart(facts.id(), new OrganisationCode(actor.organisation()))) {
 				throw new CaseNotFound();
 			}
 			throw new CaseClosed(facts.status(), facts.triageOutcome());

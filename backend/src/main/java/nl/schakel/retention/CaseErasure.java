@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import nl.schakel.crypto.CaseKeys;
+import nl.schakel.ids.CaseId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,7 @@ public class CaseErasure {
 	 * @throws CaseUnderHold if erased on the person's request while an extension runs
 	 */
 	@Transactional
-	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy) {
+	public DestructionProof erase(CaseId caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy) {
 		return erase(caseId, kind, ruleId, jobRunId, requestedBy, this.clock);
 	}
 
@@ -107,9 +108,9 @@ public class CaseErasure {
 	 * clock (the job's).
 	 */
 	@Transactional
-	public DestructionProof erase(UUID caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy,
+	public DestructionProof erase(CaseId caseId, ErasureKind kind, String ruleId, UUID jobRunId, String requestedBy,
 			Clock at) {
-		return erase(caseId, kind, ruleId, jobRunId, requestedBy, at, false);
+		return erase(caseId.value(), kind, ruleId, jobRunId, requestedBy, at, false);
 	}
 
 	/**

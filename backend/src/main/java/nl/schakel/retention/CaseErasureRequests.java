@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Role;
 import nl.schakel.web.InvalidInput;
@@ -50,7 +51,7 @@ public class CaseErasureRequests {
 	 * @throws CaseNotDue for a retention erasure of a case that is open or not yet due
 	 */
 	@Transactional
-	public Optional<DestructionProof> erase(Actor coordinator, UUID caseId, String kindValue, String reason,
+	public Optional<DestructionProof> erase(Actor coordinator, CaseId caseId, String kindValue, String reason,
 			String decision, Boolean holdWeighed) {
 		if (!coordinator.has(Role.COORDINATOR)) {
 			throw new AccessDeniedException("Only the coordinator of the case's safety house erases a case");
@@ -72,29 +73,29 @@ public class CaseErasureRequests {
 				throw InvalidInput.of("decision", "Record the decision on the person's request: GRANTED or REFUSED");
 			}
 		}
-		requireOwnHouse(coordinator, caseId);
+		requireOwnHouse(coordinator, caseId.value());
 		Optional<RetentionExtension> hold = Optional.empty();
 		if ("GRANTED".equals(granted)) {
 			// locked as the erasure and an extension lock it, so the hold weighed here is
 			// the one the erasure finds
-			this.jdbc.queryForList("select id from case_file where id = ? for update", caseId);
-			hold = this.schedule.runningHold(caseId, LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+			this.jdbc.queryForList("select id from case_file where id = ? for update", caseId.value());
+			hold = this.schedule.runningHold(caseId.value(), LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 			if (hold.isPresent() && !Boolean.TRUE.equals(holdWeighed)) {
-				throw new CaseUnderHold(caseId, hold.get().until(), hold.get().reason());
+				throw new CaseUnderHold(caseId.value(), hold.get().until(), hold.get().reason());
 			}
 		}
 		if (granted != null) {
 			this.jdbc.update(
 					"insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at, "
 							+ "hold_weighed_until) values (?, ?, 'ERASURE', ?, ?, ?, ?, ?)",
-					UUID.randomUUID(), caseId, reason.strip(), granted, coordinator.username(),
+					UUID.randomUUID(), caseId.value(), reason.strip(), granted, coordinator.username(),
 					OffsetDateTime.now(this.clock), hold.map(RetentionExtension::until).orElse(null));
 			if (granted.equals("REFUSED")) {
 				return Optional.empty();
 			}
 		}
-		return Optional
-			.of(this.erasure.erase(caseId, kind, null, null, coordinator.username(), this.clock, hold.isPresent()));
+		return Optional.of(this.erasure.erase(caseId.value(), kind, null, null, coordinator.username(), this.clock,
+				hold.isPresent()));
 	}
 
 	void requireOwnHouse(Actor coordinator, UUID caseId) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Purpose;
 import nl.schakel.policy.PurposeBinding;
@@ -57,13 +58,14 @@ class ErasureApiController {
 	 */
 	@PostMapping("/api/v1/cases/{id}/rectification")
 	Rectifications.Rectification rectify(Access access, @PathVariable UUID id, @RequestBody RectificationRequest body) {
-		return this.rectifications.rectify(access.actor(), id, body.field(), body.value(), body.reason(),
+		return this.rectifications.rectify(access.actor(), new CaseId(id), body.field(), body.value(), body.reason(),
 				body.decision());
 	}
 
 	@PostMapping("/api/v1/cases/{id}/erasure")
 	ResponseEntity<Object> erase(Access access, @PathVariable UUID id, @RequestBody ErasureRequest body) {
-		return this.requests.erase(access.actor(), id, body.kind(), body.reason(), body.decision(), body.holdWeighed())
+		return this.requests
+			.erase(access.actor(), new CaseId(id), body.kind(), body.reason(), body.decision(), body.holdWeighed())
 			.<ResponseEntity<Object>>map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.ok(new Refusal(id, "REFUSED")));
 	}

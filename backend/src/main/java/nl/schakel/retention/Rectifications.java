@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.notification.NotificationKind;
 import nl.schakel.notification.Notifications;
-import nl.schakel.person.PersonId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Role;
@@ -60,7 +61,7 @@ public class Rectifications {
 	 * @return the organisations notified; empty for a refused request
 	 */
 	@Transactional
-	public Rectification rectify(Actor coordinator, UUID caseId, String field, String value, String reason,
+	public Rectification rectify(Actor coordinator, CaseId caseId, String field, String value, String reason,
 			String decision) {
 		if (!coordinator.has(Role.COORDINATOR)) {
 			throw new AccessDeniedException("Only the coordinator of the case's safety house records a rectification");
@@ -112,16 +113,17 @@ public class Rectifications {
 				}
 			}
 		}
-		this.requests.requireOwnHouse(coordinator, caseId);
+		this.requests.requireOwnHouse(coordinator, caseId.value());
 		this.jdbc.update(
 				"insert into erasure_request (id, case_id, kind, reason, decision, decided_by, decided_at) "
 						+ "values (?, ?, 'RECTIFICATION', ?, ?, ?, ?)",
-				UUID.randomUUID(), caseId, reason.strip(), granted, coordinator.username(),
+				UUID.randomUUID(), caseId.value(), reason.strip(), granted, coordinator.username(),
 				OffsetDateTime.now(this.clock));
 		if (granted.equals("REFUSED")) {
-			return new Rectification(caseId, field, granted, List.of());
+			return new Rectification(caseId.value(), field, granted, List.of());
 		}
-		UUID personId = this.jdbc.queryForObject("select person_id from case_file where id = ?", UUID.class, caseId);
+		UUID personId = this.jdbc.queryForObject("select person_id from case_file where id = ?", UUID.class,
+				caseId.value());
 		this.persons.rectify(new PersonId(personId), name, dateOfBirth, address);
 		// The person's details are one record, shown in every case of theirs, another
 		// house's too: the recipients the log names are those shown anything of the
@@ -138,10 +140,10 @@ public class Rectifications {
 			recipientsByCase.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new ArrayList<>())
 				.add(rs.getString(2));
 		}, personId, coordinator.organisation());
-		recipientsByCase.forEach((received, organisations) -> this.notifications.notifyOrganisations(received,
-				NotificationKind.CASE_DATA_RECTIFIED, organisations));
+		recipientsByCase.forEach((received, organisations) -> this.notifications
+			.notifyOrganisations(new CaseId(received), NotificationKind.CASE_DATA_RECTIFIED, organisations));
 		List<String> recipients = recipientsByCase.values().stream().flatMap(List::stream).distinct().sorted().toList();
-		return new Rectification(caseId, field, granted, recipients);
+		return new Rectification(caseId.value(), field, granted, recipients);
 	}
 
 	/** What a rectification did: which detail, the decision, and who was told. */

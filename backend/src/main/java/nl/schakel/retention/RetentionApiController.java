@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Access;
 import nl.schakel.web.Problems;
 
@@ -53,7 +54,8 @@ class RetentionApiController {
 
 	@PostMapping("/api/v1/cases/{id}/retention-extension")
 	DueErasure extend(Access access, @PathVariable UUID id, @RequestBody Extension body) {
-		return this.schedule.extend(access.actor(), id, body.until(), body.reason(), OffsetDateTime.now(this.clock));
+		return this.schedule.extend(access.actor(), new CaseId(id), body.until(), body.reason(),
+				OffsetDateTime.now(this.clock));
 	}
 
 	@ExceptionHandler(CaseNotErasable.class)

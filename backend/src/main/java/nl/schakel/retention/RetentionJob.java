@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +92,7 @@ public class RetentionJob {
 			int failed = 0;
 			for (DueErasure one : due) {
 				try {
-					this.perCase.executeWithoutResult((inner) -> this.erasure.erase(one.caseId(),
+					this.perCase.executeWithoutResult((inner) -> this.erasure.erase(new CaseId(one.caseId()),
 							ErasureKind.RETENTION_DUE, one.ruleId(), runId, null, at));
 					erased++;
 				}

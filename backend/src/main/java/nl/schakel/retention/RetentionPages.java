@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
@@ -74,7 +75,7 @@ class RetentionPages {
 	String extend(Access access, @PathVariable UUID caseId, @RequestParam(required = false) String until,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
-			DueErasure kept = this.schedule.extend(access.actor(), caseId, day(until), reason,
+			DueErasure kept = this.schedule.extend(access.actor(), new CaseId(caseId), day(until), reason,
 					OffsetDateTime.now(this.clock));
 			redirect.addFlashAttribute("extended", kept);
 			return "redirect:/retention";

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.policy.DataCategory;
 import nl.schakel.register.Register;
 import nl.schakel.register.RetentionPeriod;
@@ -77,7 +78,7 @@ public class RetentionSchedule {
 	 * reason.
 	 */
 	@Transactional
-	public DueErasure extend(Actor coordinator, UUID caseId, LocalDate until, String reason, OffsetDateTime now) {
+	public DueErasure extend(Actor coordinator, CaseId caseId, LocalDate until, String reason, OffsetDateTime now) {
 		requireCoordinator(coordinator);
 		if (until == null) {
 			throw InvalidInput.of("until", "Give the day until which the case is kept");
@@ -91,18 +92,18 @@ public class RetentionSchedule {
 		if (reason.length() > 2000) {
 			throw InvalidInput.of("reason", "The reason is at most 2000 characters");
 		}
-		CaseErasureRequests.requireOwnHouse(this.jdbc, coordinator, caseId);
+		CaseErasureRequests.requireOwnHouse(this.jdbc, coordinator, caseId.value());
 		// the case row locked, as an erasure locks it: an erasure running now either
 		// finishes first or sees this extension when it re-reads the case
-		this.jdbc.queryForList("select id from case_file where id = ? for update", caseId);
+		this.jdbc.queryForList("select id from case_file where id = ? for update", caseId.value());
 		this.jdbc.update(
 				"insert into retention_extension (id, case_id, extended_until, reason, recorded_by, recorded_at) "
 						+ "values (?, ?, ?, ?, ?, ?)",
-				UUID.randomUUID(), caseId, until, reason.strip(), coordinator.username(), now);
+				UUID.randomUUID(), caseId.value(), until, reason.strip(), coordinator.username(), now);
 		return closedCases(null).stream()
-			.filter((due) -> due.caseId().equals(caseId))
+			.filter((due) -> due.caseId().equals(caseId.value()))
 			.findFirst()
-			.orElseGet(() -> new DueErasure(caseId, null, null, null, null, until, reason.strip()));
+			.orElseGet(() -> new DueErasure(caseId.value(), null, null, null, null, until, reason.strip()));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.retention.CaseErasure;
 import nl.schakel.retention.ErasureKind;
 import nl.schakel.support.DemoApi;
@@ -113,7 +114,7 @@ class EvaluationBreaksDownByPhaseAgeGroupAndStatusIT {
 			.andExpect(jsonPath(BY.formatted("byPhase", 1, "cases")).value(contains(14)))
 			.andExpect(jsonPath(BY.formatted("byAgeGroup", 0, "cases")).value(contains(16)));
 		assertThat(copies(extra)).isEqualTo(2);
-		this.erasure.erase(extra, ErasureKind.PERSON_REQUEST, null, null, "coordinator");
+		this.erasure.erase(new CaseId(extra), ErasureKind.PERSON_REQUEST, null, null, "coordinator");
 		assertThat(copies(extra)).as("the coarse copies go with the case").isZero();
 		as("coordinator", get("/api/v1/evaluation/interventions")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.interventions[?(@.intervention == 'family-support')].cases").value(contains(25)))
@@ -131,7 +132,7 @@ class EvaluationBreaksDownByPhaseAgeGroupAndStatusIT {
 		assertThat(this.jdbc.queryForList("select column_name from information_schema.columns"
 				+ " where table_name = 'evaluation_characteristic' order by column_name", String.class))
 			.containsExactlyInAnyOrder("id", "rating_id", "case_id", "characteristic", "scale_value", "rated_at");
-		this.erasure.erase(extra, ErasureKind.PERSON_REQUEST, null, null, "coordinator");
+		this.erasure.erase(new CaseId(extra), ErasureKind.PERSON_REQUEST, null, null, "coordinator");
 	}
 
 	@Test

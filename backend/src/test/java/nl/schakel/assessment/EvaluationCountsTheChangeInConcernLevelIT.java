@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.retention.CaseErasure;
 import nl.schakel.retention.ErasureKind;
 import nl.schakel.support.DemoApi;
@@ -123,7 +124,7 @@ class EvaluationCountsTheChangeInConcernLevelIT {
 		}
 		finally {
 			for (UUID id : this.cases) {
-				this.erasure.erase(id, ErasureKind.PERSON_REQUEST, null, null, "coordinator");
+				this.erasure.erase(new CaseId(id), ErasureKind.PERSON_REQUEST, null, null, "coordinator");
 			}
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from evaluation_characteristic where case_id = ?",

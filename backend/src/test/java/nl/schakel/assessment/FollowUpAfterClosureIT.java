@@ -192,7 +192,8 @@ class FollowUpAfterClosureIT {
 	private void close(String url, String reason, LocalDate on) {
 		this.jdbc.update("update case_file set status = 'CLOSED', closed_on = ?, close_reason = ? where id = ?", on,
 				reason, caseId(url));
-		this.participation.endOnClosure(caseId(url), "zvh-midden", List.of("ACCOUNTABILITY"), "coordinator");
+		this.participation.endOnClosure(new nl.schakel.ids.CaseId(caseId(url)), "zvh-midden", List.of("ACCOUNTABILITY"),
+				"coordinator");
 	}
 
 	private static UUID caseId(String url) {

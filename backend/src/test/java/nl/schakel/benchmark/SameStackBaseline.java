@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import nl.schakel.casefile.CaseFacts;
 import nl.schakel.casefile.CaseFileService;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.consent.ConsentRegistry;
 import nl.schakel.contribution.ContributionService;
 import nl.schakel.crypto.FieldBinding;
@@ -20,7 +20,7 @@ import nl.schakel.disclosure.SealedContent;
 import nl.schakel.organisation.Organisation;
 import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.participation.ParticipationRegistry;
-import nl.schakel.person.PersonId;
+import nl.schakel.ids.PersonId;
 import nl.schakel.person.PersonRegistry;
 import nl.schakel.person.PersonSummary;
 
@@ -70,7 +70,7 @@ final class SameStackBaseline {
 				}
 				Organisation caseOrganisation = organisations.byId(facts.organisationId()).orElseThrow();
 				CaseFileService.SealedReferral referral = cases.referral(id).orElse(null);
-				List<DisclosableItem> items = contributions.items(facts.id().value());
+				List<DisclosableItem> items = contributions.items(facts.id());
 				PersonSummary person = persons.summary(new PersonId(facts.personId())).orElseThrow();
 				Map<String, String> names = organisations.all()
 					.stream()
@@ -93,8 +93,8 @@ final class SameStackBaseline {
 				page.put("person", person.name());
 				page.put("referral",
 						(referral != null && referral.details() != null) ? open(referral.details(), cipher) : null);
-				page.put("participants", participation.participants(facts.id().value()).size());
-				page.put("consents", consents.onCase(facts.id().value()).size());
+				page.put("participants", participation.participants(facts.id()).size());
+				page.put("consents", consents.onCase(facts.id()).size());
 				page.put("timeline", timeline);
 				return page;
 			});

@@ -16,7 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.jayway.jsonpath.JsonPath;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.security.Access;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Channel;

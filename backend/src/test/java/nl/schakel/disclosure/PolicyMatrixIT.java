@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casefile.CaseType;
 import nl.schakel.casefile.RegisterCaseRequest;
 import nl.schakel.casework.CaseConsents;
@@ -155,7 +155,7 @@ class PolicyMatrixIT {
 				Purpose purpose = definition.purpose();
 				Reading reading = AsUser.access(this.accounts, reader, purpose.code(), Channel.API,
 						(access) -> this.gate.read(access, new CaseSubject(facts.id().value(), facts.personId()),
-								this.contributions.items(facts.id().value())));
+								this.contributions.items(facts.id())));
 				Actor actor = AsUser.run(this.accounts, reader, CurrentActor::require);
 				Role role = actor.roles().iterator().next();
 				String domain = this.organisations.findByCode(actor.organisation()).orElseThrow().domain().name();

@@ -3,6 +3,7 @@ package nl.schakel.participation;
 import java.util.List;
 import java.util.UUID;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +44,18 @@ class ParticipationInOneTransactionIT {
 		UUID caseId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-			assertThat(this.registry.isAdmitted(caseId, "ggz-midden", "ggz", "CASE_CONSULTATION")).isFalse();
-			int before = this.registry.participants(caseId).size();
+			assertThat(this.registry.isAdmitted(new CaseId(caseId), "ggz-midden", "ggz", "CASE_CONSULTATION"))
+				.isFalse();
+			int before = this.registry.participants(new CaseId(caseId)).size();
 
-			ParticipantView admitted = this.registry.admit(caseId,
+			ParticipantView admitted = this.registry.admit(new CaseId(caseId),
 					new Admission("ggz-midden", List.of(), List.of("CASE_CONSULTATION"), null), "coordinator");
-			assertThat(this.registry.isAdmitted(caseId, "ggz-midden", "ggz", "CASE_CONSULTATION")).isTrue();
-			assertThat(this.registry.participants(caseId)).hasSize(before + 1);
+			assertThat(this.registry.isAdmitted(new CaseId(caseId), "ggz-midden", "ggz", "CASE_CONSULTATION")).isTrue();
+			assertThat(this.registry.participants(new CaseId(caseId))).hasSize(before + 1);
 
-			this.registry.remove(caseId, admitted.id(), "zvh-midden", "coordinator");
-			assertThat(this.registry.isAdmitted(caseId, "ggz-midden", "ggz", "CASE_CONSULTATION")).isFalse();
+			this.registry.remove(new CaseId(caseId), admitted.id(), "zvh-midden", "coordinator");
+			assertThat(this.registry.isAdmitted(new CaseId(caseId), "ggz-midden", "ggz", "CASE_CONSULTATION"))
+				.isFalse();
 			status.setRollbackOnly();
 		});
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import nl.schakel.ids.CaseId;
 import nl.schakel.support.IntegrationTest;
 import nl.schakel.support.TestBsns;
 import org.awaitility.Awaitility;
@@ -71,10 +72,10 @@ class PersonGoesWithTheirLastCaseIT {
 			}));
 		assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
 
-		CompletableFuture<DestructionProof> one = CompletableFuture
-			.supplyAsync(() -> this.erasure.erase(first, ErasureKind.PERSON_REQUEST, null, null, "coordinator"));
-		CompletableFuture<DestructionProof> two = CompletableFuture
-			.supplyAsync(() -> this.erasure.erase(second, ErasureKind.PERSON_REQUEST, null, null, "coordinator"));
+		CompletableFuture<DestructionProof> one = CompletableFuture.supplyAsync(
+				() -> this.erasure.erase(new CaseId(first), ErasureKind.PERSON_REQUEST, null, null, "coordinator"));
+		CompletableFuture<DestructionProof> two = CompletableFuture.supplyAsync(
+				() -> this.erasure.erase(new CaseId(second), ErasureKind.PERSON_REQUEST, null, null, "coordinator"));
 		// both erasures have destroyed their case's key and wait at the person (or, on a
 		// count that does not wait, have already finished)
 		Awaitility.await("both erasures at the person")

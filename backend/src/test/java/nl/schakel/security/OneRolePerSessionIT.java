@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
-import nl.schakel.casefile.CaseId;
+import nl.schakel.ids.CaseId;
 import nl.schakel.casework.CaseOpening;
 import nl.schakel.casework.CaseDossiers;
 import nl.schakel.security.Channel;
