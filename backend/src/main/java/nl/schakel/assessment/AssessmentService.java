@@ -98,6 +98,10 @@ public class AssessmentService {
 			problems.add(new FieldProblem("moment",
 					"Unknown moment (known: " + String.join(", ", this.instrument.moments()) + ")"));
 		}
+		else if (!facts.open() && !"FOLLOW_UP".equals(moment)) {
+			// a closed case is only followed up: its intake and plan reviews are history
+			problems.add(new FieldProblem("moment", "On a closed case only a FOLLOW_UP assessment can be recorded"));
+		}
 		LegalBasis basis = (request.legalBasis() == null) ? LegalBasis.PUBLIC_TASK : request.legalBasis();
 		checkBasis(facts, actor, basis, request, problems);
 		Domain own = this.access.domainOf(actor);

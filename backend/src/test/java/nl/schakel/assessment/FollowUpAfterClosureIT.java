@@ -86,6 +86,27 @@ class FollowUpAfterClosureIT {
 	}
 
 	@Test
+	void onTheClosedCaseOnlyTheFollowUpMomentIsRecordedNotAnIntakeOrPlanReview() throws Exception {
+		String url = caseWithIntervention();
+		close(url, "GOALS_ACHIEVED", today());
+
+		for (String moment : List.of("INTAKE", "PLAN_REVIEW")) {
+			as("gemeente", post(url + "/assessments"),
+					"""
+							{"moment": "%s", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}"""
+						.formatted(moment))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("moment"));
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from assessment_rating where case_id = ?", Integer.class,
+				caseId(url)))
+			.isZero();
+		as("gemeente", post(url + "/assessments"), """
+				{"moment": "FOLLOW_UP", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}""")
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void aClosedCaseStillRefusesEveryOtherWrite() throws Exception {
 		String url = caseWithIntervention();
 		String intervention = interventionOf(url);
