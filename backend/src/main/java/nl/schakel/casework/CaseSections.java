@@ -96,6 +96,21 @@ public class CaseSections {
 	}
 
 	/**
+	 * The case's status and the moves now possible, after its coordinator moved, closed
+	 * or reopened it: the write has just checked that this reader steers the case, and
+	 * the status is the case's metadata, so nothing passes the gate. Anyone else gets the
+	 * same answer as for a case that does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public StatusSection statusAfterChange(Access access, CaseId id) {
+		CaseFacts facts = this.cases.ofOwnSafetyHouse(access, id);
+		if (!Caseworkers.steer(access, facts, houseOf(facts))) {
+			throw new CaseNotFound();
+		}
+		return new StatusSection(facts, true);
+	}
+
+	/**
 	 * The consents section: for a participant of the case only, and each consent shown is
 	 * recorded, as on the full page.
 	 */
@@ -141,6 +156,10 @@ public class CaseSections {
 	 */
 	public record ParticipantsSection(CaseFacts facts, boolean steering, String steeringHouse,
 			List<ParticipantView> participants) {
+	}
+
+	/** A case's status and whether the reader steers it (and so may move it on). */
+	public record StatusSection(CaseFacts facts, boolean steering) {
 	}
 
 	/** The consents of a case, for its section. */

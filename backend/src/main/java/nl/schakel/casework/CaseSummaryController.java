@@ -48,8 +48,7 @@ class CaseSummaryController {
 		if (purpose.isEmpty()) {
 			return "redirect:/cases/" + id;
 		}
-		PrintedCase summary = this.summaries.print(access, new CaseId(id))
-			.orElseThrow(() -> new CaseController.CaseNotVisible(id));
+		PrintedCase summary = this.summaries.print(access, new CaseId(id)).orElseThrow(() -> new CaseNotVisible(id));
 		model.addAttribute("summary", summary);
 		model.addAttribute("organisationNames", organisationNames());
 		model.addAttribute("pdf", false);
@@ -62,15 +61,13 @@ class CaseSummaryController {
 		if (purpose.isEmpty()) {
 			return ResponseEntity.status(302).header("Location", "/cases/" + id).build();
 		}
-		PrintedCase summary = this.summaries.print(access, new CaseId(id))
-			.orElseThrow(() -> new CaseController.CaseNotVisible(id));
+		PrintedCase summary = this.summaries.print(access, new CaseId(id)).orElseThrow(() -> new CaseNotVisible(id));
 		return CaseSummaryResponses.pdf(summary,
 				this.pdf.render(summary, organisationNames(), LocaleContextHolder.getLocale()));
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(CaseController.CaseNotVisible.class)
-	String notVisible(CaseController.CaseNotVisible ex, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
+	@org.springframework.web.bind.annotation.ExceptionHandler(CaseNotVisible.class)
+	String notVisible(CaseNotVisible ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		response.setStatus(404);
 		return "error/404";
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.thymeleaf.spring6.util.DetailedError;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,22 @@ public class FieldErrors {
 			.distinct()
 			.collect(Collectors.joining(" "));
 		return messages.isEmpty() ? null : messages;
+	}
+
+	/**
+	 * The field errors of a form bound to an object ({@code #fields.detailedErrors()}),
+	 * as the problems the field fragments and the error summary take; a form-wide error
+	 * names no field and is left to the page's own message.
+	 */
+	public List<FieldProblem> bound(List<DetailedError> errors) {
+		if (errors == null || errors.isEmpty()) {
+			return null;
+		}
+		List<FieldProblem> problems = errors.stream()
+			.filter((e) -> !e.isGlobal())
+			.map((e) -> new FieldProblem(e.getFieldName(), e.getMessage()))
+			.toList();
+		return problems.isEmpty() ? null : problems;
 	}
 
 	/**

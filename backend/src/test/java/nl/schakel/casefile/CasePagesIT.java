@@ -81,6 +81,28 @@ class CasePagesIT {
 
 	@Test
 	@WithUserDetails("coordinator")
+	void theReferralFormsErrorSummaryLinksToEachFieldInErrorAndKeepsWhatWasTyped() throws Exception {
+		this.mvc
+			.perform(post("/cases").with(csrf())
+				.param("person.name", "")
+				.param("person.dateOfBirth", "1985-02-03")
+				.param("person.bsn", "111222334")
+				.param("referral.referringProfessional", "Wijkagent Jansen")
+				.param("caseType", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"problem error-summary\" role=\"alert\"")))
+			.andExpect(content().string(containsString("href=\"#person-name\"")))
+			.andExpect(content().string(containsString("href=\"#person-bsn\"")))
+			.andExpect(content().string(containsString("href=\"#caseType\"")))
+			.andExpect(content().string(containsString("id=\"person-name-error\"")))
+			// the hint and the message are both read with the field
+			.andExpect(content().string(containsString("aria-describedby=\"person-bsn-hint person-bsn-error\"")))
+			.andExpect(content().string(containsString("value=\"Wijkagent Jansen\"")))
+			.andExpect(content().string(containsString("value=\"1985-02-03\"")));
+	}
+
+	@Test
+	@WithUserDetails("coordinator")
 	void formWithBadInputShowsMessagesAtTheFieldsAndWritesNothing() throws Exception {
 		long before = this.jdbc.queryForObject("select count(*) from case_file", Long.class);
 		this.mvc
