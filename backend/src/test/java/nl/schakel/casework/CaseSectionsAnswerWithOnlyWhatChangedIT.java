@@ -3,8 +3,9 @@ package nl.schakel.casework;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import nl.schakel.support.CasePageVisits;
 import nl.schakel.support.IntegrationTest;
-import nl.schakel.support.TestBsns;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static nl.schakel.support.DemoApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +20,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -50,12 +48,20 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 	@Autowired
 	UserDetailsService accounts;
 
+	CasePageVisits visits;
+
+	@BeforeEach
+	void visitAsTheBrowserDoes() {
+		this.visits = new CasePageVisits(this.mvc, this.accounts);
+	}
+
 	@Test
 	void anHtmxAdmissionAnswersWithTheParticipantsSectionHoldingTheNewParticipantAndNotTheRestOfThePage()
 			throws Exception {
 		UUID id = caseWithGgzContributions();
 		this.mvc
-			.perform(htmx(post(page(id) + "/participants"), "coordinator").param("organisation", "politie-midden")
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/participants"), "coordinator")
+				.param("organisation", "politie-midden")
 				.param("purposes", "CASE_CONSULTATION"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"participants-section\"")))
@@ -75,7 +81,8 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 		long allRows = disclosures(id);
 		for (String organisation : new String[] { "politie-midden", "gemeente-midden", "reclassering-midden" }) {
 			this.mvc
-				.perform(htmx(post(page(id) + "/participants"), "coordinator").param("organisation", organisation)
+				.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/participants"), "coordinator")
+					.param("organisation", organisation)
 					.param("purposes", "CASE_CONSULTATION"))
 				.andExpect(status().isOk());
 		}
@@ -88,7 +95,8 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 	void aFailedHtmxAdmissionAnswers422WithTheMessageNextToTheFieldAndASummaryLinkingToIt() throws Exception {
 		UUID id = caseWithGgzContributions();
 		this.mvc
-			.perform(htmx(post(page(id) + "/participants"), "coordinator").param("organisation", "politie-midden")
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/participants"), "coordinator")
+				.param("organisation", "politie-midden")
 				.param("professionals", "agent-1")
 				.param("validUntil", "2001-01-01"))
 			.andExpect(status().is(422))
@@ -111,37 +119,39 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 	void withoutJavaScriptTheAdmissionStillPostsAndRedirectsToTheCasePage() throws Exception {
 		UUID id = caseWithGgzContributions();
 		this.mvc
-			.perform(post(page(id) + "/participants").with(csrf())
-				.with(signedIn("coordinator"))
+			.perform(post(CasePageVisits.page(id) + "/participants").with(csrf())
+				.with(this.visits.signedIn("coordinator"))
 				.param("organisation", "politie-midden")
 				.param("purposes", "CASE_CONSULTATION"))
-			.andExpect(redirectedUrl(page(id)));
+			.andExpect(redirectedUrl(CasePageVisits.page(id)));
 		assertThat(activeParticipants(id, "politie-midden")).isOne();
 	}
 
 	@Test
 	void theParticipantsSectionHasItsOwnAddressAsAFragmentForHtmxAndAsAPageWithoutIt() throws Exception {
 		UUID id = caseWithGgzContributions();
-		MockHttpSession session = chosen(id, "ggz", "CASE_CONSULTATION");
+		MockHttpSession session = this.visits.chosen(id, "ggz", "CASE_CONSULTATION");
 		long contributionRows = contributionDisclosures(id);
 		this.mvc
-			.perform(get(page(id) + "/sections/participants").session(session)
-				.with(signedIn("ggz"))
+			.perform(get(CasePageVisits.page(id) + "/sections/participants").session(session)
+				.with(this.visits.signedIn("ggz"))
 				.header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("GGZ Midden")))
 			.andExpect(content().string(not(containsString("<html"))));
-		this.mvc.perform(get(page(id) + "/sections/participants").session(session).with(signedIn("ggz")))
+		this.mvc
+			.perform(get(CasePageVisits.page(id) + "/sections/participants").session(session)
+				.with(this.visits.signedIn("ggz")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<html")))
 			.andExpect(content().string(containsString("id=\"participants-section\"")))
 			.andExpect(content().string(not(containsString("timeline-title"))));
 		assertThat(contributionDisclosures(id)).isEqualTo(contributionRows);
 		// a reader not admitted to the case learns nothing from it
-		MockHttpSession stranger = chosen(id, "politie", "CASE_CONSULTATION");
+		MockHttpSession stranger = this.visits.chosen(id, "politie", "CASE_CONSULTATION");
 		this.mvc
-			.perform(get(page(id) + "/sections/participants").session(stranger)
-				.with(signedIn("politie"))
+			.perform(get(CasePageVisits.page(id) + "/sections/participants").session(stranger)
+				.with(this.visits.signedIn("politie"))
 				.header("HX-Request", "true"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(not(containsString("GGZ Midden"))));
@@ -153,22 +163,28 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 		String ggz = participantOf(id, "ggz-midden");
 		// the page offers the question, not the removal itself
 		this.mvc
-			.perform(post(page(id) + "/participants/" + ggz + "/removal").with(csrf()).with(signedIn("coordinator")))
-			.andExpect(redirectedUrl(page(id) + "/participants/" + ggz + "/removal"));
-		this.mvc.perform(htmx(post(page(id) + "/participants/" + ggz + "/removal"), "coordinator"))
+			.perform(post(CasePageVisits.page(id) + "/participants/" + ggz + "/removal").with(csrf())
+				.with(this.visits.signedIn("coordinator")))
+			.andExpect(redirectedUrl(CasePageVisits.page(id) + "/participants/" + ggz + "/removal"));
+		this.mvc
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/participants/" + ggz + "/removal"),
+					"coordinator"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Toelating van GGZ Midden intrekken?")))
 			.andExpect(content().string(containsString("zien daarna niets meer van deze casus")))
 			.andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
-		this.mvc.perform(get(page(id) + "/participants/" + ggz + "/removal").with(signedIn("coordinator")))
+		this.mvc
+			.perform(get(CasePageVisits.page(id) + "/participants/" + ggz + "/removal")
+				.with(this.visits.signedIn("coordinator")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<html")))
 			.andExpect(content().string(containsString("Toelating van GGZ Midden intrekken?")));
 		assertThat(activeParticipants(id, "ggz-midden")).isOne();
 
 		this.mvc
-			.perform(htmx(post(page(id) + "/participants/" + ggz + "/removal"), "coordinator").param("confirmed",
-					"true"))
+			.perform(
+					this.visits.htmx(post(CasePageVisits.page(id) + "/participants/" + ggz + "/removal"), "coordinator")
+						.param("confirmed", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("De deelname is beëindigd.")));
 		assertThat(activeParticipants(id, "ggz-midden")).isZero();
@@ -179,33 +195,35 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 		UUID id = caseWithGgzContributions();
 		String house = participantOf(id, "zvh-midden");
 		this.mvc
-			.perform(get(page(id) + "/sections/participants").session(chosen(id, "coordinator", "TRIAGE"))
-				.with(signedIn("coordinator"))
+			.perform(get(CasePageVisits.page(id) + "/sections/participants")
+				.session(this.visits.chosen(id, "coordinator", "TRIAGE"))
+				.with(this.visits.signedIn("coordinator"))
 				.header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Regisseert de casus en blijft deelnemer")))
 			.andExpect(content().string(not(containsString("/participants/" + house + "/removal"))));
 		this.mvc
-			.perform(htmx(post(page(id) + "/participants/" + house + "/removal"), "coordinator").param("confirmed",
-					"true"))
+			.perform(this.visits
+				.htmx(post(CasePageVisits.page(id) + "/participants/" + house + "/removal"), "coordinator")
+				.param("confirmed", "true"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("blijft deelnemer: anders sluit u uzelf buiten")));
 		this.mvc
-			.perform(post(page(id) + "/participants/" + house + "/removal").with(csrf())
-				.with(signedIn("coordinator"))
+			.perform(post(CasePageVisits.page(id) + "/participants/" + house + "/removal").with(csrf())
+				.with(this.visits.signedIn("coordinator"))
 				.param("confirmed", "true"))
-			.andExpect(redirectedUrl(page(id)));
+			.andExpect(redirectedUrl(CasePageVisits.page(id)));
 		assertThat(activeParticipants(id, "zvh-midden")).isOne();
 	}
 
 	@Test
 	void aFailedHtmxConsentAnswers422WithTheMessagesAtTheirFieldsAndRecordsNothing() throws Exception {
 		UUID id = caseWithGgzContributions();
-		MockHttpSession session = chosen(id, "ggz", "CASE_CONSULTATION");
+		MockHttpSession session = this.visits.chosen(id, "ggz", "CASE_CONSULTATION");
 		this.mvc
-			.perform(post(page(id) + "/consents").session(session)
+			.perform(post(CasePageVisits.page(id) + "/consents").session(session)
 				.with(csrf())
-				.with(signedIn("ggz"))
+				.with(this.visits.signedIn("ggz"))
 				.header("HX-Request", "true")
 				.param("organisations", "politie-midden")
 				.param("consentPurposes", "CASE_CONSULTATION")
@@ -223,9 +241,9 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 		assertThat(this.jdbc.queryForObject("select count(*) from consent where case_id = ?", Long.class, id)).isZero();
 
 		this.mvc
-			.perform(post(page(id) + "/consents").session(session)
+			.perform(post(CasePageVisits.page(id) + "/consents").session(session)
 				.with(csrf())
-				.with(signedIn("ggz"))
+				.with(this.visits.signedIn("ggz"))
 				.header("HX-Request", "true")
 				.param("organisations", "politie-midden")
 				.param("categories", "SOCIAL")
@@ -244,7 +262,7 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 	@Test
 	void withdrawingAConsentFirstAsksAndStopsItOnlyWhenConfirmed() throws Exception {
 		UUID id = caseWithGgzContributions();
-		MockHttpSession session = chosen(id, "ggz", "CASE_CONSULTATION");
+		MockHttpSession session = this.visits.chosen(id, "ggz", "CASE_CONSULTATION");
 		String consent = JsonPath
 			.read(this.mvc.perform(as("ggz", "CASE_CONSULTATION", post("/api/v1/cases/" + id + "/consents"), """
 					{"organisations": ["politie-midden"], "categories": ["SOCIAL"], "purposes": ["CASE_CONSULTATION"],
@@ -255,22 +273,22 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 				.getResponse()
 				.getContentAsString(), "$.id");
 		this.mvc
-			.perform(post(page(id) + "/consents/" + consent + "/withdrawal").session(session)
+			.perform(post(CasePageVisits.page(id) + "/consents/" + consent + "/withdrawal").session(session)
 				.with(csrf())
-				.with(signedIn("ggz")))
-			.andExpect(redirectedUrl(page(id) + "/consents/" + consent + "/withdrawal"));
+				.with(this.visits.signedIn("ggz")))
+			.andExpect(redirectedUrl(CasePageVisits.page(id) + "/consents/" + consent + "/withdrawal"));
 		this.mvc
-			.perform(get(page(id) + "/consents/" + consent + "/withdrawal").session(session)
-				.with(signedIn("ggz"))
+			.perform(get(CasePageVisits.page(id) + "/consents/" + consent + "/withdrawal").session(session)
+				.with(this.visits.signedIn("ggz"))
 				.header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Toestemming vastgelegd door GGZ Midden intrekken?")))
 			.andExpect(content().string(containsString("stoppen direct")));
 		assertThat(inForce(consent)).isTrue();
 		this.mvc
-			.perform(post(page(id) + "/consents/" + consent + "/withdrawal").session(session)
+			.perform(post(CasePageVisits.page(id) + "/consents/" + consent + "/withdrawal").session(session)
 				.with(csrf())
-				.with(signedIn("ggz"))
+				.with(this.visits.signedIn("ggz"))
 				.header("HX-Request", "true")
 				.param("confirmed", "true"))
 			.andExpect(status().isOk())
@@ -301,13 +319,15 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
-		this.mvc.perform(htmx(post("/requests/" + request + "/refusal"), "ggz").param("reason", ""))
+		this.mvc.perform(this.visits.htmx(post("/requests/" + request + "/refusal"), "ggz").param("reason", ""))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("id=\"request-" + request + "\"")))
 			.andExpect(content().string(containsString("id=\"refuse-reason-" + request + "-error\"")))
 			.andExpect(content().string(containsString("href=\"#refuse-reason-" + request + "\"")))
 			.andExpect(content().string(not(containsString("<html"))));
-		this.mvc.perform(htmx(post("/requests/" + request + "/refusal"), "ggz").param("reason", "Geen grondslag"))
+		this.mvc
+			.perform(this.visits.htmx(post("/requests/" + request + "/refusal"), "ggz")
+				.param("reason", "Geen grondslag"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Het verzoek is geweigerd.")))
 			.andExpect(content().string(not(containsString("/requests/" + request + "/grant"))));
@@ -324,26 +344,26 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 					as("coordinator", "TRIAGE", post("/api/v1/cases/" + id + "/triage"), "{\"outcome\": \"ACCEPTED\"}"))
 			.andExpect(status().isOk());
 		this.mvc
-			.perform(post(page(id) + "/status").with(csrf())
-				.with(signedIn("coordinator"))
+			.perform(post(CasePageVisits.page(id) + "/status").with(csrf())
+				.with(this.visits.signedIn("coordinator"))
 				.param("status", "CLOSED")
 				.param("reason", "GOALS_ACHIEVED"))
-			.andExpect(redirectedUrl(page(id)))
+			.andExpect(redirectedUrl(CasePageVisits.page(id)))
 			.andExpect(flash().attribute("closeProblems", hasSize(1)));
 		assertThat(statusOf(id)).isNotEqualTo("CLOSED");
 		this.mvc
-			.perform(post(page(id) + "/status").with(csrf())
-				.with(signedIn("coordinator-zuid"))
+			.perform(post(CasePageVisits.page(id) + "/status").with(csrf())
+				.with(this.visits.signedIn("coordinator-zuid"))
 				.param("status", "CLOSED")
 				.param("reason", "GOALS_ACHIEVED"))
 			.andExpect(status().isNotFound());
 		this.mvc
-			.perform(post(page(id) + "/status").with(csrf())
-				.with(signedIn("coordinator"))
+			.perform(post(CasePageVisits.page(id) + "/status").with(csrf())
+				.with(this.visits.signedIn("coordinator"))
 				.param("status", "CLOSED")
 				.param("reason", "GOALS_ACHIEVED")
 				.param("confirmed", "true"))
-			.andExpect(redirectedUrl(page(id)));
+			.andExpect(redirectedUrl(CasePageVisits.page(id)));
 		assertThat(statusOf(id)).isEqualTo("CLOSED");
 	}
 
@@ -356,50 +376,10 @@ class CaseSectionsAnswerWithOnlyWhatChangedIT {
 				consent);
 	}
 
-	private MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request, String user) {
-		return request.with(csrf()).with(signedIn(user)).header("HX-Request", "true");
-	}
-
-	private RequestPostProcessor signedIn(String username) {
-		return user(this.accounts.loadUserByUsername(username));
-	}
-
-	private MockHttpSession chosen(UUID id, String username, String purpose) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post(page(id) + "/purpose").session(session)
-			.with(csrf())
-			.with(signedIn(username))
-			.param("purpose", purpose));
-		return session;
-	}
-
-	private static String page(UUID id) {
-		return "/cases/" + id;
-	}
-
 	/** A case with GGZ admitted and two contributions of its own. */
 	private UUID caseWithGgzContributions() throws Exception {
-		String location = this.mvc
-			.perform(as("coordinator", "TRIAGE", post("/api/v1/cases"),
-					"{\"person\": {\"name\": \"Sectie Persoon\", \"dateOfBirth\": \"1984-04-04\", \"bsn\": \""
-							+ TestBsns.next() + "\"}, \"caseType\": \"CONFUSED_BEHAVIOUR\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-		this.mvc
-			.perform(as("coordinator", "TRIAGE", post(location + "/participants"),
-					"{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}"))
-			.andExpect(status().isCreated());
-		for (int i = 0; i < 2; i++) {
-			this.mvc
-				.perform(as("ggz", "CASE_CONSULTATION", post(location + "/contributions"),
-						"{\"text\": \"Vertrouwelijke inbreng " + i + "\", \"category\": \"SOCIAL\","
-								+ " \"legalBasis\": \"PUBLIC_TASK\"}"))
-				.andExpect(status().isCreated());
-		}
-		return id;
+		return CasePageVisits.idOf(this.visits.caseWithGgzContributions("Sectie Persoon", "Vertrouwelijke inbreng 0",
+				"Vertrouwelijke inbreng 1"));
 	}
 
 	private long activeParticipants(UUID id, String organisation) {

@@ -3,8 +3,9 @@ package nl.schakel.casework;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import nl.schakel.support.CasePageVisits;
 import nl.schakel.support.IntegrationTest;
-import nl.schakel.support.TestBsns;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,15 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static nl.schakel.support.DemoApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -47,12 +45,21 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 	@Autowired
 	UserDetailsService accounts;
 
+	CasePageVisits visits;
+
+	@BeforeEach
+	void visitAsTheBrowserDoes() {
+		this.visits = new CasePageVisits(this.mvc, this.accounts);
+	}
+
 	@Test
 	void anHtmxTriageDecisionAnswersWithTheStatusSectionAndTheMovesNowPossibleAndReadsNothingThroughTheGate()
 			throws Exception {
 		UUID id = caseInTriage();
 		long disclosed = disclosures(id);
-		this.mvc.perform(htmx(post(page(id) + "/triage"), "coordinator").param("outcome", "ACCEPTED"))
+		this.mvc
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/triage"), "coordinator")
+				.param("outcome", "ACCEPTED"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"status-section\"")))
 			.andExpect(content().string(containsString("Het triagebesluit is vastgelegd.")))
@@ -70,7 +77,9 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 	@Test
 	void aFailedHtmxTriageDecisionAnswers422WithTheMessageAtTheFieldAndKeepsWhatWasChosen() throws Exception {
 		UUID id = caseInTriage();
-		this.mvc.perform(htmx(post(page(id) + "/triage"), "coordinator").param("outcome", "DECLINED"))
+		this.mvc
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/triage"), "coordinator")
+				.param("outcome", "DECLINED"))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("id=\"status-section\"")))
 			.andExpect(content().string(containsString("class=\"problem error-summary\" role=\"alert\"")))
@@ -78,7 +87,7 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 			.andExpect(content().string(containsString("id=\"triage-reason-error\"")))
 			.andExpect(content().string(containsString("value=\"DECLINED\" required checked=\"checked\"")))
 			.andExpect(content().string(not(containsString("<html"))));
-		this.mvc.perform(htmx(post(page(id) + "/triage"), "coordinator"))
+		this.mvc.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/triage"), "coordinator"))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("href=\"#triage-outcome\"")))
 			.andExpect(content().string(containsString("id=\"triage-outcome-error\"")));
@@ -90,7 +99,8 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 		UUID id = caseInConsultation();
 		long disclosed = disclosures(id);
 		this.mvc
-			.perform(htmx(post(page(id) + "/status"), "coordinator").param("status", "CLOSED")
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/status"), "coordinator")
+				.param("status", "CLOSED")
 				.param("reason", "GOALS_ACHIEVED"))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("href=\"#close-confirmed\"")))
@@ -101,7 +111,8 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 		assertThat(statusOf(id)).isEqualTo("IN_CONSULTATION");
 
 		this.mvc
-			.perform(htmx(post(page(id) + "/status"), "coordinator").param("status", "CLOSED")
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/status"), "coordinator")
+				.param("status", "CLOSED")
 				.param("reason", "GOALS_ACHIEVED")
 				.param("confirmed", "true"))
 			.andExpect(status().isOk())
@@ -121,12 +132,15 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 			.perform(as("coordinator", "TRIAGE", post("/api/v1/cases/" + id + "/status"),
 					"{\"status\": \"CLOSED\", \"reason\": \"PERSON_MOVED\"}"))
 			.andExpect(status().isOk());
-		this.mvc.perform(htmx(post(page(id) + "/reopening"), "coordinator").param("reason", " "))
+		this.mvc
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/reopening"), "coordinator").param("reason", " "))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("href=\"#reopen-reason\"")))
 			.andExpect(content().string(containsString("id=\"reopen-reason-error\"")));
 		assertThat(statusOf(id)).isEqualTo("CLOSED");
-		this.mvc.perform(htmx(post(page(id) + "/reopening"), "coordinator").param("reason", "Nieuwe meldingen"))
+		this.mvc
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/reopening"), "coordinator")
+				.param("reason", "Nieuwe meldingen"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("De casus is heropend.")))
 			.andExpect(content().string(containsString("Nieuwe meldingen")))
@@ -137,7 +151,9 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 	@Test
 	void aMoveTheCaseDoesNotAllowNowIsRefusedInTheSectionAndChangesNothing() throws Exception {
 		UUID id = caseInConsultation();
-		this.mvc.perform(htmx(post(page(id) + "/status"), "coordinator").param("status", "MONITORING"))
+		this.mvc
+			.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/status"), "coordinator")
+				.param("status", "MONITORING"))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("id=\"status-section\"")))
 			.andExpect(content().string(containsString("class=\"problem\" role=\"alert\"")));
@@ -149,13 +165,15 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 		UUID id = caseInConsultation();
 		for (String other : new String[] { "coordinator-zuid", "ggz" }) {
 			this.mvc
-				.perform(htmx(post(page(id) + "/status"), other).param("status", "CLOSED")
+				.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/status"), other)
+					.param("status", "CLOSED")
 					.param("reason", "GOALS_ACHIEVED")
 					.param("confirmed", "true"))
 				.andExpect(status().isNotFound())
 				.andExpect(content().string(not(containsString("status-section"))));
 			this.mvc
-				.perform(htmx(post(page(id) + "/status"), other).param("status", "CLOSED")
+				.perform(this.visits.htmx(post(CasePageVisits.page(id) + "/status"), other)
+					.param("status", "CLOSED")
 					.param("reason", "GOALS_ACHIEVED"))
 				.andExpect(status().isNotFound());
 		}
@@ -166,12 +184,16 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 	void withoutJavaScriptTheTriageDecisionStillPostsAndRedirectsToTheCasePage() throws Exception {
 		UUID id = caseInTriage();
 		this.mvc
-			.perform(post(page(id) + "/triage").with(csrf()).with(signedIn("coordinator")).param("outcome", "DECLINED"))
-			.andExpect(redirectedUrl(page(id)))
+			.perform(post(CasePageVisits.page(id) + "/triage").with(csrf())
+				.with(this.visits.signedIn("coordinator"))
+				.param("outcome", "DECLINED"))
+			.andExpect(redirectedUrl(CasePageVisits.page(id)))
 			.andExpect(flash().attribute("problem", "triage.invalid"));
 		this.mvc
-			.perform(post(page(id) + "/triage").with(csrf()).with(signedIn("coordinator")).param("outcome", "ACCEPTED"))
-			.andExpect(redirectedUrl(page(id)))
+			.perform(post(CasePageVisits.page(id) + "/triage").with(csrf())
+				.with(this.visits.signedIn("coordinator"))
+				.param("outcome", "ACCEPTED"))
+			.andExpect(redirectedUrl(CasePageVisits.page(id)))
 			.andExpect(flash().attribute("notice", "triage.decided"));
 		assertThat(statusOf(id)).isEqualTo("IN_CONSULTATION");
 	}
@@ -190,17 +212,18 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.id");
-		MockHttpSession session = chosen(id, "politie", "CASE_CONSULTATION");
+		MockHttpSession session = this.visits.chosen(id, "politie", "CASE_CONSULTATION");
 		long disclosed = disclosures(id);
-		String ask = page(id) + "/contributions/" + contribution + "/requests";
-		this.mvc.perform(htmx(post(ask), "politie").session(session).param("reason", ""))
+		String ask = CasePageVisits.page(id) + "/contributions/" + contribution + "/requests";
+		this.mvc.perform(this.visits.htmx(post(ask), "politie").session(session).param("reason", ""))
 			.andExpect(status().is(422))
 			.andExpect(content().string(containsString("id=\"ask-" + contribution + "\"")))
 			.andExpect(content().string(containsString("href=\"#request-reason-" + contribution + "\"")))
 			.andExpect(content().string(containsString("id=\"request-reason-" + contribution + "-error\"")))
 			.andExpect(content().string(not(containsString("<html"))));
 		assertThat(requests(id)).isZero();
-		this.mvc.perform(htmx(post(ask), "politie").session(session).param("reason", "Nodig voor de risicotaxatie"))
+		this.mvc.perform(
+				this.visits.htmx(post(ask), "politie").session(session).param("reason", "Nodig voor de risicotaxatie"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Uw verzoek is verstuurd")))
 			.andExpect(content().string(not(containsString("Diagnose onder de pet"))))
@@ -213,51 +236,16 @@ class CaseStatusAndRequestsAnswerWithOnlyWhatChangedIT {
 		this.mvc
 			.perform(post(ask).session(session)
 				.with(csrf())
-				.with(signedIn("politie"))
+				.with(this.visits.signedIn("politie"))
 				.param("reason", "Nog eens, voor het overleg"))
-			.andExpect(redirectedUrl(page(id)))
+			.andExpect(redirectedUrl(CasePageVisits.page(id)))
 			.andExpect(flash().attribute("notice", "request.sent"));
-	}
-
-	private MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request, String user) {
-		return request.with(csrf()).with(signedIn(user)).header("HX-Request", "true");
-	}
-
-	private RequestPostProcessor signedIn(String username) {
-		return user(this.accounts.loadUserByUsername(username));
-	}
-
-	private MockHttpSession chosen(UUID id, String username, String purpose) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post(page(id) + "/purpose").session(session)
-			.with(csrf())
-			.with(signedIn(username))
-			.param("purpose", purpose));
-		return session;
-	}
-
-	private static String page(UUID id) {
-		return "/cases/" + id;
 	}
 
 	/** A case in triage, with GGZ admitted and a contribution of its own. */
 	private UUID caseInTriage() throws Exception {
-		String location = this.mvc
-			.perform(as("coordinator", "TRIAGE", post("/api/v1/cases"),
-					"{\"person\": {\"name\": \"Status Persoon\", \"dateOfBirth\": \"1984-04-04\", \"bsn\": \""
-							+ TestBsns.next() + "\"}, \"caseType\": \"CONFUSED_BEHAVIOUR\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getHeader("Location");
-		UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-		this.mvc
-			.perform(as("coordinator", "TRIAGE", post(location + "/participants"),
-					"{\"organisation\": \"ggz-midden\", \"purposes\": [\"CASE_CONSULTATION\"]}"))
-			.andExpect(status().isCreated());
-		this.mvc.perform(as("ggz", "CASE_CONSULTATION", post(location + "/contributions"),
-				"{\"text\": \"Vertrouwelijke inbreng\", \"category\": \"SOCIAL\", \"legalBasis\": \"PUBLIC_TASK\"}"))
-			.andExpect(status().isCreated());
+		String location = this.visits.caseWithGgzContributions("Status Persoon", "Vertrouwelijke inbreng");
+		UUID id = CasePageVisits.idOf(location);
 		this.mvc.perform(as("coordinator", "TRIAGE", post(location + "/status"), "{\"status\": \"TRIAGE\"}"))
 			.andExpect(status().isOk());
 		return id;
