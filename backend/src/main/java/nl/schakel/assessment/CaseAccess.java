@@ -56,13 +56,16 @@ class CaseAccess {
 
 	/**
 	 * As {@link #writable}, and on a case closed after its plan for the partner that took
-	 * part and is responsible for a follow-up moment due now, before the case's erasure
-	 * date: only the follow-up assessment and the outcome call this.
+	 * part (admitted, this professional for this purpose, until the closure — not removed
+	 * before it) and is responsible for a follow-up moment due now, before the case's
+	 * erasure date: only the follow-up assessment and the outcome call this.
 	 */
 	CaseFacts followUpWritable(CaseId id, Actor actor, Purpose purpose) {
 		if (actor.actingRole().filter(CaseAccess::casework).isPresent()) {
 			CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
-			if (!facts.open() && this.participation.tookPart(facts.id(), new OrganisationCode(actor.organisation()))
+			if (!facts.open()
+					&& this.participation.wasAdmittedAtClosure(facts.id(), new OrganisationCode(actor.organisation()),
+							actor.username(), purpose.code(), facts.closedOn())
 					&& this.followUps.dueOnClosedCase(facts, actor.organisation(),
 							java.time.LocalDate.now(this.clock))) {
 				return facts;

@@ -59,6 +59,10 @@ class CaseSectionModels {
 	void status(Model model, CaseSections.StatusSection section) {
 		model.addAttribute("facts", section.facts());
 		model.addAttribute("steering", section.steering());
+		// the answer to a status move reads the case's facts without the gate: its
+		// free-text reasons are case content, shown on the full page after the case's
+		// logged read, not here
+		model.addAttribute("statusOnly", true);
 		model.addAttribute("triageOutcomes", TriageOutcome.values());
 		model.addAttribute("closeReasons", CloseReason.values());
 	}

@@ -46,6 +46,9 @@ class Participant {
 
 	private Instant removedAt;
 
+	/** The case's closure ended this admission (not a removal before it). */
+	private boolean endedByClosure;
+
 	@Version
 	private long version;
 
@@ -68,6 +71,18 @@ class Participant {
 	boolean admits(String organisation, String username, String purpose, LocalDate today) {
 		return this.removedAt == null && this.organisationCode.equals(organisation)
 				&& (this.validUntil == null || !today.isAfter(this.validUntil))
+				&& Arrays.asList(this.purposes).contains(purpose)
+				&& (this.professionals.length == 0 || Arrays.asList(this.professionals).contains(username));
+	}
+
+	/**
+	 * Admitted for this purpose, for this professional of this organisation, until the
+	 * case closed on that day: the admission the closure ended, not one removed before
+	 * it, and not one whose end date came before the closure.
+	 */
+	boolean admittedUntilClosure(String organisation, String username, String purpose, LocalDate closedOn) {
+		return this.endedByClosure && this.organisationCode.equals(organisation)
+				&& (this.validUntil == null || !closedOn.isAfter(this.validUntil))
 				&& Arrays.asList(this.purposes).contains(purpose)
 				&& (this.professionals.length == 0 || Arrays.asList(this.professionals).contains(username));
 	}
@@ -106,6 +121,14 @@ class Participant {
 		if (this.removedAt == null) {
 			this.removedBy = by;
 			this.removedAt = at;
+		}
+	}
+
+	/** The case closed: this admission ends with it. */
+	void endWithClosure(String by, Instant at) {
+		if (this.removedAt == null) {
+			remove(by, at);
+			this.endedByClosure = true;
 		}
 	}
 

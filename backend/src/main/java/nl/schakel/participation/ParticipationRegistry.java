@@ -195,7 +195,7 @@ public class ParticipationRegistry {
 				steering = true;
 			}
 			else {
-				participant.remove(by, now);
+				participant.endWithClosure(by, now);
 			}
 			this.participants.save(participant);
 		}
@@ -230,6 +230,18 @@ public class ParticipationRegistry {
 	public boolean tookPart(CaseId caseId, OrganisationCode organisation) {
 		return participantsOf(caseId.value()).stream()
 			.anyMatch((p) -> p.organisationCode().equals(organisation.value()));
+	}
+
+	/**
+	 * Whether this professional of this organisation was admitted to the case for the
+	 * purpose when it closed on that day (the closure ended the admission; one removed
+	 * before the closure does not count). The follow-up after closure asks this.
+	 */
+	@Transactional(readOnly = true)
+	public boolean wasAdmittedAtClosure(CaseId caseId, OrganisationCode organisation, String username, String purpose,
+			LocalDate closedOn) {
+		return closedOn != null && participantsOf(caseId.value()).stream()
+			.anyMatch((p) -> p.admittedUntilClosure(organisation.value(), username, purpose, closedOn));
 	}
 
 	/**

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -104,6 +105,40 @@ class FollowUpAfterClosureIT {
 		as("gemeente", post(url + "/assessments"), """
 				{"moment": "FOLLOW_UP", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}""")
 			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aPartnerRemovedBeforeTheClosureOrAskingForAnotherPurposeDoesNotFollowUp() throws Exception {
+		String url = caseWithIntervention();
+		String intervention = interventionOf(url);
+		String municipality = this.jdbc.queryForObject(
+				"select id::text from participation where case_id = ? and organisation_code = 'gemeente-midden'",
+				String.class, caseId(url));
+		as("coordinator", delete(url + "/participants/" + municipality), null).andExpect(status().is2xxSuccessful());
+		close(url, "GOALS_ACHIEVED", today());
+
+		as("gemeente", post(url + "/assessments"), """
+				{"moment": "FOLLOW_UP", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}""")
+			.andExpect(status().isConflict());
+		as("gemeente", post(url + "/interventions/" + intervention + "/outcome"), """
+				{"outcome": "COMPLETED", "endedOn": "%s"}""".formatted(today().minusDays(1)))
+			.andExpect(status().isConflict());
+
+		// admitted until the closure, but for case consultation, not for monitoring
+		String other = caseWithIntervention();
+		close(other, "GOALS_ACHIEVED", today());
+		this.mvc.perform(DemoApi.as("gemeente", "MONITORING", post(other + "/assessments"), """
+				{"moment": "FOLLOW_UP", "ratings": [{"domain": "social-context", "item": "family", "score": 1}]}"""))
+			.andExpect(status().is4xxClientError());
+		for (String c : List.of(url, other)) {
+			assertThat(this.jdbc.queryForObject("select count(*) from assessment_rating where case_id = ?",
+					Integer.class, caseId(c)))
+				.isZero();
+			assertThat(
+					this.jdbc.queryForObject("select count(*) from follow_up where case_id = ? and done_at is not null",
+							Integer.class, caseId(c)))
+				.isZero();
+		}
 	}
 
 	@Test
