@@ -34,7 +34,15 @@ class AuditJobProgress {
 		LOG_SEALING,
 
 		/** Scanning sealed rows for the review queue. */
-		REVIEW_SCAN
+		REVIEW_SCAN,
+
+		/**
+		 * Keeping a partition for every month of the log: an event in the default
+		 * partition means its month was not made in time. It is still logged, sealed and
+		 * found, but its month can no longer be attached until someone moves it, so this
+		 * one is stalled at once, without waiting intervals.
+		 */
+		LOG_MONTHS
 
 	}
 
@@ -108,7 +116,8 @@ class AuditJobProgress {
 				check(Job.LOG_SEALING, sealingBacklog(), mark("select coalesce(max(to_seq), 0) from disclosure_block"),
 						now, allowed),
 				check(Job.REVIEW_SCAN, scanBacklog(), mark("select last_seq from review_scan where id = 1"), now,
-						allowed));
+						allowed),
+				check(Job.LOG_MONTHS, eventsOutsideTheirMonth(), 0, now, Duration.ZERO));
 	}
 
 	private State check(Job job, long backlog, long mark, Instant now, Duration allowed) {
@@ -128,8 +137,10 @@ class AuditJobProgress {
 			log.error("{} has made no progress since {} while {} row(s) wait for it", job, since, backlog);
 			try {
 				this.jdbc.update("insert into security_event (kind, reason) values (?, ?)", SECURITY_EVENT_KIND,
-						job.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " stalled; " + backlog
-								+ " row(s) waiting since " + since);
+						(job == Job.LOG_MONTHS)
+								? backlog + " disclosure event(s) in the log's default partition: a month was missing"
+								: job.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " stalled; "
+										+ backlog + " row(s) waiting since " + since);
 			}
 			catch (DataAccessException ex) {
 				log.error("Could not record that {} stalled", job, ex);
@@ -176,6 +187,21 @@ class AuditJobProgress {
 					select greatest(0, coalesce((select max(to_seq) from disclosure_block), 0)
 					                   - (select last_seq from review_scan where id = 1))""", Long.class);
 			return (backlog != null) ? backlog : 0;
+		}
+		catch (DataAccessException ex) {
+			return 0;
+		}
+	}
+
+	/**
+	 * Events in the log's default partition (counted up to a thousand: whether there are
+	 * any is what matters). Zero where the log is not partitioned.
+	 */
+	private long eventsOutsideTheirMonth() {
+		try {
+			Long rows = this.jdbc.queryForObject(
+					"select count(*) from (select 1 from disclosure_event_default limit 1000) outside", Long.class);
+			return (rows != null) ? rows : 0;
 		}
 		catch (DataAccessException ex) {
 			return 0;

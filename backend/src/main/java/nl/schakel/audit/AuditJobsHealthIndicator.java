@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code auditJobs} in the health endpoint (the bean name less its suffix): degraded
- * while sealing or the review scan is stalled. Degraded, not down: the application still
- * serves and logs every disclosure, but new reads are neither sealed nor reviewed until
- * someone looks.
+ * while sealing or the review scan is stalled, or the log holds an event outside its
+ * monthly partitions. Degraded, not down: the application still serves and logs every
+ * disclosure, but new reads are neither sealed nor reviewed until someone looks.
  */
 @Component
 class AuditJobsHealthIndicator implements HealthIndicator {
