@@ -63,7 +63,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * bench.phases, bench.rates (comma list of constant rates for an open-loop run; none by
  * default), bench.jitWarmupSeconds (unmeasured load on both read paths first, default
  * 20), bench.dataDir (reuse an earlier run's data directory; leave "generate" out of
- * bench.phases).
+ * bench.phases), bench.accounts (the load clients read as this many professionals of
+ * ggz-midden, client k as {@code ggz~(k mod accounts)}; default 1: all as {@code ggz}).
  */
 public final class NationalScaleBenchmark {
 
@@ -90,7 +91,8 @@ public final class NationalScaleBenchmark {
 		// "generate")
 		String reuse = System.getProperty("bench.dataDir", "");
 		Path data = reuse.isBlank() ? Files.createTempDirectory("schakel-bench") : Path.of(reuse);
-		System.out.println("[bench] data directory " + data + ", scale " + scale + ", read cases " + readCases);
+		System.out.println("[bench] data directory " + data + ", scale " + scale + ", read cases " + readCases
+				+ ", load clients read as " + ACCOUNTS + " professional(s) of ggz-midden");
 
 		long[] ready = new long[1];
 		long startNanos = System.nanoTime();
@@ -98,6 +100,7 @@ public final class NationalScaleBenchmark {
 			.initializers((context) -> {
 				GenericApplicationContext generic = (GenericApplicationContext) context;
 				generic.getBeanFactory().addBeanPostProcessor(CachingPasswordEncoder.postProcessor());
+				generic.getBeanFactory().addBeanPostProcessor(BenchAccounts.postProcessor());
 				generic.registerBean("benchBaselineRoute", RouterFunction.class, () -> BaselineCaseRead
 					.route(generic.getBean(DataSource.class), generic.getBean(FieldCipher.class)));
 				generic.registerBean("benchSameStackBaselineRoute", RouterFunction.class,
@@ -427,6 +430,9 @@ public final class NationalScaleBenchmark {
 		}
 	}
 
+	/** How many professionals the load clients read as (see {@link BenchAccounts}). */
+	static final int ACCOUNTS = Integer.getInteger("bench.accounts", 1);
+
 	/**
 	 * Closed loop: each client sends its next request when the previous one answered, for
 	 * {@code warmup} + {@code seconds}; only answers completed in the measured window
@@ -456,6 +462,7 @@ public final class NationalScaleBenchmark {
 		Thread[] threads = new Thread[clients];
 		for (int c = 0; c < clients; c++) {
 			int client = c;
+			String account = BenchAccounts.account(user, client, ACCOUNTS);
 			threads[c] = new Thread(() -> {
 				SplittableRandom random = new SplittableRandom(client);
 				long[] mine = new long[1 << 16];
@@ -478,7 +485,7 @@ public final class NationalScaleBenchmark {
 					UUID id = ids.get(random.nextInt(ids.size()));
 					int status;
 					try {
-						status = get(prefix + id, user, purpose).statusCode();
+						status = get(prefix + id, account, purpose).statusCode();
 					}
 					catch (Exception ex) {
 						status = -1;
