@@ -27,6 +27,7 @@ import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.LegalBasis;
 import nl.schakel.policy.Participation;
 import nl.schakel.policy.Purpose;
+import nl.schakel.retention.RetentionSchedule;
 import nl.schakel.security.Actor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
@@ -68,10 +69,13 @@ public class AssessmentService {
 
 	private final EvaluationCharacteristics characteristics;
 
+	private final RetentionSchedule retention;
+
 	AssessmentService(AssessmentRatings ratings, AssessmentInstrument instrument, CaseAccess access,
 			ConsentRegistry consents, DisclosureGate gate, FollowUps followUps, FieldCipher cipher, Clock clock,
-			EvaluationCharacteristics characteristics) {
+			EvaluationCharacteristics characteristics, RetentionSchedule retention) {
 		this.characteristics = characteristics;
+		this.retention = retention;
 		this.ratings = ratings;
 		this.instrument = instrument;
 		this.access = access;
@@ -123,6 +127,15 @@ public class AssessmentService {
 			if (own == null || !domain.get().ratedBy().contains(own.name())) {
 				throw new NotYourDomain(at + ".domain", "Your organisation does not rate the domain '"
 						+ domain.get().code() + "'; it is rated by " + String.join(", ", domain.get().ratedBy()));
+			}
+			Optional<LocalDate> keptUntil = facts.open() ? Optional.empty()
+					: this.retention.categoryKeptUntil(caseId.value(), domain.get().category());
+			if (keptUntil.isPresent() && !LocalDate.now(this.clock).isBefore(keptUntil.get())) {
+				// the retention job would erase it again at its next run: refused, not
+				// accepted and lost
+				problems.add(new FieldProblem(at + ".domain", "The case no longer keeps information of the category "
+						+ domain.get().category() + ": its period ended on " + keptUntil.get()));
+				continue;
 			}
 			Optional<AssessmentInstrument.Item> item = Optional.ofNullable(rating.item())
 				.flatMap((code) -> domain.get().item(code.strip()));

@@ -148,6 +148,39 @@ public class RetentionSchedule {
 	}
 
 	/**
+	 * The last day a data category with a period of its own is kept in a closed case
+	 * (extensions included), whether or not its content has been erased yet: from that
+	 * day on, nothing of the category is to be written into the case, since the next run
+	 * of the retention job would erase it again. Empty while the case is open or erased,
+	 * or when the category has no period of its own.
+	 * @param caseId the case
+	 * @param category the data category
+	 * @return the day the category's content goes
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> categoryKeptUntil(UUID caseId, DataCategory category) {
+		List<Optional<LocalDate>> due = this.jdbc.query("""
+				select c.closed_on, c.triage_outcome,
+				       exists (select 1 from follow_up f where f.case_id = c.id) as followed_up,
+				       (select max(extended_until) from retention_extension e where e.case_id = c.id) as extended_until
+				  from case_file c
+				 where c.id = ? and c.status = 'CLOSED' and c.closed_on is not null
+				   and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)
+				""", (rs, n) -> {
+			CaseOutcome outcome = outcome(rs.getString("triage_outcome"), rs.getBoolean("followed_up"));
+			Optional<RetentionPeriod> own = periodOf(outcome, category);
+			if (own.isEmpty() || own.get().categories().isEmpty()) {
+				return Optional.<LocalDate>empty();
+			}
+			LocalDate day = rs.getObject("closed_on", LocalDate.class).plus(own.get().period());
+			Date extended = rs.getDate("extended_until");
+			return Optional
+				.of((extended != null && extended.toLocalDate().isAfter(day)) ? extended.toLocalDate() : day);
+		}, caseId);
+		return due.isEmpty() ? Optional.empty() : due.get(0);
+	}
+
+	/**
 	 * One case's due day, read afresh (the caller holds the case row locked): empty while
 	 * the case is open or erased.
 	 */
