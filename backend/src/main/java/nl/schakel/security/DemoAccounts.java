@@ -82,7 +82,7 @@ public class DemoAccounts implements UserDetailsService, AccountDirectory {
 		log.info("{}", text);
 	}
 
-	record DemoUser(Actor actor, String password) implements UserDetails, ActorPrincipal {
+	public record DemoUser(Actor actor, String password) implements UserDetails, ActorPrincipal {
 
 		@Override
 		public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -2,14 +2,12 @@ package nl.schakel.benchmark;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.Collection;
 
 import nl.schakel.security.Actor;
 import nl.schakel.security.ActorPrincipal;
+import nl.schakel.security.DemoAccounts;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -66,26 +64,7 @@ final class BenchAccounts {
 		Actor actor = ((ActorPrincipal) original).actor();
 		Actor colleague = new Actor(name, actor.displayName() + " " + name.substring(name.indexOf(SEPARATOR) + 1),
 				actor.organisation(), actor.roles());
-		return new Colleague(colleague, original.getPassword());
-	}
-
-	private record Colleague(Actor actor, String password) implements UserDetails, ActorPrincipal {
-
-		@Override
-		public Collection<? extends GrantedAuthority> getAuthorities() {
-			return this.actor.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList();
-		}
-
-		@Override
-		public String getPassword() {
-			return this.password;
-		}
-
-		@Override
-		public String getUsername() {
-			return this.actor.username();
-		}
-
+		return new DemoAccounts.DemoUser(colleague, original.getPassword());
 	}
 
 }
