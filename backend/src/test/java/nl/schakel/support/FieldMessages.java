@@ -65,7 +65,7 @@ public final class FieldMessages {
 		}
 		String attributes = summary.group(1);
 		if (!attributes.contains("role=\"alert\"") || !attributes.contains("tabindex=\"-1\"")
-				|| !attributes.contains("data-focus")) {
+				|| !attributes.contains("data-focus") || !attributes.contains("autofocus")) {
 			throw new AssertionError("the summary " + summaryId + " is not announced and focused: " + attributes);
 		}
 		List<String> links = new ArrayList<>();
