@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.ids.CaseId;
@@ -19,7 +20,10 @@ import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,15 +34,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The forms of the assessment page: a partner rates the items of its own domains, the
  * coordinator adds the integrated judgement, an organisation records a licensed
  * instrument administered elsewhere; the coordinator chooses an intervention, partners
- * record barriers and the outcome. Each goes through the same service as the API and
- * answers with the page: a notice, or the problems at their fields with the input kept.
+ * record barriers and the outcome. Each goes through the same service as the API. A save
+ * redirects to the page with a notice; a failed save answers 422 with the page again: the
+ * message at each field of the form that failed, a summary at the top of that form (the
+ * page moves focus there, so the answer is where the eye is on a long page) and what was
+ * typed kept.
  */
 @Controller
 class AssessmentForms {
-
-	static final String ERRORS = "formErrors";
-
-	static final String INPUT = "formInput";
 
 	private final AssessmentService assessments;
 
@@ -48,17 +51,23 @@ class AssessmentForms {
 
 	private final CasePurposes purposes;
 
+	private final AssessmentPage page;
+
+	private final MessageSource messages;
+
 	AssessmentForms(AssessmentService assessments, InterventionService interventions, AssessmentInstrument instrument,
-			CasePurposes purposes) {
+			CasePurposes purposes, AssessmentPage page, MessageSource messages) {
 		this.assessments = assessments;
 		this.interventions = interventions;
 		this.instrument = instrument;
 		this.purposes = purposes;
+		this.page = page;
+		this.messages = messages;
 	}
 
 	@PostMapping("/cases/{id}/assessment")
 	String assess(Access access, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
-			HttpSession session, RedirectAttributes redirect) {
+			HttpSession session, RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
@@ -108,24 +117,31 @@ class AssessmentForms {
 			licensed = new AssessmentRequest.LicensedInstrument(name, by,
 					date(on, "licensedInstrument.administeredOn", early), level);
 		}
-		String section = value(form, "form");
-		String anchor = "#" + ((section != null && section.matches("[a-z-]{1,30}")) ? section : "assess");
+		String section = switch (String.valueOf(value(form, "form"))) {
+			case "judge" -> "judge";
+			case "licensed" -> "licensed";
+			default -> "assess";
+		};
 		AssessmentRequest request = new AssessmentRequest(value(form, "moment"), ratings, value(form, "note"), basis,
 				null, value(form, "statutoryReference"), value(form, "integratedJudgement"),
 				value(form, "concernLevel"), value(form, "concernJustification"), licensed);
-		return submit(id, form, redirect, anchor, early, (f) -> {
+		Failed failed = new Failed(access, id, purpose, section, form, model, response);
+		return submit(redirect, failed, early, (f) -> {
 			java.util.regex.Matcher m = java.util.regex.Pattern.compile("ratings\\[(\\d+)]\\.(\\w+)").matcher(f);
 			if (m.matches() && Integer.parseInt(m.group(1)) < ratingKeys.size()) {
 				String part = "justification".equals(m.group(2)) ? "justification" : "score";
-				return part + "." + ratingKeys.get(Integer.parseInt(m.group(1)));
+				return part + "-" + ratingKeys.get(Integer.parseInt(m.group(1))).replace('.', '-');
 			}
-			return f;
+			if (f.startsWith("score.") || f.startsWith("justification.")) {
+				return f.replace('.', '-');
+			}
+			return controlOf(section, f);
 		}, () -> this.assessments.record(new CaseId(id), access.actor(), purpose, request), "assessment.recorded");
 	}
 
 	@PostMapping("/cases/{id}/interventions")
 	String choose(Access access, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
-			HttpSession session, RedirectAttributes redirect) {
+			HttpSession session, RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
@@ -162,21 +178,23 @@ class AssessmentForms {
 		}
 		InterventionRequest request = new InterventionRequest(value(form, "intervention"), startedOn, weeks, domains,
 				parts, persons, value(form, "note"));
-		return submit(id, form, redirect, "#choose", early, (f) -> {
+		Failed failed = new Failed(access, id, purpose, "choose", form, model, response);
+		return submit(redirect, failed, early, (f) -> {
 			java.util.regex.Matcher m = java.util.regex.Pattern.compile("(parts|involvedPersons)\\[(\\d+)]\\.(\\w+)")
 				.matcher(f);
 			if (m.matches()) {
 				List<Integer> rows = "parts".equals(m.group(1)) ? partRows : personRows;
 				int at = Integer.parseInt(m.group(2));
-				return m.group(1) + ((at < rows.size()) ? rows.get(at) : 0) + "." + m.group(3);
+				return controlOf("choose", m.group(1) + "." + m.group(3)) + "-"
+						+ ((at < rows.size()) ? rows.get(at) : 0);
 			}
 			if (f.startsWith("addressedDomains")) {
-				return "addressedDomains";
+				return "choose-domains";
 			}
 			if ("parts".equals(f)) {
-				return "parts0.organisation";
+				return "part-org-0";
 			}
-			return f;
+			return controlOf("choose", f);
 		}, () -> {
 			this.interventions.choose(new CaseId(id), access.actor(), purpose, request);
 		}, "intervention.chosen");
@@ -184,7 +202,8 @@ class AssessmentForms {
 
 	@PostMapping("/cases/{id}/interventions/{interventionId}/outcome")
 	String outcome(Access access, @PathVariable UUID id, @PathVariable UUID interventionId,
-			@RequestParam MultiValueMap<String, String> form, HttpSession session, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> form, HttpSession session, RedirectAttributes redirect,
+			Model model, HttpServletResponse response) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
@@ -192,16 +211,17 @@ class AssessmentForms {
 		List<FieldProblem> early = new ArrayList<>();
 		InterventionRequest.OutcomeRequest request = new InterventionRequest.OutcomeRequest(value(form, "outcome"),
 				date(value(form, "endedOn"), "endedOn", early), value(form, "reason"), value(form, "note"));
-		String prefix = "outcome-" + interventionId + ".";
-		return submit(
-				id, form, redirect, "#i-" + interventionId, early, (f) -> prefix + f, () -> this.interventions
-					.recordOutcome(new CaseId(id), interventionId, access.actor(), purpose, request),
+		String prefix = "outcome-" + interventionId;
+		Failed failed = new Failed(access, id, purpose, prefix, form, model, response);
+		return submit(redirect, failed, early, (f) -> prefix + "-" + f, () -> this.interventions
+			.recordOutcome(new CaseId(id), interventionId, access.actor(), purpose, request),
 				"intervention.outcomeRecorded");
 	}
 
 	@PostMapping("/cases/{id}/interventions/{interventionId}/barriers")
 	String barrier(Access access, @PathVariable UUID id, @PathVariable UUID interventionId,
-			@RequestParam MultiValueMap<String, String> form, HttpSession session, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> form, HttpSession session, RedirectAttributes redirect,
+			Model model, HttpServletResponse response) {
 		Purpose purpose = this.purposes.of(session, id).orElse(null);
 		if (purpose == null) {
 			return "redirect:/cases/" + id;
@@ -209,19 +229,26 @@ class AssessmentForms {
 		List<FieldProblem> early = new ArrayList<>();
 		InterventionRequest.BarrierRequest request = new InterventionRequest.BarrierRequest(value(form, "kind"),
 				date(value(form, "occurredOn"), "occurredOn", early), value(form, "response"));
-		String prefix = "barrier-" + interventionId + ".";
-		return submit(
-				id, form, redirect, "#i-" + interventionId, early, (f) -> prefix + f, () -> this.interventions
-					.recordBarrier(new CaseId(id), interventionId, access.actor(), purpose, request),
+		String prefix = "barrier-" + interventionId;
+		Failed failed = new Failed(access, id, purpose, prefix, form, model, response);
+		return submit(redirect, failed, early, (f) -> prefix + "-" + f, () -> this.interventions
+			.recordBarrier(new CaseId(id), interventionId, access.actor(), purpose, request),
 				"intervention.barrierRecorded");
 	}
 
 	/** Rows offered for delivering partners and involved persons. */
 	static final int ROWS = 3;
 
-	private String submit(UUID id, MultiValueMap<String, String> form, RedirectAttributes redirect, String anchor,
-			List<FieldProblem> early, Function<String, String> fieldOf, Runnable action, String notice) {
-		String page = "redirect:/cases/" + id + "/assessment";
+	/**
+	 * A form of the page and the request it came with: what the page needs to show it
+	 * again when its save fails.
+	 */
+	private record Failed(Access access, UUID caseId, Purpose purpose, String form, MultiValueMap<String, String> input,
+			Model model, HttpServletResponse response) {
+	}
+
+	private String submit(RedirectAttributes redirect, Failed failed, List<FieldProblem> early,
+			Function<String, String> controlOf, Runnable action, String notice) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		try {
 			if (!early.isEmpty()) {
@@ -229,31 +256,71 @@ class AssessmentForms {
 			}
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
-			return page;
+			return "redirect:/cases/" + failed.caseId() + "/assessment";
 		}
 		catch (InvalidInput ex) {
-			ex.problems().forEach((p) -> errors.putIfAbsent(fieldOf.apply(p.field()), messageKey(p.field())));
+			ex.problems().forEach((p) -> errors.putIfAbsent(controlOf.apply(p.field()), messageKey(p.field())));
 		}
 		catch (NotYourDomain ex) {
 			// said at the top too: the field may not be on this reader's form at all
-			errors.put(fieldOf.apply(ex.field()), "form.error.notYours");
-			redirect.addFlashAttribute("problem", "form.error.notYours");
-			redirect.addFlashAttribute(ERRORS, errors);
-			return page + anchor;
+			errors.put(controlOf.apply(ex.field()), "form.error.notYours");
+			failed.model().addAttribute("problem", "form.error.notYours");
 		}
 		catch (CaseClosed ex) {
 			redirect.addFlashAttribute("problem", "case.closed.noWrites");
-			return page;
+			return "redirect:/cases/" + failed.caseId() + "/assessment";
 		}
-		redirect.addFlashAttribute("problem", "form.invalid");
-		redirect.addFlashAttribute(ERRORS, errors);
-		Map<String, String> input = new LinkedHashMap<>(form.toSingleValueMap());
+		// the page again, nothing written: the messages at the fields of the form that
+		// failed, what was typed in it kept
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		List<FieldProblem> problems = new ArrayList<>();
+		errors.forEach((control, key) -> problems
+			.add(new FieldProblem(control, this.messages.getMessage(key, null, key, locale))));
+		Map<String, String> input = new LinkedHashMap<>(failed.input().toSingleValueMap());
 		input.remove("_csrf");
-		redirect.addFlashAttribute(INPUT, input);
+		Model model = failed.model();
+		model.addAttribute(AssessmentPage.FAILED, failed.form());
+		model.addAttribute(AssessmentPage.PROBLEMS, problems);
+		model.addAttribute(AssessmentPage.INPUT, input);
 		// the addressed domains are several values of one field
-		redirect.addFlashAttribute(INPUT + "Domains",
-				(form.get("addressedDomains") != null) ? List.copyOf(form.get("addressedDomains")) : List.of());
-		return page + anchor;
+		List<String> domains = failed.input().get("addressedDomains");
+		model.addAttribute(AssessmentPage.INPUT + "Domains", (domains != null) ? List.copyOf(domains) : List.of());
+		failed.response().setStatus(UNPROCESSABLE);
+		return this.page.show(failed.access(), failed.caseId(), failed.purpose(), model);
+	}
+
+	private static final int UNPROCESSABLE = 422;
+
+	/**
+	 * The id of the control on the page that holds a field of a form; a field the form
+	 * does not show (a forged post) goes to the form itself, so its message still shows
+	 * in the form's summary.
+	 */
+	static String controlOf(String form, String field) {
+		String control = switch (form + ":" + field) {
+			case "assess:moment" -> "assess-moment";
+			case "assess:legalBasis" -> "assess-basis";
+			case "assess:statutoryReference" -> "assess-statutory";
+			case "assess:ratings" -> "assess-ratings";
+			case "judge:moment" -> "judge-moment";
+			case "judge:integratedJudgement", "judge:ratings" -> "judge-text";
+			case "judge:concernLevel" -> "judge-level";
+			case "judge:concernJustification" -> "judge-why";
+			case "licensed:licensedInstrument.name", "licensed:ratings" -> "licensed-name";
+			case "licensed:licensedInstrument.administeredBy" -> "licensed-administeredBy";
+			case "licensed:licensedInstrument.administeredOn" -> "licensed-administeredOn";
+			case "licensed:licensedInstrument.overallLevel" -> "licensed-overallLevel";
+			case "choose:intervention" -> "choose-intervention";
+			case "choose:startedOn" -> "choose-start";
+			case "choose:expectedWeeks" -> "choose-weeks";
+			case "choose:note" -> "choose-note";
+			case "choose:parts.organisation" -> "part-org";
+			case "choose:parts.description" -> "part-desc";
+			case "choose:involvedPersons.name" -> "person-name";
+			case "choose:involvedPersons.role" -> "person-role";
+			default -> null;
+		};
+		return (control != null) ? control : form + "-form";
 	}
 
 	/**

@@ -5,13 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
-import nl.schakel.casefile.CaseFacts;
-import nl.schakel.ids.CaseId;
 import nl.schakel.casework.CasePurposes;
-import nl.schakel.organisation.Domain;
 import nl.schakel.policy.Purpose;
 import nl.schakel.security.Access;
-import nl.schakel.security.Actor;
 import nl.schakel.security.Channel;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,31 +24,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class AssessmentPages {
 
-	private final AssessmentService assessments;
-
-	private final InterventionService interventions;
-
-	private final AssessmentInstrument instrument;
+	private final AssessmentPage page;
 
 	private final Evaluation evaluation;
 
 	private final CasePurposes purposes;
 
-	private final CaseAccess access;
-
-	private final CatalogueInForce catalogue;
-
 	private final org.springframework.context.MessageSource messages;
 
-	AssessmentPages(AssessmentService assessments, InterventionService interventions, AssessmentInstrument instrument,
-			Evaluation evaluation, CasePurposes purposes, CaseAccess access, CatalogueInForce catalogue,
+	AssessmentPages(AssessmentPage page, Evaluation evaluation, CasePurposes purposes,
 			org.springframework.context.MessageSource messages) {
+		this.page = page;
 		this.messages = messages;
-		this.access = access;
-		this.catalogue = catalogue;
-		this.assessments = assessments;
-		this.interventions = interventions;
-		this.instrument = instrument;
 		this.evaluation = evaluation;
 		this.purposes = purposes;
 	}
@@ -64,49 +47,7 @@ class AssessmentPages {
 			// the purpose is chosen on the case page, once, and kept for the case
 			return "redirect:/cases/" + id;
 		}
-		AssessmentService.Read read = this.assessments.read(access, new CaseId(id));
-		InterventionService.Read chosen = this.interventions.read(access, new CaseId(id));
-		model.addAttribute("caseId", id);
-		if (!read.visible() || !chosen.visible()) {
-			return "cases/not-visible";
-		}
-		model.addAttribute("instrument", this.instrument);
-		model.addAttribute("entries", read.entries());
-		model.addAttribute("trend", AssessmentViews.trend(this.instrument, read.entries(), this.access::nameOf));
-		model.addAttribute("prompts", AssessmentViews.prompts(this.instrument, read.entries()));
-		model.addAttribute("interventions", chosen.interventions());
-		model.addAttribute("trendChart",
-				AssessmentCharts.trend(AssessmentViews.trend(this.instrument, read.entries(), this.access::nameOf),
-						LocaleContextHolder.getLocale()));
-		model.addAttribute("names", this.access.names());
-		Actor actor = access.actor();
-		CaseId caseId = new CaseId(id);
-		boolean writes = this.access.canWrite(caseId, actor, purpose);
-		CaseFacts facts = this.access.existing(caseId);
-		Domain own = this.access.domainOf(actor);
-		model.addAttribute("canWrite", writes);
-		model.addAttribute("steers", writes && this.access.steers(facts, actor));
-		model.addAttribute("ratable",
-				writes && own != null
-						? this.instrument.domains().stream().filter((d) -> d.ratedBy().contains(own.name())).toList()
-						: List.of());
-		model.addAttribute("myOrganisation", actor.organisation());
-		Map<String, Label> concernLevels = new java.util.HashMap<>();
-		this.instrument.concernLevels().forEach((c) -> concernLevels.put(c.code(), c.label()));
-		model.addAttribute("concernLevels", concernLevels);
-		model.addAttribute("catalogue", this.catalogue.current());
-		model.addAttribute("participants", writes ? this.access.participants(facts) : List.of());
-		model.addAttribute("rows", java.util.stream.IntStream.range(0, AssessmentForms.ROWS).boxed().toList());
-		model.addAttribute("today", java.time.LocalDate.now());
-		for (String attribute : List.of(AssessmentForms.ERRORS, AssessmentForms.INPUT)) {
-			if (!model.containsAttribute(attribute)) {
-				model.addAttribute(attribute, Map.of());
-			}
-		}
-		if (!model.containsAttribute(AssessmentForms.INPUT + "Domains")) {
-			model.addAttribute(AssessmentForms.INPUT + "Domains", List.of());
-		}
-		return "assessment/case";
+		return this.page.show(access, id, purpose, model);
 	}
 
 	@GetMapping("/evaluation")

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.schakel.security.Channel;
 import nl.schakel.security.Actor;
 import nl.schakel.security.Access;
 import nl.schakel.security.Role;
 import nl.schakel.web.FieldProblem;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -39,6 +42,16 @@ class InterventionPages {
 
 	static final int CONTEXT_LIMIT = 1000;
 
+	/** The problems of the note form that failed, each at the id of its field. */
+	static final String PROBLEMS = "noteProblems";
+
+	/** What was typed into the note form that failed, by field name. */
+	static final String INPUT = "noteInput";
+
+	private static final int UNPROCESSABLE = 422;
+
+	private static final List<String> FIELDS = List.of("whatWorked", "forWhom", "circumstances");
+
 	private final CatalogueInForce catalogue;
 
 	private final AssessmentInstrument instrument;
@@ -53,8 +66,11 @@ class InterventionPages {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	InterventionPages(CatalogueInForce catalogue, AssessmentInstrument instrument, PractitionerNotes notes,
-			Evaluation evaluation, FollowUpOverview followUps, CaseAccess access, Clock clock) {
+			Evaluation evaluation, FollowUpOverview followUps, CaseAccess access, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.catalogue = catalogue;
 		this.instrument = instrument;
 		this.notes = notes;
@@ -94,10 +110,12 @@ class InterventionPages {
 						.findFirst()
 						.orElse(null));
 		}
-		for (String attribute : List.of(AssessmentForms.ERRORS, AssessmentForms.INPUT)) {
-			if (!model.containsAttribute(attribute)) {
-				model.addAttribute(attribute, Map.of());
-			}
+		if (!model.containsAttribute(PROBLEMS)) {
+			model.addAttribute(PROBLEMS, List.of());
+			model.addAttribute(INPUT, Map.of());
+		}
+		if (!model.containsAttribute("correctionFor")) {
+			model.addAttribute("correctionFor", "");
 		}
 		return "assessment/intervention";
 	}
@@ -105,7 +123,7 @@ class InterventionPages {
 	@PostMapping("/interventions/{code}/notes")
 	String note(Access access, @PathVariable String code, @RequestParam(required = false) String whatWorked,
 			@RequestParam(required = false) String forWhom, @RequestParam(required = false) String circumstances,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		if (this.catalogue.current().intervention(code).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -113,27 +131,9 @@ class InterventionPages {
 		if (!writesNotes(actor)) {
 			throw new AccessDeniedException("Notes on interventions are written by professionals and coordinators");
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		if (AssessmentService.blank(whatWorked) || whatWorked.length() > WHAT_WORKED_LIMIT) {
-			problems.add(new FieldProblem("whatWorked", "What worked (at most " + WHAT_WORKED_LIMIT + " characters)"));
-		}
-		if (forWhom != null && forWhom.length() > CONTEXT_LIMIT) {
-			problems.add(new FieldProblem("forWhom", "At most " + CONTEXT_LIMIT + " characters"));
-		}
-		if (circumstances != null && circumstances.length() > CONTEXT_LIMIT) {
-			problems.add(new FieldProblem("circumstances", "At most " + CONTEXT_LIMIT + " characters"));
-		}
+		List<FieldProblem> problems = problems("note-", whatWorked, forWhom, circumstances);
 		if (!problems.isEmpty()) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			problems.forEach((p) -> errors.put(p.field(), "form.error.note." + p.field()));
-			Map<String, String> input = new LinkedHashMap<>();
-			input.put("whatWorked", (whatWorked != null) ? whatWorked : "");
-			input.put("forWhom", (forWhom != null) ? forWhom : "");
-			input.put("circumstances", (circumstances != null) ? circumstances : "");
-			redirect.addFlashAttribute("problem", "form.invalid");
-			redirect.addFlashAttribute(AssessmentForms.ERRORS, errors);
-			redirect.addFlashAttribute(AssessmentForms.INPUT, input);
-			return "redirect:/interventions/" + code + "#note";
+			return again(access, code, problems, whatWorked, forWhom, circumstances, model, response);
 		}
 		this.notes.post(new InterventionNote(code, actor.organisation(), actor.username(), whatWorked.strip(),
 				AssessmentService.strip(forWhom), AssessmentService.strip(circumstances), Instant.now(this.clock)));
@@ -148,13 +148,16 @@ class InterventionPages {
 	@PostMapping("/interventions/{code}/notes/{noteId}/correction")
 	String correctNote(Access access, @PathVariable String code, @PathVariable UUID noteId,
 			@RequestParam(required = false) String whatWorked, @RequestParam(required = false) String forWhom,
-			@RequestParam(required = false) String circumstances, RedirectAttributes redirect) {
-		if (AssessmentService.blank(whatWorked) || whatWorked.length() > WHAT_WORKED_LIMIT
-				|| (forWhom != null && forWhom.length() > CONTEXT_LIMIT)
-				|| (circumstances != null && circumstances.length() > CONTEXT_LIMIT)) {
-			redirect.addFlashAttribute("problem", "form.invalid");
-			redirect.addFlashAttribute("correctionFor", noteId.toString());
-			return "redirect:/interventions/" + code + "#note-" + noteId;
+			@RequestParam(required = false) String circumstances, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
+		if (this.catalogue.current().intervention(code).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		List<FieldProblem> problems = problems("correct-" + noteId + "-", whatWorked, forWhom, circumstances);
+		if (!problems.isEmpty()) {
+			// the correction's panel open again, with what was typed in it
+			model.addAttribute("correctionFor", noteId.toString());
+			return again(access, code, problems, whatWorked, forWhom, circumstances, model, response);
 		}
 		try {
 			this.notes.correct(access.actor(), code, noteId, whatWorked.strip(), AssessmentService.strip(forWhom),
@@ -165,6 +168,44 @@ class InterventionPages {
 		}
 		redirect.addFlashAttribute("notice", "intervention.note.corrected");
 		return "redirect:/interventions/" + code;
+	}
+
+	/**
+	 * What is wrong with a note as typed, each at its field: the field's id is the form's
+	 * prefix and the field's name.
+	 */
+	private List<FieldProblem> problems(String idPrefix, String whatWorked, String forWhom, String circumstances) {
+		List<String> wrong = new ArrayList<>();
+		if (AssessmentService.blank(whatWorked) || whatWorked.length() > WHAT_WORKED_LIMIT) {
+			wrong.add("whatWorked");
+		}
+		if (forWhom != null && forWhom.length() > CONTEXT_LIMIT) {
+			wrong.add("forWhom");
+		}
+		if (circumstances != null && circumstances.length() > CONTEXT_LIMIT) {
+			wrong.add("circumstances");
+		}
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		return wrong.stream()
+			.map((f) -> new FieldProblem(idPrefix + f,
+					this.messages.getMessage("form.error.note." + f, null, "form.error.note." + f, locale)))
+			.toList();
+	}
+
+	/**
+	 * The page again after a failed save (422), nothing written: the messages at the
+	 * fields and in a summary at the top of the form, what was typed kept.
+	 */
+	private String again(Access access, String code, List<FieldProblem> problems, String whatWorked, String forWhom,
+			String circumstances, Model model, HttpServletResponse response) {
+		Map<String, String> input = new LinkedHashMap<>();
+		input.put(FIELDS.get(0), (whatWorked != null) ? whatWorked : "");
+		input.put(FIELDS.get(1), (forWhom != null) ? forWhom : "");
+		input.put(FIELDS.get(2), (circumstances != null) ? circumstances : "");
+		model.addAttribute(PROBLEMS, problems);
+		model.addAttribute(INPUT, input);
+		response.setStatus(UNPROCESSABLE);
+		return intervention(access, code, model);
 	}
 
 	/** The author deletes their note, and with it its earlier texts in the history. */

@@ -4,16 +4,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.schakel.ids.CaseId;
 import nl.schakel.security.Access;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,12 +34,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * whose retention runs out within the notice window, and per case a form to keep it
  * longer with a reason. The form goes through the same {@link RetentionSchedule#extend}
  * as the API, so the rules (a future day, a reason, own house only) are the same; its
- * English messages are replaced by Dutch ones at the field.
+ * English messages are replaced by the reader's language at the field. A failed extension
+ * answers 422 with the page again: the messages at the fields and in a summary at the top
+ * of that case's form (focus moved there), what was typed kept.
  */
 @Controller
 class RetentionPages {
 
-	static final String ERRORS = "extensionErrors";
+	/** The problems of the extension that failed, each at the id of its field. */
+	static final String PROBLEMS = "extensionProblems";
 
 	static final String INPUT = "extensionInput";
 
@@ -46,8 +54,11 @@ class RetentionPages {
 
 	private final Clock clock;
 
-	RetentionPages(RetentionSchedule schedule, RetentionProperties properties, Clock clock) {
+	private final MessageSource messages;
+
+	RetentionPages(RetentionSchedule schedule, RetentionProperties properties, Clock clock, MessageSource messages) {
 		this.schedule = schedule;
+		this.messages = messages;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -63,8 +74,8 @@ class RetentionPages {
 				this.schedule.upcomingCategories(access.actor(), today, this.properties.noticeDays()));
 		model.addAttribute("extensions",
 				this.schedule.extensions(access.actor(), due.stream().map(DueErasure::caseId).toList()));
-		if (!model.containsAttribute(ERRORS)) {
-			model.addAttribute(ERRORS, Map.of());
+		if (!model.containsAttribute(PROBLEMS)) {
+			model.addAttribute(PROBLEMS, List.of());
 			model.addAttribute(INPUT, Map.of());
 			model.addAttribute(FOR_CASE, "");
 		}
@@ -73,7 +84,8 @@ class RetentionPages {
 
 	@PostMapping("/retention/{caseId}/extension")
 	String extend(Access access, @PathVariable UUID caseId, @RequestParam(required = false) String until,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
 		try {
 			DueErasure kept = this.schedule.extend(access.actor(), new CaseId(caseId), day(until), reason,
 					OffsetDateTime.now(this.clock));
@@ -81,23 +93,29 @@ class RetentionPages {
 			return "redirect:/retention";
 		}
 		catch (InvalidInput ex) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			for (FieldProblem problem : ex.problems()) {
-				errors.put(problem.field(), "retention.error." + problem.field());
+			// the page again, nothing recorded: the messages at the fields of this case's
+			// form, what was typed kept
+			Locale locale = LocaleContextHolder.getLocale();
+			List<FieldProblem> problems = new ArrayList<>();
+			for (String field : ex.problems().stream().map(FieldProblem::field).distinct().toList()) {
+				String key = "retention.error." + field;
+				problems.add(new FieldProblem(field + "-" + caseId, this.messages.getMessage(key, null, key, locale)));
 			}
 			Map<String, String> input = new LinkedHashMap<>();
 			input.put("until", (until != null) ? until : "");
 			input.put("reason", (reason != null) ? reason : "");
-			redirect.addFlashAttribute("problem", "form.invalid");
-			redirect.addFlashAttribute(ERRORS, errors);
-			redirect.addFlashAttribute(INPUT, input);
-			redirect.addFlashAttribute(FOR_CASE, caseId.toString());
-			return "redirect:/retention#case-" + caseId;
+			model.addAttribute(PROBLEMS, problems);
+			model.addAttribute(INPUT, input);
+			model.addAttribute(FOR_CASE, caseId.toString());
+			response.setStatus(UNPROCESSABLE);
+			return upcoming(access, model);
 		}
 		catch (CaseNotErasable ex) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 	}
+
+	private static final int UNPROCESSABLE = 422;
 
 	// a day the browser did not send as yyyy-MM-dd counts as no day: the service then
 	// names the field

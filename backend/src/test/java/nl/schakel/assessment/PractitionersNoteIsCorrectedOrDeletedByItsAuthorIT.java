@@ -111,7 +111,7 @@ class PractitionersNoteIsCorrectedOrDeletedByItsAuthorIT {
 			.perform(post("/interventions/mentoring/notes/" + note + "/correction").with(csrf())
 				.with(user(this.accounts.loadUserByUsername("ggz")))
 				.param("whatWorked", " "))
-			.andExpect(redirectedUrl("/interventions/mentoring#note-" + note));
+			.andExpect(status().isUnprocessableContent());
 		assertThat(
 				this.jdbc.queryForObject("select what_worked from intervention_note where id = ?", String.class, note))
 			.isEqualTo("Dagbesteding " + tag);

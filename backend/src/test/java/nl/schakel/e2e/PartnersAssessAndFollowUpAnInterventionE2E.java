@@ -59,6 +59,12 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 				WebElement judge = steering.find(By.cssSelector("#judge form"));
 				judge.findElement(By.id("judge-text"))
 					.sendKeys("Zoeken naar zingeving valt samen met stoppen van de behandeling.");
+				judge = submitAndArriveAtTheErrors(steering, judge, "judge-summary");
+				// the message is next to the field, and what was typed is still there
+				assertThat(steering.find(By.id("judge-why-error")).getText())
+					.isEqualTo("Een zorgniveau vraagt een onderbouwing (hoogstens 4000 tekens).");
+				assertThat(steering.find(By.id("judge-text")).getDomProperty("value"))
+					.isEqualTo("Zoeken naar zingeving valt samen met stoppen van de behandeling.");
 				judge.findElement(By.cssSelector("input[name=concernLevel][value=MODERATE]")).click();
 				judge.findElement(By.id("judge-why")).sendKeys("Geen concrete dreiging, wel snelle verandering.");
 				submitAndArriveWithNotice(steering, judge, "integrated judgement saved");
@@ -134,6 +140,27 @@ class PartnersAssessAndFollowUpAnInterventionE2E extends EndToEndTest {
 				ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
 		assertThat(browser.driver().findElements(By.cssSelector("p.problem"))).as(what).isEmpty();
 		assertThat(notice.getText()).isNotBlank();
+	}
+
+	/**
+	 * Submits a form that is to fail and waits for the page to come back with the error
+	 * summary at the top of that form, focused, so a reader far down the page lands on
+	 * it; answers the form on the new page.
+	 */
+	private static WebElement submitAndArriveAtTheErrors(Browser browser, WebElement form, String summaryId) {
+		String formId = form.getDomAttribute("id");
+		WebElement before = browser.driver().findElement(By.tagName("html"));
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+			.withMessage(() -> "leaving the page for the errors of " + formId)
+			.until(ExpectedConditions.stalenessOf(before));
+		WebElement summary = browser.arriveAt("errors of " + formId,
+				ExpectedConditions.presenceOfElementLocated(By.id(summaryId)));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.withMessage(() -> "focus on the error summary " + summaryId)
+			.until((driver) -> summaryId.equals(driver.switchTo().activeElement().getDomAttribute("id")));
+		assertThat(summary.getText()).contains("Er is niets opgeslagen.");
+		return browser.find(By.id(formId));
 	}
 
 	HttpResponse<String> post(String token, String purpose, String path, String body) {

@@ -3,10 +3,10 @@ package nl.schakel.retention;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.UUID;
 
 import nl.schakel.support.DemoApi;
+import nl.schakel.support.FieldMessages;
 import nl.schakel.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -109,28 +108,53 @@ class RetentionPageIT {
 	}
 
 	@Test
-	void withoutAReasonTheFieldSaysSoInDutchTheInputIsKeptAndNothingIsRecorded() throws Exception {
+	void withoutAReasonThePageComesBackWith422TheMessageAtTheFieldInASummaryAboveTheFormAndTheInputKept()
+			throws Exception {
 		UUID c = closedCase("coordinator", LocalDate.of(2003, 7, 1));
 		LocalDate until = LocalDate.now(ZoneOffset.UTC).plusDays(12);
 
-		MvcResult refused = this.mvc
+		String page = this.mvc
 			.perform(post("/retention/" + c + "/extension").with(csrf())
 				.with(as("coordinator"))
 				.param("until", until.toString())
 				.param("reason", "   "))
-			.andExpect(redirectedUrl("/retention#case-" + c))
-			.andExpect(flash().attribute(RetentionPages.ERRORS, Map.of("reason", "retention.error.reason")))
-			.andReturn();
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Er is niets opgeslagen")))
+			.andExpect(content().string(containsString("value=\"" + until + "\"")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(this.jdbc.queryForObject("select count(*) from retention_extension where case_id = ?", Integer.class,
 				c))
 			.isZero();
-		this.mvc.perform(get("/retention").with(as("coordinator")).flashAttrs(refused.getFlashMap()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Er is niets opgeslagen")))
-			.andExpect(content().string(containsString("id=\"reason-" + c + "-error\"")))
-			.andExpect(content().string(containsString("Vul de reden in")))
-			.andExpect(content().string(containsString("value=\"" + until + "\"")));
+		// a screen reader reads the hint and the message with the field
+		assertThat(FieldMessages.describing(page, "reason-" + c)).containsExactly(
+				"Bijvoorbeeld de lopende strafzaak of procedure waarvoor de gegevens nodig blijven.",
+				"Vul de reden in (ten hoogste 2000 tekens), bijvoorbeeld de lopende procedure.");
+		assertThat(FieldMessages.invalid(page, "reason-" + c)).isTrue();
+		assertThat(FieldMessages.invalid(page, "until-" + c)).isFalse();
+		assertThat(FieldMessages.summaryLinks(page, "extend-" + c + "-summary")).containsExactly("reason-" + c);
+	}
+
+	@Test
+	void aDayInThePastIsAnsweredAtTheDayInEnglishForAnEnglishReaderWithTheReasonKept() throws Exception {
+		UUID c = closedCase("coordinator", LocalDate.of(2003, 8, 1));
+
+		String page = this.mvc
+			.perform(post("/retention/" + c + "/extension").with(csrf())
+				.with(as("coordinator"))
+				.param("lang", "en")
+				.param("until", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString())
+				.param("reason", "Pending criminal case"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Pending criminal case</textarea>")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(FieldMessages.describing(page, "until-" + c)).singleElement().asString().contains("future");
+		assertThat(FieldMessages.summaryLinks(page, "extend-" + c + "-summary")).containsExactly("until-" + c);
 	}
 
 	@Test

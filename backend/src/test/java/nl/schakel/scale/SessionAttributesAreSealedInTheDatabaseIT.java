@@ -27,8 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * With sessions in PostgreSQL (the several-instances profile), what a session keeps is
  * sealed in {@code spring_session_attributes}: a copy of the table shows neither the
- * signed-in professional's security context nor the text of a refused form carried to the
- * next page, and the session still works. (That a second instance opens them is
+ * signed-in professional's security context nor the notice carried to the next page (a
+ * refused form's text is answered at once and never enters the session), and the session
+ * still works. (That a second instance opens them is
  * {@code SessionsLiveInTheDatabaseIT}'s second-instance test, which runs with the same
  * sealing.) Same context as {@code DatabaseOutageWithSessionsInTheDatabaseIT}.
  */
@@ -55,14 +56,24 @@ class SessionAttributesAreSealedInTheDatabaseIT {
 			.getCookie("SESSION");
 		assertThat(session).as("the session cookie of Spring Session").isNotNull();
 
-		// what worked is missing: the form comes back with the rest of the input kept
+		// what worked is missing: the form comes back at once (422) with the rest of the
+		// input kept, so the refused text never enters the session
 		MvcResult refused = this.mvc
 			.perform(post("/interventions/mentoring/notes").cookie(session)
 				.with(csrf())
 				.param("whatWorked", "")
 				.param("forWhom", TYPED))
 			.andReturn();
-		assertThat(refused.getResponse().getStatus()).isEqualTo(302);
+		assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+		assertThat(refused.getResponse().getContentAsString()).as("the refused input, kept in the answer")
+			.contains(TYPED);
+		// a note saved: its notice is carried to the next page in the session
+		MvcResult saved = this.mvc
+			.perform(post("/interventions/mentoring/notes").cookie(session)
+				.with(csrf())
+				.param("whatWorked", "Een vaste mentor op school"))
+			.andReturn();
+		assertThat(saved.getResponse().getStatus()).isEqualTo(302);
 
 		List<byte[]> attributes = attributes(session);
 		assertThat(names(session)).contains("SPRING_SECURITY_CONTEXT").anyMatch((name) -> name.contains("FLASH_MAPS"));
@@ -77,7 +88,8 @@ class SessionAttributesAreSealedInTheDatabaseIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).as("the refused input, read back from the sealed flash attribute").contains(TYPED);
+		assertThat(page).as("the notice, read back from the sealed flash attribute")
+			.contains("Uw notitie staat bij de interventie.");
 	}
 
 	@Test
