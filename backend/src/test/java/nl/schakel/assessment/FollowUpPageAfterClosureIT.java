@@ -52,6 +52,9 @@ class FollowUpPageAfterClosureIT {
 	@Autowired
 	ParticipationRegistry participation;
 
+	@Autowired
+	FollowUpReminders reminders;
+
 	@Test
 	void thePartnerRecordsTheFollowUpAssessmentAndTheOutcomeThroughThePageAsTheApiWould() throws Exception {
 		String url = caseWithIntervention();
@@ -62,7 +65,12 @@ class FollowUpPageAfterClosureIT {
 		String page = "/cases/" + c + "/follow-ups/" + moment;
 		MockHttpSession session = new MockHttpSession();
 
-		// the overview leads the partner to the page, not to the case page closed to it
+		// the reminder leads to the overview, and the overview to the page, not to the
+		// case page closed to the partner
+		this.reminders.remind();
+		this.mvc.perform(get("/notifications").with(as("gemeente")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/follow-ups\"")));
 		this.mvc.perform(get("/follow-ups").with(as("gemeente")).session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(page)));
