@@ -190,13 +190,22 @@ class FollowUpPageAfterClosureIT {
 	}
 
 	@Test
-	void anIntakeMomentOrABadRatingComesBackAtItsFieldWithTheInputKeptAndNothingWritten() throws Exception {
+	void anIntakeMomentABadRatingOrAPurposeNotAdmittedComesBackAtItsFieldWithTheInputKeptAndNothingWritten()
+			throws Exception {
 		String url = caseWithIntervention();
 		UUID c = caseId(url);
 		String intervention = interventionOf(url);
 		close(url);
 		String page = "/cases/" + c + "/follow-ups/" + dueMoment(c);
 		MockHttpSession session = new MockHttpSession();
+		// a purpose the closure ended no admission for
+		this.mvc
+			.perform(post(page + "/purpose").with(as("gemeente"))
+				.with(csrf())
+				.session(session)
+				.param("purpose", "MONITORING"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"fu-purpose-error\"")));
 		this.mvc
 			.perform(post(page + "/purpose").with(as("gemeente"))
 				.with(csrf())
