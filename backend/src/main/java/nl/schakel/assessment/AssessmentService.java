@@ -95,7 +95,15 @@ public class AssessmentService {
 
 	@Transactional
 	public List<Recorded> record(CaseId caseId, Actor actor, Purpose purpose, AssessmentRequest request) {
-		CaseFacts facts = this.access.followUpWritable(caseId, actor, purpose);
+		return record(this.access.followUpWritable(caseId, actor, purpose), actor, request);
+	}
+
+	/**
+	 * As {@link #record(CaseId, Actor, Purpose, AssessmentRequest)}, on a case the caller
+	 * found writable for this actor in the same transaction: the follow-up page records
+	 * the assessment and the outcome of one moment together, under one check.
+	 */
+	List<Recorded> record(CaseFacts facts, Actor actor, AssessmentRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String moment = (request.moment() == null || request.moment().isBlank()) ? "INTAKE" : request.moment().strip();
 		if (!this.instrument.moments().contains(moment)) {

@@ -74,6 +74,26 @@ class CaseAccess {
 		return writable(id, actor, purpose);
 	}
 
+	/**
+	 * The purposes this professional may follow up this closed case under: those of the
+	 * admission the closure ended, when the organisation has a moment of it due now, as
+	 * {@link #followUpWritable} asks. Empty for an open case and for anyone else.
+	 */
+	java.util.List<String> followUpPurposes(CaseFacts facts, Actor actor) {
+		if (facts.open() || actor.actingRole().filter(CaseAccess::casework).isEmpty()
+				|| !OrganisationCode.isWellFormed(actor.organisation())
+				|| !this.followUps.dueOnClosedCase(facts, actor.organisation(), java.time.LocalDate.now(this.clock))) {
+			return java.util.List.of();
+		}
+		return this.participation.purposesAdmittedAtClosure(facts.id(), new OrganisationCode(actor.organisation()),
+				actor.username(), facts.closedOn());
+	}
+
+	/** Whether the actor is admitted to the case today, for any purpose. */
+	boolean admittedForAny(CaseFacts facts, Actor actor) {
+		return !this.participation.admittedPurposes(facts.id(), actor.organisation(), actor.username()).isEmpty();
+	}
+
 	CaseFacts writable(CaseId id, Actor actor, Purpose purpose) {
 		// auditors and administrators see no case content, let alone write it
 		if (actor.actingRole().filter(CaseAccess::casework).isEmpty()) {

@@ -40,7 +40,11 @@ public class FollowUpOverview {
 
 	private final Clock clock;
 
-	FollowUpOverview(FollowUps followUps, CaseFileService cases, OrganisationDirectory organisations, Clock clock) {
+	private final CaseAccess access;
+
+	FollowUpOverview(FollowUps followUps, CaseFileService cases, OrganisationDirectory organisations, Clock clock,
+			CaseAccess access) {
+		this.access = access;
 		this.followUps = followUps;
 		this.cases = cases;
 		this.organisations = organisations;
@@ -54,7 +58,7 @@ public class FollowUpOverview {
 	 */
 	public record Moment(UUID caseId, String reference, UUID interventionId, int monthsAfterStart, LocalDate dueOn,
 			String responsibleOrganisation, boolean overdue, boolean caseClosed, LocalDate cancelledOn,
-			String cancelReason) {
+			String cancelReason, UUID momentId) {
 	}
 
 	@Transactional(readOnly = true)
@@ -86,7 +90,42 @@ public class FollowUpOverview {
 			.map((f) -> new Moment(f.caseId(), facts.get(f.caseId()).reference(), f.caseInterventionId(),
 					f.monthsAfterStart(), f.dueOn(), f.responsibleOrganisation(),
 					f.cancelledOn() == null && f.dueOn().isBefore(today), !facts.get(f.caseId()).open(),
-					f.cancelledOn(), f.cancelReason()))
+					f.cancelledOn(), f.cancelReason(), f.id()))
+			.toList();
+	}
+
+	/**
+	 * A partner's own moments, due or overdue: those its organisation is responsible for,
+	 * on the cases this professional takes part in today or — on a case closed after its
+	 * plan — took part in until the closure ended the admission (who may follow it up, as
+	 * {@link CaseAccess#followUpWritable} has it). Metadata of one's own work, like one's
+	 * own case list: nothing here is case content.
+	 */
+	@Transactional(readOnly = true)
+	public List<Moment> mine(Actor actor) {
+		if (actor.actingRole()
+			.filter((r) -> r == Role.CARE_PROFESSIONAL || r == Role.JUSTICE_PROFESSIONAL
+					|| r == Role.MUNICIPAL_PROFESSIONAL)
+			.isEmpty()) {
+			throw new AccessDeniedException("A partner's follow-up moments are its professionals'");
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		List<FollowUp> listed = this.followUps.openOfOrganisationDueBefore(actor.organisation(),
+				today.plusDays(FollowUps.WINDOW_DAYS + 1));
+		Map<UUID, CaseFacts> facts = this.cases.facts(listed.stream().map(FollowUp::caseId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap((f) -> f.id().value(), Function.identity()));
+		Map<UUID, Boolean> mayFollowUp = new java.util.HashMap<>();
+		return listed.stream()
+			.filter((f) -> facts.containsKey(f.caseId()) && this.followUps.stillDue(f, facts.get(f.caseId())))
+			.filter((f) -> mayFollowUp.computeIfAbsent(f.caseId(), (id) -> {
+				CaseFacts c = facts.get(id);
+				return c.open() ? this.access.admittedForAny(c, actor)
+						: !this.access.followUpPurposes(c, actor).isEmpty();
+			}))
+			.map((f) -> new Moment(f.caseId(), facts.get(f.caseId()).reference(), f.caseInterventionId(),
+					f.monthsAfterStart(), f.dueOn(), f.responsibleOrganisation(), f.dueOn().isBefore(today),
+					!facts.get(f.caseId()).open(), null, null, f.id()))
 			.toList();
 	}
 

@@ -23,6 +23,10 @@ interface FollowUpRepository extends JpaRepository<FollowUp, UUID> {
 
 	List<FollowUp> findByDoneAtIsNullAndCancelledOnIsNullAndDueOnLessThanEqualOrderByDueOnAsc(LocalDate dueBy);
 
+	/** Open moments one organisation is responsible for, due before the date. */
+	List<FollowUp> findByResponsibleOrganisationAndDoneAtIsNullAndCancelledOnIsNullAndDueOnLessThanOrderByDueOnAscIdAsc(
+			String organisation, LocalDate before);
+
 	/** Open moments of the cases one safety house steers, due before the date. */
 	@Query(value = "select f.* from follow_up f join case_file c on c.id = f.case_id"
 			+ " where c.organisation_id = :house and f.done_at is null and f.cancelled_on is null"

@@ -164,6 +164,25 @@ class FollowUps {
 		return this.repository.openOfSafetyHouseDueBefore(house, before);
 	}
 
+	/** Open moments one organisation is responsible for, due before the date. */
+	List<FollowUp> openOfOrganisationDueBefore(String organisation, LocalDate before) {
+		return this.repository
+			.findByResponsibleOrganisationAndDoneAtIsNullAndCancelledOnIsNullAndDueOnLessThanOrderByDueOnAscIdAsc(
+					organisation, before);
+	}
+
+	/**
+	 * One moment of one case, when it is still to be followed up and in reach today: due
+	 * within {@link #WINDOW_DAYS} days, or overdue.
+	 */
+	@Transactional(readOnly = true)
+	Optional<FollowUp> inReach(UUID momentId, CaseFacts facts, LocalDate today) {
+		return this.repository.findById(momentId)
+			.filter((moment) -> moment.caseId().equals(facts.id().value()))
+			.filter((moment) -> !moment.dueOn().isAfter(today.plusDays(WINDOW_DAYS)))
+			.filter((moment) -> stillDue(moment, facts));
+	}
+
 	/**
 	 * Open moments of every case, due on or before the date: who is to be reminded of
 	 * them.

@@ -225,8 +225,12 @@ class InterventionPages {
 	@GetMapping("/follow-ups")
 	String followUps(Access access, Model model) {
 		Actor actor = access.actor();
-		model.addAttribute("moments", this.followUps.list(actor, "due"));
-		model.addAttribute("cancelled", this.followUps.list(actor, "cancelled"));
+		boolean coordinates = actor.actingRole().filter((r) -> r == Role.COORDINATOR).isPresent();
+		// a partner sees its own moments; one on a closed case leads to its follow-up
+		// page
+		model.addAttribute("partner", !coordinates);
+		model.addAttribute("moments", coordinates ? this.followUps.list(actor, "due") : this.followUps.mine(actor));
+		model.addAttribute("cancelled", coordinates ? this.followUps.list(actor, "cancelled") : List.of());
 		model.addAttribute("names", this.access.names());
 		model.addAttribute("catalogue", this.catalogue.current());
 		return "assessment/follow-ups";

@@ -178,7 +178,15 @@ public class InterventionService {
 	@Transactional
 	public void recordOutcome(CaseId caseId, UUID interventionId, Actor actor, Purpose purpose,
 			InterventionRequest.OutcomeRequest request) {
-		CaseFacts facts = this.access.followUpWritable(caseId, actor, purpose);
+		recordOutcome(this.access.followUpWritable(caseId, actor, purpose), interventionId, actor, request);
+	}
+
+	/**
+	 * As
+	 * {@link #recordOutcome(CaseId, UUID, Actor, Purpose, InterventionRequest.OutcomeRequest)},
+	 * on a case the caller found writable for this actor in the same transaction.
+	 */
+	void recordOutcome(CaseFacts facts, UUID interventionId, Actor actor, InterventionRequest.OutcomeRequest request) {
 		CaseIntervention intervention = this.interventions.findByIdAndCaseId(interventionId, facts.id().value())
 			.orElseThrow(CaseNotFound::new);
 		if (!this.access.steers(facts, actor)

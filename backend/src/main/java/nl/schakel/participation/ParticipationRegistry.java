@@ -245,6 +245,27 @@ public class ParticipationRegistry {
 	}
 
 	/**
+	 * The purposes this professional of this organisation was admitted to the case for
+	 * when it closed on that day (sorted): those of the admission the closure ended, as
+	 * {@link #wasAdmittedAtClosure} asks one by one. The follow-up page offers them.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> purposesAdmittedAtClosure(CaseId caseId, OrganisationCode organisation, String username,
+			LocalDate closedOn) {
+		if (closedOn == null) {
+			return List.of();
+		}
+		return participantsOf(caseId.value()).stream()
+			.flatMap((p) -> p.view()
+				.purposes()
+				.stream()
+				.filter((purpose) -> p.admittedUntilClosure(organisation.value(), username, purpose, closedOn)))
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	/**
 	 * Whether this professional of this organisation is admitted to the case for the
 	 * purpose today.
 	 */

@@ -130,7 +130,12 @@ class InterventionPagesShareKnowledgeNotCasesIT {
 			.andExpect(content().string(containsString("/cases/" + id + "/assessment")))
 			.andExpect(content().string(containsString("Achterstallig")))
 			.andExpect(content().string(containsString("Gemeente Midden")));
+		// a partner sees its own organisation's moments only, not the safety house's
+		// overview; an auditor neither
 		this.mvc.perform(get("/follow-ups").with(user(this.accounts.loadUserByUsername("ggz"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/cases/" + id + "/"))));
+		this.mvc.perform(get("/follow-ups").with(user(this.accounts.loadUserByUsername("auditor"))))
 			.andExpect(status().isForbidden());
 	}
 
