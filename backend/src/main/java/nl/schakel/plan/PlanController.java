@@ -107,8 +107,11 @@ class PlanController {
 			redirect.addFlashAttribute("notice", "plan.reported");
 		}
 		catch (InvalidInput ex) {
+			// the messages go to that action's row, open, with what was typed
 			redirect.addFlashAttribute("problem", "plan.report.invalid");
-			redirect.addFlashAttribute("actionProblems", ex.problems());
+			redirect.addFlashAttribute("reported", actionId);
+			redirect.addFlashAttribute("reportProblems", ex.problems());
+			redirect.addFlashAttribute("reportForm", new StatusUpdate(status, note));
 		}
 		catch (NotYourAction | ActionNotFound ex) {
 			redirect.addFlashAttribute("problem", "plan.notYours");

@@ -1,11 +1,13 @@
 package nl.schakel.plan;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import nl.schakel.support.CasePageVisits;
 import nl.schakel.support.IntegrationTest;
+import nl.schakel.web.FieldProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -192,6 +195,24 @@ class PlanFormsAnswerWithOnlyTheChangedActionIT {
 			.andExpect(flash().attribute("problem", "plan.invalid"));
 		String action = this.jdbc.queryForObject("select id from case_action where case_id = ?", String.class, id);
 		MockHttpSession session = this.visits.chosen(id, "ggz", "CASE_CONSULTATION");
+		// a mistake: the message goes to that action's row, with what was chosen
+		this.mvc
+			.perform(post(actions(id) + "/" + action + "/status").session(session)
+				.with(csrf())
+				.with(this.visits.signedIn("ggz"))
+				.param("status", "CANCELLED"))
+			.andExpect(redirectedUrl(CasePageVisits.page(id)))
+			.andExpect(flash().attribute("problem", "plan.report.invalid"))
+			.andExpect(flash().attribute("reported", UUID.fromString(action)));
+		this.mvc
+			.perform(get(CasePageVisits.page(id)).session(session)
+				.with(this.visits.signedIn("ggz"))
+				.flashAttr("reported", UUID.fromString(action))
+				.flashAttr("reportProblems", List.of(new FieldProblem("note", "Geef de reden van het annuleren.")))
+				.flashAttr("reportForm", new StatusUpdate(ActionStatus.CANCELLED, null)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"action-note-" + action + "-error\"")))
+			.andExpect(content().string(containsString("<option value=\"CANCELLED\" selected=\"selected\"")));
 		this.mvc
 			.perform(post(actions(id) + "/" + action + "/status").session(session)
 				.with(csrf())
