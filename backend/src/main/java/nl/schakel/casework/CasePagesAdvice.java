@@ -27,7 +27,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @ControllerAdvice(assignableTypes = { CasePageController.class, CaseRegistrationController.class,
 		CaseStatusController.class, CaseParticipationController.class, CaseConsentController.class,
-		ConsentWithdrawalController.class, AskingForDisclosureController.class })
+		ConsentWithdrawalController.class, AskingForDisclosureController.class, ContributingController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CasePagesAdvice {
 

@@ -111,6 +111,22 @@ public class CaseSections {
 	}
 
 	/**
+	 * The case as its contribution form needs it, for a caseworker admitted to it: the
+	 * form answers with itself and what its author just wrote, so nothing passes the
+	 * gate. Anyone else gets the same answer as for a case that does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public CaseFacts contributing(Access access, CaseId id) {
+		Caseworkers.require(access);
+		CaseFacts facts = this.cases.facts(id).orElseThrow(CaseNotFound::new);
+		if (this.participation.admittedPurposes(facts.id(), access.actor().organisation(), access.actor().username())
+			.isEmpty()) {
+			throw new CaseNotFound();
+		}
+		return facts;
+	}
+
+	/**
 	 * The consents section: for a participant of the case only, and each consent shown is
 	 * recorded, as on the full page.
 	 */

@@ -4,13 +4,19 @@ import nl.schakel.security.Access;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import nl.schakel.casefile.CaseClosed;
 import nl.schakel.casefile.CaseFileService;
 import nl.schakel.ids.CaseId;
 import nl.schakel.security.Channel;
+import nl.schakel.organisation.OrganisationDirectory;
 import nl.schakel.plan.NewAction;
 import nl.schakel.plan.PlanOfAction;
 import nl.schakel.policy.DataCategory;
@@ -30,12 +36,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The coordinator's meeting pages: schedule a meeting with cases, and on its page the
  * agenda with each case's invited organisations, attendance, open and overdue actions,
  * its minutes and forms to write minutes and add actions. The page is the case meeting,
- * so its minutes are read under the purpose CASE_CONSULTATION, named in a banner.
+ * so its minutes are read under the purpose CASE_CONSULTATION, named in a banner. With
+ * htmx the forms of an agenda item answer with that part alone — the attendance lists,
+ * the emptied minutes or action form with what was just written (and the case's open
+ * actions) or the message at each field with a summary at the top (422) — read from the
+ * agenda's metadata, so no answer reads minutes through the gate again.
  */
 @Controller
 @RequestMapping("/meetings")
@@ -55,7 +66,16 @@ class MeetingController {
 
 	private final Policy policy;
 
-	MeetingController(MeetingService meetings, PlanOfAction plan, CaseFileService cases, Policy policy) {
+	private static final String HX = "HX-Request";
+
+	/** Input the form can correct: htmx is configured to swap this answer in. */
+	private static final int UNPROCESSABLE = 422;
+
+	private final OrganisationDirectory organisations;
+
+	MeetingController(MeetingService meetings, PlanOfAction plan, CaseFileService cases, Policy policy,
+			OrganisationDirectory organisations) {
+		this.organisations = organisations;
 		this.meetings = meetings;
 		this.plan = plan;
 		this.cases = cases;
@@ -98,6 +118,7 @@ class MeetingController {
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("categories", DataCategory.values());
 		model.addAttribute("purpose", purpose);
+		model.addAttribute("organisationNames", organisationNames());
 		return "meetings/show";
 	}
 
@@ -114,6 +135,24 @@ class MeetingController {
 		return "redirect:/meetings/" + id;
 	}
 
+	@PostMapping(path = "/{id}/attendance", headers = HX + "=true")
+	String attendanceInPlace(Access access, @PathVariable UUID id, @RequestParam(required = false) String organisation,
+			@RequestParam(required = false) Boolean present, @RequestParam(required = false) UUID agendaCase,
+			Model model, HttpServletResponse response) {
+		try {
+			this.meetings.recordAttendance(access, id, organisation, present);
+			model.addAttribute("attendanceNotice", "meeting.attendance.recorded");
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(UNPROCESSABLE);
+			model.addAttribute("attendanceProblem", "meeting.attendance.invalid");
+		}
+		answerModel(model, agenda(access, id));
+		model.addAttribute("attendanceAnswer", true);
+		model.addAttribute("agendaCase", agendaCase);
+		return "meetings/agenda-item :: attendanceAnswer";
+	}
+
 	@PostMapping("/{id}/cases/{caseId}/minutes")
 	String minutes(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
 			@RequestParam(required = false) String text, @RequestParam(required = false) DataCategory category,
@@ -128,6 +167,30 @@ class MeetingController {
 			redirect.addFlashAttribute("minutesProblems", ex.problems());
 		}
 		return "redirect:/meetings/" + id;
+	}
+
+	@PostMapping(path = "/{id}/cases/{caseId}/minutes", headers = HX + "=true")
+	String minutesInPlace(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
+			@RequestParam(required = false) String text, @RequestParam(required = false) DataCategory category,
+			@RequestParam(required = false) List<String> audienceOrganisations, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		NewMinutes typed = new NewMinutes(text, category, null, null, audienceOrganisations, List.of());
+		try {
+			this.meetings.writeMinutes(access, id, new CaseId(caseId), typed);
+			model.addAttribute("minutesNotice", "minutes.written");
+			model.addAttribute("writtenMinutes", typed);
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(UNPROCESSABLE);
+			model.addAttribute("itemMinutesProblems", ex.problems());
+			model.addAttribute("minutesForm", typed);
+		}
+		catch (CaseClosed ex) {
+			return toMeetingPage(id, request, response);
+		}
+		answerModel(model, agenda(access, id));
+		model.addAttribute("item", itemOf(model, caseId));
+		return "meetings/agenda-item :: minutesForm";
 	}
 
 	@PostMapping("/{id}/cases/{caseId}/actions")
@@ -150,6 +213,34 @@ class MeetingController {
 		return "redirect:/meetings/" + id;
 	}
 
+	@PostMapping(path = "/{id}/cases/{caseId}/actions", headers = HX + "=true")
+	String actionInPlace(Access access, @PathVariable UUID id, @PathVariable UUID caseId,
+			@RequestParam(required = false) String description, @RequestParam(required = false) String organisation,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate due,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		// the meeting must be this coordinator's and have the case on its agenda
+		if (!agenda(access, id).caseIds().contains(caseId)) {
+			throw new CaseNotOnAgenda();
+		}
+		NewAction typed = new NewAction(description, organisation, due, id);
+		try {
+			this.plan.assign(access, new CaseId(caseId), typed);
+			model.addAttribute("meetingActionNotice", "plan.assigned");
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(UNPROCESSABLE);
+			model.addAttribute("itemActionProblems", ex.problems());
+		}
+		catch (CaseClosed ex) {
+			return toMeetingPage(id, request, response);
+		}
+		model.addAttribute("meetingActionForm", typed);
+		// the agenda again after the write, for the case's open actions (metadata)
+		answerModel(model, agenda(access, id));
+		model.addAttribute("item", itemOf(model, caseId));
+		return "meetings/agenda-item :: actionAnswer";
+	}
+
 	@ExceptionHandler({ MeetingNotFound.class, CaseNotOnAgenda.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
@@ -160,6 +251,50 @@ class MeetingController {
 	String closed(RedirectAttributes redirect) {
 		redirect.addFlashAttribute("problem", "case.closed.noWrites");
 		return "redirect:/meetings";
+	}
+
+	/**
+	 * The meeting's agenda as metadata: without a purpose no minutes pass the gate, so
+	 * reading it writes no disclosure.
+	 */
+	private MeetingView agenda(Access access, UUID id) {
+		return this.meetings.view(access.forPurpose(null), id);
+	}
+
+	private void answerModel(Model model, MeetingView meeting) {
+		model.addAttribute("meeting", meeting);
+		// only the coordinator chairing the meeting gets this far: the write checked it
+		model.addAttribute("chairs", true);
+		model.addAttribute("categories", DataCategory.values());
+		model.addAttribute("organisationNames", organisationNames());
+	}
+
+	private static MeetingView.AgendaItem itemOf(Model model, UUID caseId) {
+		MeetingView meeting = (MeetingView) model.getAttribute("meeting");
+		return meeting.agenda()
+			.stream()
+			.filter((item) -> item.id().equals(caseId))
+			.findFirst()
+			.orElseThrow(CaseNotOnAgenda::new);
+	}
+
+	private Map<String, String> organisationNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.organisations.all().forEach((o) -> names.put(o.code(), o.name()));
+		return names;
+	}
+
+	/**
+	 * A case closed meanwhile: from htmx the browser goes to the meeting page, which says
+	 * so, instead of showing a page inside the form.
+	 */
+	private static String toMeetingPage(UUID id, HttpServletRequest request, HttpServletResponse response) {
+		String location = "/meetings/" + id;
+		RequestContextUtils.getOutputFlashMap(request).put("problem", "case.closed.noWrites");
+		RequestContextUtils.saveOutputFlashMap(location, request, response);
+		response.setHeader("HX-Redirect", request.getContextPath() + location);
+		response.setStatus(HttpStatus.NO_CONTENT.value());
+		return "fragments/layout :: nothing";
 	}
 
 }

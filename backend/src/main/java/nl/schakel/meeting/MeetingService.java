@@ -40,6 +40,8 @@ import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,11 +78,15 @@ public class MeetingService {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	MeetingService(Meetings meetings, Attendances attendances, MinutesRecords minutes, CaseFileService cases,
 			ParticipationRegistry participation, OrganisationDirectory organisations, PlanOfAction plan,
-			DisclosureGate gate, FieldCipher cipher, ApplicationEventPublisher events, Clock clock) {
+			DisclosureGate gate, FieldCipher cipher, ApplicationEventPublisher events, MessageSource messages,
+			Clock clock) {
+		this.messages = messages;
 		this.meetings = meetings;
 		this.attendances = attendances;
 		this.minutes = minutes;
@@ -279,13 +285,13 @@ public class MeetingService {
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = blankToNull(request.text());
 		if (text == null) {
-			problems.add(new FieldProblem("text", "Write what was shared and agreed"));
+			problems.add(problem("text", "minutes.text.required"));
 		}
 		else if (text.length() > MAX_TEXT) {
-			problems.add(new FieldProblem("text", "At most " + MAX_TEXT + " characters"));
+			problems.add(problem("text", "minutes.text.size"));
 		}
 		if (request.category() == null) {
-			problems.add(new FieldProblem("category", "Name the data category"));
+			problems.add(problem("category", "minutes.category.required"));
 		}
 		LegalBasis basis = (request.legalBasis() != null) ? request.legalBasis() : LegalBasis.PUBLIC_TASK;
 		String statute = blankToNull(request.statutoryReference());
@@ -402,6 +408,11 @@ public class MeetingService {
 		if (value != null && value.strip().length() > max) {
 			problems.add(new FieldProblem(field, "At most " + max + " characters"));
 		}
+	}
+
+	/** What is wrong with a field of the minutes form, in the reader's language. */
+	private FieldProblem problem(String field, String code) {
+		return new FieldProblem(field, this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
 	}
 
 	private static String blankToNull(String text) {

@@ -40,6 +40,8 @@ import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,11 +75,14 @@ public class PlanOfAction implements StatusPrecondition {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	PlanOfAction(CaseActions actions, ActionNotes notes, CaseFileService cases, ParticipationRegistry participation,
 			OrganisationDirectory organisations, DisclosureGate gate, FieldCipher cipher,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+		this.messages = messages;
 		this.actions = actions;
 		this.notes = notes;
 		this.cases = cases;
@@ -100,20 +105,19 @@ public class PlanOfAction implements StatusPrecondition {
 		requireOpen(facts, actor);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (action.description() == null || action.description().isBlank()) {
-			problems.add(new FieldProblem("description", "Describe the action"));
+			problems.add(problem("description", "plan.description.required"));
 		}
 		else if (action.description().strip().length() > MAX_TEXT) {
-			problems.add(new FieldProblem("description", "At most " + MAX_TEXT + " characters"));
+			problems.add(problem("description", "plan.text.size"));
 		}
 		if (action.organisation() == null || action.organisation().isBlank()) {
-			problems.add(new FieldProblem("organisation", "Name the responsible organisation"));
+			problems.add(problem("organisation", "plan.organisation.required"));
 		}
 		else if (!admittedOrganisations(facts.id()).contains(action.organisation().strip())) {
-			problems.add(new FieldProblem("organisation",
-					"The responsible organisation must be admitted to the case: " + action.organisation().strip()));
+			problems.add(problem("organisation", "plan.organisation.notAdmitted"));
 		}
 		if (action.due() == null) {
-			problems.add(new FieldProblem("due", "Give the deadline as a date (yyyy-mm-dd)"));
+			problems.add(problem("due", "plan.due.required"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -153,13 +157,13 @@ public class PlanOfAction implements StatusPrecondition {
 		List<FieldProblem> problems = new ArrayList<>();
 		String note = (update.note() == null || update.note().isBlank()) ? null : update.note().strip();
 		if (update.status() == null) {
-			problems.add(new FieldProblem("status", "One of " + List.of(ActionStatus.values())));
+			problems.add(problem("status", "plan.status.required"));
 		}
 		else if (update.status() == ActionStatus.CANCELLED && note == null) {
-			problems.add(new FieldProblem("note", "Cancelling an action needs a reason"));
+			problems.add(problem("note", "plan.note.cancelReason"));
 		}
 		if (note != null && note.length() > MAX_TEXT) {
-			problems.add(new FieldProblem("note", "At most " + MAX_TEXT + " characters"));
+			problems.add(problem("note", "plan.text.size"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -284,6 +288,22 @@ public class PlanOfAction implements StatusPrecondition {
 					"plan.status.actionsUnfinished"));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * One action as metadata, for the answer to its report: whose, by when, where it
+	 * stands.
+	 */
+	@Transactional(readOnly = true)
+	Optional<ActionSummary> summary(CaseId id, UUID actionId) {
+		return this.actions.findById(actionId)
+			.filter((a) -> a.caseId().equals(id.value()))
+			.map((a) -> a.summary(today()));
+	}
+
+	/** What is wrong with a field, in the reader's language. */
+	private FieldProblem problem(String field, String code) {
+		return new FieldProblem(field, this.messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
 	}
 
 	private LocalDate today() {

@@ -64,9 +64,11 @@ class PartnerFindsItsWorkOnTheStartPageE2E extends EndToEndTest {
 			new Select(plan.findElement(By.cssSelector("select[name=status]"))).selectByValue("DONE");
 			plan.findElement(By.cssSelector("textarea[name=note]")).sendKeys("Intake gehouden");
 			plan.findElement(By.cssSelector("details form button[type=submit]")).click();
-			browser.arriveAt("case page after reporting the action",
-					ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.plan"), "Gereed"));
-			assertThat(browser.find(By.cssSelector("section.plan")).getText()).contains("Intake gehouden");
+			// htmx answers with the action's row alone: wait for its notice, not for a
+			// new page
+			browser.arriveAt("the action's row after reporting on it", ExpectedConditions
+				.textToBePresentInElementLocated(By.cssSelector("section.plan tr .notice"), "bijgewerkt"));
+			assertThat(browser.find(By.cssSelector("section.plan")).getText()).contains("Gereed", "Intake gehouden");
 
 			// on a phone: nothing scrolls sideways, on the case page or the start page
 			browser.driver().manage().window().setSize(new Dimension(375, 812));
