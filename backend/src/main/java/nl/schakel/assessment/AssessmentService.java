@@ -137,7 +137,7 @@ public class AssessmentService {
 						+ domain.get().code() + "'; it is rated by " + String.join(", ", domain.get().ratedBy()));
 			}
 			Optional<LocalDate> keptUntil = facts.open() ? Optional.empty()
-					: this.retention.categoryKeptUntil(caseId.value(), domain.get().category());
+					: this.retention.categoryKeptUntil(facts.id().value(), domain.get().category());
 			if (keptUntil.isPresent() && !LocalDate.now(this.clock).isBefore(keptUntil.get())) {
 				// the retention job would erase it again at its next run: refused, not
 				// accepted and lost
