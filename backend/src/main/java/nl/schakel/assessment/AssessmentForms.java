@@ -259,7 +259,10 @@ class AssessmentForms {
 			return "redirect:/cases/" + failed.caseId() + "/assessment";
 		}
 		catch (InvalidInput ex) {
-			ex.problems().forEach((p) -> errors.putIfAbsent(controlOf.apply(p.field()), messageKey(p.field())));
+			ex.problems()
+				.forEach((p) -> errors.putIfAbsent(controlOf.apply(p.field()),
+						p.message().startsWith(AssessmentService.PERIOD_ENDED) ? "form.error.ratings.periodEnded"
+								: messageKey(p.field())));
 		}
 		catch (NotYourDomain ex) {
 			// said at the top too: the field may not be on this reader's form at all

@@ -71,6 +71,9 @@ public class AssessmentService {
 
 	private final RetentionSchedule retention;
 
+	/** How a rating refused because its category's retention period ended begins. */
+	static final String PERIOD_ENDED = "The case no longer keeps information of the category";
+
 	AssessmentService(AssessmentRatings ratings, AssessmentInstrument instrument, CaseAccess access,
 			ConsentRegistry consents, DisclosureGate gate, FollowUps followUps, FieldCipher cipher, Clock clock,
 			EvaluationCharacteristics characteristics, RetentionSchedule retention) {
@@ -104,6 +107,14 @@ public class AssessmentService {
 	 * the assessment and the outcome of one moment together, under one check.
 	 */
 	List<Recorded> record(CaseFacts facts, Actor actor, AssessmentRequest request) {
+		return record(facts, actor, request, null);
+	}
+
+	/**
+	 * As {@link #record(CaseFacts, Actor, AssessmentRequest)}, a follow-up completing the
+	 * moment given (the follow-up page's), not the organisation's earliest one in reach.
+	 */
+	List<Recorded> record(CaseFacts facts, Actor actor, AssessmentRequest request, UUID momentId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String moment = (request.moment() == null || request.moment().isBlank()) ? "INTAKE" : request.moment().strip();
 		if (!this.instrument.moments().contains(moment)) {
@@ -239,7 +250,12 @@ public class AssessmentService {
 						now));
 		}
 		if ("FOLLOW_UP".equals(moment)) {
-			this.followUps.markDone(facts.id().value(), actor.organisation(), today(), now);
+			if (momentId != null) {
+				this.followUps.markDone(momentId, now);
+			}
+			else {
+				this.followUps.markDone(facts.id().value(), actor.organisation(), today(), now);
+			}
 		}
 		return recorded;
 	}

@@ -89,6 +89,19 @@ class CaseAccess {
 				actor.username(), facts.closedOn());
 	}
 
+	/**
+	 * Whether the closure ended an admission of this professional (whether or not a
+	 * moment is due now).
+	 */
+	boolean admittedAtClosure(CaseFacts facts, Actor actor) {
+		return !facts.open() && actor.actingRole().filter(CaseAccess::casework).isPresent()
+				&& OrganisationCode.isWellFormed(actor.organisation())
+				&& !this.participation
+					.purposesAdmittedAtClosure(facts.id(), new OrganisationCode(actor.organisation()), actor.username(),
+							facts.closedOn())
+					.isEmpty();
+	}
+
 	/** Whether the actor is admitted to the case today, for any purpose. */
 	boolean admittedForAny(CaseFacts facts, Actor actor) {
 		return !this.participation.admittedPurposes(facts.id(), actor.organisation(), actor.username()).isEmpty();

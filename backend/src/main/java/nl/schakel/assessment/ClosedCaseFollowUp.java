@@ -15,6 +15,7 @@ import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.ids.CaseId;
 import nl.schakel.organisation.Domain;
 import nl.schakel.policy.Purpose;
+import nl.schakel.retention.RetentionSchedule;
 import nl.schakel.security.Actor;
 import nl.schakel.web.FieldProblem;
 import nl.schakel.web.InvalidInput;
@@ -51,9 +52,12 @@ class ClosedCaseFollowUp {
 
 	private final Clock clock;
 
+	private final RetentionSchedule retention;
+
 	ClosedCaseFollowUp(CaseFileService cases, CaseAccess access, FollowUps followUps, CaseInterventions interventions,
 			AssessmentService assessments, InterventionService interventionService, AssessmentInstrument instrument,
-			Clock clock) {
+			Clock clock, RetentionSchedule retention) {
+		this.retention = retention;
 		this.cases = cases;
 		this.access = access;
 		this.followUps = followUps;
@@ -74,7 +78,8 @@ class ClosedCaseFollowUp {
 	 * interventions.
 	 */
 	record Page(UUID caseId, String reference, UUID momentId, int monthsAfterStart, LocalDate dueOn, boolean overdue,
-			List<String> purposes, List<AssessmentInstrument.Domain> ratable, List<OwnIntervention> interventions) {
+			List<String> purposes, List<AssessmentInstrument.Domain> ratable,
+			List<AssessmentInstrument.Domain> periodEnded, List<OwnIntervention> interventions) {
 
 		public List<OwnIntervention> open() {
 			return this.interventions.stream().filter((i) -> !i.ended()).toList();
@@ -87,7 +92,7 @@ class ClosedCaseFollowUp {
 	 * case's own pages (an open case the actor is admitted to), or nowhere — one answer
 	 * for a case that is missing and one that is not theirs to follow up.
 	 */
-	sealed interface Answer permits FollowUpPage, OnTheCasePage, Nowhere {
+	sealed interface Answer permits FollowUpPage, OnTheCasePage, AlreadyRecorded, Nowhere {
 
 	}
 
@@ -95,6 +100,14 @@ class ClosedCaseFollowUp {
 	}
 
 	record OnTheCasePage() implements Answer {
+	}
+
+	/**
+	 * The moment was this organisation's and is done or cancelled now (a second submit,
+	 * or a colleague recorded it first): said as such to whom could open it, not as a
+	 * missing case.
+	 */
+	record AlreadyRecorded() implements Answer {
 	}
 
 	record Nowhere() implements Answer {
@@ -110,7 +123,15 @@ class ClosedCaseFollowUp {
 		if (facts.open()) {
 			return this.access.admittedForAny(facts, actor) ? new OnTheCasePage() : new Nowhere();
 		}
-		return page(facts, momentId, actor).<Answer>map(FollowUpPage::new).orElse(new Nowhere());
+		Optional<Page> page = page(facts, momentId, actor);
+		if (page.isPresent()) {
+			return new FollowUpPage(page.get());
+		}
+		boolean wasTheirs = this.access.admittedAtClosure(facts, actor) && this.followUps.ofCase(momentId, facts)
+			.filter((m) -> m.responsibleOrganisation().equals(actor.organisation()))
+			.filter((m) -> m.doneAt() != null || m.cancelledOn() != null)
+			.isPresent();
+		return wasTheirs ? new AlreadyRecorded() : new Nowhere();
 	}
 
 	private Optional<Page> page(CaseFacts facts, UUID momentId, Actor actor) {
@@ -125,8 +146,18 @@ class ClosedCaseFollowUp {
 			return Optional.empty();
 		}
 		Domain own = this.access.domainOf(actor);
-		List<AssessmentInstrument.Domain> ratable = (own == null) ? List.of()
+		List<AssessmentInstrument.Domain> ownDomains = (own == null) ? List.of()
 				: this.instrument.domains().stream().filter((d) -> d.ratedBy().contains(own.name())).toList();
+		// a category the case no longer keeps (its own retention period ended) is not
+		// rated again: the retention job would erase it at its next run
+		List<AssessmentInstrument.Domain> periodEnded = ownDomains.stream()
+			.filter((d) -> this.retention.categoryKeptUntil(facts.id().value(), d.category())
+				.filter((until) -> !today.isBefore(until))
+				.isPresent())
+			.toList();
+		List<AssessmentInstrument.Domain> ratable = ownDomains.stream()
+			.filter((d) -> !periodEnded.contains(d))
+			.toList();
 		List<OwnIntervention> interventions = this.interventions
 			.findByCaseIdOrderByCreatedAtAscIdAsc(facts.id().value())
 			.stream()
@@ -135,7 +166,7 @@ class ClosedCaseFollowUp {
 			.toList();
 		FollowUp m = moment.get();
 		return Optional.of(new Page(facts.id().value(), facts.reference(), m.id(), m.monthsAfterStart(), m.dueOn(),
-				m.dueOn().isBefore(today), purposes, ratable, interventions));
+				m.dueOn().isBefore(today), purposes, ratable, periodEnded, interventions));
 	}
 
 	/**
@@ -165,7 +196,7 @@ class ClosedCaseFollowUp {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (assessment != null) {
 			try {
-				this.assessments.record(facts, actor, assessment);
+				this.assessments.record(facts, actor, assessment, page.momentId());
 			}
 			catch (InvalidInput ex) {
 				problems.addAll(ex.problems());

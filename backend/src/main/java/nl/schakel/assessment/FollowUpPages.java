@@ -71,10 +71,14 @@ class FollowUpPages {
 
 	@GetMapping("/cases/{id}/follow-ups/{momentId}")
 	String page(Access access, @PathVariable UUID id, @PathVariable UUID momentId, HttpSession session, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ClosedCaseFollowUp.Answer answer = this.followUp.open(new CaseId(id), momentId, access.actor());
 		if (answer instanceof ClosedCaseFollowUp.OnTheCasePage) {
 			return "redirect:/cases/" + id + "/assessment";
+		}
+		if (answer instanceof ClosedCaseFollowUp.AlreadyRecorded) {
+			redirect.addFlashAttribute("problem", "followUp.noLongerDue");
+			return "redirect:/follow-ups";
 		}
 		if (!(answer instanceof ClosedCaseFollowUp.FollowUpPage found)) {
 			return notFound(response);
@@ -109,8 +113,13 @@ class FollowUpPages {
 	String record(Access access, @PathVariable UUID id, @PathVariable UUID momentId,
 			@RequestParam MultiValueMap<String, String> form, HttpSession session, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		if (!(this.followUp.open(new CaseId(id), momentId,
-				access.actor()) instanceof ClosedCaseFollowUp.FollowUpPage found)) {
+		ClosedCaseFollowUp.Answer answer = this.followUp.open(new CaseId(id), momentId, access.actor());
+		if (answer instanceof ClosedCaseFollowUp.AlreadyRecorded) {
+			// a second submit, or a colleague recorded it first
+			redirect.addFlashAttribute("problem", "followUp.noLongerDue");
+			return "redirect:/follow-ups";
+		}
+		if (!(answer instanceof ClosedCaseFollowUp.FollowUpPage found)) {
 			return notFound(response);
 		}
 		ClosedCaseFollowUp.Page page = found.page();
@@ -181,7 +190,7 @@ class FollowUpPages {
 			return "redirect:/follow-ups";
 		}
 		catch (InvalidInput ex) {
-			ex.problems().forEach((p) -> problems.add(atField(p.field(), ratingKeys)));
+			ex.problems().forEach((p) -> problems.add(atField(p, ratingKeys)));
 		}
 		catch (NotYourDomain ex) {
 			problems.add(new FieldProblem(fieldOf(ex.field(), ratingKeys), message("form.error.notYours")));
@@ -239,8 +248,12 @@ class FollowUpPages {
 	 * A problem the service named by its own field names, at the page's field, in the
 	 * reader's language.
 	 */
-	private FieldProblem atField(String field, List<String> ratingKeys) {
+	private FieldProblem atField(FieldProblem problem, List<String> ratingKeys) {
+		String field = problem.field();
 		String at = fieldOf(field, ratingKeys);
+		if (problem.message().startsWith(AssessmentService.PERIOD_ENDED)) {
+			return new FieldProblem(at, message("form.error.ratings.periodEnded"));
+		}
 		if ("ratings".equals(at)) {
 			return new FieldProblem(at, message("followUp.error.nothing"));
 		}

@@ -146,6 +146,17 @@ class FollowUps {
 			.ifPresent((f) -> f.done(at));
 	}
 
+	/** The follow-up page's moment is done. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void markDone(UUID momentId, Instant at) {
+		this.repository.findById(momentId).filter((f) -> f.doneAt() == null).ifPresent((f) -> f.done(at));
+	}
+
+	/** A moment of this case, whatever its state. */
+	Optional<FollowUp> ofCase(UUID momentId, CaseFacts facts) {
+		return this.repository.findById(momentId).filter((moment) -> moment.caseId().equals(facts.id().value()));
+	}
+
 	/** An outcome ends the intervention: every moment due by then is done. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void outcomeRecorded(UUID caseInterventionId, LocalDate today, Instant at) {

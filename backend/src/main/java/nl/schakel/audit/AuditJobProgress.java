@@ -52,6 +52,9 @@ class AuditJobProgress {
 
 	static final String SECURITY_EVENT_KIND = "AUDIT_JOB_STALLED";
 
+	/** How far the events outside their months are counted. */
+	static final int COUNTED_UP_TO = 1000;
+
 	private static final Logger log = LoggerFactory.getLogger(AuditJobProgress.class);
 
 	private final JdbcTemplate jdbc;
@@ -93,7 +96,8 @@ class AuditJobProgress {
 			.baseUnit("seconds")
 			.register(meters);
 		Gauge.builder("schakel.audit.jobs.stalled", this, (progress) -> progress.stalledCount())
-			.description("Audit jobs (sealing, review scan) that made no progress for several intervals")
+			.description(
+					"Audit jobs (sealing, review scan, the log's months) that made no progress or found events outside their months")
 			.register(meters);
 		this.stalls = Counter.builder("schakel.audit.jobs.stalls")
 			.description("Times an audit job turned stalled")
@@ -137,8 +141,8 @@ class AuditJobProgress {
 			log.error("{} has made no progress since {} while {} row(s) wait for it", job, since, backlog);
 			try {
 				this.jdbc.update("insert into security_event (kind, reason) values (?, ?)", SECURITY_EVENT_KIND,
-						(job == Job.LOG_MONTHS)
-								? backlog + " disclosure event(s) in the log's default partition: a month was missing"
+						(job == Job.LOG_MONTHS) ? ((backlog >= COUNTED_UP_TO) ? "at least " : "") + backlog
+								+ " disclosure event(s) in the log's default partition (or it could not be read): a month was missing"
 								: job.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " stalled; "
 										+ backlog + " row(s) waiting since " + since);
 			}
@@ -194,17 +198,20 @@ class AuditJobProgress {
 	}
 
 	/**
-	 * Events in the log's default partition (counted up to a thousand: whether there are
-	 * any is what matters). Zero where the log is not partitioned.
+	 * Events in the log's default partition, counted up to {@link #COUNTED_UP_TO}
+	 * (whether there are any is what matters). When they cannot be counted, the answer is
+	 * not "none": it fails closed as one, so the health degrades and someone looks.
 	 */
 	private long eventsOutsideTheirMonth() {
 		try {
 			Long rows = this.jdbc.queryForObject(
-					"select count(*) from (select 1 from disclosure_event_default limit 1000) outside", Long.class);
-			return (rows != null) ? rows : 0;
+					"select count(*) from (select 1 from disclosure_event_default limit " + COUNTED_UP_TO + ") outside",
+					Long.class);
+			return (rows != null) ? rows : 1;
 		}
 		catch (DataAccessException ex) {
-			return 0;
+			log.error("Could not count the disclosure log's events outside their months; taken as not empty", ex);
+			return 1;
 		}
 	}
 

@@ -135,8 +135,22 @@ class FollowUpPageAfterClosureIT {
 			.andExpect(jsonPath("$.entries[0].ratings[0].item").value("family"))
 			.andExpect(jsonPath("$.entries[0].ratings[0].score").value(1))
 			.andExpect(jsonPath("$.entries[0].ratings[0].justification").value("Gezin weer in beeld"));
-		// the moment is done: the page is gone, and the overview no longer lists it
-		this.mvc.perform(get(page).with(as("gemeente")).session(session)).andExpect(status().isNotFound());
+		// the moment is done: the page says so, a second submit writes nothing, and the
+		// overview no longer lists it
+		this.mvc.perform(get(page).with(as("gemeente")).session(session))
+			.andExpect(redirectedUrl("/follow-ups"))
+			.andExpect(flash().attribute("problem", "followUp.noLongerDue"));
+		this.mvc
+			.perform(post(page).with(as("gemeente"))
+				.with(csrf())
+				.session(session)
+				.param("moment", "FOLLOW_UP")
+				.param("legalBasis", "PUBLIC_TASK")
+				.param("score.social-context.family", "1"))
+			.andExpect(redirectedUrl("/follow-ups"))
+			.andExpect(flash().attribute("problem", "followUp.noLongerDue"));
+		assertThat(this.jdbc.queryForObject("select count(*) from assessment_rating where case_id = ?", Long.class, c))
+			.isEqualTo(1);
 		this.mvc.perform(get("/follow-ups").with(as("gemeente")))
 			.andExpect(content().string(not(containsString(page))));
 	}
@@ -294,6 +308,50 @@ class FollowUpPageAfterClosureIT {
 				.param("outcome-" + intervention + ".outcome", "COMPLETED")
 				.param("outcome-" + intervention + ".endedOn", today().minusDays(1).toString()))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theAssessmentCompletesTheMomentThePageWasOpenedForNotTheOrganisationsEarliest() throws Exception {
+		String url = caseWithIntervention();
+		UUID c = caseId(url);
+		// a second intervention of the municipality, started earlier: its three-month
+		// moment is the organisation's earliest open one
+		this.mvc
+			.perform(DemoApi.as("coordinator", "CASE_CONSULTATION", post(url + "/interventions"),
+					InterventionsAreFollowedUpAndEvaluatedIT.mentoring(today().minusMonths(5))))
+			.andExpect(status().isCreated());
+		close(url);
+		List<String> threeMonths = this.jdbc
+			.queryForList("select id::text from follow_up where case_id = ? and months_after_start = 3"
+					+ " and responsible_organisation = 'gemeente-midden' order by due_on", String.class, c);
+		assertThat(threeMonths).hasSize(2);
+		String later = threeMonths.get(1);
+		String page = "/cases/" + c + "/follow-ups/" + later;
+		MockHttpSession session = new MockHttpSession();
+		this.mvc
+			.perform(post(page + "/purpose").with(as("gemeente"))
+				.with(csrf())
+				.session(session)
+				.param("purpose", "CASE_CONSULTATION"))
+			.andExpect(redirectedUrl(page));
+
+		this.mvc
+			.perform(post(page).with(as("gemeente"))
+				.with(csrf())
+				.session(session)
+				.param("moment", "FOLLOW_UP")
+				.param("legalBasis", "PUBLIC_TASK")
+				.param("score.social-context.family", "2"))
+			.andExpect(redirectedUrl("/follow-ups"));
+
+		assertThat(this.jdbc.queryForObject("select done_at is not null from follow_up where id = ?::uuid",
+				Boolean.class, later))
+			.as("the moment the page was for")
+			.isTrue();
+		assertThat(this.jdbc.queryForObject("select done_at is not null from follow_up where id = ?::uuid",
+				Boolean.class, threeMonths.get(0)))
+			.as("the other intervention's earlier moment")
+			.isFalse();
 	}
 
 	private org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {

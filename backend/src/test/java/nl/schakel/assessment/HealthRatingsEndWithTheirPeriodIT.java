@@ -13,14 +13,22 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -44,6 +52,9 @@ class HealthRatingsEndWithTheirPeriodIT {
 
 	@Autowired
 	ParticipationRegistry participation;
+
+	@Autowired
+	UserDetailsService accounts;
 
 	@Test
 	void aYearAfterClosureTheCarePartnerRatesTheSocialDomainsAtFollowUpButNoLongerTheHealthDomain() throws Exception {
@@ -80,6 +91,40 @@ class HealthRatingsEndWithTheirPeriodIT {
 				caseId(url), today().plusMonths(6));
 
 		as("ggz", post(url + "/assessments"), HEALTH_RATING).andExpect(status().isCreated());
+	}
+
+	@Test
+	void theFollowUpPageNoLongerOffersTheHealthDomainAfterItsPeriodAndTakesNoScoreForItIfPostedAnyway()
+			throws Exception {
+		String url = caseFollowedUpByGgz(today().minusMonths(26));
+		close(url, today().minusMonths(13));
+		String moment = this.jdbc.queryForObject(
+				"select id::text from follow_up where case_id = ? and months_after_start = 24", String.class,
+				caseId(url));
+		String page = "/cases/" + caseId(url) + "/follow-ups/" + moment;
+		MockHttpSession session = new MockHttpSession();
+		this.mvc
+			.perform(post(page + "/purpose").with(user(this.accounts.loadUserByUsername("ggz")))
+				.with(csrf())
+				.session(session)
+				.param("purpose", "CASE_CONSULTATION"))
+			.andExpect(redirectedUrl(page));
+
+		this.mvc.perform(get(page).with(user(this.accounts.loadUserByUsername("ggz"))).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("score.social-context.family")))
+			.andExpect(content().string(not(containsString("score.psychopathology.treatment"))))
+			.andExpect(content().string(containsString("bewaartermijn van deze gegevens na afsluiting is verstreken")));
+		this.mvc
+			.perform(post(page).with(user(this.accounts.loadUserByUsername("ggz")))
+				.with(csrf())
+				.session(session)
+				.param("moment", "FOLLOW_UP")
+				.param("legalBasis", "PUBLIC_TASK")
+				.param("score.psychopathology.treatment", "2"))
+			// a score for a domain not offered is not taken: nothing rated
+			.andExpect(status().isUnprocessableContent());
+		assertThat(ratings(url, "HEALTH")).isZero();
 	}
 
 	private static LocalDate today() {
