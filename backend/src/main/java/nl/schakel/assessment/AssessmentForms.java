@@ -75,39 +75,11 @@ class AssessmentForms {
 		List<FieldProblem> early = new ArrayList<>();
 		// the service names ratings by their place in the list; the page names them by
 		// item
-		List<String> ratingKeys = new ArrayList<>();
-		List<AssessmentRequest.Rating> ratings = new ArrayList<>();
-		for (AssessmentInstrument.Domain domain : this.instrument.domains()) {
-			for (AssessmentInstrument.Item item : domain.items()) {
-				String key = domain.code() + "." + item.code();
-				String score = value(form, "score." + key);
-				String justification = value(form, "justification." + key);
-				if (score == null && justification == null) {
-					continue;
-				}
-				Integer parsed = null;
-				if (score != null) {
-					try {
-						parsed = Integer.valueOf(score);
-					}
-					catch (NumberFormatException ex) {
-						early.add(new FieldProblem("score." + key, "A score is one of the anchors"));
-						continue;
-					}
-				}
-				ratingKeys.add(key);
-				ratings.add(new AssessmentRequest.Rating(domain.code(), item.code(), parsed, justification));
-			}
-		}
-		LegalBasis basis = LegalBasis.PUBLIC_TASK;
-		if (value(form, "legalBasis") != null) {
-			try {
-				basis = LegalBasis.valueOf(value(form, "legalBasis"));
-			}
-			catch (IllegalArgumentException ex) {
-				early.add(new FieldProblem("legalBasis", "Unknown legal basis"));
-			}
-		}
+		RatingsForm rated = RatingsForm.read(this.instrument.domains(), form, early);
+		List<String> ratingKeys = rated.keys();
+		List<AssessmentRequest.Rating> ratings = rated.ratings();
+		LegalBasis basis = rated.basis();
+
 		AssessmentRequest.LicensedInstrument licensed = null;
 		String name = value(form, "licensedInstrument.name");
 		String by = value(form, "licensedInstrument.administeredBy");

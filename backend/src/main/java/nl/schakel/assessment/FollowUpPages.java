@@ -133,39 +133,11 @@ class FollowUpPages {
 		List<FieldProblem> early = new ArrayList<>();
 		// the service names ratings by their place in the list; the page by domain and
 		// item
-		List<String> ratingKeys = new ArrayList<>();
-		List<AssessmentRequest.Rating> ratings = new ArrayList<>();
-		for (AssessmentInstrument.Domain domain : page.ratable()) {
-			for (AssessmentInstrument.Item item : domain.items()) {
-				String key = domain.code() + "." + item.code();
-				String score = value(form, "score." + key);
-				String justification = value(form, "justification." + key);
-				if (score == null && justification == null) {
-					continue;
-				}
-				Integer parsed = null;
-				if (score != null) {
-					try {
-						parsed = Integer.valueOf(score);
-					}
-					catch (NumberFormatException ex) {
-						early.add(new FieldProblem("score." + key, "not a number"));
-						continue;
-					}
-				}
-				ratingKeys.add(key);
-				ratings.add(new AssessmentRequest.Rating(domain.code(), item.code(), parsed, justification));
-			}
-		}
-		LegalBasis basis = LegalBasis.PUBLIC_TASK;
-		if (value(form, "legalBasis") != null) {
-			try {
-				basis = LegalBasis.valueOf(value(form, "legalBasis"));
-			}
-			catch (IllegalArgumentException ex) {
-				early.add(new FieldProblem("legalBasis", "unknown"));
-			}
-		}
+		RatingsForm rated = RatingsForm.read(page.ratable(), form, early);
+		List<String> ratingKeys = rated.keys();
+		List<AssessmentRequest.Rating> ratings = rated.ratings();
+		LegalBasis basis = rated.basis();
+
 		AssessmentRequest assessment = ratings.isEmpty() ? null : new AssessmentRequest(value(form, "moment"), ratings,
 				null, basis, null, value(form, "statutoryReference"), null, null, null, null);
 		Map<UUID, InterventionRequest.OutcomeRequest> outcomes = new LinkedHashMap<>();
