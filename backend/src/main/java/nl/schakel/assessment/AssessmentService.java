@@ -129,6 +129,8 @@ public class AssessmentService {
 		checkBasis(facts, actor, basis, request, problems);
 		Domain own = this.access.domainOf(actor);
 		Map<String, List<SealedAssessment.Score>> byDomain = new LinkedHashMap<>();
+		Map<DataCategory, LocalDate> noLongerKept = facts.open() ? Map.of()
+				: this.retention.categoriesNoLongerKept(facts.id().value(), today());
 		List<AssessmentRequest.Rating> given = (request.ratings() == null) ? List.of() : request.ratings();
 		for (int i = 0; i < given.size(); i++) {
 			AssessmentRequest.Rating rating = given.get(i);
@@ -147,13 +149,12 @@ public class AssessmentService {
 				throw new NotYourDomain(at + ".domain", "Your organisation does not rate the domain '"
 						+ domain.get().code() + "'; it is rated by " + String.join(", ", domain.get().ratedBy()));
 			}
-			Optional<LocalDate> keptUntil = facts.open() ? Optional.empty()
-					: this.retention.categoryKeptUntil(facts.id().value(), domain.get().category());
-			if (keptUntil.isPresent() && !LocalDate.now(this.clock).isBefore(keptUntil.get())) {
+			LocalDate endedOn = noLongerKept.get(domain.get().category());
+			if (endedOn != null) {
 				// the retention job would erase it again at its next run: refused, not
 				// accepted and lost
-				problems.add(new FieldProblem(at + ".domain", "The case no longer keeps information of the category "
-						+ domain.get().category() + ": its period ended on " + keptUntil.get()));
+				problems.add(new FieldProblem(at + ".domain",
+						PERIOD_ENDED + " " + domain.get().category() + ": its period ended on " + endedOn));
 				continue;
 			}
 			Optional<AssessmentInstrument.Item> item = Optional.ofNullable(rating.item())

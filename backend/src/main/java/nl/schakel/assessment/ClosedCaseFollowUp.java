@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import nl.schakel.casefile.CaseFacts;
@@ -14,6 +15,7 @@ import nl.schakel.casefile.CaseFileService;
 import nl.schakel.casefile.CaseNotFound;
 import nl.schakel.ids.CaseId;
 import nl.schakel.organisation.Domain;
+import nl.schakel.policy.DataCategory;
 import nl.schakel.policy.Purpose;
 import nl.schakel.retention.RetentionSchedule;
 import nl.schakel.security.Actor;
@@ -150,10 +152,9 @@ class ClosedCaseFollowUp {
 				: this.instrument.domains().stream().filter((d) -> d.ratedBy().contains(own.name())).toList();
 		// a category the case no longer keeps (its own retention period ended) is not
 		// rated again: the retention job would erase it at its next run
+		Set<DataCategory> noLongerKept = this.retention.categoriesNoLongerKept(facts.id().value(), today).keySet();
 		List<AssessmentInstrument.Domain> periodEnded = ownDomains.stream()
-			.filter((d) -> this.retention.categoryKeptUntil(facts.id().value(), d.category())
-				.filter((until) -> !today.isBefore(until))
-				.isPresent())
+			.filter((d) -> noLongerKept.contains(d.category()))
 			.toList();
 		List<AssessmentInstrument.Domain> ratable = ownDomains.stream()
 			.filter((d) -> !periodEnded.contains(d))

@@ -1,7 +1,6 @@
 package nl.schakel.assessment;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static nl.schakel.assessment.RatingsForm.date;
+import static nl.schakel.assessment.RatingsForm.value;
 
 /**
  * The follow-up page of a case closed after its plan: the partner whose admission the
@@ -245,24 +247,6 @@ class FollowUpPages {
 
 	private String message(String key) {
 		return this.messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-	}
-
-	private static LocalDate date(String text, String field, List<FieldProblem> problems) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "A date, yyyy-mm-dd"));
-			return null;
-		}
-	}
-
-	private static String value(MultiValueMap<String, String> form, String name) {
-		String value = form.getFirst(name);
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -1,5 +1,7 @@
 package nl.schakel.assessment;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,8 @@ import org.springframework.util.MultiValueMap;
  * The ratings an assessment form posts: a score and a justification field per item of the
  * domains it offers ({@code score.<domain>.<item>}), and the legal basis. The service
  * names a rating by its place in the list; the page by domain and item, which
- * {@link #keys()} keeps in the same order.
+ * {@link #keys()} keeps in the same order. Also the two field readers the assessment
+ * pages share.
  *
  * @param keys each rating's {@code <domain>.<item>}, in the order of {@code ratings}
  * @param ratings the items given a score or a justification
@@ -66,6 +69,23 @@ record RatingsForm(List<String> keys, List<AssessmentRequest.Rating> ratings, Le
 	static String value(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * A date field's value; null when absent, or when it is no date (then added to the
+	 * problems, at its field).
+	 */
+	static LocalDate date(String text, String field, List<FieldProblem> problems) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(field, "A date, yyyy-mm-dd"));
+			return null;
+		}
 	}
 
 }

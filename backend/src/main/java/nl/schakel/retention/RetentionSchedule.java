@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,18 +149,19 @@ public class RetentionSchedule {
 	}
 
 	/**
-	 * The last day a data category with a period of its own is kept in a closed case
-	 * (extensions included), whether or not its content has been erased yet: from that
-	 * day on, nothing of the category is to be written into the case, since the next run
-	 * of the retention job would erase it again. Empty while the case is open or erased,
-	 * or when the category has no period of its own.
+	 * The data categories a closed case no longer keeps on this day, each with the last
+	 * day it was kept: those with a period of their own that has run out (extensions
+	 * included), whether or not their content has been erased yet. Nothing of them is to
+	 * be written into the case, since the next run of the retention job would erase it
+	 * again. Empty while the case is open or erased. One read of the case for all
+	 * categories.
 	 * @param caseId the case
-	 * @param category the data category
-	 * @return the day the category's content goes
+	 * @param today the day asked about
+	 * @return each category whose period has ended, with the day it ended
 	 */
 	@Transactional(readOnly = true)
-	public Optional<LocalDate> categoryKeptUntil(UUID caseId, DataCategory category) {
-		List<Optional<LocalDate>> due = this.jdbc.query("""
+	public Map<DataCategory, LocalDate> categoriesNoLongerKept(UUID caseId, LocalDate today) {
+		List<Map<DataCategory, LocalDate>> found = this.jdbc.query("""
 				select c.closed_on, c.triage_outcome,
 				       exists (select 1 from follow_up f where f.case_id = c.id) as followed_up,
 				       (select max(extended_until) from retention_extension e where e.case_id = c.id) as extended_until
@@ -168,16 +170,25 @@ public class RetentionSchedule {
 				   and not exists (select 1 from case_key k where k.case_id = c.id and k.destroyed_at is not null)
 				""", (rs, n) -> {
 			CaseOutcome outcome = outcome(rs.getString("triage_outcome"), rs.getBoolean("followed_up"));
-			Optional<RetentionPeriod> own = periodOf(outcome, category);
-			if (own.isEmpty() || own.get().categories().isEmpty()) {
-				return Optional.<LocalDate>empty();
-			}
-			LocalDate day = rs.getObject("closed_on", LocalDate.class).plus(own.get().period());
+			LocalDate closedOn = rs.getObject("closed_on", LocalDate.class);
 			Date extended = rs.getDate("extended_until");
-			return Optional
-				.of((extended != null && extended.toLocalDate().isAfter(day)) ? extended.toLocalDate() : day);
+			Map<DataCategory, LocalDate> ended = new EnumMap<>(DataCategory.class);
+			for (DataCategory category : DataCategory.values()) {
+				Optional<RetentionPeriod> own = periodOf(outcome, category);
+				if (own.isEmpty() || own.get().categories().isEmpty()) {
+					continue;
+				}
+				LocalDate day = closedOn.plus(own.get().period());
+				if (extended != null && extended.toLocalDate().isAfter(day)) {
+					day = extended.toLocalDate();
+				}
+				if (!today.isBefore(day)) {
+					ended.put(category, day);
+				}
+			}
+			return ended;
 		}, caseId);
-		return due.isEmpty() ? Optional.empty() : due.get(0);
+		return found.isEmpty() ? Map.of() : Map.copyOf(found.get(0));
 	}
 
 	/**
