@@ -2,7 +2,10 @@ package nl.schakel.disclosure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import nl.schakel.policy.BulkReads;
 import nl.schakel.policy.Policy;
@@ -28,9 +31,18 @@ class BulkReadLimit {
 
 	private final SharedTokenBuckets buckets;
 
+	private final Clock clock;
+
+	/**
+	 * Professionals refused on this instance, until their bucket holds a read again:
+	 * their next reads are refused before any work, without a query.
+	 */
+	private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
+
 	BulkReadLimit(Policy policy, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions,
 			@Value("${schakel.rate-limit.namespace:}") String namespace) {
 		this.policy = policy;
+		this.clock = clock;
 		this.buckets = new SharedTokenBuckets(namespace + "bulk-reads", jdbc, transactions, clock);
 	}
 
@@ -51,7 +63,12 @@ class BulkReadLimit {
 		// at as many concurrent reads as it has connections
 		Duration wait = this.buckets.takeInCallersTransaction(username, limit.burst(),
 				new SharedTokenBuckets.Refill(limit.caseReadsPerHour(), Duration.ofHours(1)));
-		return wait.isZero() ? Optional.empty() : Optional.of(wait);
+		if (wait.isZero()) {
+			this.refusedUntil.remove(username);
+			return Optional.empty();
+		}
+		this.refusedUntil.put(username, this.clock.instant().plus(wait));
+		return Optional.of(wait);
 	}
 
 	boolean limited() {
@@ -59,18 +76,25 @@ class BulkReadLimit {
 	}
 
 	/**
-	 * How long until this professional's next read, without taking one (a plain read of
-	 * the bucket, no lock).
-	 * @return empty if the bucket holds a read now
+	 * How long until this professional's next read, as far as this instance knows without
+	 * asking the database: after a refusal here, until the bucket holds a read again. A
+	 * read refused on another instance is refused here when it takes its token.
+	 * @return empty if no refusal here says otherwise
 	 */
 	Optional<Duration> waitFor(String username) {
-		BulkReads limit = this.policy.bulkReads();
-		if (!limit.limited()) {
+		if (!this.policy.bulkReads().limited()) {
 			return Optional.empty();
 		}
-		Duration wait = this.buckets.waitFor(username, limit.burst(),
-				new SharedTokenBuckets.Refill(limit.caseReadsPerHour(), Duration.ofHours(1)));
-		return wait.isZero() ? Optional.empty() : Optional.of(wait);
+		Instant until = this.refusedUntil.get(username);
+		if (until == null) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		if (!now.isBefore(until)) {
+			this.refusedUntil.remove(username, until);
+			return Optional.empty();
+		}
+		return Optional.of(Duration.between(now, until));
 	}
 
 	/**

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import nl.schakel.policy.Decision;
@@ -98,7 +97,7 @@ public class Disclosure implements Persistable<UUID> {
 		return row;
 	}
 
-	@PostPersist
+	/** Marks the row written to the log (in the current transaction). */
 	void markRecorded() {
 		this.recorded = true;
 	}
@@ -132,6 +131,34 @@ public class Disclosure implements Persistable<UUID> {
 
 	public Decision decision() {
 		return this.decision;
+	}
+
+	String actorRole() {
+		return this.actorRole;
+	}
+
+	ItemKind itemKind() {
+		return this.itemKind;
+	}
+
+	UUID itemId() {
+		return this.itemId;
+	}
+
+	String category() {
+		return this.category;
+	}
+
+	String legalBasis() {
+		return this.legalBasis;
+	}
+
+	String ruleId() {
+		return this.ruleId;
+	}
+
+	UUID consentId() {
+		return this.consentId;
 	}
 
 	public boolean flagged() {

@@ -76,7 +76,8 @@ public class DisclosureEvent {
 	DisclosureEvent(Instant occurredAt, String actor, String actorOrganisation, UUID caseId, UUID personId,
 			String purpose, String policyVersion, Channel channel, String requestId, String correlationId) {
 		this.id = timeOrderedId();
-		this.occurredAt = occurredAt;
+		// to the database's precision, so the items' copy of it is the very same value
+		this.occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		this.actor = actor;
 		this.actorOrganisation = actorOrganisation;
 		this.caseId = caseId;

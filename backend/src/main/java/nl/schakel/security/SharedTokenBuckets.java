@@ -34,6 +34,22 @@ public final class SharedTokenBuckets {
 	 */
 	private static final int CLEAN_UP_ONE_IN = 500;
 
+	/**
+	 * Takes a token: a new bucket starts full less the token; a bucket met refills at the
+	 * rate per millisecond since its last take (up to its capacity) and gives one if it
+	 * then holds one. Parameters: limiter, key hash, capacity - 1, now, then capacity and
+	 * rate per millisecond, twice.
+	 */
+	private static final String TAKE = """
+			insert into rate_limit_bucket as b (limiter, key_hash, tokens, updated_at) values (?, ?, ?, ?)
+			on conflict (limiter, key_hash) do update
+			set tokens = least(?::float8, b.tokens + greatest(0,
+			        extract(epoch from excluded.updated_at - b.updated_at)::float8 * 1000) * ?::float8) - 1,
+			    updated_at = greatest(b.updated_at, excluded.updated_at)
+			where least(?::float8, b.tokens + greatest(0,
+			        extract(epoch from excluded.updated_at - b.updated_at)::float8 * 1000) * ?::float8) >= 1
+			returning tokens""";
+
 	private final String limiter;
 
 	private final JdbcTemplate jdbc;
@@ -82,26 +98,24 @@ public final class SharedTokenBuckets {
 	}
 
 	private Duration takeNow(byte[] hash, Instant now, double capacity, Refill refill) {
-		// one statement finds or makes the bucket and locks its row (an upsert locks the
-		// row it updates): a bucket removed by the clean-up between a separate insert and
-		// select could otherwise not be found
-		Bucket bucket = this.jdbc.queryForObject("""
-				insert into rate_limit_bucket as b (limiter, key_hash, tokens, updated_at) values (?, ?, ?, ?)
-				on conflict (limiter, key_hash) do update set limiter = b.limiter
-				returning tokens, updated_at""",
-				(rs, row) -> new Bucket(rs.getDouble(1), rs.getTimestamp(2).toInstant()), this.limiter, hash, capacity,
-				Timestamp.from(now));
-		double tokens = bucket.refilled(now, capacity, refill);
-		Duration result = Duration.ZERO;
-		if (tokens >= 1) {
-			tokens -= 1;
+		if (capacity >= 1) {
+			// one statement finds or makes the bucket, refills it to now and takes a
+			// token
+			// when one is there; it locks the row either way (an upsert locks the row it
+			// meets), and answers with a row only when it took a token
+			List<Double> taken = this.jdbc.queryForList(TAKE, Double.class, this.limiter, hash, capacity - 1,
+					Timestamp.from(now), capacity, refill.perMilli(), capacity, refill.perMilli());
+			if (!taken.isEmpty()) {
+				return Duration.ZERO;
+			}
 		}
-		else {
-			result = refill.until(1 - tokens);
-		}
-		this.jdbc.update("update rate_limit_bucket set tokens = ?, updated_at = ? where limiter = ? and key_hash = ?",
-				tokens, Timestamp.from(later(bucket.updatedAt(), now)), this.limiter, hash);
-		return result;
+		// refused: the bucket (locked now) says how long until its next token; it is left
+		// as it was, since its refill follows from its last take
+		Bucket bucket = this.jdbc.queryForObject(
+				"select tokens, updated_at from rate_limit_bucket where limiter = ? and key_hash = ?",
+				(rs, row) -> new Bucket(rs.getDouble(1), rs.getTimestamp(2).toInstant()), this.limiter, hash);
+		double tokens = (bucket != null) ? bucket.refilled(now, capacity, refill) : 0;
+		return refill.until(1 - tokens);
 	}
 
 	private void cleanUpNowAndThen(Instant now, double capacity, Refill refill) {
@@ -143,10 +157,6 @@ public final class SharedTokenBuckets {
 		this.jdbc.update(
 				"delete from rate_limit_bucket where limiter = ? and updated_at < ? and refusal_recorded_at is null",
 				this.limiter, Timestamp.from(now.minus(toFull).minusSeconds(1)));
-	}
-
-	private static Instant later(Instant a, Instant b) {
-		return a.isAfter(b) ? a : b;
 	}
 
 	private static byte[] hash(String key) {
