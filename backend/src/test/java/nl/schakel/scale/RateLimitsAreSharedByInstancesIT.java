@@ -2,6 +2,9 @@ package nl.schakel.scale;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -87,6 +90,63 @@ class RateLimitsAreSharedByInstancesIT {
 		assertThat(second.firstRefusalIn(reader, Duration.ofHours(1))).isTrue();
 		assertThat(first.firstRefusalIn(reader, Duration.ofHours(1))).isFalse();
 		assertThat(second.firstRefusalIn(reader, Duration.ofHours(1))).isFalse();
+	}
+
+	@Test
+	void anEmptiedBucketRefillsAtItsRateAndNeverBeyondItsCapacity() {
+		// one token every 12 minutes
+		MovingClock now = new MovingClock(this.clock.instant());
+		SharedTokenBuckets buckets = new SharedTokenBuckets("bulk-reads", this.jdbc, this.transactions, now);
+		String reader = "geduldig-" + System.nanoTime();
+		for (int i = 0; i < CAPACITY; i++) {
+			assertThat(buckets.take(reader, CAPACITY, SLOW)).as("take %d of a full bucket", i + 1).isZero();
+		}
+		Duration wait = buckets.take(reader, CAPACITY, SLOW);
+		assertThat(wait).as("empty: the next token is 12 minutes away")
+			.isBetween(Duration.ofMinutes(12).minusSeconds(1), Duration.ofMinutes(12));
+
+		now.advance(Duration.ofMinutes(11));
+		assertThat(buckets.take(reader, CAPACITY, SLOW)).as("a refusal spends nothing: a minute to go")
+			.isBetween(Duration.ofSeconds(59), Duration.ofMinutes(1));
+		now.advance(Duration.ofMinutes(1).plusSeconds(1));
+		assertThat(buckets.take(reader, CAPACITY, SLOW)).as("refilled by one").isZero();
+		assertThat(buckets.take(reader, CAPACITY, SLOW)).as("and only one").isPositive();
+
+		now.advance(Duration.ofDays(1));
+		for (int i = 0; i < CAPACITY; i++) {
+			assertThat(buckets.take(reader, CAPACITY, SLOW)).as("after a day, take %d", i + 1).isZero();
+		}
+		assertThat(buckets.take(reader, CAPACITY, SLOW)).as("a day refills the capacity, no more").isPositive();
+	}
+
+	/** A clock the test moves forward. */
+	static final class MovingClock extends Clock {
+
+		private Instant now;
+
+		MovingClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration by) {
+			this.now = this.now.plus(by);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	private SharedTokenBuckets instance() {
