@@ -39,6 +39,9 @@ class BulkReadLimit {
 	 */
 	private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
 
+	/** How many remembered refusals make the next one forget those that are over. */
+	private static final int FORGET_PAST_REFUSALS_AT = 256;
+
 	BulkReadLimit(Policy policy, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions,
 			@Value("${schakel.rate-limit.namespace:}") String namespace) {
 		this.policy = policy;
@@ -67,7 +70,12 @@ class BulkReadLimit {
 			this.refusedUntil.remove(username);
 			return Optional.empty();
 		}
-		this.refusedUntil.put(username, this.clock.instant().plus(wait));
+		Instant now = this.clock.instant();
+		if (this.refusedUntil.size() >= FORGET_PAST_REFUSALS_AT) {
+			// refused professionals who never came back: their refusals are over
+			this.refusedUntil.values().removeIf((until) -> !now.isBefore(until));
+		}
+		this.refusedUntil.put(username, now.plus(wait));
 		return Optional.of(wait);
 	}
 

@@ -159,14 +159,16 @@ public class DisclosureGate {
 	}
 
 	/**
-	 * Refuses the read when this professional read more cases than the policy allows: at
-	 * once, before anything is decided or logged, when the bucket is already empty; else
-	 * the read's token is taken just before its transaction commits, on the read's own
+	 * Refuses the read when this professional read more cases than the policy allows. The
+	 * read's token is taken just before its transaction commits, on the read's own
 	 * connection (a take in a transaction of its own needed a second pool connection per
 	 * read and starved the pool at as many concurrent reads as it has connections), and
-	 * the bucket's row is locked only for that moment. A refusal there rolls the read
-	 * back: no disclosure row, no content. A read that fails otherwise spends no token.
-	 * The first refusal in an hour is announced for the security log and the review queue
+	 * the bucket's row is locked only for that moment: a refusal there rolls the read
+	 * back — no disclosure row, no content. A professional this instance refused already
+	 * is refused at once, before anything is decided or logged, from its memory of that
+	 * refusal (no query); the first read over the limit on an instance does its work
+	 * before the commit refuses it. A read that fails otherwise spends no token. The
+	 * first refusal in an hour is announced for the security log and the review queue
 	 * once the transaction has ended.
 	 */
 	private void refuseBulkReading(Actor actor, CaseSubject subject) {

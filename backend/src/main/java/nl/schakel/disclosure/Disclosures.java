@@ -46,9 +46,9 @@ class Disclosures {
 
 	/**
 	 * Writes the event and its items in the current transaction, now: when this returns,
-	 * both are in the database (uncommitted), and each item is marked recorded.
-	 * @throws IllegalStateException if not every item was written (nothing may then be
-	 * shown)
+	 * both are in the database (uncommitted), and each item is marked recorded. If not
+	 * every item was written it throws (translated by Spring into a data access
+	 * exception) and the transaction rolls back: nothing is shown.
 	 */
 	void record(DisclosureEvent event, List<Disclosure> items) {
 		this.entities.persist(event);

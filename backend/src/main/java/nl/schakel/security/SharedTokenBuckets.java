@@ -111,10 +111,11 @@ public final class SharedTokenBuckets {
 		}
 		// refused: the bucket (locked now) says how long until its next token; it is left
 		// as it was, since its refill follows from its last take
-		Bucket bucket = this.jdbc.queryForObject(
+		List<Bucket> bucket = this.jdbc.query(
 				"select tokens, updated_at from rate_limit_bucket where limiter = ? and key_hash = ?",
 				(rs, row) -> new Bucket(rs.getDouble(1), rs.getTimestamp(2).toInstant()), this.limiter, hash);
-		double tokens = (bucket != null) ? bucket.refilled(now, capacity, refill) : 0;
+		// a bucket of less than one token (no limit allows that) holds none
+		double tokens = bucket.isEmpty() ? 0 : bucket.get(0).refilled(now, capacity, refill);
 		return refill.until(1 - tokens);
 	}
 

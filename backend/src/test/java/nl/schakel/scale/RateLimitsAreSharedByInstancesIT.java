@@ -2,9 +2,8 @@ package nl.schakel.scale;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import nl.schakel.security.SharedTokenBuckets;
 import nl.schakel.support.IntegrationTest;
+import nl.schakel.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +95,8 @@ class RateLimitsAreSharedByInstancesIT {
 	@Test
 	void anEmptiedBucketRefillsAtItsRateAndNeverBeyondItsCapacity() {
 		// one token every 12 minutes
-		MovingClock now = new MovingClock(this.clock.instant());
+		// to the microsecond, as the bucket's row keeps it
+		MutableClock now = new MutableClock(this.clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
 		SharedTokenBuckets buckets = new SharedTokenBuckets("bulk-reads", this.jdbc, this.transactions, now);
 		String reader = "geduldig-" + System.nanoTime();
 		for (int i = 0; i < CAPACITY; i++) {
@@ -117,36 +118,6 @@ class RateLimitsAreSharedByInstancesIT {
 			assertThat(buckets.take(reader, CAPACITY, SLOW)).as("after a day, take %d", i + 1).isZero();
 		}
 		assertThat(buckets.take(reader, CAPACITY, SLOW)).as("a day refills the capacity, no more").isPositive();
-	}
-
-	/** A clock the test moves forward. */
-	static final class MovingClock extends Clock {
-
-		private Instant now;
-
-		MovingClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 	private SharedTokenBuckets instance() {
