@@ -27,6 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 class BulkReadLimit {
 
+	/** How many remembered refusals make the next one forget those that are over. */
+	private static final int FORGET_PAST_REFUSALS_AT = 256;
+
 	private final Policy policy;
 
 	private final SharedTokenBuckets buckets;
@@ -38,9 +41,6 @@ class BulkReadLimit {
 	 * their next reads are refused before any work, without a query.
 	 */
 	private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
-
-	/** How many remembered refusals make the next one forget those that are over. */
-	private static final int FORGET_PAST_REFUSALS_AT = 256;
 
 	BulkReadLimit(Policy policy, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions,
 			@Value("${schakel.rate-limit.namespace:}") String namespace) {

@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import nl.schakel.policy.Decision;
 import org.hibernate.annotations.Immutable;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One item shown, exported or denied within a {@link DisclosureEvent}: which item, why
@@ -22,7 +21,7 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @Table(name = "disclosure_event_item")
 @Immutable
-public class Disclosure implements Persistable<UUID> {
+public class Disclosure {
 
 	@Id
 	private UUID id;
@@ -113,20 +112,6 @@ public class Disclosure implements Persistable<UUID> {
 
 	public UUID id() {
 		return this.id;
-	}
-
-	@Override
-	public UUID getId() {
-		return this.id;
-	}
-
-	/**
-	 * Always new until written: a disclosure is inserted once and never merged or
-	 * updated.
-	 */
-	@Override
-	public boolean isNew() {
-		return !this.recorded;
 	}
 
 	public Decision decision() {

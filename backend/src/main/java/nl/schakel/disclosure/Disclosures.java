@@ -1,9 +1,7 @@
 package nl.schakel.disclosure;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
@@ -84,16 +82,16 @@ class Disclosures {
 				}
 				insert.setObject(1, event.id());
 				insert.setTimestamp(2, Timestamp.from(event.occurredAt()));
-				insert.setArray(3, array(connection, "uuid", ids));
-				insert.setArray(4, array(connection, "varchar", roles));
-				insert.setArray(5, array(connection, "varchar", kinds));
-				insert.setArray(6, array(connection, "uuid", itemIds));
-				insert.setArray(7, array(connection, "varchar", categories));
-				insert.setArray(8, array(connection, "varchar", bases));
-				insert.setArray(9, array(connection, "varchar", rules));
-				insert.setArray(10, array(connection, "varchar", decisions));
-				insert.setArray(11, array(connection, "uuid", consents));
-				insert.setArray(12, array(connection, "boolean", flagged));
+				insert.setArray(3, connection.createArrayOf("uuid", ids));
+				insert.setArray(4, connection.createArrayOf("varchar", roles));
+				insert.setArray(5, connection.createArrayOf("varchar", kinds));
+				insert.setArray(6, connection.createArrayOf("uuid", itemIds));
+				insert.setArray(7, connection.createArrayOf("varchar", categories));
+				insert.setArray(8, connection.createArrayOf("varchar", bases));
+				insert.setArray(9, connection.createArrayOf("varchar", rules));
+				insert.setArray(10, connection.createArrayOf("varchar", decisions));
+				insert.setArray(11, connection.createArrayOf("uuid", consents));
+				insert.setArray(12, connection.createArrayOf("boolean", flagged));
 				return insert.executeUpdate();
 			}
 		});
@@ -102,10 +100,6 @@ class Disclosures {
 					"The disclosure log took " + written + " of a read's " + items.size() + " items");
 		}
 		items.forEach(Disclosure::markRecorded);
-	}
-
-	private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-		return connection.createArrayOf(type, values);
 	}
 
 }

@@ -99,9 +99,8 @@ public final class SharedTokenBuckets {
 
 	private Duration takeNow(byte[] hash, Instant now, double capacity, Refill refill) {
 		if (capacity >= 1) {
-			// one statement finds or makes the bucket, refills it to now and takes a
-			// token
-			// when one is there; it locks the row either way (an upsert locks the row it
+			// one statement finds or makes the bucket, refills it and takes a token if
+			// one is there; it locks the row either way (an upsert locks the row it
 			// meets), and answers with a row only when it took a token
 			List<Double> taken = this.jdbc.queryForList(TAKE, Double.class, this.limiter, hash, capacity - 1,
 					Timestamp.from(now), capacity, refill.perMilli(), capacity, refill.perMilli());
