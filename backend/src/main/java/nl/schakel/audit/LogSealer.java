@@ -111,18 +111,10 @@ class LogSealer {
 		List<Long> seqs = new ArrayList<>();
 		List<byte[]> digests = new ArrayList<>();
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			SealOrder.joinItemsToEventsByKey(connection);
-			try (PreparedStatement statement = connection.prepareStatement(
-					"select " + SealedRow.COLUMNS + " from disclosure where seq > ? and seq <= ? order by seq")) {
-				statement.setFetchSize(1000);
-				statement.setLong(1, afterSeq);
-				statement.setLong(2, toSeq);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						SealedRow row = SealedRow.read(rs);
-						seqs.add(row.seq());
-						digests.add(BlockHash.digest(row));
-					}
+			try (SealedRows rows = SealedRows.between(connection, afterSeq + 1, toSeq)) {
+				for (SealedRow row = rows.next(); row != null; row = rows.next()) {
+					seqs.add(row.seq());
+					digests.add(BlockHash.digest(row));
 				}
 			}
 			return null;

@@ -91,7 +91,6 @@ class LogVerifier {
 					// may
 					statement.execute("set local transaction_timeout = 0");
 				}
-				SealOrder.joinItemsToEventsByKey(connection);
 				return run(connection, Math.max(1, fromBlock), expected, Math.max(1, parallelism));
 			}));
 		record(report, verifiedBy);
@@ -225,7 +224,6 @@ class LogVerifier {
 							statement.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
 							statement.execute("set local transaction_timeout = 0");
 						}
-						SealOrder.joinItemsToEventsByKey(own);
 						try {
 							return verifySegment(own, segment, fromBlock, previousStoredHash, expected);
 						}
@@ -267,22 +265,14 @@ class LogVerifier {
 		long lastToSeq = segment.toSeqBefore();
 		try (PreparedStatement blocks = connection.prepareStatement("""
 				select number, from_seq, to_seq, row_count, row_digests, previous_hash, hash
-				from disclosure_block where number >= ? and number <= ? order by number""");
-				PreparedStatement rowQuery = connection.prepareStatement(
-						"select " + SealedRow.COLUMNS + " from disclosure where seq >= ? and seq <= ? order by seq")) {
+				from disclosure_block where number >= ? and number <= ? order by number""")) {
 			blocks.setFetchSize(50);
 			blocks.setLong(1, segment.firstNumber());
 			blocks.setLong(2, segment.lastNumber());
 			long firstSeq = (lastToSeq >= 0) ? lastToSeq + 1 : 0;
-			rowQuery.setFetchSize(2000);
-			// a server-side prepared statement from the first execution, so the driver
-			// fetches
-			// seq, timestamps and flags in binary instead of parsing their text per row
-			rowQuery.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-			rowQuery.setLong(1, firstSeq);
-			rowQuery.setLong(2, segment.lastToSeq());
-			try (ResultSet blockSet = blocks.executeQuery(); ResultSet rowSet = rowQuery.executeQuery()) {
-				SealedRow pending = next(rowSet);
+			try (ResultSet blockSet = blocks.executeQuery();
+					SealedRows rowSet = SealedRows.between(connection, firstSeq, segment.lastToSeq())) {
+				SealedRow pending = rowSet.next();
 				while (blockSet.next()) {
 					long number = blockSet.getLong(1);
 					long fromSeq = blockSet.getLong(2);
@@ -322,7 +312,7 @@ class LogVerifier {
 						else {
 							blockRows.add(pending);
 						}
-						pending = next(rowSet);
+						pending = rowSet.next();
 					}
 					rows += blockRows.size();
 					BlockHash.Block recomputed = BlockHash.block(previousHash, number, fromSeq, toSeq, storedCount);
@@ -403,10 +393,6 @@ class LogVerifier {
 				return rs.getLong(1);
 			}
 		}
-	}
-
-	private static SealedRow next(ResultSet rows) throws SQLException {
-		return rows.next() ? SealedRow.read(rows) : null;
 	}
 
 	private static Map<Long, byte[]> decode(byte[] stored) {

@@ -378,11 +378,15 @@ class SealedLogSurvivesMonthlyPartitionsIT {
 				values (?, ?, ?, ?, ?, ?, 'CASE_CONSULTATION', 'v-older', 'UI', ?)""", event,
 				Timestamp.from(Instant.parse(at)), actor, actor + "-midden", c.id(), c.personId(), "older-" + event);
 		for (String kind : List.of("CASE", "CONTRIBUTION")) {
+			// the event's time on the item too: today's sealer, sealing here as the old
+			// one
+			// did, finds an item's event by both (the column goes before the move)
 			jdbc.update("""
-					insert into disclosure_event_item (id, event_id, actor_role, item_kind, item_id, category,
-					                                   legal_basis, rule_id, decision, flagged)
-					values (?, ?, 'hulpverlener', ?, ?, 'HEALTH', 'PUBLIC_TASK', 'older-rule', ?, ?)""",
-					UUID.randomUUID(), event, kind, UUID.randomUUID(), decision, flagged);
+					insert into disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, item_id,
+					                                   category, legal_basis, rule_id, decision, flagged)
+					values (?, ?, ?, 'hulpverlener', ?, ?, 'HEALTH', 'PUBLIC_TASK', 'older-rule', ?, ?)""",
+					UUID.randomUUID(), event, Timestamp.from(Instant.parse(at)), kind, UUID.randomUUID(), decision,
+					flagged);
 		}
 		return event;
 	}
@@ -395,8 +399,14 @@ class SealedLogSurvivesMonthlyPartitionsIT {
 				null, null, null, 200);
 	}
 
+	/** Every column of the log a block seals. */
+	private static final String SEALED_COLUMNS = """
+			seq, id::text, occurred_at, actor, actor_organisation, actor_role, case_id::text, person_id::text,
+			item_kind, item_id::text, category, purpose, legal_basis, rule_id, policy_version, decision, channel,
+			request_id, flagged, inserted_at, correlation_id, consent_id::text""";
+
 	private static List<Map<String, Object>> rows(JdbcTemplate jdbc, long toSeq) {
-		return jdbc.queryForList("select " + SealedRow.COLUMNS + " from disclosure where seq <= ? order by seq", toSeq);
+		return jdbc.queryForList("select " + SEALED_COLUMNS + " from disclosure where seq <= ? order by seq", toSeq);
 	}
 
 	private static List<Map<String, Object>> blocks(JdbcTemplate jdbc) {

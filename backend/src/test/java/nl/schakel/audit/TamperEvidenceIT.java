@@ -108,6 +108,48 @@ class TamperEvidenceIT {
 	}
 
 	@Test
+	void anAlteredReadAltersEveryRowItDisclosedAndItsBlockIsNamed() throws Exception {
+		String event = this.jdbc.queryForObject("select event_id::text from disclosure where seq = ?", String.class,
+				this.first);
+		List<Long> rowsOfTheRead = this.jdbc.queryForList(
+				"select seq from disclosure_event_item where event_id = ?::uuid order by seq", Long.class, event);
+		String purpose = this.jdbc.queryForObject("select purpose from disclosure_event where id = ?::uuid",
+				String.class, event);
+		asOwnerWithoutTriggers("update disclosure_event set purpose = 'TRIAGE' where id = '" + event + "'");
+		try {
+			VerificationReport report = verify();
+			assertThat(report.intact()).isFalse();
+			assertThat(report.firstBrokenBlock()).isEqualTo(this.block);
+			assertThat(report.differences()).extracting(RowDifference::seq).containsExactlyElementsOf(rowsOfTheRead);
+			assertThat(report.differences()).extracting(RowDifference::kind).containsOnly(RowDifference.Kind.ALTERED);
+		}
+		finally {
+			asOwnerWithoutTriggers(
+					"update disclosure_event set purpose = '" + purpose + "' where id = '" + event + "'");
+		}
+		assertThat(verify().intact()).isTrue();
+	}
+
+	@Test
+	void anItemMovedOffTheTimeOfItsReadNoLongerCountsAsSealed() throws Exception {
+		asOwnerWithoutTriggers("update disclosure_event_item set occurred_at = occurred_at + interval '1 microsecond'"
+				+ " where seq = " + this.first);
+		try {
+			VerificationReport report = verify();
+			assertThat(report.intact()).isFalse();
+			assertThat(report.firstBrokenBlock()).isEqualTo(this.block);
+			assertThat(report.differences()).extracting(RowDifference::seq, RowDifference::kind)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(this.first, RowDifference.Kind.MISSING));
+		}
+		finally {
+			asOwnerWithoutTriggers(
+					"update disclosure_event_item set occurred_at = occurred_at - interval '1 microsecond'"
+							+ " where seq = " + this.first);
+		}
+		assertThat(verify().intact()).isTrue();
+	}
+
+	@Test
 	void aDeletedRowIsFoundAndItsBlockNamed() throws Exception {
 		asOwnerWithoutTriggers(
 				"create table tamper_backup as select * from disclosure_event_item where seq = " + this.first,
