@@ -93,11 +93,7 @@ class TamperEvidenceIT {
 				this.first);
 		asOwnerWithoutTriggers("update disclosure_event_item set rule_id = 'iemand-anders' where seq = " + this.first);
 		try {
-			VerificationReport report = verify();
-			assertThat(report.intact()).isFalse();
-			assertThat(report.firstBrokenBlock()).isEqualTo(this.block);
-			assertThat(report.differences()).extracting(RowDifference::seq, RowDifference::kind)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(this.first, RowDifference.Kind.ALTERED));
+			onlyThisRowBreaksItsBlock(this.first, RowDifference.Kind.ALTERED);
 			assertThat(commandLine("")).as("exit status of verify-log").isEqualTo(1);
 		}
 		finally {
@@ -135,11 +131,7 @@ class TamperEvidenceIT {
 		asOwnerWithoutTriggers("update disclosure_event_item set occurred_at = occurred_at + interval '1 microsecond'"
 				+ " where seq = " + this.first);
 		try {
-			VerificationReport report = verify();
-			assertThat(report.intact()).isFalse();
-			assertThat(report.firstBrokenBlock()).isEqualTo(this.block);
-			assertThat(report.differences()).extracting(RowDifference::seq, RowDifference::kind)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(this.first, RowDifference.Kind.MISSING));
+			onlyThisRowBreaksItsBlock(this.first, RowDifference.Kind.MISSING);
 		}
 		finally {
 			asOwnerWithoutTriggers(
@@ -155,11 +147,7 @@ class TamperEvidenceIT {
 				"create table tamper_backup as select * from disclosure_event_item where seq = " + this.first,
 				"delete from disclosure_event_item where seq = " + this.first);
 		try {
-			VerificationReport report = verify();
-			assertThat(report.intact()).isFalse();
-			assertThat(report.firstBrokenBlock()).isEqualTo(this.block);
-			assertThat(report.differences()).extracting(RowDifference::seq, RowDifference::kind)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(this.first, RowDifference.Kind.MISSING));
+			onlyThisRowBreaksItsBlock(this.first, RowDifference.Kind.MISSING);
 		}
 		finally {
 			asOwnerWithoutTriggers("insert into disclosure_event_item select * from tamper_backup",
@@ -314,6 +302,15 @@ class TamperEvidenceIT {
 	private long blockOf(long seq) {
 		return this.jdbc.queryForObject("select number from disclosure_block where ? between from_seq and to_seq",
 				Long.class, seq);
+	}
+
+	/** A verify finds the log broken in the block under test, at this one row only. */
+	private void onlyThisRowBreaksItsBlock(long seq, RowDifference.Kind kind) {
+		VerificationReport report = verify();
+		assertThat(report.intact()).isFalse();
+		assertThat(report.firstBrokenBlock()).isEqualTo(this.block);
+		assertThat(report.differences()).extracting(RowDifference::seq, RowDifference::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(seq, kind));
 	}
 
 	/**

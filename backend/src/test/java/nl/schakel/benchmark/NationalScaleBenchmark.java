@@ -230,20 +230,30 @@ public final class NationalScaleBenchmark {
 			int clients = clientCounts[0];
 			Path script = writePgbenchScript(data, generator);
 			double[] gateRate = new double[repeats];
+			double[] writerRate = new double[repeats];
 			double[] pgRate = new double[repeats];
 			double[] ratio = new double[repeats];
+			double[] writerRatio = new double[repeats];
 			for (int r = 0; r < repeats; r++) {
 				Load g = load(base + "/api/v1/cases/", readIds, clients, warmup, seconds, "ggz", "CASE_CONSULTATION");
 				gateRate[r] = g.rate;
+				// the log's own writer, the code a read runs to log it, without the read
+				writerRate[r] = nl.schakel.disclosure.LogWriterLoad.run(app, generator.caseIds.get(0),
+						generator.casePersons.get(0), 21, clients, warmup, seconds);
 				pgRate[r] = pgbench(server, script, clients, seconds, superuserPassword(data));
 				ratio[r] = gateRate[r] / pgRate[r];
+				writerRatio[r] = writerRate[r] / pgRate[r];
 				System.out.printf(Locale.ROOT,
-						"[log] clients=%d run %d: gate reads %.0f/s, pgbench tx %.0f/s, ratio %.2f%n", clients, r + 1,
-						gateRate[r], pgRate[r], ratio[r]);
+						"[log] clients=%d run %d: gate reads %.0f/s, log writer %.0f/s, pgbench tx %.0f/s, "
+								+ "ratio gate %.2f, writer %.2f%n",
+						clients, r + 1, gateRate[r], writerRate[r], pgRate[r], ratio[r], writerRatio[r]);
 			}
 			summary("disclosure logging, %d clients: gate reads %s /s; pgbench same-rows tx %s /s; ratio %s", clients,
 					BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(pgRate, "%.0f"),
 					BenchSupport.spread(ratio, "%.2f"));
+			summary("disclosure log writer alone (an event, 21 items, revision, Envers row; durable), %d clients: "
+					+ "%s /s; pgbench same rows %s /s; ratio %s", clients, BenchSupport.spread(writerRate, "%.0f"),
+					BenchSupport.spread(pgRate, "%.0f"), BenchSupport.spread(writerRatio, "%.2f"));
 		}
 
 		if (phases.contains("seal")) {
