@@ -263,9 +263,10 @@ class LogVerifier {
 		long lastNumber = segment.numberBefore();
 		String lastHash = segment.hashBefore();
 		long lastToSeq = segment.toSeqBefore();
-		try (PreparedStatement blocks = connection.prepareStatement("""
+		// binary, so the row digests arrive as bytes rather than hex text
+		try (PreparedStatement blocks = SealedRows.binary(connection.prepareStatement("""
 				select number, from_seq, to_seq, row_count, row_digests, previous_hash, hash
-				from disclosure_block where number >= ? and number <= ? order by number""")) {
+				from disclosure_block where number >= ? and number <= ? order by number"""))) {
 			blocks.setFetchSize(50);
 			blocks.setLong(1, segment.firstNumber());
 			blocks.setLong(2, segment.lastNumber());

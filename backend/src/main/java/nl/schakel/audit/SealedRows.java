@@ -1,5 +1,6 @@
 package nl.schakel.audit;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +55,9 @@ final class SealedRows implements AutoCloseable {
 			       item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel,
 			       request_id, flagged, inserted_at, correlation_id
 			from disclosure_row where seq >= ? and seq <= ? order by seq""";
+
+	/** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds since Java's. */
+	private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
 	private final Connection connection;
 
@@ -184,7 +188,7 @@ final class SealedRows implements AutoCloseable {
 	 * Server-side prepared from the first execution, so the driver fetches seqs, ids,
 	 * times and flags in binary instead of parsing their text per row.
 	 */
-	private static PreparedStatement binary(PreparedStatement statement) throws SQLException {
+	static PreparedStatement binary(PreparedStatement statement) throws SQLException {
 		statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
 		return statement;
 	}
@@ -195,9 +199,22 @@ final class SealedRows implements AutoCloseable {
 		return (id != null) ? id.toString() : null;
 	}
 
+	/**
+	 * A {@code timestamptz} column. In binary it is 8 bytes, microseconds since
+	 * 2000-01-01 UTC, read here directly: the driver's {@code OffsetDateTime} builds a
+	 * new set of zone rules per value, a tenth of a full verify's time. Anything else (a
+	 * driver set to text) goes through the driver.
+	 */
 	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-		return (time != null) ? time.toInstant() : null;
+		byte[] raw = rs.getBytes(column);
+		if (raw == null) {
+			return null;
+		}
+		if (raw.length != 8) {
+			return rs.getObject(column, OffsetDateTime.class).toInstant();
+		}
+		long micros = ByteBuffer.wrap(raw).getLong() + POSTGRES_EPOCH_MICROS;
+		return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
 	}
 
 	private record EventKey(UUID id, Instant occurredAt) {
