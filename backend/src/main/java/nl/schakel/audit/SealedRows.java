@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
 
 /**
@@ -75,21 +76,48 @@ final class SealedRows implements AutoCloseable {
 
 	private final ArrayDeque<SealedRow> joined = new ArrayDeque<>();
 
-	/** The first seq the next chunk of items starts at; past {@link #toSeq} when done. */
+	private final int chunkSize;
+
+	/** The first seq the next chunk of items starts at, until {@link #itemsDone}. */
 	private long nextItemSeq;
 
-	private SealedRows(Connection connection, long fromSeq, long toSeq) throws SQLException {
+	private boolean itemsDone;
+
+	private SealedRows(Connection connection, long fromSeq, long toSeq, int chunkSize) throws SQLException {
 		this.connection = connection;
 		this.toSeq = toSeq;
+		this.chunkSize = chunkSize;
 		this.nextItemSeq = fromSeq;
-		this.items = binary(connection.prepareStatement(ITEMS));
-		this.events = binary(connection.prepareStatement(EVENTS));
-		this.legacyQuery = binary(connection.prepareStatement(LEGACY));
-		this.legacyQuery.setFetchSize(2_000);
-		this.legacyQuery.setLong(1, fromSeq);
-		this.legacyQuery.setLong(2, toSeq);
-		this.legacy = this.legacyQuery.executeQuery();
-		this.pendingLegacy = nextLegacy();
+		this.itemsDone = fromSeq > toSeq;
+		PreparedStatement items = null;
+		PreparedStatement events = null;
+		PreparedStatement legacyQuery = null;
+		try {
+			items = binary(connection.prepareStatement(ITEMS));
+			events = binary(connection.prepareStatement(EVENTS));
+			legacyQuery = binary(connection.prepareStatement(LEGACY));
+			legacyQuery.setFetchSize(2_000);
+			legacyQuery.setLong(1, fromSeq);
+			legacyQuery.setLong(2, toSeq);
+			this.legacy = legacyQuery.executeQuery();
+		}
+		catch (SQLException | RuntimeException ex) {
+			// a statement closes its result set: nothing opened here outlives the failure
+			for (PreparedStatement opened : new PreparedStatement[] { items, events, legacyQuery }) {
+				if (opened != null) {
+					try {
+						opened.close();
+					}
+					catch (SQLException suppressed) {
+						ex.addSuppressed(suppressed);
+					}
+				}
+			}
+			throw ex;
+		}
+		this.items = items;
+		this.events = events;
+		this.legacyQuery = legacyQuery;
 	}
 
 	/**
@@ -97,12 +125,25 @@ final class SealedRows implements AutoCloseable {
 	 * order. The connection must be in a transaction (the legacy rows stream by cursor).
 	 */
 	static SealedRows between(Connection connection, long fromSeq, long toSeq) throws SQLException {
-		return new SealedRows(connection, fromSeq, toSeq);
+		return between(connection, fromSeq, toSeq, CHUNK);
+	}
+
+	/** As {@link #between(Connection, long, long)}, this many items per round trip. */
+	static SealedRows between(Connection connection, long fromSeq, long toSeq, int chunkSize) throws SQLException {
+		SealedRows rows = new SealedRows(connection, fromSeq, toSeq, Math.max(1, chunkSize));
+		try {
+			rows.pendingLegacy = rows.nextLegacy();
+			return rows;
+		}
+		catch (SQLException | RuntimeException ex) {
+			rows.close();
+			throw ex;
+		}
 	}
 
 	/** The next row in seq order, or {@code null} after the last. */
 	SealedRow next() throws SQLException {
-		if (this.joined.isEmpty() && this.nextItemSeq <= this.toSeq) {
+		if (this.joined.isEmpty() && !this.itemsDone) {
 			readItems();
 		}
 		SealedRow item = this.joined.peekFirst();
@@ -119,21 +160,23 @@ final class SealedRows implements AutoCloseable {
 	 * their event is passed over for the next, so an empty queue means no items are left.
 	 */
 	private void readItems() throws SQLException {
-		while (this.joined.isEmpty() && this.nextItemSeq <= this.toSeq) {
-			List<Item> chunk = new ArrayList<>(CHUNK);
+		while (this.joined.isEmpty() && !this.itemsDone) {
+			List<Item> chunk = new ArrayList<>(this.chunkSize);
 			this.items.setLong(1, this.nextItemSeq);
 			this.items.setLong(2, this.toSeq);
-			this.items.setInt(3, CHUNK);
+			this.items.setInt(3, this.chunkSize);
 			try (ResultSet rs = this.items.executeQuery()) {
 				while (rs.next()) {
 					chunk.add(Item.read(rs));
 				}
 			}
+			long last = chunk.isEmpty() ? this.toSeq : chunk.get(chunk.size() - 1).seq();
+			// done after a short chunk or at the range's end (no seq past it is computed)
+			this.itemsDone = chunk.size() < this.chunkSize || last >= this.toSeq;
+			this.nextItemSeq = this.itemsDone ? this.nextItemSeq : last + 1;
 			if (chunk.isEmpty()) {
-				this.nextItemSeq = this.toSeq + 1;
 				return;
 			}
-			this.nextItemSeq = (chunk.size() < CHUNK) ? this.toSeq + 1 : chunk.get(chunk.size() - 1).seq() + 1;
 			Map<EventKey, Event> byKey = events(chunk);
 			for (Item item : chunk) {
 				Event event = byKey.get(new EventKey(item.eventId(), item.occurredAt()));
@@ -154,7 +197,7 @@ final class SealedRows implements AutoCloseable {
 			latest = (latest == null || item.occurredAt().isAfter(latest)) ? item.occurredAt() : latest;
 		}
 		Map<EventKey, Event> byKey = new HashMap<>(ids.size() * 2);
-		this.events.setArray(1, this.connection.createArrayOf("uuid", ids.toArray()));
+		this.events.setArray(1, this.connection.createArrayOf("uuid", ids.toArray(UUID[]::new)));
 		this.events.setObject(2, earliest.atOffset(ZoneOffset.UTC));
 		this.events.setObject(3, latest.atOffset(ZoneOffset.UTC));
 		try (ResultSet rs = this.events.executeQuery()) {
@@ -189,8 +232,14 @@ final class SealedRows implements AutoCloseable {
 	 * times and flags in binary instead of parsing their text per row.
 	 */
 	static PreparedStatement binary(PreparedStatement statement) throws SQLException {
-		statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-		return statement;
+		try {
+			statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+			return statement;
+		}
+		catch (SQLException | RuntimeException ex) {
+			statement.close();
+			throw ex;
+		}
 	}
 
 	/** A uuid column as the view's {@code ::text} gives it: lower-case, hyphenated. */
@@ -202,18 +251,23 @@ final class SealedRows implements AutoCloseable {
 	/**
 	 * A {@code timestamptz} column. In binary it is 8 bytes, microseconds since
 	 * 2000-01-01 UTC, read here directly: the driver's {@code OffsetDateTime} builds a
-	 * new set of zone rules per value, a tenth of a full verify's time. Anything else (a
-	 * driver set to text) goes through the driver.
+	 * new set of zone rules per value, a tenth of a full verify's time. A column sent as
+	 * text (a driver set so) goes through the driver. The log holds no infinite times;
+	 * one is refused rather than read as a date.
 	 */
 	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		byte[] raw = rs.getBytes(column);
 		if (raw == null) {
 			return null;
 		}
-		if (raw.length != 8) {
+		if (rs.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(column) != 1 || raw.length != 8) {
 			return rs.getObject(column, OffsetDateTime.class).toInstant();
 		}
-		long micros = ByteBuffer.wrap(raw).getLong() + POSTGRES_EPOCH_MICROS;
+		long postgres = ByteBuffer.wrap(raw).getLong();
+		if (postgres == Long.MAX_VALUE || postgres == Long.MIN_VALUE) {
+			throw new SQLException("An infinite time in the disclosure log (column " + column + ")");
+		}
+		long micros = postgres + POSTGRES_EPOCH_MICROS;
 		return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
 	}
 

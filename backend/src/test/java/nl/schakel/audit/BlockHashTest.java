@@ -66,6 +66,54 @@ class BlockHashTest {
 		assertThat(hash(BlockHash.GENESIS, 1, List.of(rows.get(1), rows.get(0)))).isNotEqualTo(hash);
 	}
 
+	@Test
+	void theCanonicalFormIsTheTagThenPerFieldAPresenceByteALengthAndItsUtf8Bytes() throws Exception {
+		SealedRow r = row(7, "ggz", "r7");
+		SealedRow both = new SealedRow(r.seq(), r.id(), r.occurredAt(), "zoë-ß-观察", r.actorOrganisation(),
+				r.actorRole(), r.caseId(), r.personId(), r.itemKind(), r.itemId(), r.category(), r.purpose(),
+				r.legalBasis(), "regel-".repeat(400), r.policyVersion(), r.decision(), r.channel(), r.requestId(), true,
+				r.insertedAt(), "zaak-12", "00000000-0000-0000-0000-0000000000c1");
+		for (SealedRow row : List.of(r, both, withCorrelationAndConsent("zaak-12", null),
+				withCorrelationAndConsent(null, "c1"), row(-3, "", ""))) {
+			assertThat(BlockHash.digest(row)).as("%s", row).isEqualTo(formWrittenOut(row));
+		}
+	}
+
+	/**
+	 * The canonical form of the class's documentation, written out field by field: what
+	 * every sealed block was hashed over.
+	 */
+	private static byte[] formWrittenOut(SealedRow row) throws Exception {
+		java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+		form.write("schakel-disclosure-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		List<Object> fields = new java.util.ArrayList<>(java.util.Arrays.asList(row.seq(), row.id(),
+				micros(row.occurredAt()), row.actor(), row.actorOrganisation(), row.actorRole(), row.caseId(),
+				row.personId(), row.itemKind(), row.itemId(), row.category(), row.purpose(), row.legalBasis(),
+				row.ruleId(), row.policyVersion(), row.decision(), row.channel(), row.requestId(), row.flagged(),
+				micros(row.insertedAt())));
+		if (row.correlationId() != null || row.consentId() != null) {
+			fields.add(row.correlationId());
+		}
+		if (row.consentId() != null) {
+			fields.add(row.consentId());
+		}
+		for (Object field : fields) {
+			if (field == null) {
+				form.write(0);
+				continue;
+			}
+			byte[] utf8 = field.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			form.write(1);
+			form.write(java.nio.ByteBuffer.allocate(4).putInt(utf8.length).array());
+			form.write(utf8);
+		}
+		return java.security.MessageDigest.getInstance("SHA-256").digest(form.toByteArray());
+	}
+
+	private static long micros(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+	}
+
 	private static String hash(String previous, long number, List<SealedRow> rows) {
 		BlockHash.Block block = BlockHash.block(previous, number, 1, 2, rows.size());
 		rows.forEach((row) -> block.add(row.seq(), BlockHash.digest(row)));

@@ -36,58 +36,61 @@ class SealedRowsIT {
 	PlatformTransactionManager transactions;
 
 	@Test
-	void theRowsSealedAreTheRowsTheViewShowsInSeqOrder() throws Exception {
+	void theRowsSealedAreTheRowsTheViewShowsInSeqOrderWhateverTheChunks() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
 		AuditScenario.Case c = scenario.newCase("Rij Voor Rij", null, "ggz-midden");
+		// rows as the log was written before events: first, between two reads and last
+		long first = olderRow(c, "older-first");
 		scenario.contribute(c, "ggz", """
 				{"text": "iets om te lezen", "category": "SOCIAL", "legalBasis": "PUBLIC_TASK"}""");
 		scenario.read(c, "ggz");
-		// a row as the log was written before events, between two reads
-		this.jdbc.update("""
+		olderRow(c, "older-between");
+		scenario.read(c, "ggz");
+		long last = olderRow(c, "older-last");
+		List<SealedRow> view = throughTheView(first, last);
+		assertThat(view).extracting(SealedRow::requestId).contains("older-first", "older-between", "older-last");
+		assertThat(view.stream().map(SealedRow::requestId).distinct()).as("two reads and the older rows")
+			.hasSizeGreaterThanOrEqualTo(5);
+
+		// chunks of one, two and three items cross every boundary between items, reads
+		// and older rows; the default reads the range in one
+		for (int chunk : new int[] { 1, 2, 3, SealedRows.CHUNK }) {
+			assertThat(sealed(first, last, chunk)).as("in chunks of %d", chunk).isEqualTo(view);
+		}
+		assertThat(sealed(first + 1, last - 1, 2)).as("a range inside the older rows")
+			.isEqualTo(view.subList(1, view.size() - 1));
+	}
+
+	@Test
+	void aRangeWithNoRowsGivesNone() throws Exception {
+		long beyond = this.jdbc.queryForObject("select coalesce(max(seq), 0) + 1000000 from disclosure", Long.class);
+		assertThat(sealed(beyond, beyond + 10, 3)).isEmpty();
+		assertThat(sealed(1, 0, 3)).as("a range that ends before it starts").isEmpty();
+	}
+
+	private long olderRow(AuditScenario.Case c, String requestId) {
+		return this.jdbc.queryForObject("""
 				insert into disclosure (id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id,
 				                        item_kind, item_id, category, purpose, legal_basis, rule_id, policy_version,
 				                        decision, channel, request_id, correlation_id)
 				values (gen_random_uuid(), ?, 'ggz', 'ggz-midden', 'hulpverlener', ?, ?, 'CONTRIBUTION',
 				        gen_random_uuid(), 'SOCIAL', 'CASE_CONSULTATION', 'PUBLIC_TASK', 'older-rule', 'v-older',
-				        'PERMIT', 'UI', 'older-row', 'zaak-12')""",
-				Timestamp.from(Instant.parse("2024-06-01T09:00:00.5Z")), c.id(), c.personId());
-		scenario.read(c, "ggz");
-		List<Long> seqs = this.jdbc.queryForList("select seq from disclosure where case_id = ? order by seq",
-				Long.class, c.id());
-		long from = seqs.get(0);
-		long to = seqs.get(seqs.size() - 1);
-		assertThat(this.jdbc.queryForObject("select count(*) from disclosure_row where seq between ? and ?", Long.class,
-				from, to))
-			.as("a row from before events in the range")
-			.isEqualTo(1);
+				        'PERMIT', 'UI', ?, 'zaak-12')
+				returning seq""", Long.class, Timestamp.from(Instant.parse("1999-06-01T09:00:00.123456Z")), c.id(),
+				c.personId(), requestId);
+	}
 
-		List<SealedRow> sealed = new TransactionTemplate(this.transactions)
+	private List<SealedRow> sealed(long from, long to, int chunk) {
+		return new TransactionTemplate(this.transactions)
 			.execute((status) -> this.jdbc.execute((ConnectionCallback<List<SealedRow>>) (connection) -> {
 				List<SealedRow> rows = new ArrayList<>();
-				try (SealedRows reader = SealedRows.between(connection, from, to)) {
+				try (SealedRows reader = SealedRows.between(connection, from, to, chunk)) {
 					for (SealedRow row = reader.next(); row != null; row = reader.next()) {
 						rows.add(row);
 					}
 				}
 				return rows;
 			}));
-
-		assertThat(sealed).isEqualTo(throughTheView(from, to));
-		assertThat(sealed).extracting(SealedRow::requestId).contains("older-row");
-		assertThat(sealed.stream().map(SealedRow::requestId).distinct()).as("two reads and the older row")
-			.hasSizeGreaterThanOrEqualTo(3);
-	}
-
-	@Test
-	void aRangeWithNoRowsGivesNone() throws Exception {
-		long beyond = this.jdbc.queryForObject("select coalesce(max(seq), 0) + 1000000 from disclosure", Long.class);
-		Boolean empty = new TransactionTemplate(this.transactions)
-			.execute((status) -> this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> {
-				try (SealedRows reader = SealedRows.between(connection, beyond, beyond + 10)) {
-					return reader.next() == null;
-				}
-			}));
-		assertThat(empty).isTrue();
 	}
 
 	private List<SealedRow> throughTheView(long from, long to) {

@@ -251,9 +251,13 @@ public final class NationalScaleBenchmark {
 			summary("disclosure logging, %d clients: gate reads %s /s; pgbench same-rows tx %s /s; ratio %s", clients,
 					BenchSupport.spread(gateRate, "%.0f"), BenchSupport.spread(pgRate, "%.0f"),
 					BenchSupport.spread(ratio, "%.2f"));
-			summary("disclosure log writer alone (an event, 21 items, revision, Envers row; durable), %d clients: "
-					+ "%s /s; pgbench same rows %s /s; ratio %s", clients, BenchSupport.spread(writerRate, "%.0f"),
-					BenchSupport.spread(pgRate, "%.0f"), BenchSupport.spread(writerRatio, "%.2f"));
+			// the application's clients share its pool; pgbench opens a connection per
+			// client
+			int pool = app.getBean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
+			summary("disclosure log writer alone (an event, 21 items, revision, Envers row; durable), %d clients "
+					+ "on a pool of %d: %s /s; pgbench same rows %s /s; ratio %s", clients, pool,
+					BenchSupport.spread(writerRate, "%.0f"), BenchSupport.spread(pgRate, "%.0f"),
+					BenchSupport.spread(writerRatio, "%.2f"));
 		}
 
 		if (phases.contains("seal")) {

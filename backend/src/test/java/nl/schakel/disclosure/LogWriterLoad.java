@@ -39,6 +39,7 @@ public final class LogWriterLoad {
 		long end = measureFrom + seconds * 1_000_000_000L;
 		AtomicLong counted = new AtomicLong();
 		AtomicLong failures = new AtomicLong();
+		java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
 		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			Thread thread = new Thread(() -> {
@@ -51,6 +52,7 @@ public final class LogWriterLoad {
 					}
 					catch (RuntimeException ex) {
 						failures.incrementAndGet();
+						firstFailure.compareAndSet(null, ex);
 					}
 				}
 			}, "log-writer-" + c);
@@ -61,7 +63,7 @@ public final class LogWriterLoad {
 			thread.join();
 		}
 		if (failures.get() > 0) {
-			throw new IllegalStateException(failures.get() + " log writes failed");
+			throw new IllegalStateException(failures.get() + " log writes failed", firstFailure.get());
 		}
 		return counted.get() / (double) seconds;
 	}
