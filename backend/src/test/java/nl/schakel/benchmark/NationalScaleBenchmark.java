@@ -53,9 +53,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * CASE_CONSULTATION, 20 contributions) against {@link BaselineCaseRead} at 16 and 64
  * closed-loop clients, alternating, repeated;</li>
  * <li>the rate of gate reads (each logs 21 disclosure rows + Envers rows) against pgbench
- * inserting the same rows in one transaction per read, same client count, same
- * server;</li>
+ * inserting the same rows in one transaction per read, same client count, same server,
+ * and the log's own writer ({@code Disclosures}) against the same pgbench;</li>
  * <li>an incremental verify after the load;</li>
+ * <li>the review scan catching up a backlog of {@code -Dbench.reviewBacklog} sealed rows
+ * (default 1,000,000);</li>
  * <li>the auditor's search API, first page of each filter.</li>
  * </ol>
  * Prints figures; asserts nothing. System properties: bench.scale, bench.readCases,
@@ -64,7 +66,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * default), bench.jitWarmupSeconds (unmeasured load on both read paths first, default
  * 20), bench.dataDir (reuse an earlier run's data directory; leave "generate" out of
  * bench.phases), bench.accounts (the load clients read as this many professionals of
- * ggz-midden, client k as {@code ggz~(k mod accounts)}; default 1: all as {@code ggz}).
+ * ggz-midden, client k as {@code ggz~(k mod accounts)}; default 1: all as {@code ggz}),
+ * bench.reviewBacklog, bench.springArgs (more application arguments, separated by |).
  */
 public final class NationalScaleBenchmark {
 
@@ -84,7 +87,7 @@ public final class NationalScaleBenchmark {
 		int[] clientCounts = Arrays.stream(System.getProperty("bench.clients", "16,64").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
-		String phases = System.getProperty("bench.phases", "generate,seal,read,log,audit");
+		String phases = System.getProperty("bench.phases", "generate,seal,read,log,review,audit");
 		// bench.dataDir: the data directory of an earlier run (printed at its start) to
 		// run the
 		// other phases on its data set again without generating it anew (leave out
@@ -270,6 +273,10 @@ public final class NationalScaleBenchmark {
 			}
 		}
 
+		if (phases.contains("review")) {
+			reviewBacklog(app, Long.getLong("bench.reviewBacklog", 1_000_000L));
+		}
+
 		if (phases.contains("audit") && !generator.caseIds.isEmpty()) {
 			Map<String, String> filters = new LinkedHashMap<>();
 			filters.put("none", "");
@@ -337,6 +344,36 @@ public final class NationalScaleBenchmark {
 			args.addAll(List.of(extra.split("\\|")));
 		}
 		return args.toArray(String[]::new);
+	}
+
+	/**
+	 * The review scan catching up a backlog: everything is sealed, the scan's checkpoint
+	 * is put this many sealed rows before the head (rows it has not scanned: the
+	 * benchmark's application runs no jobs), and the scan runs as its job would until it
+	 * has nothing left.
+	 */
+	private static void reviewBacklog(ConfigurableApplicationContext app, long backlog) throws Exception {
+		seal(app, "seal before the review scan");
+		org.springframework.jdbc.core.JdbcTemplate jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+		long sealedTo = jdbc.queryForObject("select coalesce(max(to_seq), 0) from disclosure_block", Long.class);
+		long scanned = jdbc.queryForObject("select last_seq from review_scan where id = 1", Long.class);
+		long from = Math.max(scanned, sealedTo - backlog);
+		long rows = jdbc.queryForObject("""
+				select (select count(*) from disclosure_row where seq > ? and seq <= ?)
+				     + (select count(*) from disclosure_event_item where seq > ? and seq <= ?)""", Long.class, from,
+				sealedTo, from, sealedTo);
+		long itemsBefore = jdbc.queryForObject("select count(*) from review_item", Long.class);
+		jdbc.update("update review_scan set last_seq = ? where id = 1", from);
+		Object scanner = app.getBean(Class.forName("nl.schakel.audit.ReviewScanner"));
+		Method scanSealed = scanner.getClass().getDeclaredMethod("scanSealed");
+		scanSealed.setAccessible(true);
+		long start = System.nanoTime();
+		scanSealed.invoke(scanner);
+		double s = (System.nanoTime() - start) / 1e9;
+		long reached = jdbc.queryForObject("select last_seq from review_scan where id = 1", Long.class);
+		long created = jdbc.queryForObject("select count(*) from review_item", Long.class) - itemsBefore;
+		summary("review scan catching up %,d sealed rows (seq %d to %d): %.1f s, %,.0f rows/s, %d review items; "
+				+ "checkpoint at the head: %s", rows, from + 1, sealedTo, s, rows / s, created, reached == sealedTo);
 	}
 
 	private static void seal(ConfigurableApplicationContext app, String what) throws Exception {
