@@ -115,6 +115,69 @@ class ReviewQueueIT {
 	}
 
 	@Test
+	void aBurstSplitOverTwoScansCountsTheRefusalsTheFirstScanSaw() {
+		// six refusals scanned, then four more: ten within ten minutes, one item, made by
+		// the second scan from what the first had already seen (reads logged as events)
+		String actor = "splitsing-" + UUID.randomUUID();
+		for (int i = 0; i < 6; i++) {
+			refusalAsEvent(actor);
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isZero();
+		for (int i = 0; i < 4; i++) {
+			refusalAsEvent(actor);
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select cardinality(disclosure_ids) from review_item where actor = ? and flag_rule = 'burst-of-denials'",
+				Integer.class, actor))
+			.as("the item names all ten refusals")
+			.isEqualTo(10);
+	}
+
+	@Test
+	void refusalsLoggedBeforeEventsCountInALaterBurstToo() {
+		// rows of the log from before one event per read are context like any other
+		String actor = "ouder-" + UUID.randomUUID();
+		for (int i = 0; i < 7; i++) {
+			refusalAsOlderRow(actor);
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isZero();
+		for (int i = 0; i < 3; i++) {
+			refusalAsEvent(actor);
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isEqualTo(1);
+	}
+
+	private void refusalAsEvent(String actor) {
+		UUID event = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into disclosure_event (id, occurred_at, actor, actor_organisation, purpose, policy_version,
+				                              channel, request_id)
+				values (?, date_trunc('milliseconds', clock_timestamp()), ?, 'reclassering-midden',
+				        'CASE_CONSULTATION', 'test', 'API', ?)""", event, actor, "refused-" + event);
+		this.jdbc.update("""
+				insert into disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, rule_id, decision)
+				select gen_random_uuid(), id, occurred_at, 'hulpverlener', 'CASE', 'not-admitted', 'DENY'
+				from disclosure_event where id = ?""", event);
+	}
+
+	private void refusalAsOlderRow(String actor) {
+		this.jdbc.update("""
+				insert into disclosure (id, occurred_at, actor, actor_organisation, actor_role, item_kind, purpose,
+				                        rule_id, policy_version, decision, channel, request_id)
+				values (gen_random_uuid(), clock_timestamp(), ?, 'reclassering-midden', 'hulpverlener', 'CASE',
+				        'CASE_CONSULTATION', 'not-admitted', 'test', 'DENY', 'API', gen_random_uuid()::text)""", actor);
+	}
+
+	@Test
 	void oneProfessionalLookingAtManyPersonsIsQueued() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
 		long before = items("verslavingszorg", "many-persons");
