@@ -284,40 +284,49 @@ class ReviewScanner {
 	private List<Row> earlierRows(String actor, long last, Instant from, Instant after, String matchesSql,
 			boolean distinctPersons) {
 		int bound = this.properties.contextRows();
-		List<Row> newest = new ArrayList<>(this.jdbc.query("""
+		String events = """
 				select i.seq, i.id, e.occurred_at, e.actor, e.actor_organisation, e.person_id, i.decision, i.flagged,
 				       i.rule_id, e.request_id
 				from disclosure_event e
 				join lateral (select * from disclosure_event_item i
 				              where i.event_id = e.id and i.occurred_at = e.occurred_at offset 0) i on true
 				where e.actor = ? and i.seq <= ? and e.occurred_at >= ? and e.occurred_at > ? and %s
-				order by e.occurred_at desc fetch first ? rows with ties""".formatted(matchesSql), ROW, actor, last,
-				Timestamp.from(from), Timestamp.from(after), bound));
-		newest.addAll(
-				this.jdbc.query(
-						"""
-								select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
-								from disclosure_row where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ? and %s
-								order by occurred_at desc fetch first ? rows with ties"""
-							.formatted(matchesSql),
-						ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound));
-		// as PostgreSQL orders uuids: their bytes, unsigned
-		newest.sort(Comparator.comparing(Row::occurredAt)
-			.thenComparing(Row::id,
-					Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
-						.thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned))
-			.reversed());
-		List<Row> kept = newest.subList(0, Math.min(bound, newest.size()));
+				order by e.occurred_at desc fetch first ? rows with ties""".formatted(matchesSql);
+		String older = """
+				select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
+				from disclosure_row where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ? and %s
+				order by occurred_at desc fetch first ? rows with ties"""
+			.formatted(matchesSql);
+		List<Row> newest = new ArrayList<>();
+		for (String branch : List.of(events, older)) {
+			// for many persons only each person's newest row leaves the database: a
+			// busy professional's bound of rows is mostly the same few persons
+			String sql = distinctPersons ? """
+					select * from (select distinct on (person_id) * from (%s) newest
+					               order by person_id, occurred_at desc, seq desc) per_person""".formatted(branch)
+					: branch;
+			newest.addAll(this.jdbc.query(sql, ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound));
+		}
+		List<Row> kept;
 		if (distinctPersons) {
+			// each kind of row within its own bound; the newest per person of both
 			Map<UUID, Row> perPerson = new LinkedHashMap<>();
-			kept.stream()
+			newest.stream()
 				.sorted(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq).reversed())
 				.forEach((row) -> perPerson.putIfAbsent(row.personId(), row));
 			kept = new ArrayList<>(perPerson.values());
 		}
-		List<Row> oldestFirst = new ArrayList<>(kept);
-		oldestFirst.sort(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq));
-		return oldestFirst;
+		else {
+			// as PostgreSQL orders uuids: their bytes, unsigned
+			newest.sort(Comparator.comparing(Row::occurredAt)
+				.thenComparing(Row::id,
+						Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+							.thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned))
+				.reversed());
+			kept = new ArrayList<>(newest.subList(0, Math.min(bound, newest.size())));
+		}
+		kept.sort(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq));
+		return kept;
 	}
 
 	private static List<Row> firstPerPerson(Deque<Row> window) {

@@ -156,6 +156,44 @@ class ReviewQueueIT {
 		assertThat(items(actor, "burst-of-denials")).isEqualTo(1);
 	}
 
+	@Test
+	void manyPersonsSplitOverTwoScansCountThePersonsTheFirstScanSaw() {
+		// eight persons scanned, then seven more (one of the eight again, which does not
+		// count twice): fifteen within the hour, one item, from the second scan
+		String actor = "veel-" + UUID.randomUUID();
+		List<UUID> persons = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			persons.add(UUID.randomUUID());
+			readOfPersonAsEvent(actor, persons.get(i));
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		readOfPersonAsEvent(actor, persons.get(0));
+		for (int i = 0; i < 6; i++) {
+			readOfPersonAsEvent(actor, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "many-persons")).as("fourteen persons").isZero();
+		readOfPersonAsEvent(actor, UUID.randomUUID());
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "many-persons")).as("fifteen persons").isEqualTo(1);
+	}
+
+	private void readOfPersonAsEvent(String actor, UUID person) {
+		UUID event = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into disclosure_event (id, occurred_at, actor, actor_organisation, person_id, purpose,
+				                              policy_version, channel, request_id)
+				values (?, date_trunc('milliseconds', clock_timestamp()), ?, 'ggz-midden', ?, 'CASE_CONSULTATION',
+				        'test', 'API', ?)""", event, actor, person, "read-" + event);
+		this.jdbc.update("""
+				insert into disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, rule_id, decision)
+				select gen_random_uuid(), id, occurred_at, 'hulpverlener', 'CASE', 'participant-reads', 'PERMIT'
+				from disclosure_event where id = ?""", event);
+	}
+
 	private void refusalAsEvent(String actor) {
 		UUID event = UUID.randomUUID();
 		this.jdbc.update("""
