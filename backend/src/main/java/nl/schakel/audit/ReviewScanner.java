@@ -153,8 +153,8 @@ class ReviewScanner {
 	private List<Row> sealedRows(long fromSeq, long toSeq, int limit) {
 		return this.jdbc.execute((java.sql.Connection connection) -> {
 			List<Row> rows = new ArrayList<>(Math.min(limit, 10_000));
-			try (SealedRows sealed = SealedRows.between(connection, fromSeq, toSeq,
-					Math.min(limit, SealedRows.CHUNK))) {
+			try (SealedRows sealed = SealedRows.between(connection, fromSeq, toSeq, Math.min(limit, SealedRows.CHUNK),
+					limit)) {
 				SealedRow row;
 				while (rows.size() < limit && (row = sealed.next()) != null) {
 					rows.add(new Row(row.seq(), UUID.fromString(row.id()), row.occurredAt(), row.actor(),

@@ -55,7 +55,7 @@ final class SealedRows implements AutoCloseable {
 			select seq, id, occurred_at, actor, actor_organisation, actor_role, case_id, person_id, item_kind,
 			       item_id, category, purpose, legal_basis, rule_id, policy_version, decision, channel,
 			       request_id, flagged, inserted_at, correlation_id
-			from disclosure_row where seq >= ? and seq <= ? order by seq""";
+			from disclosure_row where seq >= ? and seq <= ? order by seq limit ?""";
 
 	/** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in microseconds since Java's. */
 	private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
@@ -83,7 +83,8 @@ final class SealedRows implements AutoCloseable {
 
 	private boolean itemsDone;
 
-	private SealedRows(Connection connection, long fromSeq, long toSeq, int chunkSize) throws SQLException {
+	private SealedRows(Connection connection, long fromSeq, long toSeq, int chunkSize, long maxRows)
+			throws SQLException {
 		this.connection = connection;
 		this.toSeq = toSeq;
 		this.chunkSize = chunkSize;
@@ -99,6 +100,7 @@ final class SealedRows implements AutoCloseable {
 			legacyQuery.setFetchSize(2_000);
 			legacyQuery.setLong(1, fromSeq);
 			legacyQuery.setLong(2, toSeq);
+			legacyQuery.setLong(3, maxRows);
 			this.legacy = legacyQuery.executeQuery();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -130,7 +132,17 @@ final class SealedRows implements AutoCloseable {
 
 	/** As {@link #between(Connection, long, long)}, this many items per round trip. */
 	static SealedRows between(Connection connection, long fromSeq, long toSeq, int chunkSize) throws SQLException {
-		SealedRows rows = new SealedRows(connection, fromSeq, toSeq, Math.max(1, chunkSize));
+		return between(connection, fromSeq, toSeq, chunkSize, Long.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #between(Connection, long, long, int)}, for a reader that takes at most
+	 * {@code maxRows} rows: the rows from before events are then planned for that many,
+	 * not for the whole range.
+	 */
+	static SealedRows between(Connection connection, long fromSeq, long toSeq, int chunkSize, long maxRows)
+			throws SQLException {
+		SealedRows rows = new SealedRows(connection, fromSeq, toSeq, Math.max(1, chunkSize), Math.max(1, maxRows));
 		try {
 			rows.pendingLegacy = rows.nextLegacy();
 			return rows;

@@ -36,6 +36,21 @@ class ReviewQueueIT {
 	@Autowired
 	ReviewScanner scanner;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
+	ReviewItems reviewItems;
+
+	@Autowired
+	ReviewFlags flags;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	AuditJobProgress progress;
+
 	@Test
 	void aConflictOfDutiesDisclosureIsQueuedAndItsReviewIsAudited() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
@@ -157,9 +172,10 @@ class ReviewQueueIT {
 	}
 
 	@Test
-	void manyPersonsSplitOverTwoScansCountThePersonsTheFirstScanSaw() {
-		// eight persons scanned, then seven more (one of the eight again, which does not
-		// count twice): fifteen within the hour, one item, from the second scan
+	void manyPersonsSplitOverThreeScansCountThePersonsEarlierScansSaw() {
+		// eight persons scanned, then seven reads (one of the eight again, which does not
+		// count twice): fourteen persons within the hour, no item; the fifteenth, scanned
+		// third, makes the one item
 		String actor = "veel-" + UUID.randomUUID();
 		List<UUID> persons = new java.util.ArrayList<>();
 		for (int i = 0; i < 8; i++) {
@@ -194,8 +210,47 @@ class ReviewQueueIT {
 				from disclosure_event where id = ?""", event);
 	}
 
-	private void refusalAsEvent(String actor) {
+	@Test
+	void theLookBackReadsAtMostContextRowsEarlierRowsOfAProfessional() {
+		// a look-back of three rows, the bound that keeps a batch's cost its own: what
+		// lies
+		// beyond it no longer counts
+		ReviewScanner narrow = new ReviewScanner(this.jdbc, this.transactions, this.reviewItems, this.flags, this.clock,
+				new ReviewScanProperties(5000, java.time.Duration.ofSeconds(10), 3, java.time.Duration.ofMinutes(1), 3),
+				this.progress);
+		String refused = "kort-" + UUID.randomUUID();
+		String reader = "kort-veel-" + UUID.randomUUID();
+		List<UUID> refusals = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			refusals.add(refusalAsEvent(refused));
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		narrow.scanSealed();
+		for (int i = 0; i < 7; i++) {
+			refusals.add(refusalAsEvent(refused));
+		}
+		for (int i = 0; i < 11; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		narrow.scanSealed();
+		// the three newest earlier refusals and the seven new make ten (with the whole
+		// look-back the item would have come at the fourth new one, naming the first ten)
+		List<UUID> named = this.jdbc.queryForList(
+				"select unnest(disclosure_ids) from review_item where actor = ? and flag_rule = 'burst-of-denials'",
+				UUID.class, refused);
+		assertThat(named).containsExactlyInAnyOrderElementsOf(refusals.subList(3, 13));
+		// three earlier persons and eleven new: fourteen (the whole look-back:
+		// twenty-three)
+		assertThat(items(reader, "many-persons")).isZero();
+	}
+
+	/** A refused read logged as an event with one item; returns the item's id. */
+	private UUID refusalAsEvent(String actor) {
 		UUID event = UUID.randomUUID();
+		UUID item = UUID.randomUUID();
 		this.jdbc.update("""
 				insert into disclosure_event (id, occurred_at, actor, actor_organisation, purpose, policy_version,
 				                              channel, request_id)
@@ -203,8 +258,9 @@ class ReviewQueueIT {
 				        'CASE_CONSULTATION', 'test', 'API', ?)""", event, actor, "refused-" + event);
 		this.jdbc.update("""
 				insert into disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, rule_id, decision)
-				select gen_random_uuid(), id, occurred_at, 'hulpverlener', 'CASE', 'not-admitted', 'DENY'
-				from disclosure_event where id = ?""", event);
+				select ?, id, occurred_at, 'hulpverlener', 'CASE', 'not-admitted', 'DENY'
+				from disclosure_event where id = ?""", item, event);
+		return item;
 	}
 
 	private void refusalAsOlderRow(String actor) {
