@@ -166,6 +166,9 @@ class ReviewScanner {
 		});
 	}
 
+	/** Rows in the order they happened: by time, then as logged. */
+	private static final Comparator<Row> IN_TIME = Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq);
+
 	private static final org.springframework.jdbc.core.RowMapper<Row> ROW = (rs, i) -> new Row(rs.getLong(1),
 			rs.getObject(2, UUID.class), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
 			rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getBoolean(8), rs.getString(9),
@@ -242,7 +245,7 @@ class ReviewScanner {
 					distinctPersons);
 			List<Row> all = new ArrayList<>(earlier);
 			fresh.stream().filter((row) -> row.occurredAt().isAfter(after)).forEach(all::add);
-			all.sort(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq));
+			all.sort(IN_TIME);
 			Deque<Row> window = new ArrayDeque<>();
 			Map<UUID, Integer> persons = new java.util.HashMap<>();
 			for (Row row : all) {
@@ -311,9 +314,7 @@ class ReviewScanner {
 		if (distinctPersons) {
 			// each kind of row within its own bound; the newest per person of both
 			Map<UUID, Row> perPerson = new LinkedHashMap<>();
-			newest.stream()
-				.sorted(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq).reversed())
-				.forEach((row) -> perPerson.putIfAbsent(row.personId(), row));
+			newest.stream().sorted(IN_TIME.reversed()).forEach((row) -> perPerson.putIfAbsent(row.personId(), row));
 			kept = new ArrayList<>(perPerson.values());
 		}
 		else {
@@ -325,7 +326,7 @@ class ReviewScanner {
 				.reversed());
 			kept = new ArrayList<>(newest.subList(0, Math.min(bound, newest.size())));
 		}
-		kept.sort(Comparator.comparing(Row::occurredAt).thenComparingLong(Row::seq));
+		kept.sort(IN_TIME);
 		return kept;
 	}
 
