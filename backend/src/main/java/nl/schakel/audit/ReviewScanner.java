@@ -303,12 +303,20 @@ class ReviewScanner {
 		List<Row> newest = new ArrayList<>();
 		for (String branch : List.of(events, older)) {
 			// for many persons only each person's newest row leaves the database: a
-			// busy professional's bound of rows is mostly the same few persons
-			String sql = distinctPersons ? """
-					select * from (select distinct on (person_id) * from (%s) newest
-					               order by person_id, occurred_at desc, seq desc) per_person""".formatted(branch)
-					: branch;
-			newest.addAll(this.jdbc.query(sql, ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound));
+			// busy professional's bound of rows is mostly the same few persons; the
+			// bound is cut exactly first (rows at the same millisecond tie)
+			if (distinctPersons) {
+				String sql = """
+						select * from (select distinct on (person_id) * from (
+						                 select * from (%s) newest order by occurred_at desc, id desc limit ?) cut
+						               order by person_id, occurred_at desc, seq desc) per_person""".formatted(branch);
+				newest.addAll(this.jdbc.query(sql, ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound,
+						bound));
+			}
+			else {
+				newest.addAll(
+						this.jdbc.query(branch, ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound));
+			}
 		}
 		List<Row> kept;
 		if (distinctPersons) {

@@ -198,12 +198,17 @@ class ReviewQueueIT {
 	}
 
 	private void readOfPersonAsEvent(String actor, UUID person) {
+		readOfPersonAsEvent(actor, person, this.jdbc
+			.queryForObject("select date_trunc('milliseconds', clock_timestamp())", java.sql.Timestamp.class));
+	}
+
+	private void readOfPersonAsEvent(String actor, UUID person, java.sql.Timestamp at) {
 		UUID event = UUID.randomUUID();
 		this.jdbc.update("""
 				insert into disclosure_event (id, occurred_at, actor, actor_organisation, person_id, purpose,
 				                              policy_version, channel, request_id)
-				values (?, date_trunc('milliseconds', clock_timestamp()), ?, 'ggz-midden', ?, 'CASE_CONSULTATION',
-				        'test', 'API', ?)""", event, actor, person, "read-" + event);
+				values (?, ?, ?, 'ggz-midden', ?, 'CASE_CONSULTATION', 'test', 'API', ?)""", event, at, actor, person,
+				"read-" + event);
 		this.jdbc.update("""
 				insert into disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, rule_id, decision)
 				select gen_random_uuid(), id, occurred_at, 'hulpverlener', 'CASE', 'participant-reads', 'PERMIT'
@@ -244,6 +249,32 @@ class ReviewQueueIT {
 		assertThat(named).containsExactlyInAnyOrderElementsOf(refusals.subList(3, 13));
 		// three earlier persons and eleven new: fourteen (the whole look-back:
 		// twenty-three)
+		assertThat(items(reader, "many-persons")).isZero();
+	}
+
+	@Test
+	void rowsOfTheSameMillisecondDoNotWidenTheLookBack() {
+		// six earlier reads of six persons, all logged in one millisecond: the look-back
+		// of
+		// three still takes three of them, not every row that ties at its bound
+		ReviewScanner narrow = new ReviewScanner(this.jdbc, this.transactions, this.reviewItems, this.flags, this.clock,
+				new ReviewScanProperties(5000, java.time.Duration.ofSeconds(10), 3, java.time.Duration.ofMinutes(1), 3),
+				this.progress);
+		String reader = "kort-gelijk-" + UUID.randomUUID();
+		java.sql.Timestamp oneMillisecond = this.jdbc.queryForObject(
+				"select date_trunc('milliseconds', clock_timestamp() - interval '10 seconds')",
+				java.sql.Timestamp.class);
+		for (int i = 0; i < 6; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID(), oneMillisecond);
+		}
+		this.sealer.sealSettled();
+		narrow.scanSealed();
+		for (int i = 0; i < 11; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		narrow.scanSealed();
+		// three earlier persons and eleven new: fourteen, one short of fifteen
 		assertThat(items(reader, "many-persons")).isZero();
 	}
 
