@@ -237,14 +237,11 @@ class ReviewScanner {
 			String actor = entry.getKey();
 			List<Row> fresh = entry.getValue();
 			Instant earliest = fresh.stream().map(Row::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
-			Timestamp lastItem = this.jdbc.queryForObject(
-					"select max(last_occurred_at) from review_item where actor = ? and flag_rule = ?", Timestamp.class,
-					actor, flag.id());
-			Instant after = (lastItem != null) ? lastItem.toInstant() : Instant.EPOCH;
-			List<Row> earlier = earlierRows(actor, last, earliest.minus(flag.window()), after, matchesSql,
+			LastItem lastItem = lastItem(actor, flag);
+			List<Row> earlier = earlierRows(actor, last, earliest.minus(flag.window()), lastItem, matchesSql,
 					distinctPersons);
 			List<Row> all = new ArrayList<>(earlier);
-			fresh.stream().filter((row) -> row.occurredAt().isAfter(after)).forEach(all::add);
+			fresh.stream().filter(lastItem::leavesToCount).forEach(all::add);
 			all.sort(IN_TIME);
 			Deque<Row> window = new ArrayDeque<>();
 			Map<UUID, Integer> persons = new java.util.HashMap<>();
@@ -274,6 +271,35 @@ class ReviewScanner {
 	}
 
 	/**
+	 * Where a professional's last item of a rule ends: its newest row's time and the rows
+	 * it names. A row counts again only after that item — later, or in the same
+	 * millisecond but not in it (rows of one millisecond can be scanned in two batches).
+	 */
+	private LastItem lastItem(String actor, ReviewFlags.Flag flag) {
+		List<LastItem> newest = this.jdbc.query("""
+				select last_occurred_at, disclosure_ids from review_item where actor = ? and flag_rule = ?
+				order by last_occurred_at desc fetch first 1 rows with ties""", (rs, n) -> {
+			Set<UUID> ids = new java.util.HashSet<>(List.of((UUID[]) rs.getArray(2).getArray()));
+			return new LastItem(rs.getTimestamp(1).toInstant(), ids);
+		}, actor, flag.id());
+		if (newest.isEmpty()) {
+			return new LastItem(Instant.EPOCH, Set.of());
+		}
+		Set<UUID> named = new java.util.HashSet<>();
+		newest.forEach((item) -> named.addAll(item.named()));
+		return new LastItem(newest.get(0).endedAt(), named);
+	}
+
+	private record LastItem(Instant endedAt, Set<UUID> named) {
+
+		boolean leavesToCount(Row row) {
+			return row.occurredAt().isAfter(this.endedAt)
+					|| (row.occurredAt().equals(this.endedAt) && !this.named.contains(row.id()));
+		}
+
+	}
+
+	/**
 	 * A professional's newest {@code context-rows} matching rows up to {@code last},
 	 * within the window and after their last item of the rule, oldest first; for many
 	 * persons only the newest row per person among them. The events come newest first by
@@ -284,8 +310,10 @@ class ReviewScanner {
 	 * merged here. {@code with ties} keeps every row at the bound, so the cut is the one
 	 * {@code occurred_at desc, id desc} makes.
 	 */
-	private List<Row> earlierRows(String actor, long last, Instant from, Instant after, String matchesSql,
+	private List<Row> earlierRows(String actor, long last, Instant from, LastItem lastItem, String matchesSql,
 			boolean distinctPersons) {
+		// within the window, from the last item's millisecond on
+		Timestamp since = Timestamp.from(from.isAfter(lastItem.endedAt()) ? from : lastItem.endedAt());
 		int bound = this.properties.contextRows();
 		String events = """
 				select i.seq, i.id, e.occurred_at, e.actor, e.actor_organisation, e.person_id, i.decision, i.flagged,
@@ -293,11 +321,11 @@ class ReviewScanner {
 				from disclosure_event e
 				join lateral (select * from disclosure_event_item i
 				              where i.event_id = e.id and i.occurred_at = e.occurred_at offset 0) i on true
-				where e.actor = ? and i.seq <= ? and e.occurred_at >= ? and e.occurred_at > ? and %s
+				where e.actor = ? and i.seq <= ? and e.occurred_at >= ? and %s
 				order by e.occurred_at desc fetch first ? rows with ties""".formatted(matchesSql);
 		String older = """
 				select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
-				from disclosure_row where actor = ? and seq <= ? and occurred_at >= ? and occurred_at > ? and %s
+				from disclosure_row where actor = ? and seq <= ? and occurred_at >= ? and %s
 				order by occurred_at desc fetch first ? rows with ties"""
 			.formatted(matchesSql);
 		List<Row> newest = new ArrayList<>();
@@ -310,14 +338,13 @@ class ReviewScanner {
 						select * from (select distinct on (person_id) * from (
 						                 select * from (%s) newest order by occurred_at desc, id desc limit ?) cut
 						               order by person_id, occurred_at desc, seq desc) per_person""".formatted(branch);
-				newest.addAll(this.jdbc.query(sql, ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound,
-						bound));
+				newest.addAll(this.jdbc.query(sql, ROW, actor, last, since, bound, bound));
 			}
 			else {
-				newest.addAll(
-						this.jdbc.query(branch, ROW, actor, last, Timestamp.from(from), Timestamp.from(after), bound));
+				newest.addAll(this.jdbc.query(branch, ROW, actor, last, since, bound));
 			}
 		}
+		newest.removeIf((row) -> !lastItem.leavesToCount(row));
 		List<Row> kept;
 		if (distinctPersons) {
 			// each kind of row within its own bound; the newest per person of both

@@ -51,6 +51,9 @@ class ReviewQueueIT {
 	@Autowired
 	AuditJobProgress progress;
 
+	/** The last time a row of this test was logged at (a new instance per test). */
+	private java.sql.Timestamp lastMillisecond = new java.sql.Timestamp(0);
+
 	@Test
 	void aConflictOfDutiesDisclosureIsQueuedAndItsReviewIsAudited() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
@@ -198,8 +201,22 @@ class ReviewQueueIT {
 	}
 
 	private void readOfPersonAsEvent(String actor, UUID person) {
-		readOfPersonAsEvent(actor, person, this.jdbc
-			.queryForObject("select date_trunc('milliseconds', clock_timestamp())", java.sql.Timestamp.class));
+		readOfPersonAsEvent(actor, person, nextMillisecond());
+	}
+
+	/**
+	 * The database's time to the millisecond, as the log keeps it, and later than the
+	 * last one handed out: rows a test puts in order stay in that order (two inserts can
+	 * fall in one millisecond, and the scan breaks such ties by random ids).
+	 */
+	private java.sql.Timestamp nextMillisecond() {
+		java.sql.Timestamp now = this.jdbc.queryForObject("select date_trunc('milliseconds', clock_timestamp())",
+				java.sql.Timestamp.class);
+		if (!now.after(this.lastMillisecond)) {
+			now = new java.sql.Timestamp(this.lastMillisecond.getTime() + 1);
+		}
+		this.lastMillisecond = now;
+		return now;
 	}
 
 	private void readOfPersonAsEvent(String actor, UUID person, java.sql.Timestamp at) {
@@ -278,15 +295,45 @@ class ReviewQueueIT {
 		assertThat(items(reader, "many-persons")).isZero();
 	}
 
+	@Test
+	void aRefusalInTheMillisecondOfTheLastItemCountsTowardsTheNext() {
+		String actor = "gelijk-item-" + UUID.randomUUID();
+		for (int i = 0; i < 10; i++) {
+			refusalAsEvent(actor);
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isOne();
+		// logged in the millisecond of the item's last refusal, scanned in a later batch
+		UUID sameMillisecond = refusalAsEvent(actor, this.lastMillisecond);
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		for (int i = 0; i < 9; i++) {
+			refusalAsEvent(actor);
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isEqualTo(2);
+		// the second item names it (the first was made before it was logged)
+		assertThat(this.jdbc.queryForList(
+				"select unnest(disclosure_ids) from review_item where actor = ? and flag_rule = 'burst-of-denials'",
+				UUID.class, actor))
+			.contains(sameMillisecond);
+	}
+
 	/** A refused read logged as an event with one item; returns the item's id. */
 	private UUID refusalAsEvent(String actor) {
+		return refusalAsEvent(actor, nextMillisecond());
+	}
+
+	private UUID refusalAsEvent(String actor, java.sql.Timestamp at) {
 		UUID event = UUID.randomUUID();
 		UUID item = UUID.randomUUID();
 		this.jdbc.update("""
 				insert into disclosure_event (id, occurred_at, actor, actor_organisation, purpose, policy_version,
 				                              channel, request_id)
-				values (?, date_trunc('milliseconds', clock_timestamp()), ?, 'reclassering-midden',
-				        'CASE_CONSULTATION', 'test', 'API', ?)""", event, actor, "refused-" + event);
+				values (?, ?, ?, 'reclassering-midden', 'CASE_CONSULTATION', 'test', 'API', ?)""", event, at, actor,
+				"refused-" + event);
 		this.jdbc.update("""
 				insert into disclosure_event_item (id, event_id, occurred_at, actor_role, item_kind, rule_id, decision)
 				select ?, id, occurred_at, 'hulpverlener', 'CASE', 'not-admitted', 'DENY'
