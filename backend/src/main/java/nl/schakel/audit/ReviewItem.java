@@ -48,6 +48,9 @@ class ReviewItem {
 
 	private Instant lastOccurredAt;
 
+	/** The seq of the row that completed a windowed item (none before V81). */
+	private Long lastSeq;
+
 	private String detail;
 
 	private Instant createdAt;
@@ -86,6 +89,14 @@ class ReviewItem {
 		this.createdAt = createdAt;
 		this.dueAt = createdAt.plus(flag.due());
 		this.state = State.OPEN;
+	}
+
+	/**
+	 * The item ends at this row of the log: a windowed rule counts only rows after it.
+	 */
+	ReviewItem endingAtSeq(long seq) {
+		this.lastSeq = seq;
+		return this;
 	}
 
 	/** Records the auditor's finding; an item is reviewed once. */

@@ -262,7 +262,7 @@ class ReviewScanner {
 					List<Row> members = distinctPersons ? firstPerPerson(window) : List.copyOf(window);
 					String detail = distinctPersons ? counted + " different persons within " + flag.window()
 							: counted + " refusals within " + flag.window();
-					created.add(item(flag, members, detail, now));
+					created.add(item(flag, members, detail, now).endingAtSeq(row.seq()));
 					window.clear();
 					persons.clear();
 				}
@@ -271,30 +271,26 @@ class ReviewScanner {
 	}
 
 	/**
-	 * Where a professional's last item of a rule ends: its newest row's time and the rows
-	 * it names. A row counts again only after that item — later, or in the same
-	 * millisecond but not in it (rows of one millisecond can be scanned in two batches).
+	 * Where a professional's last item of a rule ends: the time and seq of the row that
+	 * completed it. Only rows after that one, in the order the scan reads them (time,
+	 * then seq), count towards a next item: rows of one millisecond can be scanned in two
+	 * batches, so the time alone cannot tell which of them the item counted. An item from
+	 * before V81 has no seq; then only later times count.
 	 */
 	private LastItem lastItem(String actor, ReviewFlags.Flag flag) {
 		List<LastItem> newest = this.jdbc.query("""
-				select last_occurred_at, disclosure_ids from review_item where actor = ? and flag_rule = ?
-				order by last_occurred_at desc fetch first 1 rows with ties""", (rs, n) -> {
-			Set<UUID> ids = new java.util.HashSet<>(List.of((UUID[]) rs.getArray(2).getArray()));
-			return new LastItem(rs.getTimestamp(1).toInstant(), ids);
-		}, actor, flag.id());
-		if (newest.isEmpty()) {
-			return new LastItem(Instant.EPOCH, Set.of());
-		}
-		Set<UUID> named = new java.util.HashSet<>();
-		newest.forEach((item) -> named.addAll(item.named()));
-		return new LastItem(newest.get(0).endedAt(), named);
+				select last_occurred_at, coalesce(last_seq, 9223372036854775807) from review_item
+				where actor = ? and flag_rule = ? order by last_occurred_at desc, last_seq desc nulls first
+				fetch first 1 rows only""", (rs, n) -> new LastItem(rs.getTimestamp(1).toInstant(), rs.getLong(2)),
+				actor, flag.id());
+		return newest.isEmpty() ? new LastItem(Instant.EPOCH, Long.MAX_VALUE) : newest.get(0);
 	}
 
-	private record LastItem(Instant endedAt, Set<UUID> named) {
+	private record LastItem(Instant endedAt, long seq) {
 
 		boolean leavesToCount(Row row) {
 			return row.occurredAt().isAfter(this.endedAt)
-					|| (row.occurredAt().equals(this.endedAt) && !this.named.contains(row.id()));
+					|| (row.occurredAt().equals(this.endedAt) && row.seq() > this.seq);
 		}
 
 	}
@@ -314,6 +310,7 @@ class ReviewScanner {
 			boolean distinctPersons) {
 		// within the window, from the last item's millisecond on
 		Timestamp since = Timestamp.from(from.isAfter(lastItem.endedAt()) ? from : lastItem.endedAt());
+		Timestamp endedAt = Timestamp.from(lastItem.endedAt());
 		int bound = this.properties.contextRows();
 		String events = """
 				select i.seq, i.id, e.occurred_at, e.actor, e.actor_organisation, e.person_id, i.decision, i.flagged,
@@ -321,11 +318,12 @@ class ReviewScanner {
 				from disclosure_event e
 				join lateral (select * from disclosure_event_item i
 				              where i.event_id = e.id and i.occurred_at = e.occurred_at offset 0) i on true
-				where e.actor = ? and i.seq <= ? and e.occurred_at >= ? and %s
+				where e.actor = ? and i.seq <= ? and e.occurred_at >= ? and (e.occurred_at > ? or i.seq > ?) and %s
 				order by e.occurred_at desc fetch first ? rows with ties""".formatted(matchesSql);
 		String older = """
 				select seq, id, occurred_at, actor, actor_organisation, person_id, decision, flagged, rule_id, request_id
-				from disclosure_row where actor = ? and seq <= ? and occurred_at >= ? and %s
+				from disclosure_row where actor = ? and seq <= ? and occurred_at >= ? and (occurred_at > ? or seq > ?)
+				  and %s
 				order by occurred_at desc fetch first ? rows with ties"""
 			.formatted(matchesSql);
 		List<Row> newest = new ArrayList<>();
@@ -338,13 +336,12 @@ class ReviewScanner {
 						select * from (select distinct on (person_id) * from (
 						                 select * from (%s) newest order by occurred_at desc, id desc limit ?) cut
 						               order by person_id, occurred_at desc, seq desc) per_person""".formatted(branch);
-				newest.addAll(this.jdbc.query(sql, ROW, actor, last, since, bound, bound));
+				newest.addAll(this.jdbc.query(sql, ROW, actor, last, since, endedAt, lastItem.seq(), bound, bound));
 			}
 			else {
-				newest.addAll(this.jdbc.query(branch, ROW, actor, last, since, bound));
+				newest.addAll(this.jdbc.query(branch, ROW, actor, last, since, endedAt, lastItem.seq(), bound));
 			}
 		}
-		newest.removeIf((row) -> !lastItem.leavesToCount(row));
 		List<Row> kept;
 		if (distinctPersons) {
 			// each kind of row within its own bound; the newest per person of both

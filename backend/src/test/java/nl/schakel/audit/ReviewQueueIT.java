@@ -271,9 +271,8 @@ class ReviewQueueIT {
 
 	@Test
 	void rowsOfTheSameMillisecondDoNotWidenTheLookBack() {
-		// six earlier reads of six persons, all logged in one millisecond: the look-back
-		// of
-		// three still takes three of them, not every row that ties at its bound
+		// six earlier reads of six persons, all in one millisecond: a look-back
+		// of three takes three of them, not every row tied at its bound
 		ReviewScanner narrow = new ReviewScanner(this.jdbc, this.transactions, this.reviewItems, this.flags, this.clock,
 				new ReviewScanProperties(5000, java.time.Duration.ofSeconds(10), 3, java.time.Duration.ofMinutes(1), 3),
 				this.progress);
@@ -286,13 +285,49 @@ class ReviewQueueIT {
 		}
 		this.sealer.sealSettled();
 		narrow.scanSealed();
-		for (int i = 0; i < 11; i++) {
-			readOfPersonAsEvent(reader, UUID.randomUUID());
+		List<java.sql.Timestamp> reads = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			reads.add(nextMillisecond());
+			readOfPersonAsEvent(reader, UUID.randomUUID(), reads.get(i));
 		}
 		this.sealer.sealSettled();
 		narrow.scanSealed();
-		// three earlier persons and eleven new: fourteen, one short of fifteen
-		assertThat(items(reader, "many-persons")).isZero();
+		// three earlier persons and twelve new make the fifteen, at the twelfth new read
+		// (with all six earlier: at the ninth; with none: not at all)
+		assertThat(this.jdbc.queryForList(
+				"select last_occurred_at from review_item where actor = ? and flag_rule = 'many-persons'",
+				java.sql.Timestamp.class, reader))
+			.containsExactly(reads.get(11));
+	}
+
+	@Test
+	void aPersonReadAgainInTheMillisecondThatCompletedAnItemDoesNotCountTowardsTheNext() {
+		String reader = "gelijk-veel-" + UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		readOfPersonAsEvent(reader, first);
+		for (int i = 0; i < 13; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		// the first person again, then the fifteenth, in one millisecond:
+		// the item counts both
+		java.sql.Timestamp completed = nextMillisecond();
+		readOfPersonAsEvent(reader, first, completed);
+		readOfPersonAsEvent(reader, UUID.randomUUID(), completed);
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(reader, "many-persons")).isOne();
+		// fourteen new persons in a later scan: the first person's repeat
+		// belongs to the item, so they are fourteen, not fifteen
+		for (int i = 0; i < 14; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(reader, "many-persons")).isOne();
+		readOfPersonAsEvent(reader, UUID.randomUUID());
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(reader, "many-persons")).isEqualTo(2);
 	}
 
 	@Test
