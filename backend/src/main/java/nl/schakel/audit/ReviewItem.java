@@ -92,9 +92,12 @@ class ReviewItem {
 	}
 
 	/**
-	 * The item ends at this row of the log: a windowed rule counts only rows after it.
+	 * The item ends at this row of the log, the one that completed it: a windowed rule
+	 * counts only rows after it (by time, then seq). It may be a row the item does not
+	 * name (a person already counted), but none it names is later.
 	 */
-	ReviewItem endingAtSeq(long seq) {
+	ReviewItem endingAt(Instant occurredAt, long seq) {
+		this.lastOccurredAt = occurredAt;
 		this.lastSeq = seq;
 		return this;
 	}

@@ -262,7 +262,7 @@ class ReviewScanner {
 					List<Row> members = distinctPersons ? firstPerPerson(window) : List.copyOf(window);
 					String detail = distinctPersons ? counted + " different persons within " + flag.window()
 							: counted + " refusals within " + flag.window();
-					created.add(item(flag, members, detail, now).endingAtSeq(row.seq()));
+					created.add(item(flag, members, detail, now).endingAt(row.occurredAt(), row.seq()));
 					window.clear();
 					persons.clear();
 				}

@@ -331,6 +331,37 @@ class ReviewQueueIT {
 	}
 
 	@Test
+	void anItemCompletedByARepeatedPersonEndsAtThatRead() {
+		String reader = "laat-veel-" + UUID.randomUUID();
+		java.sql.Timestamp earliest = nextMillisecond();
+		UUID second = UUID.randomUUID();
+		readOfPersonAsEvent(reader, second);
+		for (int i = 0; i < 13; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		// a read that commits late, logged before all of them, makes fifteen persons at
+		// an earlier row; the next read, of the second person again, completes the item
+		readOfPersonAsEvent(reader, UUID.randomUUID(), earliest);
+		java.sql.Timestamp completing = nextMillisecond();
+		readOfPersonAsEvent(reader, second, completing);
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(this.jdbc.queryForList(
+				"select last_occurred_at from review_item where actor = ? and flag_rule = 'many-persons'",
+				java.sql.Timestamp.class, reader))
+			.containsExactly(completing);
+		// so that read belongs to the item: fourteen new persons do not make another
+		for (int i = 0; i < 14; i++) {
+			readOfPersonAsEvent(reader, UUID.randomUUID());
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(reader, "many-persons")).isOne();
+	}
+
+	@Test
 	void aRefusalInTheMillisecondOfTheLastItemCountsTowardsTheNext() {
 		String actor = "gelijk-item-" + UUID.randomUUID();
 		for (int i = 0; i < 10; i++) {
