@@ -245,26 +245,31 @@ class ReviewScanner {
 			all.sort(IN_TIME);
 			Deque<Row> window = new ArrayDeque<>();
 			Map<UUID, Integer> persons = new java.util.HashMap<>();
+			// new rows in the window: a late row (logged earlier than rows scanned
+			// before) can complete a burst at one of those, which is not new itself
+			int freshInWindow = 0;
 			for (Row row : all) {
 				window.addLast(row);
+				freshInWindow += (row.seq() > last) ? 1 : 0;
 				if (distinctPersons) {
 					persons.merge(row.personId(), 1, Integer::sum);
 				}
 				while (window.peekFirst().occurredAt().isBefore(row.occurredAt().minus(flag.window()))) {
 					Row gone = window.removeFirst();
+					freshInWindow -= (gone.seq() > last) ? 1 : 0;
 					if (distinctPersons) {
 						persons.computeIfPresent(gone.personId(), (person, n) -> (n > 1) ? n - 1 : null);
 					}
 				}
-				boolean isFresh = row.seq() > last;
 				int counted = distinctPersons ? persons.size() : window.size();
-				if (isFresh && counted >= flag.count()) {
+				if (freshInWindow > 0 && counted >= flag.count()) {
 					List<Row> members = distinctPersons ? firstPerPerson(window) : List.copyOf(window);
 					String detail = distinctPersons ? counted + " different persons within " + flag.window()
 							: counted + " refusals within " + flag.window();
 					created.add(item(flag, members, detail, now).endingAt(row.occurredAt(), row.seq()));
 					window.clear();
 					persons.clear();
+					freshInWindow = 0;
 				}
 			}
 		}

@@ -331,34 +331,53 @@ class ReviewQueueIT {
 	}
 
 	@Test
-	void anItemCompletedByARepeatedPersonEndsAtThatRead() {
+	void aLateReadCompletesTheManyPersonsItWasLoggedAmong() {
 		String reader = "laat-veel-" + UUID.randomUUID();
 		java.sql.Timestamp earliest = nextMillisecond();
-		UUID second = UUID.randomUUID();
-		readOfPersonAsEvent(reader, second);
-		for (int i = 0; i < 13; i++) {
-			readOfPersonAsEvent(reader, UUID.randomUUID());
+		java.sql.Timestamp newest = null;
+		for (int i = 0; i < 14; i++) {
+			newest = nextMillisecond();
+			readOfPersonAsEvent(reader, UUID.randomUUID(), newest);
 		}
 		this.sealer.sealSettled();
 		this.scanner.scanSealed();
-		// a read that commits late, logged before all of them, makes fifteen persons at
-		// an earlier row; the next read, of the second person again, completes the item
+		assertThat(items(reader, "many-persons")).isZero();
+		// a read that commits late, logged before all fourteen: the fifteen persons are
+		// complete at the newest of the rows scanned before, not at the late read itself
 		readOfPersonAsEvent(reader, UUID.randomUUID(), earliest);
-		java.sql.Timestamp completing = nextMillisecond();
-		readOfPersonAsEvent(reader, second, completing);
 		this.sealer.sealSettled();
 		this.scanner.scanSealed();
 		assertThat(this.jdbc.queryForList(
 				"select last_occurred_at from review_item where actor = ? and flag_rule = 'many-persons'",
 				java.sql.Timestamp.class, reader))
-			.containsExactly(completing);
-		// so that read belongs to the item: fourteen new persons do not make another
+			.containsExactly(newest);
+		// all of them belong to that item: fourteen new persons make no other
 		for (int i = 0; i < 14; i++) {
 			readOfPersonAsEvent(reader, UUID.randomUUID());
 		}
 		this.sealer.sealSettled();
 		this.scanner.scanSealed();
 		assertThat(items(reader, "many-persons")).isOne();
+	}
+
+	@Test
+	void aLateRefusalCompletesTheBurstItWasLoggedAmong() {
+		String actor = "laat-geweigerd-" + UUID.randomUUID();
+		java.sql.Timestamp earliest = nextMillisecond();
+		List<UUID> refusals = new java.util.ArrayList<>();
+		for (int i = 0; i < 9; i++) {
+			refusals.add(refusalAsEvent(actor));
+		}
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(items(actor, "burst-of-denials")).isZero();
+		refusals.add(refusalAsEvent(actor, earliest));
+		this.sealer.sealSettled();
+		this.scanner.scanSealed();
+		assertThat(this.jdbc.queryForList(
+				"select unnest(disclosure_ids) from review_item where actor = ? and flag_rule = 'burst-of-denials'",
+				UUID.class, actor))
+			.containsExactlyInAnyOrderElementsOf(refusals);
 	}
 
 	@Test
