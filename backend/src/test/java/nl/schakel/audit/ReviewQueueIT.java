@@ -68,8 +68,7 @@ class ReviewQueueIT {
 				"select id from disclosure where case_id = ? and actor = 'politie' and flagged limit 1", UUID.class,
 				c.id());
 
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 
 		Map<String, Object> item = this.jdbc.queryForMap(
 				"select id, flag_rule, state, due_at - created_at as due from review_item where ? = any(disclosure_ids) and kind = 'policy-flag'",
@@ -116,16 +115,14 @@ class ReviewQueueIT {
 	void aBurstOfDenialsBecomesOneReviewItem() throws Exception {
 		AuditScenario scenario = new AuditScenario(this.mvc, this.jdbc);
 		AuditScenario.Case c = scenario.newCase("Nieuwsgierig Persoon", null, "ggz-midden");
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		long before = items("reclassering", "burst-of-denials");
 		// reclassering is not admitted: every read is refused; ten refusals within ten
 		// minutes
 		for (int i = 0; i < 10; i++) {
 			scenario.read(c, "reclassering");
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items("reclassering", "burst-of-denials")).isEqualTo(before + 1);
 		// scanning again finds nothing new
 		this.scanner.scanSealed();
@@ -140,14 +137,12 @@ class ReviewQueueIT {
 		for (int i = 0; i < 6; i++) {
 			refusalAsEvent(actor);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isZero();
 		for (int i = 0; i < 4; i++) {
 			refusalAsEvent(actor);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject(
 				"select cardinality(disclosure_ids) from review_item where actor = ? and flag_rule = 'burst-of-denials'",
@@ -163,14 +158,12 @@ class ReviewQueueIT {
 		for (int i = 0; i < 7; i++) {
 			refusalAsOlderRow(actor);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isZero();
 		for (int i = 0; i < 3; i++) {
 			refusalAsEvent(actor);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isEqualTo(1);
 	}
 
@@ -185,23 +178,26 @@ class ReviewQueueIT {
 			persons.add(UUID.randomUUID());
 			readOfPersonAsEvent(actor, persons.get(i));
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		readOfPersonAsEvent(actor, persons.get(0));
 		for (int i = 0; i < 6; i++) {
 			readOfPersonAsEvent(actor, UUID.randomUUID());
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "many-persons")).as("fourteen persons").isZero();
 		readOfPersonAsEvent(actor, UUID.randomUUID());
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "many-persons")).as("fifteen persons").isEqualTo(1);
 	}
 
 	private void readOfPersonAsEvent(String actor, UUID person) {
 		readOfPersonAsEvent(actor, person, nextMillisecond());
+	}
+
+	/** Seals what is settled, then lets {@code scanner} scan all of it. */
+	private void sealAndScan(ReviewScanner scanner) {
+		this.sealer.sealSettled();
+		scanner.scanSealed();
 	}
 
 	/**
@@ -248,16 +244,14 @@ class ReviewQueueIT {
 			readOfPersonAsEvent(reader, UUID.randomUUID());
 			readOfPersonAsEvent(reader, UUID.randomUUID());
 		}
-		this.sealer.sealSettled();
-		narrow.scanSealed();
+		sealAndScan(narrow);
 		for (int i = 0; i < 7; i++) {
 			refusals.add(refusalAsEvent(refused));
 		}
 		for (int i = 0; i < 11; i++) {
 			readOfPersonAsEvent(reader, UUID.randomUUID());
 		}
-		this.sealer.sealSettled();
-		narrow.scanSealed();
+		sealAndScan(narrow);
 		// the three newest earlier refusals and the seven new make ten (with the whole
 		// look-back the item would have come at the fourth new one, naming the first ten)
 		List<UUID> named = this.jdbc.queryForList(
@@ -283,15 +277,13 @@ class ReviewQueueIT {
 		for (int i = 0; i < 6; i++) {
 			readOfPersonAsEvent(reader, UUID.randomUUID(), oneMillisecond);
 		}
-		this.sealer.sealSettled();
-		narrow.scanSealed();
+		sealAndScan(narrow);
 		List<java.sql.Timestamp> reads = new java.util.ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			reads.add(nextMillisecond());
 			readOfPersonAsEvent(reader, UUID.randomUUID(), reads.get(i));
 		}
-		this.sealer.sealSettled();
-		narrow.scanSealed();
+		sealAndScan(narrow);
 		// three earlier persons and twelve new make the fifteen, at the twelfth new read
 		// (with all six earlier: at the ninth; with none: not at all)
 		assertThat(this.jdbc.queryForList(
@@ -313,20 +305,17 @@ class ReviewQueueIT {
 		java.sql.Timestamp completed = nextMillisecond();
 		readOfPersonAsEvent(reader, first, completed);
 		readOfPersonAsEvent(reader, UUID.randomUUID(), completed);
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(reader, "many-persons")).isOne();
 		// fourteen new persons in a later scan: the first person's repeat
 		// belongs to the item, so they are fourteen, not fifteen
 		for (int i = 0; i < 14; i++) {
 			readOfPersonAsEvent(reader, UUID.randomUUID());
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(reader, "many-persons")).isOne();
 		readOfPersonAsEvent(reader, UUID.randomUUID());
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(reader, "many-persons")).isEqualTo(2);
 	}
 
@@ -339,14 +328,12 @@ class ReviewQueueIT {
 			newest = nextMillisecond();
 			readOfPersonAsEvent(reader, UUID.randomUUID(), newest);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(reader, "many-persons")).isZero();
 		// a read that commits late, logged before all fourteen: the fifteen persons are
 		// complete at the newest of the rows scanned before, not at the late read itself
 		readOfPersonAsEvent(reader, UUID.randomUUID(), earliest);
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(this.jdbc.queryForList(
 				"select last_occurred_at from review_item where actor = ? and flag_rule = 'many-persons'",
 				java.sql.Timestamp.class, reader))
@@ -355,8 +342,7 @@ class ReviewQueueIT {
 		for (int i = 0; i < 14; i++) {
 			readOfPersonAsEvent(reader, UUID.randomUUID());
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(reader, "many-persons")).isOne();
 	}
 
@@ -368,12 +354,10 @@ class ReviewQueueIT {
 		for (int i = 0; i < 9; i++) {
 			refusals.add(refusalAsEvent(actor));
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isZero();
 		refusals.add(refusalAsEvent(actor, earliest));
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(this.jdbc.queryForList(
 				"select unnest(disclosure_ids) from review_item where actor = ? and flag_rule = 'burst-of-denials'",
 				UUID.class, actor))
@@ -386,18 +370,15 @@ class ReviewQueueIT {
 		for (int i = 0; i < 10; i++) {
 			refusalAsEvent(actor);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isOne();
 		// logged in the millisecond of the item's last refusal, scanned in a later batch
 		UUID sameMillisecond = refusalAsEvent(actor, this.lastMillisecond);
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		for (int i = 0; i < 9; i++) {
 			refusalAsEvent(actor);
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items(actor, "burst-of-denials")).isEqualTo(2);
 		// the second item names it (the first was made before it was logged)
 		assertThat(this.jdbc.queryForList(
@@ -442,8 +423,7 @@ class ReviewQueueIT {
 			AuditScenario.Case c = scenario.newCase("Veel Persoon " + i, null, "verslavingszorg-midden");
 			scenario.read(c, "verslavingszorg");
 		}
-		this.sealer.sealSettled();
-		this.scanner.scanSealed();
+		sealAndScan(this.scanner);
 		assertThat(items("verslavingszorg", "many-persons")).isEqualTo(before + 1);
 	}
 
